@@ -1,0 +1,79 @@
+/**
+ * A calendar date, `YYYY-MM-DD`, with no time and no time zone.
+ * Dates are compared and subtracted as day numbers (days since 1970-01-01), never through
+ * `Date` in local time: a `Date` carries an instant, and an instant is not a calendar day.
+ */
+export type Fecha = string & { readonly __marca: 'Fecha' };
+
+const FORMATO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+export function diaDesdeCivil(anio: number, mes: number, dia: number): number {
+  const a = mes <= 2 ? anio - 1 : anio;
+  const era = Math.floor(a / 400);
+  const anioDeEra = a - era * 400;
+  const diaDelAnio = Math.floor((153 * (mes + (mes > 2 ? -3 : 9)) + 2) / 5) + dia - 1;
+  const diaDeEra =
+    anioDeEra * 365 + Math.floor(anioDeEra / 4) - Math.floor(anioDeEra / 100) + diaDelAnio;
+  return era * 146097 + diaDeEra - 719468;
+}
+
+/** Inverse of `diaDesdeCivil`. */
+export function civilDesdeDia(n: number): { anio: number; mes: number; dia: number } {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const diaDeEra = z - era * 146097;
+  const anioDeEra = Math.floor(
+    (diaDeEra -
+      Math.floor(diaDeEra / 1460) +
+      Math.floor(diaDeEra / 36524) -
+      Math.floor(diaDeEra / 146096)) /
+      365,
+  );
+  const diaDelAnio =
+    diaDeEra - (365 * anioDeEra + Math.floor(anioDeEra / 4) - Math.floor(anioDeEra / 100));
+  const mp = Math.floor((5 * diaDelAnio + 2) / 153);
+  const dia = diaDelAnio - Math.floor((153 * mp + 2) / 5) + 1;
+  const mes = mp < 10 ? mp + 3 : mp - 9;
+  return { anio: anioDeEra + era * 400 + (mes <= 2 ? 1 : 0), mes, dia };
+}
+
+/** Parses `YYYY-MM-DD`; `null` when the text is not a real calendar date. */
+export function fechaDesdeTexto(texto: string): Fecha | null {
+  const partes = FORMATO.exec(texto);
+  if (!partes) return null;
+  const anio = Number(partes[1]);
+  const mes = Number(partes[2]);
+  const dia = Number(partes[3]);
+  if (mes < 1 || mes > 12 || dia < 1) return null;
+  const deVuelta = civilDesdeDia(diaDesdeCivil(anio, mes, dia));
+  if (deVuelta.mes !== mes || deVuelta.dia !== dia) return null;
+  return texto as Fecha;
+}
+
+export function numeroDeDia(fecha: Fecha): number {
+  return diaDesdeCivil(
+    Number(fecha.slice(0, 4)),
+    Number(fecha.slice(5, 7)),
+    Number(fecha.slice(8, 10)),
+  );
+}
+
+export function fechaDesdeNumeroDeDia(n: number): Fecha {
+  const { anio, mes, dia } = civilDesdeDia(n);
+  return `${String(anio).padStart(4, '0')}-${String(mes).padStart(2, '0')}-${String(dia).padStart(2, '0')}` as Fecha;
+}
+
+/** Calendar difference `b − a` in days. */
+export function diasEntre(a: Fecha, b: Fecha): number {
+  return numeroDeDia(b) - numeroDeDia(a);
+}
+
+export function sumarDias(fecha: Fecha, dias: number): Fecha {
+  return fechaDesdeNumeroDeDia(numeroDeDia(fecha) + dias);
+}
+
+/** `dd/mm/aaaa`, the way people in Sonora read a date. */
+export function formatearFecha(fecha: Fecha): string {
+  return `${fecha.slice(8, 10)}/${fecha.slice(5, 7)}/${fecha.slice(0, 4)}`;
+}
