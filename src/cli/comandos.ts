@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+import { ROLES, type Rol } from '../db/esquema.ts';
+import { ErrorDominio } from '../domain/errores.ts';
+import { verificarBitacora } from '../modules/bitacora/verificar-bitacora.ts';
+import { cargarDemo } from '../modules/demo/cargar-demo.ts';
+import { crearUsuario } from '../modules/usuarios/crear-usuario.ts';
+import { abrirBase, type Base } from '../plataforma/arranque.ts';
+import { leerConfig } from '../plataforma/config.ts';
+import { relojDelSistema } from '../plataforma/reloj-sistema.ts';
+import { calcular } from './calcular.ts';
+import { leerContrasena } from './leer-contrasena.ts';
+
+export interface Comando {
+  nombre: string[];
+  uso: string;
+  descripcion: string;
+  ejecutar(args: string[]): Promise<number>;
+}
+
+async function conBase<T>(trabajo: (base: Base) => Promise<T>): Promise<T> {
+  const base = await abrirBase(leerConfig(), { compartirInstancia: true });
+  try {
+    return await trabajo(base);
+  } finally {
+    await base.cerrar();
+  }
+}
+
+const reloj = () => relojDelSistema(leerConfig().zonaHoraria);
+
+export const COMANDOS: Comando[] = [
+  {
+    nombre: ['migrar'],
+    uso: 'migrar',
+    descripcion: 'Aplica las migraciones pendientes de la base de datos.',
+    ejecutar: () =>
+      conBase(async () => {
+        console.log('Base de datos al día.');
+        return 0;
+      }),
+  },
+  {
+    nombre: ['demo'],
+    uso: 'demo',
+    descripcion: 'Carga los datos de demostración (usuarios de ejemplo). Idempotente.',
+    ejecutar: () =>
+      conBase(async ({ conexion }) => {
+        const n = await conexion.db.transaction().execute((trx) => cargarDemo(trx, { reloj: reloj(), ip: null }));
+        console.log(n === 0 ? 'Los datos de demostración ya estaban cargados.' : `Usuarios de demostración creados: ${n}.`);
+        return 0;
+      }),
+  },
+  {
+    nombre: ['usuario', 'crear'],
+    uso: 'usuario crear --usuario U --nombre "N" --rol R [--oficina HMO|OBR|NOG]',
+    descripcion: 'Crea un usuario; la contraseña se lee de la entrada estándar.',
+    ejecutar: async (args) => {
+      const { values } = parseArgs({
+        args,
+        options: { usuario: { type: 'string' }, nombre: { type: 'string' }, rol: { type: 'string' }, oficina: { type: 'string' } },
+      });
+      const { usuario, nombre, rol, oficina } = values;
+      if (!usuario || !nombre || !rol) throw new ErrorDominio('entrada_invalida', 'Faltan --usuario, --nombre o --rol.');
+      if (!(ROLES as readonly string[]).includes(rol)) {
+        throw new ErrorDominio('entrada_invalida', `--rol debe ser uno de: ${ROLES.join(', ')}.`, 'rol');
+      }
+      const contrasena = await leerContrasena('Contraseña: ');
+      return conBase(async ({ conexion: { db } }) => {
+        const oficinaId = oficina
+          ? ((await db.selectFrom('oficinas').select('id').where('clave', '=', oficina.toUpperCase()).executeTakeFirst())?.id ?? null)
+          : null;
+        if (oficina && oficinaId === null) throw new ErrorDominio('entrada_invalida', `--oficina: no existe «${oficina}».`, 'oficina');
+        const creado = await db
+          .transaction()
+          .execute((trx) => crearUsuario(trx, { usuario, nombre, rol: rol as Rol, oficinaId, contrasena }, { reloj: reloj(), ip: null, actor: null }));
+        console.log(`Usuario «${creado.usuario}» creado (id ${creado.id}, ${creado.rol}).`);
+        return 0;
+      });
+    },
+  },
+  {
+    nombre: ['bitacora', 'verificar'],
+    uso: 'bitacora verificar',
+    descripcion: 'Recorre la cadena de hashes de la bitácora y nombra la primera fila alterada.',
+    ejecutar: () =>
+      conBase(async ({ conexion }) => {
+        const r = await verificarBitacora(conexion.db);
+        if (r.valida) {
+          console.log(`Bitácora íntegra: ${r.filas} filas verificadas.`);
+          return 0;
+        }
+        console.log(`Bitácora ALTERADA: la fila ${r.primeraRota} ${r.motivo}. Filas íntegras antes de ella: ${r.filas}.`);
+        return 1;
+      }),
+  },
+  {
+    nombre: ['calcular'],
+    uso: 'calcular [--lineas]',
+    descripcion: 'Lee un caso (JSON, o JSON Lines con --lineas) en la entrada estándar y escribe el estado de cuenta.',
+    ejecutar: (args) => calcular(args.includes('--lineas')),
+  },
+];

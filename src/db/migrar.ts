@@ -1,0 +1,24 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as fundacion from './migraciones/0001-fundacion.ts';
+
+/** Migrations live in code, in order; the name's number fixes the order. */
+const migraciones: Record<string, Migration> = {
+  '0001-fundacion': fundacion,
+};
+
+const proveedor: MigrationProvider = { getMigrations: async () => migraciones };
+
+export async function migrar<T>(db: Kysely<T>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: proveedor,
+    migrationTableName: 'migraciones',
+    migrationLockTableName: 'migraciones_candado',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const fallida = results?.find((r) => r.status === 'Error')?.migrationName ?? 'desconocida';
+    throw new Error(`La migración ${fallida} falló: ${String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Db } from '../db/conexion.ts';
+import type { Reloj } from '../domain/reloj.ts';
+import { registrarAutenticacion } from './autenticacion.ts';
+import { cuerpoError, manejarError } from './errores-http.ts';
+import { rutasOficinas } from './rutas/oficinas.ts';
+import { rutasSalud } from './rutas/salud.ts';
+import { rutasSesion } from './rutas/sesion.ts';
+import { rutasUsuarios } from './rutas/usuarios.ts';
+
+export interface Dependencias {
+  db: Db;
+  reloj: Reloj;
+  sessionSecret: string;
+  cookieSegura: boolean;
+  /** Built web UI; absent in API-only tests. */
+  carpetaWeb?: string;
+  registro?: boolean;
+  /** Requests per minute per IP on the API. */
+  limitePorMinuto?: number;
+}
+
+export interface ContextoApp {
+  app: FastifyInstance;
+  deps: Dependencias;
+}
+
+export interface AppRecupera {
+  app: FastifyInstance;
+  /** `METHOD /url` of every API route, as registered: the authorization suite walks them. */
+  rutasApi: readonly string[];
+}
+
+export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
+  const app = Fastify({
+    logger: deps.registro ? { level: 'info' } : false,
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+  });
+  const rutasApi: string[] = [];
+  app.setErrorHandler(manejarError);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        // Over plain HTTP (demo on localhost) upgrading would break every request.
+        upgradeInsecureRequests: deps.cookieSegura ? [] : null,
+      },
+    },
+    hsts: deps.cookieSegura,
+  });
+  await app.register(fastifyCookie, { secret: deps.sessionSecret });
+  await app.register(fastifyRateLimit, {
+    max: deps.limitePorMinuto ?? 600,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api'),
+    errorResponseBuilder: () => ({
+      statusCode: 429,
+      ...cuerpoError('demasiados_intentos', 'Demasiadas solicitudes; espera un momento e intenta de nuevo.'),
+    }),
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
+  });
+  registrarAutenticacion(app, deps.db, deps.reloj, rutasApi);
+
+  const ctx: ContextoApp = { app, deps };
+  rutasSalud(ctx);
+  rutasSesion(ctx);
+  rutasOficinas(ctx);
+  rutasUsuarios(ctx);
+
+  const web = deps.carpetaWeb;
+  const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));
+  if (hayWeb) {
+    await app.register(fastifyStatic, { root: web, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !hayWeb || request.method !== 'GET') {
+      return reply.status(404).send(cuerpoError('no_encontrado', 'No existe esa dirección.'));
+    }
+    // The UI routes on the client: any other page gets the app shell.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return { app, rutasApi };
+}

@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { type CodigoError, ErrorDominio } from '../domain/errores.ts';
+import { mensajeDeZod } from './validacion.ts';
+
+/** The only place where a domain error code becomes an HTTP status. */
+export function estadoHttp(codigo: CodigoError): number {
+  switch (codigo) {
+    case 'entrada_invalida':
+    case 'contrasena_incorrecta':
+    case 'contrasena_debil':
+      return 400;
+    case 'no_autenticado':
+    case 'credenciales_invalidas':
+      return 401;
+    case 'prohibido':
+      return 403;
+    case 'no_encontrado':
+      return 404;
+    case 'usuario_duplicado':
+    case 'conflicto':
+      return 409;
+    case 'demasiados_intentos':
+      return 429;
+  }
+}
+
+export interface CuerpoError {
+  error: { codigo: string; mensaje: string; campo?: string };
+}
+
+export function cuerpoError(codigo: string, mensaje: string, campo?: string): CuerpoError {
+  return { error: campo === undefined ? { codigo, mensaje } : { codigo, mensaje, campo } };
+}
+
+function errorDeFastify(e: FastifyError): { estado: number; cuerpo: CuerpoError } | null {
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { estado: 413, cuerpo: cuerpoError('entrada_invalida', 'El cuerpo de la solicitud excede el tamaño permitido.') };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { estado: 415, cuerpo: cuerpoError('entrada_invalida', 'El cuerpo debe enviarse como application/json.') };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { estado: 400, cuerpo: cuerpoError('entrada_invalida', 'Falta el cuerpo JSON de la solicitud.') };
+    default:
+      if (e instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+        return { estado: 400, cuerpo: cuerpoError('entrada_invalida', 'El cuerpo no es JSON válido.') };
+      }
+      if (e.statusCode === 429) {
+        return { estado: 429, cuerpo: cuerpoError('demasiados_intentos', 'Demasiadas solicitudes; espera un momento e intenta de nuevo.') };
+      }
+      return null;
+  }
+}
+
+export function manejarError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof ErrorDominio) {
+    reply.status(estadoHttp(error.codigo)).send(cuerpoError(error.codigo, error.message, error.campo));
+    return;
+  }
+  if (error instanceof ZodError) {
+    const { mensaje, campo } = mensajeDeZod(error);
+    reply.status(400).send(cuerpoError('entrada_invalida', mensaje, campo));
+    return;
+  }
+  const deFastify = errorDeFastify(error as FastifyError);
+  if (deFastify) {
+    reply.status(deFastify.estado).send(deFastify.cuerpo);
+    return;
+  }
+  request.log.error({ err: error }, 'error no controlado');
+  reply.status(500).send(cuerpoError('error_interno', 'Ocurrió un error inesperado. Intenta de nuevo; si persiste, avisa a soporte.'));
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ErrorDominio } from '../../domain/errores.ts';
+import { cambiarContrasena } from '../../modules/seguridad/cambiar-contrasena.ts';
+import { cerrarSesion } from '../../modules/seguridad/cerrar-sesion.ts';
+import { iniciarSesion } from '../../modules/seguridad/iniciar-sesion.ts';
+import { buscarUsuarioVista } from '../../modules/usuarios/vista-usuario.ts';
+import type { ContextoApp } from '../app.ts';
+import { COOKIE_SESION, contextoDe } from '../autenticacion.ts';
+import { validar } from '../validacion.ts';
+
+const credenciales = z.strictObject({ usuario: z.string().min(1).max(100), contrasena: z.string().min(1).max(200) });
+const cambio = z.strictObject({ actual: z.string().min(1).max(200), nueva: z.string().min(1).max(200) });
+
+const MENSAJES = {
+  credenciales_invalidas: 'Usuario o contraseña incorrectos.',
+  demasiados_intentos: 'Demasiados intentos fallidos. Espera 15 minutos e intenta de nuevo.',
+} as const;
+
+export function rutasSesion({ app, deps }: ContextoApp): void {
+  const { db, reloj } = deps;
+
+  app.post('/api/sesion', { config: { accion: 'publica', rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const entrada = validar(credenciales, request.body);
+    const r = await db.transaction().execute((trx) => iniciarSesion(trx, entrada, { reloj, ip: request.ip }));
+    if (r.tipo === 'rechazada') throw new ErrorDominio(r.codigo, MENSAJES[r.codigo]);
+    reply.setCookie(COOKIE_SESION, r.token, { httpOnly: true, sameSite: 'strict', secure: deps.cookieSegura, path: '/', signed: true });
+    return { usuario: r.usuario, csrf: r.csrf };
+  });
+
+  app.get('/api/sesion', { config: { accion: 'sesion.consultar' } }, async (request) => {
+    const { actor } = contextoDe(request, reloj);
+    return { usuario: await buscarUsuarioVista(db, actor.id), csrf: request.sesion?.csrf };
+  });
+
+  app.delete('/api/sesion', { config: { accion: 'sesion.cerrar' } }, async (request, reply) => {
+    const ctx = contextoDe(request, reloj);
+    const idHash = request.sesion?.idHash ?? '';
+    await db.transaction().execute((trx) => cerrarSesion(trx, idHash, ctx));
+    reply.clearCookie(COOKIE_SESION, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.put('/api/sesion/contrasena', { config: { accion: 'sesion.cambiar_contrasena' } }, async (request, reply) => {
+    const ctx = contextoDe(request, reloj);
+    const entrada = validar(cambio, request.body);
+    const idHash = request.sesion?.idHash ?? '';
+    await db.transaction().execute((trx) => cambiarContrasena(trx, entrada, idHash, ctx));
+    return reply.status(204).send();
+  });
+}

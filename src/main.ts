@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { construirApp } from './http/app.ts';
+import { CONTRASENA_DEMO, cargarDemo, USUARIOS_DEMO } from './modules/demo/cargar-demo.ts';
+import { abrirBase } from './plataforma/arranque.ts';
+import { ErrorDeConfiguracion, leerConfig } from './plataforma/config.ts';
+import { ErrorInstanciaDuplicada } from './plataforma/postgres-embebido.ts';
+import { relojDelSistema } from './plataforma/reloj-sistema.ts';
+
+async function principal(): Promise<void> {
+  const config = leerConfig();
+  const reloj = relojDelSistema(config.zonaHoraria);
+  console.log(config.databaseUrl ? 'Conectando a PostgreSQL (DATABASE_URL)…' : `Iniciando PostgreSQL embebido en ${config.carpetaDatos}…`);
+  const base = await abrirBase(config, {
+    registrarError: (e) => console.error(`PostgreSQL: conexión perdida (${e.message}); se reintentará.`),
+  });
+  const { db } = base.conexion;
+  if (base.modoDemo) {
+    const hayUsuarios = await db.selectFrom('usuarios').select('id').limit(1).executeTakeFirst();
+    if (!hayUsuarios) {
+      console.log('Primer arranque: cargando datos de demostración…');
+      await db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
+    }
+  }
+  const { app } = await construirApp({
+    db,
+    reloj,
+    sessionSecret: base.sessionSecret,
+    cookieSegura: config.cookieSegura,
+    carpetaWeb: join(import.meta.dirname, '..', 'web', 'dist'),
+    registro: process.env.REGISTRO === 'si',
+  });
+
+  let cerrando = false;
+  const detener = async (senal: string) => {
+    if (cerrando) return;
+    cerrando = true;
+    console.log(`\n${senal}: deteniendo Recupera…`);
+    await app.close();
+    await base.cerrar();
+    console.log('Recupera se detuvo limpiamente.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void detener('SIGINT'));
+  process.on('SIGTERM', () => void detener('SIGTERM'));
+
+  await app.listen({ port: config.puerto, host: config.host });
+  console.log(`\nRecupera está listo en http://localhost:${config.puerto}`);
+  if (base.modoDemo) {
+    console.log(`Modo demostración. Usuarios (contraseña «${CONTRASENA_DEMO}» para todos):`);
+    for (const u of USUARIOS_DEMO) console.log(`  ${u.usuario.padEnd(16)} ${u.rol}${u.oficina ? ` (${u.oficina})` : ''}`);
+  }
+}
+
+principal().catch((e: unknown) => {
+  if (e instanceof ErrorDeConfiguracion || e instanceof ErrorInstanciaDuplicada) {
+    console.error(e.message);
+  } else {
+    console.error('Recupera no pudo arrancar:', e);
+  }
+  process.exit(1);
+});

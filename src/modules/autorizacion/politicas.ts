@@ -1,0 +1,63 @@
+import { ErrorDominio } from '../../domain/errores.ts';
+import type { Rol } from '../../db/esquema.ts';
+import type { Actor } from '../seguridad/actor.ts';
+
+/**
+ * One policy per use case. Every API route names its `Accion`; the HTTP layer refuses to
+ * register a route without one, and the authorization suite calls every route as every role.
+ * Object-level checks (office, law firm) go through `alcanzaObjeto` inside the use case,
+ * where the object is loaded.
+ */
+export const POLITICAS = {
+  'sesion.consultar': { roles: 'autenticado' },
+  'sesion.cerrar': { roles: 'autenticado' },
+  'sesion.cambiar_contrasena': { roles: 'autenticado' },
+  'oficinas.listar': { roles: 'autenticado' },
+  'usuarios.listar': { roles: ['administrador'] },
+  'usuarios.crear': { roles: ['administrador'] },
+  'usuarios.editar': { roles: ['administrador'] },
+  'usuarios.restablecer_contrasena': { roles: ['administrador'] },
+} as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
+
+export type Accion = keyof typeof POLITICAS;
+
+export function esAccion(valor: string): valor is Accion {
+  return Object.hasOwn(POLITICAS, valor);
+}
+
+export function puede(actor: Actor, accion: Accion): boolean {
+  const { roles } = POLITICAS[accion];
+  return roles === 'autenticado' || (roles as readonly Rol[]).includes(actor.rol);
+}
+
+export function exigir(actor: Actor, accion: Accion): void {
+  if (!puede(actor, accion)) {
+    throw new ErrorDominio('prohibido', 'No tienes permiso para esta operación.');
+  }
+}
+
+/** Where an account lives: its office, and the law firm it was turned over to, if any. */
+export interface AlcanceObjeto {
+  oficinaId: number | null;
+  despachoId: number | null;
+}
+
+/**
+ * Office scoping: gestores and coordinadores see their office's accounts; an external lawyer
+ * only accounts turned over to their firm; administración and contabilidad, all.
+ */
+export function alcanzaObjeto(
+  actor: Actor & { despachoId?: number | null },
+  objeto: AlcanceObjeto,
+): boolean {
+  switch (actor.rol) {
+    case 'administrador':
+    case 'contabilidad':
+      return true;
+    case 'gestor':
+    case 'coordinador':
+      return actor.oficinaId !== null && actor.oficinaId === objeto.oficinaId;
+    case 'abogado_externo':
+      return actor.despachoId != null && actor.despachoId === objeto.despachoId;
+  }
+}

@@ -1,0 +1,39 @@
+import { hash, verify } from '@node-rs/argon2';
+import { ErrorDominio } from '../../domain/errores.ts';
+
+// argon2id with OWASP's second recommended profile (19 MiB, 2 passes): ~30 ms here.
+const OPCIONES = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export const LONGITUD_MINIMA = 10;
+
+export function hashearContrasena(contrasena: string): Promise<string> {
+  return hash(contrasena, OPCIONES);
+}
+
+export async function contrasenaCoincide(hashGuardado: string, contrasena: string): Promise<boolean> {
+  try {
+    return await verify(hashGuardado, contrasena);
+  } catch {
+    return false;
+  }
+}
+
+// Verified against when the user does not exist, so that both failures take the same time.
+let hashSenuelo: Promise<string> | null = null;
+export function verificarSenuelo(contrasena: string): Promise<boolean> {
+  hashSenuelo ??= hashearContrasena('contraseña-señuelo-que-nadie-usa');
+  return hashSenuelo.then((h) => contrasenaCoincide(h, contrasena));
+}
+
+export function validarContrasenaNueva(contrasena: string, usuario: string, campo: string): void {
+  if (contrasena.length < LONGITUD_MINIMA) {
+    throw new ErrorDominio(
+      'contrasena_debil',
+      `La contraseña debe tener al menos ${LONGITUD_MINIMA} caracteres.`,
+      campo,
+    );
+  }
+  if (contrasena.trim().toLowerCase() === usuario.trim().toLowerCase()) {
+    throw new ErrorDominio('contrasena_debil', 'La contraseña no puede ser igual al usuario.', campo);
+  }
+}

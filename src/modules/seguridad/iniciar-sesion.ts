@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db/conexion.ts';
+import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
+import { type Contexto, origenDe } from '../contexto.ts';
+import { buscarUsuarioVista, type UsuarioVista } from '../usuarios/vista-usuario.ts';
+import { contrasenaCoincide, verificarSenuelo } from './contrasenas.ts';
+
+export const SESION_INACTIVIDAD_MIN = 30;
+export const SESION_ABSOLUTA_HORAS = 12;
+const VENTANA_INTENTOS_MIN = 15;
+const MAX_FALLOS_POR_USUARIO = 5;
+const MAX_FALLOS_POR_IP = 20;
+
+export type ResultadoInicio =
+  | { tipo: 'iniciada'; token: string; csrf: string; usuario: UsuarioVista }
+  | { tipo: 'rechazada'; codigo: 'credenciales_invalidas' | 'demasiados_intentos' };
+
+export function hashDeToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Failures are answered (not thrown) so that the attempt and its bitácora row commit with the
+ * refusal. An unknown user and a wrong password get the same answer in the same time.
+ */
+export async function iniciarSesion(
+  trx: Db,
+  entrada: { usuario: string; contrasena: string },
+  ctx: Contexto,
+): Promise<ResultadoInicio> {
+  const ahora = ctx.reloj.ahora();
+  const ip = ctx.ip ?? 'desconocida';
+  const desde = new Date(ahora.getTime() - VENTANA_INTENTOS_MIN * 60_000);
+  const fallos = await sql<{ por_usuario: number; por_ip: number }>`
+    SELECT count(*) FILTER (WHERE lower(usuario) = lower(${entrada.usuario}))::int AS por_usuario,
+           count(*) FILTER (WHERE ip = ${ip})::int AS por_ip
+      FROM intentos_login
+     WHERE NOT exitoso AND instante > ${desde}
+       AND (lower(usuario) = lower(${entrada.usuario}) OR ip = ${ip})`.execute(trx);
+  const conteo = fallos.rows[0];
+  if (conteo && (conteo.por_usuario >= MAX_FALLOS_POR_USUARIO || conteo.por_ip >= MAX_FALLOS_POR_IP)) {
+    await registrarEnBitacora(trx, origenDe(ctx), {
+      accion: 'sesion.bloqueada',
+      detalle: { usuario: entrada.usuario },
+    });
+    return { tipo: 'rechazada', codigo: 'demasiados_intentos' };
+  }
+
+  const usuario = await trx
+    .selectFrom('usuarios')
+    .select(['id', 'usuario', 'hash_contrasena', 'activo'])
+    .where(sql`lower(usuario)`, '=', entrada.usuario.toLowerCase())
+    .executeTakeFirst();
+  const valida = usuario
+    ? await contrasenaCoincide(usuario.hash_contrasena, entrada.contrasena)
+    : await verificarSenuelo(entrada.contrasena);
+  const exitoso = valida && usuario !== undefined && usuario.activo;
+  await trx
+    .insertInto('intentos_login')
+    .values({ usuario: entrada.usuario, ip, instante: ahora, exitoso })
+    .execute();
+
+  if (!exitoso || !usuario) {
+    await registrarEnBitacora(trx, origenDe(ctx), {
+      accion: 'sesion.fallida',
+      detalle: { usuario: entrada.usuario },
+    });
+    return { tipo: 'rechazada', codigo: 'credenciales_invalidas' };
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  await trx
+    .insertInto('sesiones')
+    .values({
+      id_hash: hashDeToken(token),
+      usuario_id: usuario.id,
+      csrf,
+      creada: ahora,
+      ultimo_uso: ahora,
+      expira: new Date(ahora.getTime() + SESION_ABSOLUTA_HORAS * 3_600_000),
+      ip: ctx.ip,
+    })
+    .execute();
+  const vista = await buscarUsuarioVista(trx, usuario.id);
+  await registrarEnBitacora(
+    trx,
+    { actor: { id: vista.id, usuario: vista.usuario, nombre: vista.nombre, rol: vista.rol, oficinaId: vista.oficina?.id ?? null }, ip: ctx.ip, instante: ahora },
+    { accion: 'sesion.iniciar', objetoTipo: 'usuario', objetoId: usuario.id },
+  );
+  return { tipo: 'iniciada', token, csrf, usuario: vista };
+}

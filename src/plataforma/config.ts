@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration comes only from environment variables, validated once at start. A bad value
+ * stops the start with one Spanish line per variable, naming it: nobody should have to guess
+ * which of their settings is wrong.
+ */
+export interface Config {
+  puerto: number;
+  /** Interface to listen on; `localhost` by default, `0.0.0.0` behind a load balancer. */
+  host: string;
+  /** Set: use that PostgreSQL; absent: start the embedded one (demo mode). */
+  databaseUrl: string | null;
+  carpetaDatos: string;
+  /** Absent: generated and kept under the data folder (see secretos.ts). */
+  sessionSecret: string | null;
+  zonaHoraria: string;
+  /** `true` behind HTTPS: the session cookie gets `Secure`. */
+  cookieSegura: boolean;
+}
+
+function esZonaHorariaValida(zona: string): boolean {
+  try {
+    new Intl.DateTimeFormat('es-MX', { timeZone: zona });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const esquema = z.object({
+  PORT: z
+    .string()
+    .regex(/^\d+$/, 'debe ser un número entero')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 65535, 'debe estar entre 1 y 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'no puede estar vacía').default('localhost'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'debe empezar con postgres:// o postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1, 'no puede estar vacía').default('./data'),
+  SESSION_SECRET: z.string().min(32, 'debe tener al menos 32 caracteres').optional(),
+  ZONA_HORARIA: z
+    .string()
+    .refine(esZonaHorariaValida, 'no es una zona horaria IANA válida (p. ej. America/Hermosillo)')
+    .default('America/Hermosillo'),
+  COOKIE_SEGURA: z.enum(['si', 'no'], { message: 'debe ser "si" o "no"' }).default('no'),
+});
+
+export class ErrorDeConfiguracion extends Error {}
+
+export function leerConfig(entorno: NodeJS.ProcessEnv = process.env): Config {
+  const limpio = Object.fromEntries(
+    Object.keys(esquema.shape).map((k) => [k, entorno[k] === '' ? undefined : entorno[k]]),
+  );
+  const r = esquema.safeParse(limpio);
+  if (!r.success) {
+    const lineas = r.error.issues.map((i) => `  - ${String(i.path[0])}: ${i.message}`);
+    throw new ErrorDeConfiguracion(`Configuración inválida:\n${lineas.join('\n')}`);
+  }
+  const v = r.data;
+  return {
+    puerto: v.PORT,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL ?? null,
+    carpetaDatos: resolve(v.DATA_DIR),
+    sessionSecret: v.SESSION_SECRET ?? null,
+    zonaHoraria: v.ZONA_HORARIA,
+    cookieSegura: v.COOKIE_SEGURA === 'si',
+  };
+}
