@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'dominio',
-          include: ['test/domain/**/*.test.ts'],
+          include: ['test/domain/**/*.test.ts', 'test/unidad/**/*.test.ts'],
         },
       },
       {

@@ -22,8 +22,9 @@ export interface Dependencias {
   /** Built web UI; absent in API-only tests. */
   carpetaWeb?: string;
   registro?: boolean;
-  /** Requests per minute per IP on the API. */
+  /** Requests per minute per IP on the API, and on the login route alone. */
   limitePorMinuto?: number;
+  limiteLoginPorMinuto?: number;
 }
 
 export interface ContextoApp {

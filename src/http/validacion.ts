@@ -27,7 +27,7 @@ export function mensajeDeZod(error: ZodError): { mensaje: string; campo?: string
 
 /** Parses at the edge; unknown fields are rejected because every body schema is `z.strictObject`. */
 export function validar<T>(esquema: ZodType<T>, valor: unknown): T {
-  return esquema.parse(valor ?? {});
+  return esquema.parse(valor ?? {}, { reportInput: true });
 }
 
 export const texto = (max: number) => z.string().trim().min(1, 'no puede estar vacío').max(max, `admite a lo más ${max} caracteres`);

@@ -19,7 +19,7 @@ const MENSAJES = {
 export function rutasSesion({ app, deps }: ContextoApp): void {
   const { db, reloj } = deps;
 
-  app.post('/api/sesion', { config: { accion: 'publica', rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post('/api/sesion', { config: { accion: 'publica', rateLimit: { max: deps.limiteLoginPorMinuto ?? 30, timeWindow: '1 minute' } } }, async (request, reply) => {
     const entrada = validar(credenciales, request.body);
     const r = await db.transaction().execute((trx) => iniciarSesion(trx, entrada, { reloj, ip: request.ip }));
     if (r.tipo === 'rechazada') throw new ErrorDominio(r.codigo, MENSAJES[r.codigo]);

@@ -1,0 +1,101 @@
+import { formatearCentavos as pesos } from '../dinero.ts';
+import type { ValorJson } from './caso.ts';
+import type {
+  AmortizacionAlCorte,
+  Aplicacion,
+  EstadoAmortizacion,
+  EstadoDeCuenta,
+  Situacion,
+} from './estado-de-cuenta.ts';
+
+/** calculo.md's output field names; amounts are strings with exactly two decimals. */
+export interface AmortizacionJson {
+  readonly numero: number;
+  readonly fecha: string;
+  readonly capital: string;
+  readonly interes: string;
+  readonly moratorio: string;
+  readonly capital_pagado: string;
+  readonly interes_pagado: string;
+  readonly moratorio_pagado: string;
+  readonly condonado: string;
+  readonly estado: EstadoAmortizacion;
+}
+
+export interface AplicacionJson {
+  readonly id: string;
+  readonly fecha: string;
+  readonly monto: string;
+  readonly moratorio: string;
+  readonly interes: string;
+  readonly capital: string;
+  readonly adelantado: string;
+  readonly a_favor: string;
+}
+
+export interface EstadoDeCuentaJson {
+  readonly credito: ValorJson;
+  readonly fecha_corte: string;
+  readonly situacion: Situacion;
+  readonly dias_atraso: number;
+  readonly capital_insoluto: string;
+  readonly capital_exigible: string;
+  readonly interes_ordinario_exigible: string;
+  readonly interes_ordinario_devengado: string;
+  readonly interes_moratorio: string;
+  readonly saldo_exigible: string;
+  readonly saldo_para_liquidar: string;
+  readonly pagos_adelantados: string;
+  readonly saldo_a_favor: string;
+  readonly amortizaciones: readonly AmortizacionJson[];
+  readonly aplicaciones: readonly AplicacionJson[];
+}
+
+function amortizacionAJson(a: AmortizacionAlCorte): AmortizacionJson {
+  return {
+    numero: a.numero,
+    fecha: a.fecha,
+    capital: pesos(a.capital),
+    interes: pesos(a.interes),
+    moratorio: pesos(a.moratorio),
+    capital_pagado: pesos(a.capitalPagado),
+    interes_pagado: pesos(a.interesPagado),
+    moratorio_pagado: pesos(a.moratorioPagado),
+    condonado: pesos(a.condonado),
+    estado: a.estado,
+  };
+}
+
+function aplicacionAJson(a: Aplicacion): AplicacionJson {
+  return {
+    id: a.id,
+    fecha: a.fecha,
+    monto: pesos(a.monto),
+    moratorio: pesos(a.moratorio),
+    interes: pesos(a.interes),
+    capital: pesos(a.capital),
+    adelantado: pesos(a.adelantado),
+    a_favor: pesos(a.aFavor),
+  };
+}
+
+/** The statement in calculo.md's output form (field names and order as its examples). */
+export function estadoDeCuentaAJson(e: EstadoDeCuenta): EstadoDeCuentaJson {
+  return {
+    credito: e.credito,
+    fecha_corte: e.fechaCorte,
+    situacion: e.situacion,
+    dias_atraso: e.diasAtraso,
+    capital_insoluto: pesos(e.capitalInsoluto),
+    capital_exigible: pesos(e.capitalExigible),
+    interes_ordinario_exigible: pesos(e.interesOrdinarioExigible),
+    interes_ordinario_devengado: pesos(e.interesOrdinarioDevengado),
+    interes_moratorio: pesos(e.interesMoratorio),
+    saldo_exigible: pesos(e.saldoExigible),
+    saldo_para_liquidar: pesos(e.saldoParaLiquidar),
+    pagos_adelantados: pesos(e.pagosAdelantados),
+    saldo_a_favor: pesos(e.saldoAFavor),
+    amortizaciones: e.amortizaciones.map(amortizacionAJson),
+    aplicaciones: e.aplicaciones.map(aplicacionAJson),
+  };
+}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Rol } from '../../src/db/esquema.ts';
+import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
+
+/**
+ * Every API route, called as anonymous and as every role. A route missing from this table
+ * fails the suite: adding a route means deciding, here, who may call it.
+ */
+type Quien = 'anonimo' | Rol;
+const TODOS_LOS_ROLES: Rol[] = ['gestor', 'coordinador', 'contabilidad', 'abogado_externo', 'administrador'];
+const PUBLICA: Quien[] = ['anonimo', ...TODOS_LOS_ROLES];
+const AUTENTICADOS: Quien[] = TODOS_LOS_ROLES;
+const SOLO_ADMIN: Quien[] = ['administrador'];
+
+const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
+  'GET /api/salud': { permitidos: PUBLICA },
+  'POST /api/sesion': { permitidos: PUBLICA },
+  'GET /api/sesion': { permitidos: AUTENTICADOS },
+  'DELETE /api/sesion': { permitidos: AUTENTICADOS },
+  'PUT /api/sesion/contrasena': { permitidos: AUTENTICADOS },
+  'GET /api/oficinas': { permitidos: AUTENTICADOS },
+  'GET /api/usuarios': { permitidos: SOLO_ADMIN },
+  'POST /api/usuarios': { permitidos: SOLO_ADMIN },
+  'PATCH /api/usuarios/:id': { permitidos: SOLO_ADMIN, url: '/api/usuarios/1' },
+  'PUT /api/usuarios/:id/contrasena': { permitidos: SOLO_ADMIN, url: '/api/usuarios/1/contrasena' },
+};
+
+const USUARIO_DE: Record<Rol, string> = {
+  gestor: 'gestor',
+  coordinador: 'coordinador',
+  contabilidad: 'contabilidad',
+  abogado_externo: 'abogado',
+  administrador: 'admin',
+};
+
+let t: AppDePrueba;
+const sesiones = new Map<Rol, Sesion>();
+
+beforeAll(async () => {
+  t = await crearAppDePrueba();
+  for (const rol of TODOS_LOS_ROLES) sesiones.set(rol, await t.entrar(USUARIO_DE[rol]));
+});
+afterAll(() => t.cerrar());
+
+describe('suite de autorización', () => {
+  it('cada ruta de la API tiene su expectativa en esta tabla', () => {
+    const sinExpectativa = t.rutasApi.filter((r) => !(r in ESPERADO));
+    expect(sinExpectativa).toEqual([]);
+    const inexistentes = Object.keys(ESPERADO).filter((r) => !t.rutasApi.includes(r));
+    expect(inexistentes).toEqual([]);
+  });
+
+  for (const [ruta, { permitidos, url: urlConcreta }] of Object.entries(ESPERADO)) {
+    const [metodo = 'GET', patron = ''] = ruta.split(' ');
+    const url = urlConcreta ?? patron;
+    for (const quien of ['anonimo', ...TODOS_LOS_ROLES] as Quien[]) {
+      const permitido = permitidos.includes(quien);
+      it(`${ruta} como ${quien}: ${permitido ? 'permitido' : 'negado'}`, async () => {
+        // Logout would end the shared session: each call gets a session of its own.
+        const sesion = quien === 'anonimo' ? undefined : await t.entrar(USUARIO_DE[quien]);
+        // An empty body: an allowed caller gets past authorization and fails validation (400)
+        // or succeeds; a denied one never reaches the use case.
+        const cuerpo = metodo === 'GET' || metodo === 'DELETE' ? undefined : {};
+        const r = await t.pedir(metodo, url, { sesion, cuerpo });
+        if (permitido) {
+          expect([401, 403]).not.toContain(r.statusCode);
+        } else {
+          expect(r.statusCode).toBe(quien === 'anonimo' ? 401 : 403);
+          expect(r.json().error.mensaje).toMatch(/sesión|permiso/);
+        }
+      });
+    }
+  }
+});

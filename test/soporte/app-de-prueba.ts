@@ -1,0 +1,72 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { construirApp, type Dependencias } from '../../src/http/app.ts';
+import { CONTRASENA_DEMO, cargarDemo } from '../../src/modules/demo/cargar-demo.ts';
+import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
+import { type BaseDePrueba, crearBaseDePrueba } from './base-de-prueba.ts';
+
+export interface Sesion {
+  cookie: string;
+  csrf: string;
+}
+
+export interface AppDePrueba {
+  app: FastifyInstance;
+  rutasApi: readonly string[];
+  base: BaseDePrueba;
+  reloj: RelojManual;
+  entrar(usuario: string, contrasena?: string): Promise<Sesion>;
+  pedir(metodo: string, url: string, opciones?: { sesion?: Sesion; cuerpo?: unknown; encabezados?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  cerrar(): Promise<void>;
+}
+
+/** The real app on a fresh database with the demo logins, a settable clock, and inject(). */
+export async function crearAppDePrueba(extra: Partial<Dependencias> = {}): Promise<AppDePrueba> {
+  const base = await crearBaseDePrueba();
+  const reloj = new RelojManual('2026-03-10T16:00:00Z');
+  await base.db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
+  const { app, rutasApi } = await construirApp({
+    db: base.db,
+    reloj,
+    sessionSecret: 'secreto-de-pruebas-de-al-menos-32-caracteres',
+    cookieSegura: false,
+    limitePorMinuto: 100_000,
+    limiteLoginPorMinuto: 100_000,
+    ...extra,
+  });
+  await app.ready();
+
+  const pedir: AppDePrueba['pedir'] = (metodo, url, opciones = {}) => {
+    const encabezados: Record<string, string> = { ...opciones.encabezados };
+    if (opciones.sesion) {
+      encabezados.cookie = opciones.sesion.cookie;
+      encabezados['x-csrf-token'] ??= opciones.sesion.csrf;
+    }
+    return app.inject({
+      method: metodo as 'GET',
+      url,
+      headers: encabezados,
+      ...(opciones.cuerpo === undefined ? {} : { payload: opciones.cuerpo as object }),
+    });
+  };
+
+  const entrar = async (usuario: string, contrasena = CONTRASENA_DEMO): Promise<Sesion> => {
+    const r = await pedir('POST', '/api/sesion', { cuerpo: { usuario, contrasena } });
+    if (r.statusCode !== 200) throw new Error(`no se pudo entrar como ${usuario}: ${r.body}`);
+    const galleta = r.cookies.find((c) => c.name === 'recupera_sesion');
+    if (!galleta) throw new Error('sin cookie de sesión');
+    return { cookie: `recupera_sesion=${galleta.value}`, csrf: (r.json() as { csrf: string }).csrf };
+  };
+
+  return {
+    app,
+    rutasApi,
+    base,
+    reloj,
+    entrar,
+    pedir,
+    cerrar: async () => {
+      await app.close();
+      await base.cerrar();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Conexion, conectar } from '../../src/db/conexion.ts';
+
+export interface BaseDePrueba extends Conexion {
+  url: string;
+}
+
+function conBase(url: string, base: string): string {
+  const u = new URL(url);
+  u.pathname = `/${base}`;
+  return u.toString();
+}
+
+/** A fresh, migrated database of its own for the calling test file (a copy of the template). */
+export async function crearBaseDePrueba(): Promise<BaseDePrueba> {
+  const urlServidor = inject('urlServidor');
+  const nombre = `prueba_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client(urlServidor);
+  await admin.connect();
+  try {
+    for (let intento = 0; ; intento++) {
+      try {
+        await admin.query(`CREATE DATABASE ${nombre} TEMPLATE recupera_plantilla`);
+        break;
+      } catch (e) {
+        // Two files copying the template at the same instant can collide; retry briefly.
+        if (intento >= 20) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = conBase(urlServidor, nombre);
+  const conexion = conectar(url);
+  return {
+    ...conexion,
+    url,
+    cerrar: async () => {
+      await conexion.cerrar();
+      const limpieza = new pg.Client(urlServidor);
+      await limpieza.connect();
+      await limpieza.query(`DROP DATABASE IF EXISTS ${nombre} WITH (FORCE)`);
+      await limpieza.end();
+    },
+  };
+}
