@@ -7,7 +7,6 @@ import { crearUsuario } from '../modules/usuarios/crear-usuario.ts';
 import { abrirBase, type Base } from '../plataforma/arranque.ts';
 import { leerConfig } from '../plataforma/config.ts';
 import { relojDelSistema } from '../plataforma/reloj-sistema.ts';
-import { calcular } from './calcular.ts';
 import { leerContrasena } from './leer-contrasena.ts';
 
 export interface Comando {
@@ -97,6 +96,7 @@ export const COMANDOS: Comando[] = [
     nombre: ['calcular'],
     uso: 'calcular [--lineas]',
     descripcion: 'Lee un caso (JSON, o JSON Lines con --lineas) en la entrada estándar y escribe el estado de cuenta.',
-    ejecutar: (args) => calcular(args.includes('--lineas')),
+    // Loaded on demand: the engine's command needs no database.
+    ejecutar: async (args) => (await import('./calcular.ts')).calcular(args.includes('--lineas')),
   },
 ];

@@ -1,7 +1,7 @@
 import { sumar } from '../dinero.ts';
 import type { CasoSinVerificar } from './caso.ts';
 import { condonar } from './condonacion.ts';
-import { type ErrorDominio, exito, type Resultado } from './errores.ts';
+import { type ErrorDeCaso, exito, type Resultado } from './errores.ts';
 import type { EstadoDeCuenta } from './estado-de-cuenta.ts';
 import { cristalizar, devengarHasta, vencerAmortizacion } from './intereses.ts';
 import { type MovimientoVigente, movimientosVigentes } from './linea-de-tiempo.ts';
@@ -11,7 +11,7 @@ import { crearSimulacion, type Simulacion } from './simulacion.ts';
 
 const NUNCA = Number.POSITIVE_INFINITY;
 
-function aplicarMovimiento(sim: Simulacion, movimiento: MovimientoVigente): ErrorDominio | null {
+function aplicarMovimiento(sim: Simulacion, movimiento: MovimientoVigente): ErrorDeCaso | null {
   switch (movimiento.tipo) {
     case 'pago':
       aplicarPago(sim, movimiento);

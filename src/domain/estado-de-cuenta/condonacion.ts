@@ -1,6 +1,6 @@
 import { type Centavos, CERO, minimo, restar, sumar } from '../dinero.ts';
 import type { Concepto, Condonacion } from './caso.ts';
-import type { ErrorDominio } from './errores.ts';
+import type { ErrorDeCaso } from './errores.ts';
 import { cristalizar, devengarHasta } from './intereses.ts';
 import {
   avanzarPrimeraConAdeudo,
@@ -51,7 +51,7 @@ function adeudo(sim: Simulacion, concepto: Concepto): Centavos {
 }
 
 /** R8: reduces what is owed of one concepto, after crystallizing; never more than is owed. */
-export function condonar(sim: Simulacion, condonacion: Condonacion): ErrorDominio | null {
+export function condonar(sim: Simulacion, condonacion: Condonacion): ErrorDeCaso | null {
   const { concepto } = condonacion;
   cristalizar(sim, condonacion.dia);
   // A capital condonación changes the capital insoluto: the old balance bears the days before.

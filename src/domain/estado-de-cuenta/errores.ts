@@ -1,5 +1,5 @@
 /** The error codes of calculo.md's validation table, and nothing else. */
-export type CodigoError =
+export type CodigoErrorDeCaso =
   | 'json_invalido'
   | 'caso_invalido'
   | 'fecha_invalida'
@@ -18,19 +18,19 @@ export type CodigoError =
   | 'condonacion_excede_adeudo';
 
 /** A bad case gets an error, never a guess: a stable code and a Spanish message naming the field. */
-export interface ErrorDominio {
-  readonly codigo: CodigoError;
+export interface ErrorDeCaso {
+  readonly codigo: CodigoErrorDeCaso;
   readonly mensaje: string;
 }
 
 export type Resultado<T> =
   | { readonly ok: true; readonly valor: T }
-  | { readonly ok: false; readonly error: ErrorDominio };
+  | { readonly ok: false; readonly error: ErrorDeCaso };
 
 export function exito<T>(valor: T): Resultado<T> {
   return { ok: true, valor };
 }
 
-export function fallo<T>(codigo: CodigoError, mensaje: string): Resultado<T> {
+export function fallo<T>(codigo: CodigoErrorDeCaso, mensaje: string): Resultado<T> {
   return { ok: false, error: { codigo, mensaje } };
 }

@@ -1,7 +1,7 @@
 import { type Centavos, centavosDesdeTexto } from '../dinero.ts';
 import { fechaDesdeTexto, numeroDeDia } from '../fecha.ts';
 import type { Dia } from './caso.ts';
-import type { CodigoError, ErrorDominio } from './errores.ts';
+import type { CodigoErrorDeCaso, ErrorDeCaso } from './errores.ts';
 
 /**
  * Field readers for validation. A reader either returns the typed value or stops the whole
@@ -9,12 +9,12 @@ import type { CodigoError, ErrorDominio } from './errores.ts';
  * `validarCaso` turns that into an error result, so the exception never leaves validation.
  */
 export class CasoRechazado extends Error {
-  constructor(readonly error: ErrorDominio) {
+  constructor(readonly error: ErrorDeCaso) {
     super(error.mensaje);
   }
 }
 
-export function rechazar(codigo: CodigoError, mensaje: string): never {
+export function rechazar(codigo: CodigoErrorDeCaso, mensaje: string): never {
   throw new CasoRechazado({ codigo, mensaje });
 }
 
@@ -35,7 +35,7 @@ export function campo(ruta: string, clave: string): string {
   return ruta === '' ? clave : `${ruta}.${clave}`;
 }
 
-export function leerObjeto(valor: unknown, ruta: string, codigo: CodigoError): Objeto {
+export function leerObjeto(valor: unknown, ruta: string, codigo: CodigoErrorDeCaso): Objeto {
   if (!esObjeto(valor)) rechazar(codigo, `${ruta}: no es un objeto`);
   return valor;
 }
@@ -66,7 +66,7 @@ export function leerLista(
   objeto: Objeto,
   clave: string,
   ruta: string,
-  codigo: CodigoError,
+  codigo: CodigoErrorDeCaso,
   porOmision?: readonly unknown[],
 ): readonly unknown[] {
   const valor = objeto[clave];
@@ -81,7 +81,7 @@ export function leerOpcion<T extends string>(
   clave: string,
   ruta: string,
   opciones: readonly T[],
-  codigo: CodigoError,
+  codigo: CodigoErrorDeCaso,
   porOmision?: T,
 ): T {
   const valor = objeto[clave];

@@ -22,7 +22,7 @@ function estadoAlCorte(a: CuentaDeAmortizacion, diaCorte: number): EstadoAmortiz
     return a.dia < diaCorte ? 'vencida' : 'exigible';
   }
   // Not yet due: pagada once all its scheduled capital is prepaid.
-  return a.capital > 0 && capitalPendiente(a) === 0 ? 'pagada' : 'por_vencer';
+  return capitalPendiente(a) === 0 ? 'pagada' : 'por_vencer';
 }
 
 function alCorte(a: CuentaDeAmortizacion, diaCorte: number): AmortizacionAlCorte {

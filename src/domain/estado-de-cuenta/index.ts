@@ -1,0 +1,33 @@
+/**
+ * The statement engine ("motor del estado de cuenta"): given a credit, its movements and a
+ * cut-off date, what the borrower owes, to the centavo (../../shared/spec/calculo.md).
+ * Pure: no I/O, no clock; the whole history is recomputed on every call.
+ */
+export type {
+  AmortizacionProgramada,
+  BaseDias,
+  Cancelacion,
+  Caso,
+  Concepto,
+  Condonacion,
+  Credito,
+  Excedente,
+  Ministracion,
+  Movimiento,
+  Pago,
+  PeriodoSinMoratorio,
+  Prelacion,
+  Producto,
+  ValorJson,
+} from './caso.ts';
+export type { CodigoErrorDeCaso, ErrorDeCaso, Resultado } from './errores.ts';
+export type {
+  AmortizacionAlCorte,
+  Aplicacion,
+  EstadoAmortizacion,
+  EstadoDeCuenta,
+  Situacion,
+} from './estado-de-cuenta.ts';
+export type { AmortizacionJson, AplicacionJson, EstadoDeCuentaJson } from './json.ts';
+export { estadoDeCuentaAJson } from './json.ts';
+export { calcularCaso, calcularEstadoDeCuenta, validarCaso } from './validar-caso.ts';

@@ -1,0 +1,104 @@
+import type { Centavos } from '../dinero.ts';
+import type { Tasa } from '../tasa.ts';
+import { simular } from './calcular.ts';
+import type { Caso, CasoSinVerificar, Dia } from './caso.ts';
+import { exito, type Resultado } from './errores.ts';
+import type { EstadoDeCuenta } from './estado-de-cuenta.ts';
+import { CasoRechazado, esObjeto, leerFecha, leerObjeto, type Objeto, rechazar } from './lectura.ts';
+import { totalSeguro, validarCredito } from './validar-credito.ts';
+import { validarMovimientos, validarPeriodos } from './validar-movimientos.ts';
+import { validarProducto } from './validar-producto.ts';
+
+const CAMPOS_OBLIGATORIOS = ['fecha_corte', 'producto', 'credito'] as const;
+
+function aproximar(tasa: Tasa): number {
+  return Number(tasa.numerador) / Number(tasa.denominador);
+}
+
+/**
+ * Everything the engine computes is bounded by what was disbursed plus its interest (at most
+ * the two annual rates over the days from fecha_inicio_interes to the cut-off), or by what
+ * was paid. Keeping both under half the safe range (the half absorbs the rounding of this
+ * estimate and of each crystallization) proves every Centavos sum in the engine exact; a
+ * case past it (hundreds of billions of pesos) is refused rather than computed wrong.
+ */
+function verificarRango(caso: CasoSinVerificar): void {
+  const limite = Number.MAX_SAFE_INTEGER / 2;
+  const { producto, credito } = caso;
+  const ministrado = totalSeguro(
+    credito.ministraciones.map((m) => m.monto),
+    'credito.ministraciones',
+  );
+  const dias = Math.max(0, caso.fechaCorte.dia - credito.fechaInicioInteres.dia);
+  const tasas = aproximar(producto.tasaOrdinariaAnual) + aproximar(producto.tasaMoratoriaAnual);
+  const pagado = totalSeguro(
+    caso.movimientos.flatMap((m): Centavos[] => (m.tipo === 'pago' ? [m.monto] : [])),
+    'movimientos',
+  );
+  if (ministrado * (1 + (tasas * dias) / producto.baseDias) > limite || pagado > limite) {
+    rechazar('monto_invalido', 'los montos del caso exceden el rango que se calcula con exactitud');
+  }
+}
+
+function leerCaso(json: unknown): CasoSinVerificar {
+  if (!esObjeto(json)) return rechazar('caso_invalido', 'el caso no es un objeto');
+  for (const campo of CAMPOS_OBLIGATORIOS) {
+    if (json[campo] === undefined) rechazar('caso_invalido', `falta ${campo}`);
+  }
+  const fechaCorte = leerFecha(json, 'fecha_corte', '');
+  const producto = validarProducto(leerObjeto(json.producto, 'producto', 'caso_invalido'));
+  const credito = validarCredito(leerObjeto(json.credito, 'credito', 'caso_invalido'));
+  const ultimaMinistracion: Dia | undefined = credito.ministraciones.at(-1);
+  if (ultimaMinistracion === undefined) {
+    return rechazar('ministraciones_invalidas', 'credito.ministraciones: no hay ninguna');
+  }
+  const caso: CasoSinVerificar = {
+    fechaCorte,
+    producto,
+    credito,
+    movimientos: validarMovimientos(json as Objeto, ultimaMinistracion),
+    periodosSinMoratorio: validarPeriodos(json),
+  };
+  verificarRango(caso);
+  return caso;
+}
+
+function validarForma(json: unknown): Resultado<CasoSinVerificar> {
+  try {
+    return exito(leerCaso(json));
+  } catch (e) {
+    if (e instanceof CasoRechazado) return { ok: false, error: e.error };
+    throw e;
+  }
+}
+
+/**
+ * Validates a case as received (parsed JSON). Besides each field's form it judges every
+ * condonación on or before fecha_corte against what was owed on its date, which takes
+ * walking the history once.
+ */
+export function validarCaso(json: unknown): Resultado<Caso> {
+  const forma = validarForma(json);
+  if (!forma.ok) return forma;
+  const calculo = simular(forma.valor);
+  if (!calculo.ok) return calculo;
+  // The brand records that the one check left, the condonaciones', has passed.
+  return exito(forma.valor as Caso);
+}
+
+/** The statement of a validated case. Pure and deterministic; cannot fail. */
+export function calcularEstadoDeCuenta(caso: Caso): EstadoDeCuenta {
+  const calculo = simular(caso);
+  if (!calculo.ok) {
+    // Unreachable: a Caso only comes from validarCaso, which ran this same computation.
+    throw new Error(`caso validado que no se puede calcular: ${calculo.error.mensaje}`);
+  }
+  return calculo.valor;
+}
+
+/** Validation and statement in one walk of the history, for callers holding raw input. */
+export function calcularCaso(json: unknown): Resultado<EstadoDeCuenta> {
+  const forma = validarForma(json);
+  return forma.ok ? simular(forma.valor) : forma;
+}
+

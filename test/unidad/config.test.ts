@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorDeConfiguracion, leerConfig } from '../../src/plataforma/config.ts';
+
+describe('configuración desde el entorno', () => {
+  it('sin variables usa los valores de demostración', () => {
+    const c = leerConfig({});
+    expect(c).toMatchObject({ puerto: 3000, databaseUrl: null, sessionSecret: null, zonaHoraria: 'America/Hermosillo', cookieSegura: false });
+    expect(c.carpetaDatos).toMatch(/\/data$/);
+  });
+
+  it('lee cada variable', () => {
+    const c = leerConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db:5432/recupera',
+      DATA_DIR: '/var/lib/recupera',
+      SESSION_SECRET: 's'.repeat(40),
+      ZONA_HORARIA: 'America/Mexico_City',
+      COOKIE_SEGURA: 'si',
+    });
+    expect(c).toMatchObject({ puerto: 8080, databaseUrl: 'postgres://u:p@db:5432/recupera', carpetaDatos: '/var/lib/recupera', zonaHoraria: 'America/Mexico_City', cookieSegura: true });
+  });
+
+  it('nombra cada variable inválida en una línea en español', () => {
+    let error: unknown;
+    try {
+      leerConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SESSION_SECRET: 'corto', ZONA_HORARIA: 'Marte/Olympus' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ErrorDeConfiguracion);
+    const mensaje = (error as Error).message;
+    expect(mensaje).toContain('PORT: debe ser un número entero');
+    expect(mensaje).toContain('DATABASE_URL: debe empezar con postgres://');
+    expect(mensaje).toContain('SESSION_SECRET: debe tener al menos 32 caracteres');
+    expect(mensaje).toContain('ZONA_HORARIA: no es una zona horaria IANA válida');
+  });
+
+  it('un puerto fuera de rango se rechaza', () => {
+    expect(() => leerConfig({ PORT: '70000' })).toThrow(/PORT: debe estar entre 1 y 65535/);
+  });
+});
