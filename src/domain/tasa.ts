@@ -133,10 +133,6 @@ export class Devengo {
     return redondearGrande(this.desborde + BigInt(this.centavoDias), factor);
   }
 
-  estaVacio(): boolean {
-    return this.centavoDias === 0 && this.desborde === 0n;
-  }
-
   reiniciar(): void {
     this.centavoDias = 0;
     this.desborde = 0n;

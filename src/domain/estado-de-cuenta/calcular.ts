@@ -40,11 +40,19 @@ export function simular(caso: CasoSinVerificar): Resultado<EstadoDeCuenta> {
     const movimiento = movimientos[v];
     const diaMinistracion = ministracion?.dia ?? NUNCA;
     const diaMovimiento = movimiento?.dia ?? NUNCA;
-    if (diaAmortizacion <= corte && diaAmortizacion <= diaMinistracion && diaAmortizacion <= diaMovimiento) {
+    if (
+      diaAmortizacion <= corte &&
+      diaAmortizacion <= diaMinistracion &&
+      diaAmortizacion <= diaMovimiento
+    ) {
       vencerAmortizacion(sim, a);
       aplicarAdelanto(sim, a);
       a++;
-    } else if (ministracion !== undefined && diaMinistracion <= corte && diaMinistracion <= diaMovimiento) {
+    } else if (
+      ministracion !== undefined &&
+      diaMinistracion <= corte &&
+      diaMinistracion <= diaMovimiento
+    ) {
       devengarHasta(sim, diaMinistracion);
       sim.capitalInsoluto = sumar(sim.capitalInsoluto, ministracion.monto);
       m++;

@@ -8,7 +8,13 @@ export type Excedente = 'reducir_plazo' | 'adelantar';
 export type Concepto = 'moratorio' | 'interes' | 'capital';
 
 /** Any JSON value: `credito.id` is echoed as it came, not checked. */
-export type ValorJson = string | number | boolean | null | ValorJson[] | { [clave: string]: ValorJson };
+export type ValorJson =
+  | string
+  | number
+  | boolean
+  | null
+  | ValorJson[]
+  | { [clave: string]: ValorJson };
 
 /**
  * A date of the case with its day number (days since 1970-01-01), computed once at validation

@@ -1,4 +1,4 @@
-import { type Centavos, CERO, minimo, restar, sumar } from '../dinero.ts';
+import { CERO, type Centavos, minimo, restar, sumar } from '../dinero.ts';
 import type { Concepto, Condonacion } from './caso.ts';
 import type { ErrorDeCaso } from './errores.ts';
 import { cristalizar, devengarHasta } from './intereses.ts';

@@ -1,4 +1,4 @@
-import { type Centavos, CERO, sumar } from '../dinero.ts';
+import { CERO, type Centavos, sumar } from '../dinero.ts';
 import { interesDe } from '../tasa.ts';
 import { capitalPendiente, type Simulacion } from './simulacion.ts';
 import { diasConMoratorio } from './ventanas.ts';
@@ -55,7 +55,8 @@ export function cristalizar(sim: Simulacion, dia: number): void {
     const pendiente = capitalPendiente(a);
     if (pendiente > 0) {
       const dias = diasConMoratorio(a.diaMoratorio, dia, sim.sinMoratorio);
-      if (dias > 0) a.moratorio = sumar(a.moratorio, interesDe(pendiente, dias, sim.factorMoratorio));
+      if (dias > 0)
+        a.moratorio = sumar(a.moratorio, interesDe(pendiente, dias, sim.factorMoratorio));
     }
     a.diaMoratorio = dia;
   }

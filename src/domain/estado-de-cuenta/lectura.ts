@@ -56,8 +56,10 @@ export function leerMonto(
 ): Centavos {
   const valor = objeto[clave];
   const monto = typeof valor === 'string' ? centavosDesdeTexto(valor) : null;
-  if (monto === null) rechazar('monto_invalido', `${campo(ruta, clave)}: monto inválido ${citar(valor)}`);
-  if (positivo && monto === 0) rechazar('monto_invalido', `${campo(ruta, clave)}: el monto no puede ser cero`);
+  if (monto === null)
+    rechazar('monto_invalido', `${campo(ruta, clave)}: monto inválido ${citar(valor)}`);
+  if (positivo && monto === 0)
+    rechazar('monto_invalido', `${campo(ruta, clave)}: el monto no puede ser cero`);
   return monto;
 }
 

@@ -1,4 +1,4 @@
-import { type Centavos, CERO, restar, sumar } from '../dinero.ts';
+import { CERO, type Centavos, restar, sumar } from '../dinero.ts';
 import type { Excedente, Pago } from './caso.ts';
 import { cristalizar, devengarHasta, hayPeriodoAbierto, interesAbierto } from './intereses.ts';
 import { aplicarExigible, pagarCapital, type Reparto, repartoVacio } from './prelacion.ts';
@@ -87,9 +87,7 @@ export function aplicarPago(sim: Simulacion, pago: Pago): void {
 
 /** Whether the credit still owes or accrues anything (R7: else money left is saldo a favor). */
 function debeOAcumula(sim: Simulacion): boolean {
-  return (
-    sim.capitalInsoluto > 0 || sim.primeraConAdeudo < sim.vencidas || interesAbierto(sim) > 0
-  );
+  return sim.capitalInsoluto > 0 || sim.primeraConAdeudo < sim.vencidas || interesAbierto(sim) > 0;
 }
 
 /**

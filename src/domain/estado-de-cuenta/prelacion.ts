@@ -1,4 +1,4 @@
-import { type Centavos, CERO, minimo, restar, sumar } from '../dinero.ts';
+import { CERO, type Centavos, minimo, restar, sumar } from '../dinero.ts';
 import {
   avanzarPrimeraConAdeudo,
   type CuentaDeAmortizacion,
@@ -19,7 +19,12 @@ export function repartoVacio(): Reparto {
   return { moratorio: CERO, interes: CERO, capital: CERO };
 }
 
-type Pagar = (a: CuentaDeAmortizacion, fondos: Centavos, reparto: Reparto, sim: Simulacion) => Centavos;
+type Pagar = (
+  a: CuentaDeAmortizacion,
+  fondos: Centavos,
+  reparto: Reparto,
+  sim: Simulacion,
+) => Centavos;
 
 const pagarMoratorio: Pagar = (a, fondos, reparto) => {
   const pago = minimo(fondos, moratorioPendiente(a));
@@ -45,7 +50,12 @@ export const pagarCapital: Pagar = (a, fondos, reparto, sim) => {
 };
 
 /** One concepto across the exigible amortizaciones, oldest first. */
-function pagarConcepto(sim: Simulacion, pagar: Pagar, fondos: Centavos, reparto: Reparto): Centavos {
+function pagarConcepto(
+  sim: Simulacion,
+  pagar: Pagar,
+  fondos: Centavos,
+  reparto: Reparto,
+): Centavos {
   let resto = fondos;
   for (let k = sim.primeraConAdeudo; k < sim.vencidas && resto > 0; k++) {
     const a = sim.amortizaciones[k];

@@ -1,4 +1,4 @@
-import { type Centavos, CERO, sumar } from '../dinero.ts';
+import { CERO, type Centavos, sumar } from '../dinero.ts';
 import type { CasoSinVerificar } from './caso.ts';
 import type {
   AmortizacionAlCorte,
@@ -21,7 +21,10 @@ function estadoAlCorte(a: CuentaDeAmortizacion, diaCorte: number): EstadoAmortiz
     if (!debeAlgo(a)) return 'pagada';
     return a.dia < diaCorte ? 'vencida' : 'exigible';
   }
-  // Not yet due: pagada once all its scheduled capital is prepaid.
+  // Not yet due: pagada once all its scheduled capital is prepaid (or condoned). Read
+  // literally, an amortización scheduled with no capital counts as prepaid: no example shows
+  // one before its date, and this reading keeps every amortización of a liquidated credit
+  // pagada.
   return capitalPendiente(a) === 0 ? 'pagada' : 'por_vencer';
 }
 
@@ -40,7 +43,11 @@ function alCorte(a: CuentaDeAmortizacion, diaCorte: number): AmortizacionAlCorte
   };
 }
 
-function situacion(saldoParaLiquidar: Centavos, desembolsado: boolean, diasAtraso: number): Situacion {
+function situacion(
+  saldoParaLiquidar: Centavos,
+  desembolsado: boolean,
+  diasAtraso: number,
+): Situacion {
   if (saldoParaLiquidar === 0 && desembolsado) return 'liquidado';
   return diasAtraso > 0 ? 'vencido' : 'al_corriente';
 }

@@ -1,4 +1,4 @@
-import { type Centavos, CERO, restar, sumar } from '../dinero.ts';
+import { CERO, type Centavos, restar, sumar } from '../dinero.ts';
 import type { Fecha } from '../fecha.ts';
 import { Devengo, type FactorDiario } from '../tasa.ts';
 import type { CasoSinVerificar, Prelacion } from './caso.ts';

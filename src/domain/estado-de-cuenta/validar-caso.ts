@@ -4,7 +4,14 @@ import { simular } from './calcular.ts';
 import type { Caso, CasoSinVerificar, Dia } from './caso.ts';
 import { exito, type Resultado } from './errores.ts';
 import type { EstadoDeCuenta } from './estado-de-cuenta.ts';
-import { CasoRechazado, esObjeto, leerFecha, leerObjeto, type Objeto, rechazar } from './lectura.ts';
+import {
+  CasoRechazado,
+  esObjeto,
+  leerFecha,
+  leerObjeto,
+  type Objeto,
+  rechazar,
+} from './lectura.ts';
 import { totalSeguro, validarCredito } from './validar-credito.ts';
 import { validarMovimientos, validarPeriodos } from './validar-movimientos.ts';
 import { validarProducto } from './validar-producto.ts';
@@ -101,4 +108,3 @@ export function calcularCaso(json: unknown): Resultado<EstadoDeCuenta> {
   const forma = validarForma(json);
   return forma.ok ? simular(forma.valor) : forma;
 }
-

@@ -1,10 +1,11 @@
-import { type Centavos, CERO, sumar } from '../dinero.ts';
+import { CERO, type Centavos, sumar } from '../dinero.ts';
 import type { AmortizacionProgramada, Credito, Dia, Ministracion, ValorJson } from './caso.ts';
 import { leerFecha, leerLista, leerMonto, leerObjeto, type Objeto, rechazar } from './lectura.ts';
 
 function leerMinistraciones(credito: Objeto): Ministracion[] {
   const lista = leerLista(credito, 'ministraciones', 'credito', 'ministraciones_invalidas');
-  if (lista.length === 0) rechazar('ministraciones_invalidas', 'credito.ministraciones: no hay ninguna');
+  if (lista.length === 0)
+    rechazar('ministraciones_invalidas', 'credito.ministraciones: no hay ninguna');
   return lista.map((valor, i) => {
     const ruta = `credito.ministraciones[${i}]`;
     const ministracion = leerObjeto(valor, ruta, 'ministraciones_invalidas');
@@ -17,7 +18,8 @@ function leerMinistraciones(credito: Objeto): Ministracion[] {
 
 function leerAmortizaciones(credito: Objeto, inicio: Dia): AmortizacionProgramada[] {
   const lista = leerLista(credito, 'amortizaciones', 'credito', 'amortizaciones_invalidas');
-  if (lista.length === 0) rechazar('amortizaciones_invalidas', 'credito.amortizaciones: no hay ninguna');
+  if (lista.length === 0)
+    rechazar('amortizaciones_invalidas', 'credito.amortizaciones: no hay ninguna');
   let anterior = inicio;
   return lista.map((valor, i) => {
     const ruta = `credito.amortizaciones[${i}]`;
@@ -44,7 +46,8 @@ export function totalSeguro(montos: readonly Centavos[], ruta: string): Centavos
   let total = CERO;
   for (const monto of montos) {
     total = sumar(total, monto);
-    if (!Number.isSafeInteger(total)) rechazar('monto_invalido', `${ruta}: la suma excede el rango`);
+    if (!Number.isSafeInteger(total))
+      rechazar('monto_invalido', `${ruta}: la suma excede el rango`);
   }
   return total;
 }
@@ -54,7 +57,8 @@ export function validarCredito(credito: Objeto): Credito {
   const ministraciones = leerMinistraciones(credito);
   const amortizaciones = leerAmortizaciones(credito, fechaInicioInteres);
   const primera = amortizaciones[0];
-  if (primera === undefined) return rechazar('amortizaciones_invalidas', 'credito.amortizaciones: no hay ninguna');
+  if (primera === undefined)
+    return rechazar('amortizaciones_invalidas', 'credito.amortizaciones: no hay ninguna');
   // Every ministración comes before the first due date (calculo.md, ministraciones_invalidas).
   ministraciones.forEach((ministracion, i) => {
     if (ministracion.dia >= primera.dia) {

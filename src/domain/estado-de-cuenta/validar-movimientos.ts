@@ -61,7 +61,10 @@ function leerMovimiento(valor: unknown, ruta: string): Movimiento {
 function leerObjetivo(cancelacion: Objeto, ruta: string): string {
   const objetivo = cancelacion.movimiento;
   if (typeof objetivo !== 'string') {
-    rechazar('cancelacion_invalida', `${ruta}.movimiento: ${citar(objetivo)} no es el id de un movimiento`);
+    rechazar(
+      'cancelacion_invalida',
+      `${ruta}.movimiento: ${citar(objetivo)} no es el id de un movimiento`,
+    );
   }
   return objetivo;
 }
@@ -87,7 +90,10 @@ function verificarCancelacion(
             ? 'el movimiento ya estaba cancelado'
             : null;
   if (motivo !== null) {
-    rechazar('cancelacion_invalida', `movimiento ${cancelacion.id} cancela ${cancelacion.movimiento}: ${motivo}`);
+    rechazar(
+      'cancelacion_invalida',
+      `movimiento ${cancelacion.id} cancela ${cancelacion.movimiento}: ${motivo}`,
+    );
   }
   cancelados.add(cancelacion.movimiento);
 }
@@ -109,7 +115,10 @@ export function validarMovimientos(caso: Objeto, ultimaMinistracion: Dia): Movim
   // The whole schedule is disbursed before anything is paid, condoned or cancelled.
   for (const movimiento of movimientos) {
     if (movimiento.dia < ultimaMinistracion.dia) {
-      rechazar('movimiento_fuera_de_rango', `movimiento ${movimiento.id} anterior a la última ministración`);
+      rechazar(
+        'movimiento_fuera_de_rango',
+        `movimiento ${movimiento.id} anterior a la última ministración`,
+      );
     }
   }
   return movimientos;
@@ -122,7 +131,8 @@ export function validarPeriodos(caso: Objeto): PeriodoSinMoratorio[] {
     const periodo = leerObjeto(valor, ruta, 'periodo_invalido');
     const desde = leerFecha(periodo, 'desde', ruta);
     const hasta = leerFecha(periodo, 'hasta', ruta);
-    if (hasta.dia <= desde.dia) rechazar('periodo_invalido', `${ruta}.hasta: debe ser posterior a desde`);
+    if (hasta.dia <= desde.dia)
+      rechazar('periodo_invalido', `${ruta}.hasta: debe ser posterior a desde`);
     return { desde, hasta };
   });
 }

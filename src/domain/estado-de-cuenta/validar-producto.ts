@@ -9,7 +9,10 @@ function leerTasa(producto: Objeto, clave: string): Tasa {
   const valor = producto[clave];
   const tasa = typeof valor === 'string' ? tasaDesdeTexto(valor) : null;
   if (tasa === null) {
-    rechazar('tasa_invalida', `${RUTA}.${clave}: tasa inválida ${citar(valor)}, debe ser un decimal entre 0 y 1`);
+    rechazar(
+      'tasa_invalida',
+      `${RUTA}.${clave}: tasa inválida ${citar(valor)}, debe ser un decimal entre 0 y 1`,
+    );
   }
   return tasa;
 }
