@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { construirApp } from '../../src/http/app.ts';
+import { cargarDemo } from '../../src/modules/demo/cargar-demo.ts';
+import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
+import { type BaseDePrueba, crearBaseDePrueba } from './base-de-prueba.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hayChromium = existsSync(CHROMIUM);
+if (!hayChromium) {
+  console.log('Chromium no está instalado (apt-get install -y chromium): se omiten las pruebas de navegador.');
+}
+
+const raiz = join(import.meta.dirname, '..', '..');
+
+export interface Escenario {
+  url: string;
+  navegador: Browser;
+  base: BaseDePrueba;
+  reloj: RelojManual;
+  cerrar(): Promise<void>;
+}
+
+/** The real app with the built UI on a free port, a fresh database with demo logins, and Chromium. */
+export async function crearEscenario(): Promise<Escenario> {
+  const construccion = spawnSync(process.execPath, ['scripts/construir-web-si-hace-falta.mjs'], { cwd: raiz, stdio: 'inherit' });
+  if (construccion.status !== 0) throw new Error('no se pudo construir la interfaz web');
+  const base = await crearBaseDePrueba();
+  const reloj = new RelojManual(new Date());
+  await base.db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
+  const { app } = await construirApp({
+    db: base.db,
+    reloj,
+    sessionSecret: 'secreto-de-pruebas-de-al-menos-32-caracteres',
+    cookieSegura: false,
+    carpetaWeb: join(raiz, 'web', 'dist'),
+    limiteLoginPorMinuto: 1000,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const direccion = app.server.address();
+  const puerto = typeof direccion === 'object' && direccion ? direccion.port : 0;
+  const navegador = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    url: `http://127.0.0.1:${puerto}`,
+    navegador,
+    base,
+    reloj,
+    cerrar: async () => {
+      await navegador.close();
+      await app.close();
+      await base.cerrar();
+    },
+  };
+}
