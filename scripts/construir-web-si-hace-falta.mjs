@@ -6,7 +6,13 @@ import { join } from 'node:path';
 
 const raiz = join(import.meta.dirname, '..');
 const sello = join(raiz, 'web', 'dist', '.construido');
-const fuentes = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public', 'package-lock.json'];
+const fuentes = [
+  'web/src',
+  'web/index.html',
+  'web/vite.config.ts',
+  'web/public',
+  'package-lock.json',
+];
 
 function masReciente(ruta) {
   if (!existsSync(ruta)) return 0;
@@ -19,10 +25,14 @@ const fuentesMs = Math.max(...fuentes.map((f) => masReciente(join(raiz, f))));
 if (existsSync(sello) && statSync(sello).mtimeMs >= fuentesMs) process.exit(0);
 
 console.log('Construyendo la interfaz web…');
-const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-  cwd: raiz,
-  stdio: 'inherit',
-});
+const r = spawnSync(
+  'npx',
+  ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+  {
+    cwd: raiz,
+    stdio: 'inherit',
+  },
+);
 if (r.status !== 0) {
   console.error('No se pudo construir la interfaz web.');
   process.exit(r.status ?? 1);

@@ -7,7 +7,14 @@ const salida = '.vitest-resultados.json';
 rmSync(salida, { force: true });
 const resultado = spawnSync(
   'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${salida}`, ...process.argv.slice(2)],
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${salida}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 let codigo = resultado.status ?? 1;

@@ -9,9 +9,14 @@ import { relojDelSistema } from './plataforma/reloj-sistema.ts';
 async function principal(): Promise<void> {
   const config = leerConfig();
   const reloj = relojDelSistema(config.zonaHoraria);
-  console.log(config.databaseUrl ? 'Conectando a PostgreSQL (DATABASE_URL)…' : `Iniciando PostgreSQL embebido en ${config.carpetaDatos}…`);
+  console.log(
+    config.databaseUrl
+      ? 'Conectando a PostgreSQL (DATABASE_URL)…'
+      : `Iniciando PostgreSQL embebido en ${config.carpetaDatos}…`,
+  );
   const base = await abrirBase(config, {
-    registrarError: (e) => console.error(`PostgreSQL: conexión perdida (${e.message}); se reintentará.`),
+    registrarError: (e) =>
+      console.error(`PostgreSQL: conexión perdida (${e.message}); se reintentará.`),
   });
   const { db } = base.conexion;
   if (base.modoDemo) {
@@ -47,7 +52,8 @@ async function principal(): Promise<void> {
   console.log(`\nRecupera está listo en http://localhost:${config.puerto}`);
   if (base.modoDemo) {
     console.log(`Modo demostración. Usuarios (contraseña «${CONTRASENA_DEMO}» para todos):`);
-    for (const u of USUARIOS_DEMO) console.log(`  ${u.usuario.padEnd(16)} ${u.rol}${u.oficina ? ` (${u.oficina})` : ''}`);
+    for (const u of USUARIOS_DEMO)
+      console.log(`  ${u.usuario.padEnd(16)} ${u.rol}${u.oficina ? ` (${u.oficina})` : ''}`);
   }
 }
 

@@ -44,8 +44,14 @@ export const COMANDOS: Comando[] = [
     descripcion: 'Carga los datos de demostración (usuarios de ejemplo). Idempotente.',
     ejecutar: () =>
       conBase(async ({ conexion }) => {
-        const n = await conexion.db.transaction().execute((trx) => cargarDemo(trx, { reloj: reloj(), ip: null }));
-        console.log(n === 0 ? 'Los datos de demostración ya estaban cargados.' : `Usuarios de demostración creados: ${n}.`);
+        const n = await conexion.db
+          .transaction()
+          .execute((trx) => cargarDemo(trx, { reloj: reloj(), ip: null }));
+        console.log(
+          n === 0
+            ? 'Los datos de demostración ya estaban cargados.'
+            : `Usuarios de demostración creados: ${n}.`,
+        );
         return 0;
       }),
   },
@@ -56,22 +62,49 @@ export const COMANDOS: Comando[] = [
     ejecutar: async (args) => {
       const { values } = parseArgs({
         args,
-        options: { usuario: { type: 'string' }, nombre: { type: 'string' }, rol: { type: 'string' }, oficina: { type: 'string' } },
+        options: {
+          usuario: { type: 'string' },
+          nombre: { type: 'string' },
+          rol: { type: 'string' },
+          oficina: { type: 'string' },
+        },
       });
       const { usuario, nombre, rol, oficina } = values;
-      if (!usuario || !nombre || !rol) throw new ErrorDominio('entrada_invalida', 'Faltan --usuario, --nombre o --rol.');
+      if (!usuario || !nombre || !rol)
+        throw new ErrorDominio('entrada_invalida', 'Faltan --usuario, --nombre o --rol.');
       if (!(ROLES as readonly string[]).includes(rol)) {
-        throw new ErrorDominio('entrada_invalida', `--rol debe ser uno de: ${ROLES.join(', ')}.`, 'rol');
+        throw new ErrorDominio(
+          'entrada_invalida',
+          `--rol debe ser uno de: ${ROLES.join(', ')}.`,
+          'rol',
+        );
       }
       const contrasena = await leerContrasena('Contraseña: ');
       return conBase(async ({ conexion: { db } }) => {
         const oficinaId = oficina
-          ? ((await db.selectFrom('oficinas').select('id').where('clave', '=', oficina.toUpperCase()).executeTakeFirst())?.id ?? null)
+          ? ((
+              await db
+                .selectFrom('oficinas')
+                .select('id')
+                .where('clave', '=', oficina.toUpperCase())
+                .executeTakeFirst()
+            )?.id ?? null)
           : null;
-        if (oficina && oficinaId === null) throw new ErrorDominio('entrada_invalida', `--oficina: no existe «${oficina}».`, 'oficina');
+        if (oficina && oficinaId === null)
+          throw new ErrorDominio(
+            'entrada_invalida',
+            `--oficina: no existe «${oficina}».`,
+            'oficina',
+          );
         const creado = await db
           .transaction()
-          .execute((trx) => crearUsuario(trx, { usuario, nombre, rol: rol as Rol, oficinaId, contrasena }, { reloj: reloj(), ip: null, actor: null }));
+          .execute((trx) =>
+            crearUsuario(
+              trx,
+              { usuario, nombre, rol: rol as Rol, oficinaId, contrasena },
+              { reloj: reloj(), ip: null, actor: null },
+            ),
+          );
         console.log(`Usuario «${creado.usuario}» creado (id ${creado.id}, ${creado.rol}).`);
         return 0;
       });
@@ -88,14 +121,17 @@ export const COMANDOS: Comando[] = [
           console.log(`Bitácora íntegra: ${r.filas} filas verificadas.`);
           return 0;
         }
-        console.log(`Bitácora ALTERADA: la fila ${r.primeraRota} ${r.motivo}. Filas íntegras antes de ella: ${r.filas}.`);
+        console.log(
+          `Bitácora ALTERADA: la fila ${r.primeraRota} ${r.motivo}. Filas íntegras antes de ella: ${r.filas}.`,
+        );
         return 1;
       }),
   },
   {
     nombre: ['calcular'],
     uso: 'calcular [--lineas]',
-    descripcion: 'Lee un caso (JSON, o JSON Lines con --lineas) en la entrada estándar y escribe el estado de cuenta.',
+    descripcion:
+      'Lee un caso (JSON, o JSON Lines con --lineas) en la entrada estándar y escribe el estado de cuenta.',
     // Loaded on demand: the engine's command needs no database.
     ejecutar: async (args) => (await import('./calcular.ts')).calcular(args.includes('--lineas')),
   },

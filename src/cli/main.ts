@@ -28,7 +28,9 @@ async function principal(): Promise<number> {
     return 2;
   }
   if (elegido.resto.includes('--help')) {
-    process.stdout.write(`Uso: npm run recupera -- ${elegido.comando.uso}\n${elegido.comando.descripcion}\n`);
+    process.stdout.write(
+      `Uso: npm run recupera -- ${elegido.comando.uso}\n${elegido.comando.descripcion}\n`,
+    );
     return 0;
   }
   return elegido.comando.ejecutar(elegido.resto);
@@ -37,7 +39,11 @@ async function principal(): Promise<number> {
 principal()
   .then((codigo) => process.exit(codigo))
   .catch((e: unknown) => {
-    if (e instanceof ErrorDominio || e instanceof ErrorDeConfiguracion || e instanceof ErrorInstanciaDuplicada) {
+    if (
+      e instanceof ErrorDominio ||
+      e instanceof ErrorDeConfiguracion ||
+      e instanceof ErrorInstanciaDuplicada
+    ) {
       process.stderr.write(`${e.message}\n`);
     } else {
       process.stderr.write(`Error: ${e instanceof Error ? e.message : String(e)}\n`);

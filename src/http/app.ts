@@ -70,7 +70,10 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
     allowList: (request) => !request.url.startsWith('/api'),
     errorResponseBuilder: () => ({
       statusCode: 429,
-      ...cuerpoError('demasiados_intentos', 'Demasiadas solicitudes; espera un momento e intenta de nuevo.'),
+      ...cuerpoError(
+        'demasiados_intentos',
+        'Demasiadas solicitudes; espera un momento e intenta de nuevo.',
+      ),
     }),
   });
   app.addHook('onSend', async (request, reply) => {

@@ -44,14 +44,21 @@ function negar(reply: FastifyReply, estado: 401 | 403, codigo: string, mensaje: 
   return reply.status(estado).send(cuerpoError(codigo, mensaje));
 }
 
-export function registrarAutenticacion(app: FastifyInstance, db: Db, reloj: Reloj, rutasApi: string[]): void {
+export function registrarAutenticacion(
+  app: FastifyInstance,
+  db: Db,
+  reloj: Reloj,
+  rutasApi: string[],
+): void {
   app.decorateRequest('sesion', null);
 
   app.addHook('onRoute', (ruta) => {
     if (!ruta.url.startsWith('/api')) return;
     const accion = ruta.config?.accion;
     if (accion === undefined || (accion !== 'publica' && !esAccion(accion))) {
-      throw new Error(`La ruta ${String(ruta.method)} ${ruta.url} no declara una política de autorización.`);
+      throw new Error(
+        `La ruta ${String(ruta.method)} ${ruta.url} no declara una política de autorización.`,
+      );
     }
     for (const metodo of [ruta.method].flat()) {
       if (metodo !== 'HEAD') rutasApi.push(`${metodo} ${ruta.url}`);
@@ -66,7 +73,8 @@ export function registrarAutenticacion(app: FastifyInstance, db: Db, reloj: Relo
     }
     const firmada = request.cookies[COOKIE_SESION];
     const token = firmada ? request.unsignCookie(firmada) : null;
-    request.sesion = token?.valid && token.value ? await resolverSesion(db, token.value, reloj) : null;
+    request.sesion =
+      token?.valid && token.value ? await resolverSesion(db, token.value, reloj) : null;
     if (accion === 'publica') return;
     if (!request.sesion) {
       return negar(reply, 401, 'no_autenticado', 'Tu sesión no está activa; entra de nuevo.');
@@ -74,7 +82,12 @@ export function registrarAutenticacion(app: FastifyInstance, db: Db, reloj: Relo
     if (!METODOS_SEGUROS.has(request.method)) {
       const csrf = request.headers['x-csrf-token'];
       if (typeof csrf !== 'string' || !iguales(csrf, request.sesion.csrf)) {
-        return negar(reply, 403, 'prohibido', 'Falta el token de seguridad (CSRF) o no coincide; recarga la página.');
+        return negar(
+          reply,
+          403,
+          'prohibido',
+          'Falta el token de seguridad (CSRF) o no coincide; recarga la página.',
+        );
       }
     }
     if (!puede(request.sesion.actor, accion)) {

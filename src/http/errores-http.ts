@@ -36,17 +36,38 @@ export function cuerpoError(codigo: string, mensaje: string, campo?: string): Cu
 function errorDeFastify(e: FastifyError): { estado: number; cuerpo: CuerpoError } | null {
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { estado: 413, cuerpo: cuerpoError('entrada_invalida', 'El cuerpo de la solicitud excede el tamaño permitido.') };
+      return {
+        estado: 413,
+        cuerpo: cuerpoError(
+          'entrada_invalida',
+          'El cuerpo de la solicitud excede el tamaño permitido.',
+        ),
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { estado: 415, cuerpo: cuerpoError('entrada_invalida', 'El cuerpo debe enviarse como application/json.') };
+      return {
+        estado: 415,
+        cuerpo: cuerpoError('entrada_invalida', 'El cuerpo debe enviarse como application/json.'),
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { estado: 400, cuerpo: cuerpoError('entrada_invalida', 'Falta el cuerpo JSON de la solicitud.') };
+      return {
+        estado: 400,
+        cuerpo: cuerpoError('entrada_invalida', 'Falta el cuerpo JSON de la solicitud.'),
+      };
     default:
       if (e instanceof SyntaxError || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-        return { estado: 400, cuerpo: cuerpoError('entrada_invalida', 'El cuerpo no es JSON válido.') };
+        return {
+          estado: 400,
+          cuerpo: cuerpoError('entrada_invalida', 'El cuerpo no es JSON válido.'),
+        };
       }
       if (e.statusCode === 429) {
-        return { estado: 429, cuerpo: cuerpoError('demasiados_intentos', 'Demasiadas solicitudes; espera un momento e intenta de nuevo.') };
+        return {
+          estado: 429,
+          cuerpo: cuerpoError(
+            'demasiados_intentos',
+            'Demasiadas solicitudes; espera un momento e intenta de nuevo.',
+          ),
+        };
       }
       return null;
   }
@@ -54,7 +75,9 @@ function errorDeFastify(e: FastifyError): { estado: number; cuerpo: CuerpoError 
 
 export function manejarError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof ErrorDominio) {
-    reply.status(estadoHttp(error.codigo)).send(cuerpoError(error.codigo, error.message, error.campo));
+    reply
+      .status(estadoHttp(error.codigo))
+      .send(cuerpoError(error.codigo, error.message, error.campo));
     return;
   }
   if (error instanceof ZodError) {
@@ -68,5 +91,12 @@ export function manejarError(error: unknown, request: FastifyRequest, reply: Fas
     return;
   }
   request.log.error({ err: error }, 'error no controlado');
-  reply.status(500).send(cuerpoError('error_interno', 'Ocurrió un error inesperado. Intenta de nuevo; si persiste, avisa a soporte.'));
+  reply
+    .status(500)
+    .send(
+      cuerpoError(
+        'error_interno',
+        'Ocurrió un error inesperado. Intenta de nuevo; si persiste, avisa a soporte.',
+      ),
+    );
 }

@@ -22,7 +22,10 @@ export function mensajeDeZod(error: ZodError): { mensaje: string; campo?: string
   const campo = rutaDeCampo(issue.path);
   if (campo === '') return { mensaje: `Solicitud inválida: ${issue.message}.` };
   const falta = issue.code === 'invalid_type' && issue.input === undefined;
-  return { mensaje: falta ? `Falta el campo «${campo}».` : `Campo «${campo}»: ${issue.message}.`, campo };
+  return {
+    mensaje: falta ? `Falta el campo «${campo}».` : `Campo «${campo}»: ${issue.message}.`,
+    campo,
+  };
 }
 
 /** Parses at the edge; unknown fields are rejected because every body schema is `z.strictObject`. */
@@ -30,5 +33,6 @@ export function validar<T>(esquema: ZodType<T>, valor: unknown): T {
   return esquema.parse(valor ?? {}, { reportInput: true });
 }
 
-export const texto = (max: number) => z.string().trim().min(1, 'no puede estar vacío').max(max, `admite a lo más ${max} caracteres`);
+export const texto = (max: number) =>
+  z.string().trim().min(1, 'no puede estar vacío').max(max, `admite a lo más ${max} caracteres`);
 export const idEnRuta = z.strictObject({ id: z.coerce.number().int().positive() });

@@ -31,7 +31,10 @@ export async function abrirBase(config: Config, opciones: OpcionesBase = {}): Pr
     if (enMarcha) {
       url = urlEmbebida(secretos.contrasenaPostgres, enMarcha.puerto);
     } else {
-      const servidor = await iniciarPostgresEmbebido(config.carpetaDatos, secretos.contrasenaPostgres);
+      const servidor = await iniciarPostgresEmbebido(
+        config.carpetaDatos,
+        secretos.contrasenaPostgres,
+      );
       url = servidor.url;
       detenerServidor = servidor.detener;
     }

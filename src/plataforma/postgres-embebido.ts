@@ -77,7 +77,9 @@ function tomarCandado(carpeta: string, puerto: number): void {
   if (dueno) throw new ErrorInstanciaDuplicada(mensajeDuplicada(carpeta, dueno.pid));
   rmSync(archivoCandado(carpeta), { force: true });
   try {
-    writeFileSync(archivoCandado(carpeta), JSON.stringify({ pid: process.pid, puerto }), { flag: 'wx' });
+    writeFileSync(archivoCandado(carpeta), JSON.stringify({ pid: process.pid, puerto }), {
+      flag: 'wx',
+    });
   } catch {
     throw new ErrorInstanciaDuplicada(mensajeDuplicada(carpeta, 'recién iniciado'));
   }

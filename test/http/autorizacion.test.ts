@@ -7,7 +7,13 @@ import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-
  * fails the suite: adding a route means deciding, here, who may call it.
  */
 type Quien = 'anonimo' | Rol;
-const TODOS_LOS_ROLES: Rol[] = ['gestor', 'coordinador', 'contabilidad', 'abogado_externo', 'administrador'];
+const TODOS_LOS_ROLES: Rol[] = [
+  'gestor',
+  'coordinador',
+  'contabilidad',
+  'abogado_externo',
+  'administrador',
+];
 const PUBLICA: Quien[] = ['anonimo', ...TODOS_LOS_ROLES];
 const AUTENTICADOS: Quien[] = TODOS_LOS_ROLES;
 const SOLO_ADMIN: Quien[] = ['administrador'];

@@ -9,12 +9,18 @@ afterAll(() => t.cerrar());
 
 describe('inicio de sesión', () => {
   it('entrega una cookie HttpOnly y SameSite=Strict, y el usuario con su oficina', async () => {
-    const r = await t.pedir('POST', '/api/sesion', { cuerpo: { usuario: 'gestor', contrasena: 'Recupera.2026' } });
+    const r = await t.pedir('POST', '/api/sesion', {
+      cuerpo: { usuario: 'gestor', contrasena: 'Recupera.2026' },
+    });
     expect(r.statusCode).toBe(200);
     const galleta = r.cookies.find((c) => c.name === 'recupera_sesion');
     expect(galleta?.httpOnly).toBe(true);
     expect(galleta?.sameSite).toBe('Strict');
-    expect(r.json().usuario).toMatchObject({ usuario: 'gestor', rol: 'gestor', oficina: { nombre: 'Hermosillo' } });
+    expect(r.json().usuario).toMatchObject({
+      usuario: 'gestor',
+      rol: 'gestor',
+      oficina: { nombre: 'Hermosillo' },
+    });
     expect(r.json().usuario).not.toHaveProperty('hash_contrasena');
   });
 
@@ -25,8 +31,12 @@ describe('inicio de sesión', () => {
   });
 
   it('responde igual a un usuario inexistente y a una contraseña equivocada', async () => {
-    const mala = await t.pedir('POST', '/api/sesion', { cuerpo: { usuario: 'admin', contrasena: 'equivocada-123' } });
-    const nadie = await t.pedir('POST', '/api/sesion', { cuerpo: { usuario: 'nadie.aqui', contrasena: 'equivocada-123' } });
+    const mala = await t.pedir('POST', '/api/sesion', {
+      cuerpo: { usuario: 'admin', contrasena: 'equivocada-123' },
+    });
+    const nadie = await t.pedir('POST', '/api/sesion', {
+      cuerpo: { usuario: 'nadie.aqui', contrasena: 'equivocada-123' },
+    });
     expect(mala.statusCode).toBe(401);
     expect(nadie.statusCode).toBe(401);
     expect(mala.json()).toEqual(nadie.json());
@@ -35,35 +45,59 @@ describe('inicio de sesión', () => {
 
   it('bloquea al usuario tras 5 fallos en 15 minutos, aun con la contraseña correcta', async () => {
     for (let i = 0; i < 5; i++) {
-      await t.pedir('POST', '/api/sesion', { cuerpo: { usuario: 'contabilidad', contrasena: `mala-${i}-xxxxx` } });
+      await t.pedir('POST', '/api/sesion', {
+        cuerpo: { usuario: 'contabilidad', contrasena: `mala-${i}-xxxxx` },
+      });
     }
-    const r = await t.pedir('POST', '/api/sesion', { cuerpo: { usuario: 'contabilidad', contrasena: 'Recupera.2026' } });
+    const r = await t.pedir('POST', '/api/sesion', {
+      cuerpo: { usuario: 'contabilidad', contrasena: 'Recupera.2026' },
+    });
     expect(r.statusCode).toBe(429);
     expect(r.json().error.mensaje).toMatch(/Demasiados intentos/);
     t.reloj.avanzarMinutos(16);
-    expect((await t.pedir('POST', '/api/sesion', { cuerpo: { usuario: 'contabilidad', contrasena: 'Recupera.2026' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.pedir('POST', '/api/sesion', {
+          cuerpo: { usuario: 'contabilidad', contrasena: 'Recupera.2026' },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('bloquea una IP que falla con muchos usuarios distintos', async () => {
     const ip = { 'x-forwarded-for': 'ignorado' }; // trustProxy is off: inject's remote address is what counts
     for (let i = 0; i < 20; i++) {
-      await t.pedir('POST', '/api/sesion', { cuerpo: { usuario: `fantasma${i}`, contrasena: 'mala-xxxxxxx' }, encabezados: ip });
+      await t.pedir('POST', '/api/sesion', {
+        cuerpo: { usuario: `fantasma${i}`, contrasena: 'mala-xxxxxxx' },
+        encabezados: ip,
+      });
     }
-    const r = await t.pedir('POST', '/api/sesion', { cuerpo: { usuario: 'gestor.nogales', contrasena: 'Recupera.2026' } });
+    const r = await t.pedir('POST', '/api/sesion', {
+      cuerpo: { usuario: 'gestor.nogales', contrasena: 'Recupera.2026' },
+    });
     expect(r.statusCode).toBe(429);
     t.reloj.avanzarMinutos(16);
   });
 
   it('no deja entrar a un usuario desactivado', async () => {
     const admin = await t.entrar('admin');
-    const lista = (await t.pedir('GET', '/api/usuarios', { sesion: admin })).json().usuarios as Array<{ id: number; usuario: string }>;
+    const lista = (await t.pedir('GET', '/api/usuarios', { sesion: admin })).json()
+      .usuarios as Array<{ id: number; usuario: string }>;
     const abogado = lista.find((u) => u.usuario === 'abogado');
     const sesionAbogado = await t.entrar('abogado');
-    await t.pedir('PATCH', `/api/usuarios/${abogado?.id}`, { sesion: admin, cuerpo: { activo: false } });
+    await t.pedir('PATCH', `/api/usuarios/${abogado?.id}`, {
+      sesion: admin,
+      cuerpo: { activo: false },
+    });
     expect((await t.pedir('GET', '/api/sesion', { sesion: sesionAbogado })).statusCode).toBe(401);
-    const r = await t.pedir('POST', '/api/sesion', { cuerpo: { usuario: 'abogado', contrasena: 'Recupera.2026' } });
+    const r = await t.pedir('POST', '/api/sesion', {
+      cuerpo: { usuario: 'abogado', contrasena: 'Recupera.2026' },
+    });
     expect(r.statusCode).toBe(401);
-    await t.pedir('PATCH', `/api/usuarios/${abogado?.id}`, { sesion: admin, cuerpo: { activo: true } });
+    await t.pedir('PATCH', `/api/usuarios/${abogado?.id}`, {
+      sesion: admin,
+      cuerpo: { activo: true },
+    });
   });
 });
 
@@ -98,10 +132,16 @@ describe('vida de la sesión', () => {
 
   it('rechaza cambios de estado sin el token CSRF o desde otro origen', async () => {
     const s = await t.entrar('gestor');
-    const sinToken = await t.pedir('DELETE', '/api/sesion', { sesion: s, encabezados: { 'x-csrf-token': 'otro' } });
+    const sinToken = await t.pedir('DELETE', '/api/sesion', {
+      sesion: s,
+      encabezados: { 'x-csrf-token': 'otro' },
+    });
     expect(sinToken.statusCode).toBe(403);
     expect(sinToken.json().error.mensaje).toMatch(/CSRF/);
-    const ajeno = await t.pedir('DELETE', '/api/sesion', { sesion: s, encabezados: { origin: 'https://malicioso.example' } });
+    const ajeno = await t.pedir('DELETE', '/api/sesion', {
+      sesion: s,
+      encabezados: { origin: 'https://malicioso.example' },
+    });
     expect(ajeno.statusCode).toBe(403);
     expect((await t.pedir('GET', '/api/sesion', { sesion: s })).statusCode).toBe(200);
   });
@@ -111,13 +151,20 @@ describe('cambio de contraseña propia', () => {
   it('valida la actual, la longitud y que no sea el usuario; al cambiar cierra las otras sesiones', async () => {
     const s = await t.entrar('gestor.obregon');
     const otra = await t.entrar('gestor.obregon');
-    const cambiar = (actual: string, nueva: string) => t.pedir('PUT', '/api/sesion/contrasena', { sesion: s, cuerpo: { actual, nueva } });
+    const cambiar = (actual: string, nueva: string) =>
+      t.pedir('PUT', '/api/sesion/contrasena', { sesion: s, cuerpo: { actual, nueva } });
 
     const incorrecta = await cambiar('no-es-la-actual', 'NuevaClave.2026');
     expect(incorrecta.statusCode).toBe(400);
-    expect(incorrecta.json().error).toMatchObject({ codigo: 'contrasena_incorrecta', campo: 'actual' });
+    expect(incorrecta.json().error).toMatchObject({
+      codigo: 'contrasena_incorrecta',
+      campo: 'actual',
+    });
     const corta = await cambiar('Recupera.2026', 'corta');
-    expect(corta.json().error).toMatchObject({ campo: 'nueva', mensaje: 'La contraseña debe tener al menos 10 caracteres.' });
+    expect(corta.json().error).toMatchObject({
+      campo: 'nueva',
+      mensaje: 'La contraseña debe tener al menos 10 caracteres.',
+    });
     const igual = await cambiar('Recupera.2026', 'Gestor.Obregon');
     expect(igual.json().error.mensaje).toBe('La contraseña no puede ser igual al usuario.');
 

@@ -23,9 +23,12 @@ interface Proceso {
 
 /** `npm start`'s server process, on its own data folder and port, with no DATABASE_URL. */
 function arrancar(puerto: number): Proceso {
-  const entorno = { ...process.env, DATA_DIR: carpeta, PORT: String(puerto) };
+  const entorno: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: carpeta, PORT: String(puerto) };
   delete entorno.DATABASE_URL;
-  const hijo = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: raiz, env: entorno });
+  const hijo = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: raiz,
+    env: entorno,
+  });
   vivos.push(hijo);
   let texto = '';
   hijo.stdout?.on('data', (d) => (texto += d));
@@ -37,7 +40,8 @@ function arrancar(puerto: number): Proceso {
 async function esperarTexto(p: Proceso, buscado: string, ms = 60_000): Promise<void> {
   const limite = Date.now() + ms;
   while (!p.salida().includes(buscado)) {
-    if (Date.now() > limite || p.hijo.exitCode !== null) throw new Error(`no apareció «${buscado}»:\n${p.salida()}`);
+    if (Date.now() > limite || p.hijo.exitCode !== null)
+      throw new Error(`no apareció «${buscado}»:\n${p.salida()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -15,7 +15,11 @@ function recupera(args: string[], entrada = '') {
     cwd: raiz,
     input: entrada,
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: base.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'recupera-cli-')) },
+    env: {
+      ...process.env,
+      DATABASE_URL: base.url,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'recupera-cli-')),
+    },
   });
   return { codigo: r.status, salida: r.stdout, error: r.stderr };
 }
@@ -29,7 +33,8 @@ describe('línea de comandos', () => {
   it('--help lista los comandos', () => {
     const r = recupera(['--help']);
     expect(r.codigo).toBe(0);
-    for (const c of ['migrar', 'demo', 'usuario crear', 'bitacora verificar', 'calcular']) expect(r.salida).toContain(c);
+    for (const c of ['migrar', 'demo', 'usuario crear', 'bitacora verificar', 'calcular'])
+      expect(r.salida).toContain(c);
   });
 
   it('un comando desconocido sale con 2 y muestra la ayuda', () => {
@@ -43,18 +48,51 @@ describe('línea de comandos', () => {
   });
 
   it('usuario crear lee la contraseña de la entrada estándar y el usuario puede existir una sola vez', async () => {
-    const r = recupera(['usuario', 'crear', '--usuario', 'jefa', '--nombre', 'Lucía Peñúñuri', '--rol', 'administrador'], 'Una.Clave.Segura\n');
+    const r = recupera(
+      [
+        'usuario',
+        'crear',
+        '--usuario',
+        'jefa',
+        '--nombre',
+        'Lucía Peñúñuri',
+        '--rol',
+        'administrador',
+      ],
+      'Una.Clave.Segura\n',
+    );
     expect(r.error).toBe('');
     expect(r.salida).toMatch(/Usuario «jefa» creado/);
-    const fila = await base.db.selectFrom('usuarios').select(['nombre', 'rol']).where('usuario', '=', 'jefa').executeTakeFirstOrThrow();
+    const fila = await base.db
+      .selectFrom('usuarios')
+      .select(['nombre', 'rol'])
+      .where('usuario', '=', 'jefa')
+      .executeTakeFirstOrThrow();
     expect(fila).toEqual({ nombre: 'Lucía Peñúñuri', rol: 'administrador' });
-    const otra = recupera(['usuario', 'crear', '--usuario', 'jefa', '--nombre', 'X', '--rol', 'gestor', '--oficina', 'NOG'], 'Una.Clave.Segura\n');
+    const otra = recupera(
+      [
+        'usuario',
+        'crear',
+        '--usuario',
+        'jefa',
+        '--nombre',
+        'X',
+        '--rol',
+        'gestor',
+        '--oficina',
+        'NOG',
+      ],
+      'Una.Clave.Segura\n',
+    );
     expect(otra.codigo).toBe(1);
     expect(otra.error).toContain('Ya existe el usuario «jefa».');
   });
 
   it('usuario crear rechaza un rol inexistente', () => {
-    const r = recupera(['usuario', 'crear', '--usuario', 'x1', '--nombre', 'X', '--rol', 'jefe'], 'Una.Clave.Segura\n');
+    const r = recupera(
+      ['usuario', 'crear', '--usuario', 'x1', '--nombre', 'X', '--rol', 'jefe'],
+      'Una.Clave.Segura\n',
+    );
     expect(r.codigo).toBe(1);
     expect(r.error).toMatch(/--rol debe ser uno de/);
   });
@@ -68,7 +106,13 @@ describe('línea de comandos', () => {
     const integra = recupera(['bitacora', 'verificar']);
     expect(integra.codigo).toBe(0);
     expect(integra.salida).toMatch(/Bitácora íntegra: 8 filas verificadas/);
-    const tercera = await base.db.selectFrom('bitacora').select('id').orderBy('id').offset(2).limit(1).executeTakeFirstOrThrow();
+    const tercera = await base.db
+      .selectFrom('bitacora')
+      .select('id')
+      .orderBy('id')
+      .offset(2)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await base.db.connection().execute(async (c) => {
       await sql`SET session_replication_role = replica`.execute(c);
       await sql`UPDATE bitacora SET actor_usuario = 'otro' WHERE id = ${tercera.id}`.execute(c);

@@ -13,7 +13,10 @@ describe.runIf(hayChromium)('recorrido en el navegador: entrar y salir', () => {
   afterAll(() => e?.cerrar());
 
   it('una contraseña equivocada muestra el error en español; la correcta lleva al inicio; salir regresa a la entrada', async () => {
-    const contexto = await e.navegador.newContext({ viewport: { width: 1366, height: 768 }, locale: 'es-MX' });
+    const contexto = await e.navegador.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'es-MX',
+    });
     const r = new PaginaRecupera(await contexto.newPage(), e.url);
     await r.abrir('/');
     await r.botonEntrar();
@@ -24,7 +27,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: entrar y salir', () => {
     await r.entrar('gestor', CONTRASENA_DEMO);
     await r.esperarInicio('Sofía Valenzuela Peña');
     await r.page.getByText('Hermosillo').first().waitFor();
-    const anchoDePagina = await r.page.evaluate(() => document.documentElement.scrollWidth);
+    const anchoDePagina = await r.page.evaluate<number>('document.documentElement.scrollWidth');
     expect(anchoDePagina).toBeLessThanOrEqual(1366);
     mkdirSync('test-results', { recursive: true });
     await r.page.screenshot({ path: 'test-results/inicio-gestor.png' });
@@ -44,7 +47,9 @@ describe.runIf(hayChromium)('recorrido en el navegador: entrar y salir', () => {
       await r.esperarInicio(u.nombre);
       const navegacion = r.page.getByRole('navigation', { name: 'Navegación principal' });
       await navegacion.getByRole('link', { name: 'Inicio' }).waitFor();
-      expect(await navegacion.getByRole('link', { name: 'Usuarios' }).count()).toBe(u.rol === 'administrador' ? 1 : 0);
+      expect(await navegacion.getByRole('link', { name: 'Usuarios' }).count()).toBe(
+        u.rol === 'administrador' ? 1 : 0,
+      );
       await contexto.close();
     }
   });

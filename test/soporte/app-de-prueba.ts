@@ -15,7 +15,11 @@ export interface AppDePrueba {
   base: BaseDePrueba;
   reloj: RelojManual;
   entrar(usuario: string, contrasena?: string): Promise<Sesion>;
-  pedir(metodo: string, url: string, opciones?: { sesion?: Sesion; cuerpo?: unknown; encabezados?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  pedir(
+    metodo: string,
+    url: string,
+    opciones?: { sesion?: Sesion; cuerpo?: unknown; encabezados?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   cerrar(): Promise<void>;
 }
 
@@ -54,7 +58,10 @@ export async function crearAppDePrueba(extra: Partial<Dependencias> = {}): Promi
     if (r.statusCode !== 200) throw new Error(`no se pudo entrar como ${usuario}: ${r.body}`);
     const galleta = r.cookies.find((c) => c.name === 'recupera_sesion');
     if (!galleta) throw new Error('sin cookie de sesión');
-    return { cookie: `recupera_sesion=${galleta.value}`, csrf: (r.json() as { csrf: string }).csrf };
+    return {
+      cookie: `recupera_sesion=${galleta.value}`,
+      csrf: (r.json() as { csrf: string }).csrf,
+    };
   };
 
   return {

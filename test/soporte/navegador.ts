@@ -10,7 +10,9 @@ import { type BaseDePrueba, crearBaseDePrueba } from './base-de-prueba.ts';
 export const CHROMIUM = '/usr/bin/chromium';
 export const hayChromium = existsSync(CHROMIUM);
 if (!hayChromium) {
-  console.log('Chromium no está instalado (apt-get install -y chromium): se omiten las pruebas de navegador.');
+  console.log(
+    'Chromium no está instalado (apt-get install -y chromium): se omiten las pruebas de navegador.',
+  );
 }
 
 const raiz = join(import.meta.dirname, '..', '..');
@@ -25,7 +27,10 @@ export interface Escenario {
 
 /** The real app with the built UI on a free port, a fresh database with demo logins, and Chromium. */
 export async function crearEscenario(): Promise<Escenario> {
-  const construccion = spawnSync(process.execPath, ['scripts/construir-web-si-hace-falta.mjs'], { cwd: raiz, stdio: 'inherit' });
+  const construccion = spawnSync(process.execPath, ['scripts/construir-web-si-hace-falta.mjs'], {
+    cwd: raiz,
+    stdio: 'inherit',
+  });
   if (construccion.status !== 0) throw new Error('no se pudo construir la interfaz web');
   const base = await crearBaseDePrueba();
   const reloj = new RelojManual(new Date());
@@ -43,7 +48,15 @@ export async function crearEscenario(): Promise<Escenario> {
   const puerto = typeof direccion === 'object' && direccion ? direccion.port : 0;
   const navegador = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     url: `http://127.0.0.1:${puerto}`,

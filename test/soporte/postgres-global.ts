@@ -45,7 +45,11 @@ export default async function preparar(project: TestProject) {
   await admin.query(`DROP DATABASE IF EXISTS ${PLANTILLA} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${PLANTILLA}`);
   await admin.end();
-  const db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: conBase(urlServidor, PLANTILLA), max: 1 }) }) });
+  const db = new Kysely({
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: conBase(urlServidor, PLANTILLA), max: 1 }),
+    }),
+  });
   await migrar(db);
   await db.destroy();
   project.provide('urlServidor', urlServidor);

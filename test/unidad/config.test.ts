@@ -4,7 +4,13 @@ import { ErrorDeConfiguracion, leerConfig } from '../../src/plataforma/config.ts
 describe('configuración desde el entorno', () => {
   it('sin variables usa los valores de demostración', () => {
     const c = leerConfig({});
-    expect(c).toMatchObject({ puerto: 3000, databaseUrl: null, sessionSecret: null, zonaHoraria: 'America/Hermosillo', cookieSegura: false });
+    expect(c).toMatchObject({
+      puerto: 3000,
+      databaseUrl: null,
+      sessionSecret: null,
+      zonaHoraria: 'America/Hermosillo',
+      cookieSegura: false,
+    });
     expect(c.carpetaDatos).toMatch(/\/data$/);
   });
 
@@ -17,13 +23,24 @@ describe('configuración desde el entorno', () => {
       ZONA_HORARIA: 'America/Mexico_City',
       COOKIE_SEGURA: 'si',
     });
-    expect(c).toMatchObject({ puerto: 8080, databaseUrl: 'postgres://u:p@db:5432/recupera', carpetaDatos: '/var/lib/recupera', zonaHoraria: 'America/Mexico_City', cookieSegura: true });
+    expect(c).toMatchObject({
+      puerto: 8080,
+      databaseUrl: 'postgres://u:p@db:5432/recupera',
+      carpetaDatos: '/var/lib/recupera',
+      zonaHoraria: 'America/Mexico_City',
+      cookieSegura: true,
+    });
   });
 
   it('nombra cada variable inválida en una línea en español', () => {
     let error: unknown;
     try {
-      leerConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SESSION_SECRET: 'corto', ZONA_HORARIA: 'Marte/Olympus' });
+      leerConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        SESSION_SECRET: 'corto',
+        ZONA_HORARIA: 'Marte/Olympus',
+      });
     } catch (e) {
       error = e;
     }

@@ -8,7 +8,9 @@ export function rutasSalud({ app, deps }: ContextoApp): void {
       await sql`SELECT 1`.execute(deps.db);
       return { estado: 'ok' };
     } catch {
-      return reply.status(503).send(cuerpoError('sin_base_de_datos', 'La base de datos no responde.'));
+      return reply
+        .status(503)
+        .send(cuerpoError('sin_base_de_datos', 'La base de datos no responde.'));
     }
   });
 }

@@ -8,8 +8,14 @@ import type { ContextoApp } from '../app.ts';
 import { COOKIE_SESION, contextoDe } from '../autenticacion.ts';
 import { validar } from '../validacion.ts';
 
-const credenciales = z.strictObject({ usuario: z.string().min(1).max(100), contrasena: z.string().min(1).max(200) });
-const cambio = z.strictObject({ actual: z.string().min(1).max(200), nueva: z.string().min(1).max(200) });
+const credenciales = z.strictObject({
+  usuario: z.string().min(1).max(100),
+  contrasena: z.string().min(1).max(200),
+});
+const cambio = z.strictObject({
+  actual: z.string().min(1).max(200),
+  nueva: z.string().min(1).max(200),
+});
 
 const MENSAJES = {
   credenciales_invalidas: 'Usuario o contraseña incorrectos.',
@@ -19,13 +25,30 @@ const MENSAJES = {
 export function rutasSesion({ app, deps }: ContextoApp): void {
   const { db, reloj } = deps;
 
-  app.post('/api/sesion', { config: { accion: 'publica', rateLimit: { max: deps.limiteLoginPorMinuto ?? 30, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const entrada = validar(credenciales, request.body);
-    const r = await db.transaction().execute((trx) => iniciarSesion(trx, entrada, { reloj, ip: request.ip }));
-    if (r.tipo === 'rechazada') throw new ErrorDominio(r.codigo, MENSAJES[r.codigo]);
-    reply.setCookie(COOKIE_SESION, r.token, { httpOnly: true, sameSite: 'strict', secure: deps.cookieSegura, path: '/', signed: true });
-    return { usuario: r.usuario, csrf: r.csrf };
-  });
+  app.post(
+    '/api/sesion',
+    {
+      config: {
+        accion: 'publica',
+        rateLimit: { max: deps.limiteLoginPorMinuto ?? 30, timeWindow: '1 minute' },
+      },
+    },
+    async (request, reply) => {
+      const entrada = validar(credenciales, request.body);
+      const r = await db
+        .transaction()
+        .execute((trx) => iniciarSesion(trx, entrada, { reloj, ip: request.ip }));
+      if (r.tipo === 'rechazada') throw new ErrorDominio(r.codigo, MENSAJES[r.codigo]);
+      reply.setCookie(COOKIE_SESION, r.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.cookieSegura,
+        path: '/',
+        signed: true,
+      });
+      return { usuario: r.usuario, csrf: r.csrf };
+    },
+  );
 
   app.get('/api/sesion', { config: { accion: 'sesion.consultar' } }, async (request) => {
     const { actor } = contextoDe(request, reloj);
@@ -40,11 +63,15 @@ export function rutasSesion({ app, deps }: ContextoApp): void {
     return reply.status(204).send();
   });
 
-  app.put('/api/sesion/contrasena', { config: { accion: 'sesion.cambiar_contrasena' } }, async (request, reply) => {
-    const ctx = contextoDe(request, reloj);
-    const entrada = validar(cambio, request.body);
-    const idHash = request.sesion?.idHash ?? '';
-    await db.transaction().execute((trx) => cambiarContrasena(trx, entrada, idHash, ctx));
-    return reply.status(204).send();
-  });
+  app.put(
+    '/api/sesion/contrasena',
+    { config: { accion: 'sesion.cambiar_contrasena' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const entrada = validar(cambio, request.body);
+      const idHash = request.sesion?.idHash ?? '';
+      await db.transaction().execute((trx) => cambiarContrasena(trx, entrada, idHash, ctx));
+      return reply.status(204).send();
+    },
+  );
 }

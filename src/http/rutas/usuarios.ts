@@ -13,9 +13,23 @@ const oficinaId = z.number().int().positive().nullable();
 const nombreUsuario = z
   .string()
   .trim()
-  .regex(/^[a-zA-Z0-9._-]{3,40}$/, 'de 3 a 40 letras sin acento, números, punto, guion o guion bajo');
-const nuevo = z.strictObject({ usuario: nombreUsuario, nombre: texto(120), rol, oficinaId, contrasena: z.string().max(200) });
-const cambios = z.strictObject({ nombre: texto(120).optional(), rol: rol.optional(), oficinaId: oficinaId.optional(), activo: z.boolean().optional() });
+  .regex(
+    /^[a-zA-Z0-9._-]{3,40}$/,
+    'de 3 a 40 letras sin acento, números, punto, guion o guion bajo',
+  );
+const nuevo = z.strictObject({
+  usuario: nombreUsuario,
+  nombre: texto(120),
+  rol,
+  oficinaId,
+  contrasena: z.string().max(200),
+});
+const cambios = z.strictObject({
+  nombre: texto(120).optional(),
+  rol: rol.optional(),
+  oficinaId: oficinaId.optional(),
+  activo: z.boolean().optional(),
+});
 const contrasena = z.strictObject({ contrasena: z.string().max(200) });
 
 export function rutasUsuarios({ app, deps }: ContextoApp): void {
@@ -41,11 +55,15 @@ export function rutasUsuarios({ app, deps }: ContextoApp): void {
     return { usuario: await enTx().execute((trx) => editarUsuario(trx, id, entrada, ctx)) };
   });
 
-  app.put('/api/usuarios/:id/contrasena', { config: { accion: 'usuarios.restablecer_contrasena' } }, async (request, reply) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    const entrada = validar(contrasena, request.body);
-    await enTx().execute((trx) => restablecerContrasena(trx, id, entrada.contrasena, ctx));
-    return reply.status(204).send();
-  });
+  app.put(
+    '/api/usuarios/:id/contrasena',
+    { config: { accion: 'usuarios.restablecer_contrasena' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const { id } = validar(idEnRuta, request.params);
+      const entrada = validar(contrasena, request.body);
+      await enTx().execute((trx) => restablecerContrasena(trx, id, entrada.contrasena, ctx));
+      return reply.status(204).send();
+    },
+  );
 }

@@ -1,5 +1,5 @@
-import { ErrorDominio } from '../../domain/errores.ts';
 import type { Rol } from '../../db/esquema.ts';
+import { ErrorDominio } from '../../domain/errores.ts';
 import type { Actor } from '../seguridad/actor.ts';
 
 /**

@@ -33,7 +33,9 @@ export async function registrarEnBitacora(trx: Db, origen: Origen, evento: Event
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const { rows } = await sql<{ id: number }>`SELECT nextval('bitacora_id_seq')::int8 AS id`.execute(trx);
+  const { rows } = await sql<{ id: number }>`SELECT nextval('bitacora_id_seq')::int8 AS id`.execute(
+    trx,
+  );
   const id = Number(rows[0]?.id);
   const contenido = {
     id,

@@ -23,7 +23,12 @@ export async function verificarBitacora(db: Db): Promise<ResultadoVerificacion> 
     if (lote.length === 0) return { valida: true, filas };
     for (const f of lote) {
       if (f.hash_anterior !== anterior) {
-        return { valida: false, filas, primeraRota: f.id, motivo: 'no enlaza con la fila anterior (falta o se alteró una fila)' };
+        return {
+          valida: false,
+          filas,
+          primeraRota: f.id,
+          motivo: 'no enlaza con la fila anterior (falta o se alteró una fila)',
+        };
       }
       const esperado = hashDeFila({
         id: f.id,
@@ -38,7 +43,12 @@ export async function verificarBitacora(db: Db): Promise<ResultadoVerificacion> 
         hashAnterior: f.hash_anterior,
       });
       if (esperado !== f.hash) {
-        return { valida: false, filas, primeraRota: f.id, motivo: 'su contenido no corresponde a su hash (se alteró)' };
+        return {
+          valida: false,
+          filas,
+          primeraRota: f.id,
+          motivo: 'su contenido no corresponde a su hash (se alteró)',
+        };
       }
       anterior = f.hash;
       ultimoId = f.id;

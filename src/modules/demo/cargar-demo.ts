@@ -6,26 +6,44 @@ import { crearUsuario } from '../usuarios/crear-usuario.ts';
 /** One demo password for every demo login; documented in the README, never used outside demo mode. */
 export const CONTRASENA_DEMO = 'Recupera.2026';
 
-export const USUARIOS_DEMO: ReadonlyArray<{ usuario: string; nombre: string; rol: Rol; oficina: string | null }> = [
+export const USUARIOS_DEMO: ReadonlyArray<{
+  usuario: string;
+  nombre: string;
+  rol: Rol;
+  oficina: string | null;
+}> = [
   { usuario: 'admin', nombre: 'Ana Lucía Robles Félix', rol: 'administrador', oficina: null },
   { usuario: 'coordinador', nombre: 'Martín Ibarra Núñez', rol: 'coordinador', oficina: 'HMO' },
   { usuario: 'gestor', nombre: 'Sofía Valenzuela Peña', rol: 'gestor', oficina: 'HMO' },
-  { usuario: 'gestor.obregon', nombre: 'José Ángel Búrquez Yocupicio', rol: 'gestor', oficina: 'OBR' },
+  {
+    usuario: 'gestor.obregon',
+    nombre: 'José Ángel Búrquez Yocupicio',
+    rol: 'gestor',
+    oficina: 'OBR',
+  },
   { usuario: 'gestor.nogales', nombre: 'Jesús Ramírez Acuña', rol: 'gestor', oficina: 'NOG' },
   { usuario: 'contabilidad', nombre: 'Patricia Encinas Ruiz', rol: 'contabilidad', oficina: null },
-  { usuario: 'abogado', nombre: 'Lic. Ernesto Quijada Soto', rol: 'abogado_externo', oficina: null },
+  {
+    usuario: 'abogado',
+    nombre: 'Lic. Ernesto Quijada Soto',
+    rol: 'abogado_externo',
+    oficina: null,
+  },
 ];
 
 /** Idempotent: creates the demo logins that are missing; returns how many it created. */
 export async function cargarDemo(trx: Db, ctx: Contexto): Promise<number> {
   const oficinas = await trx.selectFrom('oficinas').select(['id', 'clave']).execute();
   const existentes = new Set(
-    (await trx.selectFrom('usuarios').select('usuario').execute()).map((u) => u.usuario.toLowerCase()),
+    (await trx.selectFrom('usuarios').select('usuario').execute()).map((u) =>
+      u.usuario.toLowerCase(),
+    ),
   );
   let creados = 0;
   for (const u of USUARIOS_DEMO) {
     if (existentes.has(u.usuario)) continue;
-    const oficinaId = u.oficina === null ? null : (oficinas.find((o) => o.clave === u.oficina)?.id ?? null);
+    const oficinaId =
+      u.oficina === null ? null : (oficinas.find((o) => o.clave === u.oficina)?.id ?? null);
     await crearUsuario(
       trx,
       { usuario: u.usuario, nombre: u.nombre, rol: u.rol, oficinaId, contrasena: CONTRASENA_DEMO },

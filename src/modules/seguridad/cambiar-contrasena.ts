@@ -18,11 +18,19 @@ export async function cambiarContrasena(
     .forUpdate()
     .executeTakeFirstOrThrow();
   if (!(await contrasenaCoincide(fila.hash_contrasena, entrada.actual))) {
-    throw new ErrorDominio('contrasena_incorrecta', 'La contraseña actual no es correcta.', 'actual');
+    throw new ErrorDominio(
+      'contrasena_incorrecta',
+      'La contraseña actual no es correcta.',
+      'actual',
+    );
   }
   validarContrasenaNueva(entrada.nueva, fila.usuario, 'nueva');
   if (entrada.nueva === entrada.actual) {
-    throw new ErrorDominio('contrasena_debil', 'La nueva contraseña debe ser distinta de la actual.', 'nueva');
+    throw new ErrorDominio(
+      'contrasena_debil',
+      'La nueva contraseña debe ser distinta de la actual.',
+      'nueva',
+    );
   }
   const ahora = ctx.reloj.ahora();
   await trx

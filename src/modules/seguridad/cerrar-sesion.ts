@@ -2,7 +2,11 @@ import type { Db } from '../../db/conexion.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 
-export async function cerrarSesion(trx: Db, idHash: string, ctx: ContextoAutenticado): Promise<void> {
+export async function cerrarSesion(
+  trx: Db,
+  idHash: string,
+  ctx: ContextoAutenticado,
+): Promise<void> {
   await trx
     .updateTable('sesiones')
     .set({ cerrada: ctx.reloj.ahora() })

@@ -10,7 +10,10 @@ export function hashearContrasena(contrasena: string): Promise<string> {
   return hash(contrasena, OPCIONES);
 }
 
-export async function contrasenaCoincide(hashGuardado: string, contrasena: string): Promise<boolean> {
+export async function contrasenaCoincide(
+  hashGuardado: string,
+  contrasena: string,
+): Promise<boolean> {
   try {
     return await verify(hashGuardado, contrasena);
   } catch {
@@ -34,6 +37,10 @@ export function validarContrasenaNueva(contrasena: string, usuario: string, camp
     );
   }
   if (contrasena.trim().toLowerCase() === usuario.trim().toLowerCase()) {
-    throw new ErrorDominio('contrasena_debil', 'La contraseña no puede ser igual al usuario.', campo);
+    throw new ErrorDominio(
+      'contrasena_debil',
+      'La contraseña no puede ser igual al usuario.',
+      campo,
+    );
   }
 }

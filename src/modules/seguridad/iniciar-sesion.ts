@@ -39,7 +39,10 @@ export async function iniciarSesion(
      WHERE NOT exitoso AND instante > ${desde}
        AND (lower(usuario) = lower(${entrada.usuario}) OR ip = ${ip})`.execute(trx);
   const conteo = fallos.rows[0];
-  if (conteo && (conteo.por_usuario >= MAX_FALLOS_POR_USUARIO || conteo.por_ip >= MAX_FALLOS_POR_IP)) {
+  if (
+    conteo &&
+    (conteo.por_usuario >= MAX_FALLOS_POR_USUARIO || conteo.por_ip >= MAX_FALLOS_POR_IP)
+  ) {
     await registrarEnBitacora(trx, origenDe(ctx), {
       accion: 'sesion.bloqueada',
       detalle: { usuario: entrada.usuario },
@@ -55,7 +58,7 @@ export async function iniciarSesion(
   const valida = usuario
     ? await contrasenaCoincide(usuario.hash_contrasena, entrada.contrasena)
     : await verificarSenuelo(entrada.contrasena);
-  const exitoso = valida && usuario !== undefined && usuario.activo;
+  const exitoso = valida && usuario?.activo === true;
   await trx
     .insertInto('intentos_login')
     .values({ usuario: entrada.usuario, ip, instante: ahora, exitoso })
@@ -86,7 +89,17 @@ export async function iniciarSesion(
   const vista = await buscarUsuarioVista(trx, usuario.id);
   await registrarEnBitacora(
     trx,
-    { actor: { id: vista.id, usuario: vista.usuario, nombre: vista.nombre, rol: vista.rol, oficinaId: vista.oficina?.id ?? null }, ip: ctx.ip, instante: ahora },
+    {
+      actor: {
+        id: vista.id,
+        usuario: vista.usuario,
+        nombre: vista.nombre,
+        rol: vista.rol,
+        oficinaId: vista.oficina?.id ?? null,
+      },
+      ip: ctx.ip,
+      instante: ahora,
+    },
     { accion: 'sesion.iniciar', objetoTipo: 'usuario', objetoId: usuario.id },
   );
   return { tipo: 'iniciada', token, csrf, usuario: vista };

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/conexion.ts';
 import type { Reloj } from '../../domain/reloj.ts';
 import type { Actor } from './actor.ts';
-import { SESION_INACTIVIDAD_MIN, hashDeToken } from './iniciar-sesion.ts';
+import { hashDeToken, SESION_INACTIVIDAD_MIN } from './iniciar-sesion.ts';
 
 export interface SesionActiva {
   idHash: string;
@@ -14,13 +14,26 @@ export interface SesionActiva {
 const TOQUE_MIN_MS = 60_000;
 
 /** The live session behind a cookie token, or null (unknown, closed, idle or expired). */
-export async function resolverSesion(db: Db, token: string, reloj: Reloj): Promise<SesionActiva | null> {
+export async function resolverSesion(
+  db: Db,
+  token: string,
+  reloj: Reloj,
+): Promise<SesionActiva | null> {
   const ahora = reloj.ahora();
   const idHash = hashDeToken(token);
   const fila = await db
     .selectFrom('sesiones as s')
     .innerJoin('usuarios as u', 'u.id', 's.usuario_id')
-    .select(['s.id_hash', 's.csrf', 's.ultimo_uso', 'u.id', 'u.usuario', 'u.nombre', 'u.rol', 'u.oficina_id'])
+    .select([
+      's.id_hash',
+      's.csrf',
+      's.ultimo_uso',
+      'u.id',
+      'u.usuario',
+      'u.nombre',
+      'u.rol',
+      'u.oficina_id',
+    ])
     .where('s.id_hash', '=', idHash)
     .where('s.cerrada', 'is', null)
     .where('u.activo', '=', true)
@@ -29,11 +42,21 @@ export async function resolverSesion(db: Db, token: string, reloj: Reloj): Promi
     .executeTakeFirst();
   if (!fila) return null;
   if (ahora.getTime() - fila.ultimo_uso.getTime() > TOQUE_MIN_MS) {
-    await db.updateTable('sesiones').set({ ultimo_uso: ahora }).where('id_hash', '=', idHash).execute();
+    await db
+      .updateTable('sesiones')
+      .set({ ultimo_uso: ahora })
+      .where('id_hash', '=', idHash)
+      .execute();
   }
   return {
     idHash,
     csrf: fila.csrf,
-    actor: { id: fila.id, usuario: fila.usuario, nombre: fila.nombre, rol: fila.rol, oficinaId: fila.oficina_id },
+    actor: {
+      id: fila.id,
+      usuario: fila.usuario,
+      nombre: fila.nombre,
+      rol: fila.rol,
+      oficinaId: fila.oficina_id,
+    },
   };
 }

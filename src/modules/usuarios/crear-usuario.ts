@@ -30,7 +30,11 @@ export async function crearUsuario(
     .where((eb) => eb(eb.fn('lower', ['usuario']), '=', entrada.usuario.toLowerCase()))
     .executeTakeFirst();
   if (existente) {
-    throw new ErrorDominio('usuario_duplicado', `Ya existe el usuario «${entrada.usuario}».`, 'usuario');
+    throw new ErrorDominio(
+      'usuario_duplicado',
+      `Ya existe el usuario «${entrada.usuario}».`,
+      'usuario',
+    );
   }
   const { id } = await trx
     .insertInto('usuarios')

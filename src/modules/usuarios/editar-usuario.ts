@@ -27,8 +27,15 @@ export async function editarUsuario(
     .forUpdate()
     .executeTakeFirst();
   if (!actual) throw new ErrorDominio('no_encontrado', 'El usuario no existe.');
-  if (id === ctx.actor.id && (cambios.activo === false || (cambios.rol && cambios.rol !== actual.rol))) {
-    throw new ErrorDominio('conflicto', 'No puedes desactivarte ni cambiar tu propio rol.', cambios.activo === false ? 'activo' : 'rol');
+  if (
+    id === ctx.actor.id &&
+    (cambios.activo === false || (cambios.rol && cambios.rol !== actual.rol))
+  ) {
+    throw new ErrorDominio(
+      'conflicto',
+      'No puedes desactivarte ni cambiar tu propio rol.',
+      cambios.activo === false ? 'activo' : 'rol',
+    );
   }
   const rol = cambios.rol ?? actual.rol;
   const oficinaId = cambios.oficinaId === undefined ? actual.oficina_id : cambios.oficinaId;
@@ -56,7 +63,12 @@ export async function editarUsuario(
     objetoTipo: 'usuario',
     objetoId: id,
     detalle: {
-      antes: { nombre: actual.nombre, rol: actual.rol, oficinaId: actual.oficina_id, activo: actual.activo },
+      antes: {
+        nombre: actual.nombre,
+        rol: actual.rol,
+        oficinaId: actual.oficina_id,
+        activo: actual.activo,
+      },
       cambios: { ...cambios },
     },
   });

@@ -6,6 +6,9 @@ import { consultaUsuarios, type UsuarioVista, usuarioVistaDesdeFila } from './vi
 /** Names of staff are personal data: the listing is logged like any other view of it. */
 export async function listarUsuarios(trx: Db, ctx: ContextoAutenticado): Promise<UsuarioVista[]> {
   const filas = await consultaUsuarios(trx).orderBy('u.usuario').execute();
-  await registrarEnBitacora(trx, origenDe(ctx), { accion: 'usuarios.listar', detalle: { filas: filas.length } });
+  await registrarEnBitacora(trx, origenDe(ctx), {
+    accion: 'usuarios.listar',
+    detalle: { filas: filas.length },
+  });
   return filas.map(usuarioVistaDesdeFila);
 }

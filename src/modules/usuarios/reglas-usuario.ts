@@ -15,13 +15,25 @@ export function rolRequiereOficina(rol: Rol): boolean {
   }
 }
 
-export async function validarOficinaParaRol(db: Db, rol: Rol, oficinaId: number | null): Promise<void> {
+export async function validarOficinaParaRol(
+  db: Db,
+  rol: Rol,
+  oficinaId: number | null,
+): Promise<void> {
   if (oficinaId === null) {
     if (rolRequiereOficina(rol)) {
-      throw new ErrorDominio('entrada_invalida', 'Un gestor o coordinador necesita oficina.', 'oficinaId');
+      throw new ErrorDominio(
+        'entrada_invalida',
+        'Un gestor o coordinador necesita oficina.',
+        'oficinaId',
+      );
     }
     return;
   }
-  const oficina = await db.selectFrom('oficinas').select('id').where('id', '=', oficinaId).executeTakeFirst();
+  const oficina = await db
+    .selectFrom('oficinas')
+    .select('id')
+    .where('id', '=', oficinaId)
+    .executeTakeFirst();
   if (!oficina) throw new ErrorDominio('entrada_invalida', 'La oficina no existe.', 'oficinaId');
 }

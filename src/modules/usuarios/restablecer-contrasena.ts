@@ -11,7 +11,12 @@ export async function restablecerContrasena(
   contrasena: string,
   ctx: ContextoAutenticado,
 ): Promise<void> {
-  const fila = await trx.selectFrom('usuarios').select('usuario').where('id', '=', id).forUpdate().executeTakeFirst();
+  const fila = await trx
+    .selectFrom('usuarios')
+    .select('usuario')
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!fila) throw new ErrorDominio('no_encontrado', 'El usuario no existe.');
   validarContrasenaNueva(contrasena, fila.usuario, 'contrasena');
   const ahora = ctx.reloj.ahora();
