@@ -7,6 +7,7 @@ import { crearUsuario } from '../modules/usuarios/crear-usuario.ts';
 import { abrirBase, type Base } from '../plataforma/arranque.ts';
 import { leerConfig } from '../plataforma/config.ts';
 import { relojDelSistema } from '../plataforma/reloj-sistema.ts';
+import { COMANDOS_CARTERA } from './comandos-cartera.ts';
 import { leerContrasena } from './leer-contrasena.ts';
 
 export interface Comando {
@@ -135,4 +136,5 @@ export const COMANDOS: Comando[] = [
     // Loaded on demand: the engine's command needs no database.
     ejecutar: async (args) => (await import('./calcular.ts')).calcular(args.includes('--lineas')),
   },
+  ...COMANDOS_CARTERA,
 ];
