@@ -21,7 +21,7 @@ if (raiz === null) throw new Error('Falta el elemento #raiz en index.html');
 
 createRoot(raiz).render(
   <StrictMode>
-    <ConfigProvider locale={esES} theme={tema}>
+    <ConfigProvider locale={esES} theme={tema} form={{ requiredMark: false }}>
       <AppAntd>
         <QueryClientProvider client={clienteConsultas}>
           <BrowserRouter>

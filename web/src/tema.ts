@@ -16,6 +16,15 @@ export const tema: ThemeConfig = {
     colorSuccess: '#1e6b3a', // 6.5:1
     colorError: '#b42318', // 6.6:1
     colorWarning: '#a35200',
+    // Light tints for alert backgrounds (antd would derive muddy ones from the dark seeds).
+    colorSuccessBg: '#edf7f0',
+    colorSuccessBorder: '#a9d5b5',
+    colorWarningBg: '#fdf3e6',
+    colorWarningBorder: '#eec48f',
+    colorErrorBg: '#fdeceb',
+    colorErrorBorder: '#f1b5ae',
+    colorInfoBg: '#e8f1f5',
+    colorInfoBorder: '#a9c9d8',
     colorTextSecondary: '#595959', // 7.0:1
     colorTextTertiary: '#616161',
     colorTextDescription: '#595959',

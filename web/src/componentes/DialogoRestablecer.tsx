@@ -27,6 +27,7 @@ export function DialogoRestablecer({ usuario, abierto, alCerrar, alTerminarCierr
   const [errorGeneral, setErrorGeneral] = useState<string | null>(null);
 
   const alEnviar = ({ contrasena }: Valores) => {
+    if (restablecer.isPending) return;
     setErrorGeneral(null);
     restablecer.mutate(
       { id: usuario.id, contrasena },
@@ -58,8 +59,6 @@ export function DialogoRestablecer({ usuario, abierto, alCerrar, alTerminarCierr
           name="restablecer-contrasena"
           layout="vertical"
           onFinish={alEnviar}
-          disabled={restablecer.isPending}
-          clearOnDestroy
         >
           {contenido}
         </Form>

@@ -61,6 +61,7 @@ export function DialogoUsuario({ usuario, abierto, alCerrar, alTerminarCierre }:
     );
 
   const alEnviar = (valores: Valores) => {
+    if (guardando) return;
     setErrorGeneral(null);
     if (usuario === null) {
       crear.mutate(
@@ -140,8 +141,6 @@ export function DialogoUsuario({ usuario, abierto, alCerrar, alTerminarCierre }:
           initialValues={valoresIniciales}
           onFinish={alEnviar}
           onValuesChange={alCambiarValores}
-          disabled={guardando}
-          clearOnDestroy
         >
           {contenido}
         </Form>

@@ -1,4 +1,5 @@
 import { App, Button, Dropdown, type MenuProps } from 'antd';
+import { useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
 import { useSalir, useUsuarioActual } from '../api/sesion.ts';
@@ -15,6 +16,19 @@ export function MenuUsuario() {
   const salir = useSalir();
   const navegar = useNavigate();
   const { message } = App.useApp();
+  const boton = useRef<HTMLButtonElement>(null);
+
+  // When the menu closes (Esc, a choice), give focus back to its button instead of leaving it
+  // on <body>; but never take it from something the user clicked or tabbed to meanwhile.
+  const alAbrirOCerrar = (abierto: boolean) => {
+    if (abierto) return;
+    requestAnimationFrame(() => {
+      const activo = document.activeElement;
+      if (activo === null || activo === document.body || activo.closest('.ant-dropdown')) {
+        boton.current?.focus();
+      }
+    });
+  };
 
   const alElegir: MenuProps['onClick'] = ({ key }) => {
     if (key === 'contrasena') {
@@ -35,8 +49,14 @@ export function MenuUsuario() {
 
   return (
     <div className="menu-usuario">
-      <Dropdown menu={{ items: OPCIONES, onClick: alElegir }} trigger={['click']} autoFocus>
+      <Dropdown
+        menu={{ items: OPCIONES, onClick: alElegir }}
+        trigger={['click']}
+        autoFocus
+        onOpenChange={alAbrirOCerrar}
+      >
         <Button
+          ref={boton}
           className="boton-usuario"
           loading={salir.isPending}
           aria-label={`${usuario.nombre}, ${NOMBRE_ROL[usuario.rol]}: menú de usuario`}

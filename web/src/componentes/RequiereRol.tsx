@@ -10,7 +10,7 @@ export function RequiereRol({ roles, children }: { roles: readonly Rol[]; childr
   if (roles.includes(usuario.rol)) return children;
   return (
     <Result
-      status="403"
+      status="warning"
       title={<h1 style={{ fontSize: 22, margin: 0 }}>Sin permiso</h1>}
       subTitle="Tu rol no tiene acceso a esta sección."
       extra={<Link to="/">Ir a Inicio</Link>}

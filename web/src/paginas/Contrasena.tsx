@@ -28,6 +28,7 @@ export function PaginaContrasena() {
   const [exito, setExito] = useState(false);
 
   const alEnviar = ({ actual, nueva }: Valores) => {
+    if (cambiar.isPending) return;
     setErrorGeneral(null);
     setExito(false);
     cambiar.mutate(
@@ -65,7 +66,6 @@ export function PaginaContrasena() {
           name="cambio-contrasena"
           layout="vertical"
           onFinish={alEnviar}
-          disabled={cambiar.isPending}
           onValuesChange={() => setExito(false)}
         >
           <Form.Item

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { Navigate, useNavigate } from 'react-router-dom';
-import { mensajeDeError } from '../api/cliente.ts';
+import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
 import { type DatosEntrada, useEntrar, useSesion } from '../api/sesion.ts';
 import { useTituloDocumento } from '../titulo.ts';
 
@@ -11,12 +11,21 @@ export function PaginaEntrar() {
   const sesion = useSesion();
   const entrar = useEntrar();
   const navegar = useNavigate();
+  const [formulario] = Form.useForm<DatosEntrada>();
 
   if (sesion.data?.tipo === 'activa') return <Navigate to="/" replace />;
   const expiro = sesion.data?.tipo === 'sin_sesion' && sesion.data.motivo === 'expirada';
 
   const alEnviar = (datos: DatosEntrada) => {
-    entrar.mutate(datos, { onSuccess: () => navegar('/', { replace: true }) });
+    if (entrar.isPending) return;
+    entrar.mutate(datos, {
+      onSuccess: () => navegar('/', { replace: true }),
+      // Wrong password: leave the user where they will type again.
+      onError: (error) => {
+        if (esErrorApi(error) && error.campo === 'usuario') formulario.focusField('usuario');
+        else formulario.focusField('contrasena');
+      },
+    });
   };
 
   return (
@@ -45,12 +54,7 @@ export function PaginaEntrar() {
               style={{ marginBottom: 16 }}
             />
           ) : null}
-          <Form<DatosEntrada>
-            layout="vertical"
-            requiredMark={false}
-            onFinish={alEnviar}
-            disabled={entrar.isPending}
-          >
+          <Form<DatosEntrada> form={formulario} layout="vertical" onFinish={alEnviar}>
             <Form.Item
               label="Usuario"
               name="usuario"

@@ -6,7 +6,7 @@ export function PaginaNoEncontrada() {
   useTituloDocumento('Página no encontrada');
   return (
     <Result
-      status="404"
+      status="info"
       title={
         <Typography.Title level={1} style={{ marginBottom: 0 }}>
           Página no encontrada
