@@ -8,12 +8,15 @@ export default defineConfig({
       {
         test: {
           name: 'dominio',
+          sequence: { groupOrder: 0 },
           include: ['test/domain/**/*.test.ts', 'test/unidad/**/*.test.ts'],
         },
       },
       {
         test: {
           name: 'integracion',
+          // After the pure suites: it has its own worker limit (one PostgreSQL, two cores).
+          sequence: { groupOrder: 1 },
           include: [
             'test/integracion/**/*.test.ts',
             'test/http/**/*.test.ts',

@@ -5,6 +5,7 @@ import { abrirBase } from './plataforma/arranque.ts';
 import { ErrorDeConfiguracion, leerConfig } from './plataforma/config.ts';
 import { ErrorInstanciaDuplicada } from './plataforma/postgres-embebido.ts';
 import { relojDelSistema } from './plataforma/reloj-sistema.ts';
+import { iniciarTrabajos } from './plataforma/trabajos.ts';
 
 async function principal(): Promise<void> {
   const config = leerConfig();
@@ -26,7 +27,9 @@ async function principal(): Promise<void> {
       await db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
     }
   }
+  const trabajos = await iniciarTrabajos(base.url, db, reloj, config.zonaHoraria);
   const { app } = await construirApp({
+    trabajos,
     db,
     reloj,
     sessionSecret: base.sessionSecret,
@@ -41,6 +44,7 @@ async function principal(): Promise<void> {
     cerrando = true;
     console.log(`\n${senal}: deteniendo Recupera…`);
     await app.close();
+    await trabajos.detener();
     await base.cerrar();
     console.log('Recupera se detuvo limpiamente.');
     process.exit(0);

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Bucket } from '../domain/antiguedad.ts';
 
 /** Row types, snake_case as in PostgreSQL. Domain types live apart; mappers convert. */
 
@@ -204,15 +205,6 @@ export interface PeriodoSinMoratorioFila {
   hasta: FechaColumna;
   motivo: string;
 }
-
-export type Bucket =
-  | 'al_corriente'
-  | '1-30'
-  | '31-60'
-  | '61-90'
-  | '91-180'
-  | '181-365'
-  | 'mas_de_365';
 
 export interface AntiguedadSaldosFila {
   credito_id: number;

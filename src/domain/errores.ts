@@ -12,7 +12,8 @@ export type CodigoError =
   | 'contrasena_incorrecta'
   | 'contrasena_debil'
   | 'usuario_duplicado'
-  | 'conflicto';
+  | 'conflicto'
+  | 'credito_inconsistente';
 
 export class ErrorDominio extends Error {
   constructor(

@@ -7,8 +7,11 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../db/conexion.ts';
 import type { Reloj } from '../domain/reloj.ts';
+import type { ColaDeTrabajos } from '../plataforma/trabajos.ts';
 import { registrarAutenticacion } from './autenticacion.ts';
 import { cuerpoError, manejarError } from './errores-http.ts';
+import { rutasAntiguedad } from './rutas/antiguedad.ts';
+import { rutasCreditos } from './rutas/creditos.ts';
 import { rutasOficinas } from './rutas/oficinas.ts';
 import { rutasSalud } from './rutas/salud.ts';
 import { rutasSesion } from './rutas/sesion.ts';
@@ -25,6 +28,8 @@ export interface Dependencias {
   /** Requests per minute per IP on the API, and on the login route alone. */
   limitePorMinuto?: number;
   limiteLoginPorMinuto?: number;
+  /** The job queue; absent where a test does not need it. */
+  trabajos?: ColaDeTrabajos;
 }
 
 export interface ContextoApp {
@@ -86,6 +91,8 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasSesion(ctx);
   rutasOficinas(ctx);
   rutasUsuarios(ctx);
+  rutasCreditos(ctx);
+  rutasAntiguedad(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

@@ -20,6 +20,8 @@ export function estadoHttp(codigo: CodigoError): number {
     case 'usuario_duplicado':
     case 'conflicto':
       return 409;
+    case 'credito_inconsistente':
+      return 422;
     case 'demasiados_intentos':
       return 429;
   }

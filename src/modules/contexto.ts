@@ -12,6 +12,6 @@ export interface ContextoAutenticado extends Contexto {
   actor: Actor;
 }
 
-export function origenDe(ctx: Contexto & { actor?: Actor | null }): Origen {
+export function origenDe(ctx: Contexto & { actor?: Pick<Actor, 'id' | 'usuario'> | null }): Origen {
   return { actor: ctx.actor ?? null, ip: ctx.ip, instante: ctx.reloj.ahora() };
 }

@@ -6,6 +6,7 @@ import { secretosDeCarpeta } from './secretos.ts';
 
 export interface Base {
   conexion: Conexion;
+  url: string;
   /** Embedded database: demo data and demo logins are allowed. */
   modoDemo: boolean;
   sessionSecret: string;
@@ -49,6 +50,7 @@ export async function abrirBase(config: Config, opciones: OpcionesBase = {}): Pr
   }
   return {
     conexion,
+    url,
     modoDemo: config.databaseUrl === null,
     sessionSecret,
     cerrar: async () => {

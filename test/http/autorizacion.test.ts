@@ -29,6 +29,25 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'POST /api/usuarios': { permitidos: SOLO_ADMIN },
   'PATCH /api/usuarios/:id': { permitidos: SOLO_ADMIN, url: '/api/usuarios/1' },
   'PUT /api/usuarios/:id/contrasena': { permitidos: SOLO_ADMIN, url: '/api/usuarios/1/contrasena' },
+  // Every role may ask; the object check (office, law firm) is tested in creditos.test.ts.
+  'GET /api/creditos': { permitidos: AUTENTICADOS },
+  'GET /api/creditos/:id': { permitidos: AUTENTICADOS, url: '/api/creditos/999999' },
+  'GET /api/creditos/:id/estado-de-cuenta': {
+    permitidos: AUTENTICADOS,
+    url: '/api/creditos/999999/estado-de-cuenta',
+  },
+  'GET /api/creditos/:id/estado-de-cuenta.pdf': {
+    permitidos: AUTENTICADOS,
+    url: '/api/creditos/999999/estado-de-cuenta.pdf',
+  },
+  'GET /api/antiguedad/resumen': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+  },
+  'POST /api/antiguedad': { permitidos: ['coordinador', 'administrador'] },
+  'GET /api/antiguedad/trabajos/:id': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/antiguedad/trabajos/00000000-0000-4000-8000-000000000000',
+  },
 };
 
 const USUARIO_DE: Record<Rol, string> = {

@@ -17,6 +17,12 @@ export const POLITICAS = {
   'usuarios.crear': { roles: ['administrador'] },
   'usuarios.editar': { roles: ['administrador'] },
   'usuarios.restablecer_contrasena': { roles: ['administrador'] },
+  // Object scope (office, law firm) is checked inside each use case.
+  'creditos.listar': { roles: 'autenticado' },
+  'creditos.consultar': { roles: 'autenticado' },
+  'creditos.estado_de_cuenta': { roles: 'autenticado' },
+  'antiguedad.resumen': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'antiguedad.calcular': { roles: ['coordinador', 'administrador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
 export type Accion = keyof typeof POLITICAS;
@@ -46,10 +52,7 @@ export interface AlcanceObjeto {
  * Office scoping: gestores and coordinadores see their office's accounts; an external lawyer
  * only accounts turned over to their firm; administración and contabilidad, all.
  */
-export function alcanzaObjeto(
-  actor: Actor & { despachoId?: number | null },
-  objeto: AlcanceObjeto,
-): boolean {
+export function alcanzaObjeto(actor: Actor, objeto: AlcanceObjeto): boolean {
   switch (actor.rol) {
     case 'administrador':
     case 'contabilidad':
@@ -58,6 +61,6 @@ export function alcanzaObjeto(
     case 'coordinador':
       return actor.oficinaId !== null && actor.oficinaId === objeto.oficinaId;
     case 'abogado_externo':
-      return actor.despachoId != null && actor.despachoId === objeto.despachoId;
+      return actor.despachoId !== null && actor.despachoId === objeto.despachoId;
   }
 }

@@ -12,7 +12,7 @@ export interface Evento {
 
 /** Who did it, from where, and when (the injected clock's instant). */
 export interface Origen {
-  actor: Actor | null;
+  actor: Pick<Actor, 'id' | 'usuario'> | null;
   ip: string | null;
   instante: Date;
 }

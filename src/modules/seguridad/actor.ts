@@ -7,4 +7,6 @@ export interface Actor {
   nombre: string;
   rol: Rol;
   oficinaId: number | null;
+  /** The law firm of an external lawyer; null for staff. */
+  despachoId: number | null;
 }

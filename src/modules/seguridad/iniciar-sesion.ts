@@ -89,17 +89,7 @@ export async function iniciarSesion(
   const vista = await buscarUsuarioVista(trx, usuario.id);
   await registrarEnBitacora(
     trx,
-    {
-      actor: {
-        id: vista.id,
-        usuario: vista.usuario,
-        nombre: vista.nombre,
-        rol: vista.rol,
-        oficinaId: vista.oficina?.id ?? null,
-      },
-      ip: ctx.ip,
-      instante: ahora,
-    },
+    { actor: { id: vista.id, usuario: vista.usuario }, ip: ctx.ip, instante: ahora },
     { accion: 'sesion.iniciar', objetoTipo: 'usuario', objetoId: usuario.id },
   );
   return { tipo: 'iniciada', token, csrf, usuario: vista };

@@ -33,6 +33,7 @@ export async function resolverSesion(
       'u.nombre',
       'u.rol',
       'u.oficina_id',
+      'u.despacho_id',
     ])
     .where('s.id_hash', '=', idHash)
     .where('s.cerrada', 'is', null)
@@ -57,6 +58,7 @@ export async function resolverSesion(
       nombre: fila.nombre,
       rol: fila.rol,
       oficinaId: fila.oficina_id,
+      despachoId: fila.despacho_id,
     },
   };
 }

@@ -1,0 +1,94 @@
+import type { Centavos } from '../domain/dinero.ts';
+import { formatearCentavos } from '../domain/dinero.ts';
+import type {
+  AmortizacionFila,
+  CreditoFila,
+  MinistracionFila,
+  MovimientoFila,
+  PeriodoSinMoratorioFila,
+  VersionProductoFila,
+} from './esquema.ts';
+
+type Sin<T, K extends keyof T> = Omit<T, K>;
+
+export interface FilasDeCredito {
+  credito: Pick<CreditoFila, 'numero' | 'fecha_inicio_interes'>;
+  version: Sin<VersionProductoFila, 'id' | 'producto_id' | 'vigente_desde'>;
+  ministraciones: ReadonlyArray<Pick<MinistracionFila, 'fecha' | 'monto_centavos'>>;
+  amortizaciones: ReadonlyArray<Pick<AmortizacionFila, 'numero' | 'fecha' | 'capital_centavos'>>;
+  /** In ledger order (id): the engine applies a day's movements in the order listed (R1). */
+  movimientos: ReadonlyArray<
+    Pick<
+      MovimientoFila,
+      'tipo' | 'fecha' | 'monto_centavos' | 'excedente' | 'concepto' | 'cancela_id'
+    > & { id: number }
+  >;
+  periodos: ReadonlyArray<Pick<PeriodoSinMoratorioFila, 'desde' | 'hasta'>>;
+}
+
+const pesos = (c: number) => formatearCentavos(c as Centavos);
+
+/** A movement's id in the engine: the ledger id, as text (cancelaciones name it). */
+export const idDeMovimiento = (id: number) => String(id);
+
+type MovimientoGuardado = FilasDeCredito['movimientos'][number];
+
+function movimientoDelCaso(m: MovimientoGuardado): Record<string, unknown> {
+  const id = idDeMovimiento(m.id);
+  switch (m.tipo) {
+    case 'pago':
+      return {
+        id,
+        tipo: 'pago',
+        fecha: m.fecha,
+        monto: pesos(m.monto_centavos ?? 0),
+        excedente: m.excedente ?? 'reducir_plazo',
+      };
+    case 'condonacion':
+      return {
+        id,
+        tipo: 'condonacion',
+        fecha: m.fecha,
+        concepto: m.concepto,
+        monto: pesos(m.monto_centavos ?? 0),
+      };
+    case 'cancelacion':
+      return {
+        id,
+        tipo: 'cancelacion',
+        fecha: m.fecha,
+        movimiento: idDeMovimiento(m.cancela_id ?? 0),
+      };
+  }
+}
+
+/**
+ * The stored rows of one credit as a case of calculo.md's input shape: the engine reads the
+ * database through exactly the contract the published examples test.
+ */
+export function casoDesdeFilas(f: FilasDeCredito, fechaCorte: string): Record<string, unknown> {
+  return {
+    fecha_corte: fechaCorte,
+    producto: {
+      tasa_ordinaria_anual: f.version.tasa_ordinaria_anual,
+      tasa_moratoria_anual: f.version.tasa_moratoria_anual,
+      base_dias: f.version.base_dias,
+      prelacion: f.version.prelacion,
+    },
+    credito: {
+      id: f.credito.numero,
+      fecha_inicio_interes: f.credito.fecha_inicio_interes,
+      ministraciones: f.ministraciones.map((m) => ({
+        fecha: m.fecha,
+        monto: pesos(m.monto_centavos),
+      })),
+      amortizaciones: f.amortizaciones.map((a) => ({
+        numero: a.numero,
+        fecha: a.fecha,
+        capital: pesos(a.capital_centavos),
+      })),
+    },
+    movimientos: f.movimientos.map(movimientoDelCaso),
+    periodos_sin_moratorio: f.periodos.map((p) => ({ desde: p.desde, hasta: p.hasta })),
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { BUCKETS } from '../../domain/antiguedad.ts';
+import { type Fecha, fechaDesdeTexto } from '../../domain/fecha.ts';
+import { consultarCredito } from '../../modules/cartera/consultar-credito.ts';
+import { consultarEstadoDeCuenta } from '../../modules/cartera/consultar-estado-de-cuenta.ts';
+import { listarCreditos } from '../../modules/cartera/listar-creditos.ts';
+import { generarPdfEstadoDeCuenta } from '../../modules/documentos/estado-de-cuenta-pdf.ts';
+import type { ContextoApp } from '../app.ts';
+import { contextoDe } from '../autenticacion.ts';
+import { idEnRuta, validar } from '../validacion.ts';
+
+export const fechaOpcional = z
+  .string()
+  .refine((t) => fechaDesdeTexto(t) !== null, 'debe ser una fecha real AAAA-MM-DD')
+  .transform((t) => t as Fecha)
+  .optional();
+const consultaFecha = z.strictObject({ fecha: fechaOpcional });
+const consultaLista = z.strictObject({
+  numero: z.string().trim().max(40).optional(),
+  bucket: z.enum(BUCKETS as [string, ...string[]]).optional(),
+  pagina: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+export function rutasCreditos({ app, deps }: ContextoApp): void {
+  const { db, reloj } = deps;
+
+  app.get('/api/creditos', { config: { accion: 'creditos.listar' } }, async (request) => {
+    const ctx = contextoDe(request, reloj);
+    const filtro = validar(consultaLista, request.query) as Parameters<typeof listarCreditos>[1];
+    return db.transaction().execute((trx) => listarCreditos(trx, filtro, ctx));
+  });
+
+  app.get('/api/creditos/:id', { config: { accion: 'creditos.consultar' } }, async (request) => {
+    const ctx = contextoDe(request, reloj);
+    const { id } = validar(idEnRuta, request.params);
+    return db.transaction().execute((trx) => consultarCredito(trx, id, ctx));
+  });
+
+  app.get(
+    '/api/creditos/:id/estado-de-cuenta',
+    { config: { accion: 'creditos.estado_de_cuenta' } },
+    async (request) => {
+      const ctx = contextoDe(request, reloj);
+      const { id } = validar(idEnRuta, request.params);
+      const { fecha } = validar(consultaFecha, request.query);
+      return db
+        .transaction()
+        .execute((trx) => consultarEstadoDeCuenta(trx, id, fecha ?? null, ctx));
+    },
+  );
+
+  app.get(
+    '/api/creditos/:id/estado-de-cuenta.pdf',
+    { config: { accion: 'creditos.estado_de_cuenta' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const { id } = validar(idEnRuta, request.params);
+      const { fecha } = validar(consultaFecha, request.query);
+      const { credito, estado } = await db.transaction().execute(async (trx) => ({
+        credito: await consultarCredito(trx, id, ctx),
+        estado: await consultarEstadoDeCuenta(trx, id, fecha ?? null, ctx),
+      }));
+      const pdf = await generarPdfEstadoDeCuenta(credito, estado, {
+        emitido: ctx.reloj.ahora(),
+        usuario: ctx.actor.nombre,
+      });
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="estado-de-cuenta-${credito.numero}-${estado.fecha_corte}.pdf"`,
+        )
+        .send(pdf);
+    },
+  );
+}

@@ -1,0 +1,115 @@
+import type { Db } from '../../db/conexion.ts';
+import type { RolEnCredito } from '../../db/esquema.ts';
+import type { Centavos } from '../../domain/dinero.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
+import { ErrorDominio } from '../../domain/errores.ts';
+import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
+import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+
+export interface CreditoVista {
+  id: number;
+  numero: string;
+  estado: string;
+  oficina: string;
+  producto: {
+    clave: string;
+    nombre: string;
+    tasaOrdinariaAnual: string;
+    tasaMoratoriaAnual: string;
+    baseDias: number;
+    prelacion: string;
+  };
+  fechaInicioInteres: string;
+  participantes: Array<{ personaId: number; nombre: string; rol: RolEnCredito }>;
+  ministraciones: Array<{
+    numero: number;
+    fecha: string;
+    monto: string;
+    periodoEscolar: string;
+    pagare: string;
+    vencimientoPagare: string;
+  }>;
+}
+
+/** The credit's header: who is on it, its product and its pagarés. Names are personal data: logged. */
+export async function consultarCredito(
+  trx: Db,
+  creditoId: number,
+  ctx: ContextoAutenticado,
+): Promise<CreditoVista> {
+  const c = await trx
+    .selectFrom('creditos as c')
+    .innerJoin('versiones_producto as v', 'v.id', 'c.version_producto_id')
+    .innerJoin('productos as p', 'p.id', 'v.producto_id')
+    .innerJoin('oficinas as o', 'o.id', 'c.oficina_id')
+    .select([
+      'c.id',
+      'c.numero',
+      'c.estado',
+      'c.oficina_id',
+      'c.despacho_id',
+      'c.fecha_inicio_interes',
+      'o.nombre as oficina',
+      'p.clave',
+      'p.nombre as producto',
+      'v.tasa_ordinaria_anual',
+      'v.tasa_moratoria_anual',
+      'v.base_dias',
+      'v.prelacion',
+    ])
+    .where('c.id', '=', creditoId)
+    .executeTakeFirst();
+  if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
+  if (!alcanzaObjeto(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id })) {
+    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
+  }
+  const [participantes, ministraciones] = await Promise.all([
+    trx
+      .selectFrom('participantes_credito as pc')
+      .innerJoin('personas as pe', 'pe.id', 'pc.persona_id')
+      .select(['pe.id', 'pe.nombres', 'pe.primer_apellido', 'pe.segundo_apellido', 'pc.rol'])
+      .where('pc.credito_id', '=', creditoId)
+      .orderBy('pc.rol')
+      .execute(),
+    trx
+      .selectFrom('ministraciones')
+      .selectAll()
+      .where('credito_id', '=', creditoId)
+      .orderBy('numero')
+      .execute(),
+  ]);
+  await registrarEnBitacora(trx, origenDe(ctx), {
+    accion: 'credito.consultar',
+    objetoTipo: 'credito',
+    objetoId: creditoId,
+  });
+  return {
+    id: c.id,
+    numero: c.numero,
+    estado: c.estado,
+    oficina: c.oficina,
+    producto: {
+      clave: c.clave,
+      nombre: c.producto,
+      tasaOrdinariaAnual: c.tasa_ordinaria_anual,
+      tasaMoratoriaAnual: c.tasa_moratoria_anual,
+      baseDias: c.base_dias,
+      prelacion: c.prelacion,
+    },
+    fechaInicioInteres: c.fecha_inicio_interes,
+    participantes: participantes.map((p) => ({
+      personaId: p.id,
+      nombre: [p.nombres, p.primer_apellido, p.segundo_apellido].filter(Boolean).join(' '),
+      rol: p.rol,
+    })),
+    ministraciones: ministraciones.map((m) => ({
+      numero: m.numero,
+      fecha: m.fecha,
+      monto: formatearCentavos(m.monto_centavos as Centavos),
+      periodoEscolar: m.periodo_escolar,
+      pagare: m.pagare_numero,
+      vencimientoPagare: m.pagare_vencimiento,
+    })),
+  };
+}

@@ -1,0 +1,98 @@
+import PgBoss from 'pg-boss';
+import type { Db } from '../db/conexion.ts';
+import type { Fecha } from '../domain/fecha.ts';
+import type { Reloj } from '../domain/reloj.ts';
+import { calcularAntiguedad } from '../modules/cartera/calcular-antiguedad.ts';
+import type { Actor } from '../modules/seguridad/actor.ts';
+
+/** Background jobs on a PostgreSQL-backed queue (pg-boss): they survive restarts and instances. */
+export interface ColaDeTrabajos {
+  encolarAntiguedad(
+    fecha: Fecha | null,
+    actor: Pick<Actor, 'id' | 'usuario'> | null,
+  ): Promise<string>;
+  estadoDeTrabajo(id: string): Promise<EstadoTrabajo | null>;
+  detener(): Promise<void>;
+}
+
+export interface EstadoTrabajo {
+  id: string;
+  estado: 'pendiente' | 'en_curso' | 'terminado' | 'fallido' | 'cancelado';
+  resultado: unknown;
+}
+
+const ANTIGUEDAD = 'antiguedad';
+
+interface DatosAntiguedad {
+  fecha: Fecha | null;
+  actor: Pick<Actor, 'id' | 'usuario'> | null;
+}
+
+function traducirEstado(estado: string): EstadoTrabajo['estado'] {
+  switch (estado) {
+    case 'created':
+    case 'retry':
+      return 'pendiente';
+    case 'active':
+      return 'en_curso';
+    case 'completed':
+      return 'terminado';
+    case 'cancelled':
+      return 'cancelado';
+    default:
+      return 'fallido';
+  }
+}
+
+export async function iniciarTrabajos(
+  url: string,
+  db: Db,
+  reloj: Reloj,
+  zona: string,
+): Promise<ColaDeTrabajos> {
+  const boss = new PgBoss({ connectionString: url, max: 4, schema: 'trabajos' });
+  boss.on('error', (e) => console.error('Cola de trabajos:', e.message));
+  await boss.start();
+  await boss.createQueue(ANTIGUEDAD);
+  // Nightly, in business time: the morning's lists and indicators show last night's aging.
+  await boss.schedule(
+    ANTIGUEDAD,
+    '0 2 * * *',
+    { fecha: null, actor: null } satisfies DatosAntiguedad,
+    { tz: zona },
+  );
+  await boss.work<DatosAntiguedad>(ANTIGUEDAD, async ([trabajo]) => {
+    if (!trabajo) return null;
+    const { fecha, actor } = trabajo.data;
+    const r = await db
+      .transaction()
+      .execute((trx) => calcularAntiguedad(trx, fecha ?? reloj.hoy(), { reloj, ip: null, actor }));
+    return { fecha: r.fecha, creditos: r.creditos, conError: r.conError.slice(0, 50) };
+  });
+  // After a restart (or the first start) today's snapshot may be missing: one job per day, even
+  // when several instances start together.
+  const hoy = reloj.hoy();
+  const ultima = await db
+    .selectFrom('antiguedad_saldos')
+    .select((eb) => eb.fn.max('fecha').as('fecha'))
+    .executeTakeFirst();
+  if (ultima?.fecha !== hoy) {
+    await boss.send(ANTIGUEDAD, { fecha: null, actor: null } satisfies DatosAntiguedad, {
+      singletonKey: `antiguedad-${hoy}`,
+    });
+  }
+  return {
+    encolarAntiguedad: async (fecha, actor) => {
+      const id = await boss.send(ANTIGUEDAD, { fecha, actor } satisfies DatosAntiguedad, {
+        retryLimit: 1,
+      });
+      if (!id) throw new Error('la cola no aceptó el trabajo');
+      return id;
+    },
+    estadoDeTrabajo: async (id) => {
+      const t = await boss.getJobById(ANTIGUEDAD, id);
+      return t ? { id: t.id, estado: traducirEstado(t.state), resultado: t.output ?? null } : null;
+    },
+    detener: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}

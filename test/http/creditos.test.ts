@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
+import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
+
+const caso = (
+  JSON.parse(
+    readFileSync(
+      join(
+        import.meta.dirname,
+        '..',
+        '..',
+        '..',
+        'shared',
+        'spec',
+        'casos',
+        '01-pago-parcial-con-atraso.json',
+      ),
+      'utf8',
+    ),
+  ) as { caso: CasoEntrada }
+).caso;
+
+let t: AppDePrueba;
+let hermosillo: { id: number; numero: string };
+let nogales: { id: number; numero: string };
+let turnado: { id: number; numero: string };
+const s: Record<string, Sesion> = {};
+
+beforeAll(async () => {
+  t = await crearAppDePrueba();
+  const despacho = await t.base.db
+    .insertInto('despachos')
+    .values({ nombre: 'Quijada y Asociados, S.C.' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.base.db
+    .updateTable('usuarios')
+    .set({ despacho_id: despacho.id })
+    .where('usuario', '=', 'abogado')
+    .execute();
+  hermosillo = await guardarCaso(t.base.db, caso, { oficina: 'HMO' });
+  nogales = await guardarCaso(t.base.db, caso, { oficina: 'NOG', nombres: 'María Fernanda' });
+  turnado = await guardarCaso(t.base.db, caso, { oficina: 'OBR', despachoId: despacho.id });
+  for (const u of ['gestor', 'gestor.nogales', 'coordinador', 'contabilidad', 'abogado', 'admin'])
+    s[u] = await t.entrar(u);
+});
+afterAll(() => t.cerrar());
+
+const estado = (sesion: Sesion | undefined, id: number, consulta = '') =>
+  t.pedir('GET', `/api/creditos/${id}/estado-de-cuenta${consulta}`, { sesion });
+
+describe('estado de cuenta por HTTP', () => {
+  it('devuelve la salida del motor con sus mismos nombres de campo, a la fecha pedida', async () => {
+    const r = await estado(s.gestor, hermosillo.id, '?fecha=2024-06-30');
+    expect(r.statusCode).toBe(200);
+    const cuerpo = r.json();
+    expect(cuerpo).toMatchObject({
+      credito: hermosillo.numero,
+      fecha_corte: '2024-06-30',
+      situacion: 'vencido',
+      saldo_para_liquidar: expect.stringMatching(/^\d+\.\d{2}$/),
+    });
+    expect(Object.keys(cuerpo)).toEqual([
+      'credito',
+      'fecha_corte',
+      'situacion',
+      'dias_atraso',
+      'capital_insoluto',
+      'capital_exigible',
+      'interes_ordinario_exigible',
+      'interes_ordinario_devengado',
+      'interes_moratorio',
+      'saldo_exigible',
+      'saldo_para_liquidar',
+      'pagos_adelantados',
+      'saldo_a_favor',
+      'amortizaciones',
+      'aplicaciones',
+    ]);
+  });
+
+  it('sin fecha calcula a la fecha de negocio', async () => {
+    expect((await estado(s.gestor, hermosillo.id)).json().fecha_corte).toBe(t.reloj.hoy());
+  });
+
+  it('una fecha inválida es un 400 que nombra el campo, y un campo desconocido también', async () => {
+    const mala = await estado(s.gestor, hermosillo.id, '?fecha=2024-02-30');
+    expect(mala.statusCode).toBe(400);
+    expect(mala.json().error).toMatchObject({
+      campo: 'fecha',
+      mensaje: 'Campo «fecha»: debe ser una fecha real AAAA-MM-DD.',
+    });
+    expect((await estado(s.gestor, hermosillo.id, '?desde=2024-01-01')).json().error.campo).toBe(
+      'desde',
+    );
+  });
+
+  it('un gestor de Nogales no ve un crédito de Hermosillo, ni su cabecera', async () => {
+    expect((await estado(s['gestor.nogales'], hermosillo.id)).statusCode).toBe(403);
+    expect(
+      (await t.pedir('GET', `/api/creditos/${hermosillo.id}`, { sesion: s['gestor.nogales'] }))
+        .statusCode,
+    ).toBe(403);
+    expect((await estado(s['gestor.nogales'], nogales.id)).statusCode).toBe(200);
+  });
+
+  it('el abogado externo solo ve lo turnado a su despacho', async () => {
+    expect((await estado(s.abogado, hermosillo.id)).statusCode).toBe(403);
+    expect((await estado(s.abogado, turnado.id)).statusCode).toBe(200);
+  });
+
+  it('contabilidad y administración ven todas las oficinas; un crédito inexistente es 404', async () => {
+    expect((await estado(s.contabilidad, nogales.id)).statusCode).toBe(200);
+    expect((await estado(s.admin, turnado.id)).statusCode).toBe(200);
+    expect((await estado(s.admin, 999_999)).statusCode).toBe(404);
+  });
+});
+
+describe('cartera', () => {
+  it('la lista de créditos respeta la oficina de quien consulta', async () => {
+    const numeros = async (u: string) =>
+      (
+        (await t.pedir('GET', '/api/creditos', { sesion: s[u] })).json().creditos as Array<{
+          numero: string;
+        }>
+      ).map((c) => c.numero);
+    expect(await numeros('gestor')).toEqual([hermosillo.numero]);
+    expect(await numeros('gestor.nogales')).toEqual([nogales.numero]);
+    expect(await numeros('abogado')).toEqual([turnado.numero]);
+    expect((await numeros('admin')).sort()).toEqual(
+      [hermosillo.numero, nogales.numero, turnado.numero].sort(),
+    );
+  });
+
+  it('la cabecera del crédito trae participantes y pagarés, y su consulta queda en la bitácora', async () => {
+    const r = await t.pedir('GET', `/api/creditos/${hermosillo.id}`, { sesion: s.gestor });
+    expect(r.json()).toMatchObject({
+      numero: hermosillo.numero,
+      oficina: 'Hermosillo',
+      participantes: [{ rol: 'acreditado', nombre: 'José Ángel Núñez Ibáñez' }],
+    });
+    expect(r.json().ministraciones[0]).toMatchObject({
+      monto: '6000.00',
+      pagare: expect.stringMatching(/^PG-/),
+    });
+    const fila = await t.base.db
+      .selectFrom('bitacora')
+      .select(['accion', 'objeto_id'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(fila).toEqual({ accion: 'credito.consultar', objeto_id: String(hermosillo.id) });
+  });
+});

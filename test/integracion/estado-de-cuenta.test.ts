@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EstadoDeCuentaJson } from '../../src/domain/estado-de-cuenta/index.ts';
+import type { Fecha } from '../../src/domain/fecha.ts';
+import { consultarEstadoDeCuenta } from '../../src/modules/cartera/consultar-estado-de-cuenta.ts';
+import { cargarDemo } from '../../src/modules/demo/cargar-demo.ts';
+import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
+import { type BaseDePrueba, crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
+import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
+
+const carpetaCasos = join(import.meta.dirname, '..', '..', '..', 'shared', 'spec', 'casos');
+const casosValidos = readdirSync(carpetaCasos)
+  .filter((n) => n.endsWith('.json'))
+  .map((n) => ({
+    nombre: n,
+    ...(JSON.parse(readFileSync(join(carpetaCasos, n), 'utf8')) as {
+      caso: CasoEntrada;
+      esperado: EstadoDeCuentaJson & { error?: unknown };
+    }),
+  }))
+  .filter((c) => c.esperado.error === undefined);
+
+let base: BaseDePrueba;
+const reloj = new RelojManual('2026-11-27T18:00:00Z');
+const admin = {
+  id: 0,
+  usuario: 'admin',
+  nombre: 'Admin',
+  rol: 'administrador' as const,
+  oficinaId: null,
+  despachoId: null,
+};
+
+beforeAll(async () => {
+  base = await crearBaseDePrueba();
+  await base.db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
+  admin.id = (
+    await base.db
+      .selectFrom('usuarios')
+      .select('id')
+      .where('usuario', '=', 'admin')
+      .executeTakeFirstOrThrow()
+  ).id;
+});
+afterAll(() => base.cerrar());
+
+describe('estado de cuenta desde las filas guardadas', () => {
+  it('hay casos publicados que probar', () => {
+    expect(casosValidos.length).toBeGreaterThanOrEqual(10);
+  });
+
+  for (const { nombre, caso, esperado } of casosValidos) {
+    it(`${nombre}: guardado en PostgreSQL da el mismo estado de cuenta, campo por campo`, async () => {
+      const guardado = await guardarCaso(base.db, caso);
+      const estado = await base.db.transaction().execute((trx) =>
+        consultarEstadoDeCuenta(trx, guardado.id, caso.fecha_corte as Fecha, {
+          reloj,
+          ip: null,
+          actor: admin,
+        }),
+      );
+      // Ledger ids stand where the case had its own movement ids.
+      const idDelCaso = new Map(
+        [...guardado.movimientos].map(([delCaso, id]) => [String(id), delCaso]),
+      );
+      const aplicaciones = estado.aplicaciones.map((a) => ({
+        ...a,
+        id: idDelCaso.get(a.id) ?? a.id,
+      }));
+      expect({ ...estado, credito: caso.credito.id, aplicaciones }).toEqual(esperado);
+    });
+  }
+
+  it('sin fecha usa la fecha de negocio del reloj inyectado, y la consulta queda en la bitácora', async () => {
+    const primero = casosValidos[0];
+    if (!primero) throw new Error('sin casos');
+    const guardado = await guardarCaso(base.db, primero.caso);
+    const estado = await base.db
+      .transaction()
+      .execute((trx) =>
+        consultarEstadoDeCuenta(trx, guardado.id, null, { reloj, ip: '10.1.2.3', actor: admin }),
+      );
+    expect(estado.fecha_corte).toBe('2026-11-27');
+    const fila = await base.db
+      .selectFrom('bitacora')
+      .select(['accion', 'objeto_id', 'ip', 'actor_usuario'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(fila).toEqual({
+      accion: 'estado_de_cuenta.consultar',
+      objeto_id: String(guardado.id),
+      ip: '10.1.2.3',
+      actor_usuario: 'admin',
+    });
+  });
+
+  it('los movimientos no se modifican ni se borran', async () => {
+    const primero = casosValidos[0];
+    if (!primero) throw new Error('sin casos');
+    const guardado = await guardarCaso(base.db, primero.caso);
+    const id = [...guardado.movimientos.values()][0] ?? 0;
+    await expect(
+      base.db.updateTable('movimientos').set({ monto_centavos: 1 }).where('id', '=', id).execute(),
+    ).rejects.toThrow(/registra una cancelación/);
+    await expect(base.db.deleteFrom('movimientos').where('id', '=', id).execute()).rejects.toThrow(
+      /registra una cancelación/,
+    );
+  });
+});

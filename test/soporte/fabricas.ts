@@ -1,0 +1,162 @@
+import { randomInt } from 'node:crypto';
+import type { Db } from '../../src/db/conexion.ts';
+import { completarCurp } from '../../src/domain/curp.ts';
+import { centavosDesdeTexto } from '../../src/domain/dinero.ts';
+
+/** A case of calculo.md's input shape, as in ../shared/spec/casos. */
+export interface CasoEntrada {
+  fecha_corte: string;
+  producto: {
+    tasa_ordinaria_anual: string;
+    tasa_moratoria_anual: string;
+    base_dias?: 360 | 365;
+    prelacion?: 'por_concepto' | 'por_amortizacion';
+  };
+  credito: {
+    id: string;
+    fecha_inicio_interes: string;
+    ministraciones: Array<{ fecha: string; monto: string }>;
+    amortizaciones: Array<{ numero: number; fecha: string; capital: string }>;
+  };
+  movimientos?: Array<{
+    id: string;
+    tipo: string;
+    fecha: string;
+    monto?: string;
+    excedente?: string;
+    concepto?: string;
+    movimiento?: string;
+  }>;
+  periodos_sin_moratorio?: Array<{ desde: string; hasta: string }>;
+}
+
+export interface OpcionesCredito {
+  oficina?: 'HMO' | 'OBR' | 'NOG';
+  despachoId?: number | null;
+  nombres?: string;
+  primerApellido?: string;
+}
+
+function centavos(texto: string): number {
+  const c = centavosDesdeTexto(texto);
+  if (c === null) throw new Error(`monto inválido en el caso: ${texto}`);
+  return c;
+}
+
+/**
+ * Stores a case as a real credit (persona, producto version, credito, ministraciones,
+ * amortizaciones, movimientos in order, windows) and returns its id and the map from the
+ * case's movement ids to ledger ids.
+ */
+export async function guardarCaso(db: Db, caso: CasoEntrada, opciones: OpcionesCredito = {}) {
+  const sufijo = `${Date.now().toString(36)}${randomInt(1e9).toString(36)}`.toUpperCase();
+  const oficina = await db
+    .selectFrom('oficinas')
+    .select('id')
+    .where('clave', '=', opciones.oficina ?? 'HMO')
+    .executeTakeFirstOrThrow();
+  const producto = await db
+    .insertInto('productos')
+    .values({ clave: `P-${sufijo}`, nombre: 'Crédito educativo de prueba' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const version = await db
+    .insertInto('versiones_producto')
+    .values({
+      producto_id: producto.id,
+      vigente_desde: '1990-01-01',
+      tasa_ordinaria_anual: caso.producto.tasa_ordinaria_anual,
+      tasa_moratoria_anual: caso.producto.tasa_moratoria_anual,
+      base_dias: caso.producto.base_dias ?? 360,
+      prelacion: caso.producto.prelacion ?? 'por_concepto',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const persona = await db
+    .insertInto('personas')
+    .values({
+      nombres: opciones.nombres ?? 'José Ángel',
+      primer_apellido: opciones.primerApellido ?? 'Núñez',
+      segundo_apellido: 'Ibáñez',
+      curp: completarCurp(`NUIJ900101HSRXBN${randomInt(10)}`.slice(0, 17)),
+      fecha_nacimiento: '1990-01-01',
+    })
+    .onConflict((oc) =>
+      oc.column('curp').doUpdateSet({ nombres: opciones.nombres ?? 'José Ángel' }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const credito = await db
+    .insertInto('creditos')
+    .values({
+      numero: `${caso.credito.id}-${sufijo}`,
+      version_producto_id: version.id,
+      oficina_id: oficina.id,
+      fecha_inicio_interes: caso.credito.fecha_inicio_interes,
+      despacho_id: opciones.despachoId ?? null,
+      gestor_id: null,
+    })
+    .returning(['id', 'numero'])
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('participantes_credito')
+    .values({ credito_id: credito.id, persona_id: persona.id, rol: 'acreditado' })
+    .execute();
+  await db
+    .insertInto('ministraciones')
+    .values(
+      caso.credito.ministraciones.map((m, i) => ({
+        credito_id: credito.id,
+        numero: i + 1,
+        fecha: m.fecha,
+        monto_centavos: centavos(m.monto),
+        periodo_escolar: `Periodo ${i + 1}`,
+        pagare_numero: `PG-${sufijo}-${i + 1}`,
+        pagare_vencimiento: m.fecha,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('amortizaciones')
+    .values(
+      caso.credito.amortizaciones.map((a) => ({
+        credito_id: credito.id,
+        numero: a.numero,
+        fecha: a.fecha,
+        capital_centavos: centavos(a.capital),
+      })),
+    )
+    .execute();
+  const ids = new Map<string, number>();
+  for (const m of caso.movimientos ?? []) {
+    const fila = await db
+      .insertInto('movimientos')
+      .values({
+        credito_id: credito.id,
+        tipo: m.tipo as 'pago',
+        fecha: m.fecha,
+        monto_centavos: m.monto === undefined ? null : centavos(m.monto),
+        excedente: m.tipo === 'pago' ? ((m.excedente ?? 'reducir_plazo') as 'reducir_plazo') : null,
+        concepto: (m.concepto ?? null) as 'capital' | null,
+        cancela_id: m.movimiento === undefined ? null : (ids.get(m.movimiento) ?? null),
+        canal: m.tipo === 'pago' ? 'banco' : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(m.id, fila.id);
+  }
+  if (caso.periodos_sin_moratorio?.length) {
+    await db
+      .insertInto('periodos_sin_moratorio')
+      .values(
+        caso.periodos_sin_moratorio.map((p) => ({
+          credito_id: credito.id,
+          desde: p.desde,
+          hasta: p.hasta,
+          motivo: 'prueba',
+        })),
+      )
+      .execute();
+  }
+  return { id: credito.id, numero: credito.numero, movimientos: ids };
+}
