@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
+import { textoDePdf } from '../soporte/pdf.ts';
 
 const caso = (
   JSON.parse(
@@ -152,5 +153,39 @@ describe('cartera', () => {
       .limit(1)
       .executeTakeFirstOrThrow();
     expect(fila).toEqual({ accion: 'credito.consultar', objeto_id: String(hermosillo.id) });
+  });
+});
+
+describe('estado de cuenta en PDF', () => {
+  it('se descarga con el encabezado del instituto, los acentos bien y los montos en formato es-MX', async () => {
+    const r = await t.pedir(
+      'GET',
+      `/api/creditos/${hermosillo.id}/estado-de-cuenta.pdf?fecha=2024-06-30`,
+      { sesion: s.gestor },
+    );
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/pdf');
+    expect(r.headers['content-disposition']).toContain(
+      `estado-de-cuenta-${hermosillo.numero}-2024-06-30.pdf`,
+    );
+    const texto = textoDePdf(r.rawPayload);
+    expect(texto).toContain('Instituto de Becas y Crédito Educativo del Estado de Sonora');
+    expect(texto).toContain('José Ángel Núñez Ibáñez');
+    expect(texto).toContain('Tabla de amortización');
+    expect(texto).toContain('30/06/2024');
+    const json = (await estado(s.gestor, hermosillo.id, '?fecha=2024-06-30')).json();
+    expect(texto).toContain(
+      `$${Number(json.saldo_para_liquidar).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+    );
+  });
+
+  it('respeta el mismo alcance que el estado de cuenta', async () => {
+    expect(
+      (
+        await t.pedir('GET', `/api/creditos/${hermosillo.id}/estado-de-cuenta.pdf`, {
+          sesion: s['gestor.nogales'],
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

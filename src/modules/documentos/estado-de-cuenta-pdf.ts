@@ -1,16 +1,136 @@
-import type { EstadoDeCuentaJson } from '../../domain/estado-de-cuenta/index.ts';
+import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
+import type {
+  EstadoAmortizacion,
+  EstadoDeCuentaJson,
+} from '../../domain/estado-de-cuenta/index.ts';
+import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
 import type { CreditoVista } from '../cartera/consultar-credito.ts';
+import { nuevoDocumento, pares, seccion, tabla, terminar } from './pdf-base.ts';
 
 export interface DatosEmision {
   emitido: Date;
   usuario: string;
+  zonaHoraria?: string;
 }
 
-/** The statement as a PDF people keep (Spanish, the institute's header). */
-export async function generarPdfEstadoDeCuenta(
-  _credito: CreditoVista,
-  _estado: EstadoDeCuentaJson,
-  _emision: DatosEmision,
+const SITUACION: Record<EstadoDeCuentaJson['situacion'], string> = {
+  al_corriente: 'Al corriente',
+  vencido: 'Vencido',
+  liquidado: 'Liquidado',
+};
+
+const ESTADO_AMORTIZACION: Record<EstadoAmortizacion, string> = {
+  pagada: 'Pagada',
+  vencida: 'Vencida',
+  exigible: 'Exigible hoy',
+  por_vencer: 'Por vencer',
+};
+
+/** Engine amounts are "1234.56"; people read "$1,234.56". */
+function pesos(texto: string): string {
+  return formatearPesos((centavosDesdeTexto(texto) ?? 0) as Centavos);
+}
+
+const fecha = (f: string) => formatearFecha(f as Fecha);
+
+function instante(d: Date, zona: string): string {
+  return new Intl.DateTimeFormat('es-MX', {
+    timeZone: zona,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(d);
+}
+
+/** The statement as a PDF people keep: what is owed on the cut-off date, and how it came to be. */
+export function generarPdfEstadoDeCuenta(
+  credito: CreditoVista,
+  e: EstadoDeCuentaJson,
+  emision: DatosEmision,
 ): Promise<Buffer> {
-  throw new Error('pendiente: el PDF del estado de cuenta');
+  const doc = nuevoDocumento(
+    'Estado de cuenta',
+    `Crédito ${credito.numero} al ${fecha(e.fecha_corte)}`,
+  );
+  const acreditado = credito.participantes.find((p) => p.rol === 'acreditado')?.nombre ?? '—';
+  seccion(doc, 'Crédito');
+  pares(doc, [
+    ['Acreditado', acreditado],
+    ['Número de crédito', credito.numero],
+    ['Producto', credito.producto.nombre],
+    ['Oficina', credito.oficina],
+    ['Fecha de corte', fecha(e.fecha_corte)],
+    [
+      'Situación',
+      `${SITUACION[e.situacion]}${e.dias_atraso > 0 ? ` (${e.dias_atraso} días de atraso)` : ''}`,
+    ],
+  ]);
+  seccion(doc, 'Resumen');
+  pares(doc, [
+    ['Capital insoluto', pesos(e.capital_insoluto)],
+    ['Capital exigible', pesos(e.capital_exigible)],
+    ['Interés ordinario exigible', pesos(e.interes_ordinario_exigible)],
+    ['Interés ordinario devengado', pesos(e.interes_ordinario_devengado)],
+    ['Interés moratorio', pesos(e.interes_moratorio)],
+    ['Saldo exigible', pesos(e.saldo_exigible)],
+    ['Saldo para liquidar', pesos(e.saldo_para_liquidar)],
+    ['Pagos adelantados', pesos(e.pagos_adelantados)],
+    ['Saldo a favor', pesos(e.saldo_a_favor)],
+  ]);
+  seccion(doc, 'Tabla de amortización');
+  tabla(
+    doc,
+    [
+      { titulo: 'Núm.', ancho: 30, alinear: 'right' },
+      { titulo: 'Vence', ancho: 56 },
+      { titulo: 'Capital', ancho: 66, alinear: 'right' },
+      { titulo: 'Interés', ancho: 60, alinear: 'right' },
+      { titulo: 'Moratorio', ancho: 60, alinear: 'right' },
+      { titulo: 'Pagado', ancho: 66, alinear: 'right' },
+      { titulo: 'Condonado', ancho: 60, alinear: 'right' },
+      { titulo: 'Estado', ancho: 70 },
+    ],
+    e.amortizaciones.map((a) => {
+      const pagado = ['capital_pagado', 'interes_pagado', 'moratorio_pagado'] as const;
+      const totalPagado = pagado.reduce((s, k) => s + (centavosDesdeTexto(a[k]) ?? 0), 0);
+      return [
+        String(a.numero),
+        fecha(a.fecha),
+        pesos(a.capital),
+        pesos(a.interes),
+        pesos(a.moratorio),
+        formatearPesos(totalPagado as Centavos),
+        pesos(a.condonado),
+        ESTADO_AMORTIZACION[a.estado],
+      ];
+    }),
+  );
+  seccion(doc, 'Pagos aplicados');
+  if (e.aplicaciones.length === 0) doc.text('Sin pagos a la fecha de corte.');
+  else
+    tabla(
+      doc,
+      [
+        { titulo: 'Fecha', ancho: 56 },
+        { titulo: 'Monto', ancho: 66, alinear: 'right' },
+        { titulo: 'Moratorio', ancho: 62, alinear: 'right' },
+        { titulo: 'Interés', ancho: 62, alinear: 'right' },
+        { titulo: 'Capital', ancho: 66, alinear: 'right' },
+        { titulo: 'Adelantado', ancho: 66, alinear: 'right' },
+        { titulo: 'A favor', ancho: 60, alinear: 'right' },
+      ],
+      e.aplicaciones.map((a) => [
+        fecha(a.fecha),
+        pesos(a.monto),
+        pesos(a.moratorio),
+        pesos(a.interes),
+        pesos(a.capital),
+        pesos(a.adelantado),
+        pesos(a.a_favor),
+      ]),
+    );
+  const zona = emision.zonaHoraria ?? 'America/Hermosillo';
+  return terminar(
+    doc,
+    `Emitido el ${instante(emision.emitido, zona)} por ${emision.usuario}. Documento informativo; el saldo cambia con cada día y cada pago`,
+  );
 }
