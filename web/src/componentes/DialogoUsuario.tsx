@@ -154,7 +154,14 @@ export function DialogoUsuario({ usuario, abierto, alCerrar, alTerminarCierre }:
           label="Usuario"
           name="usuario"
           extra="Con este nombre entrará al sistema; no se puede cambiar después."
-          rules={[{ required: true, whitespace: true, message: 'Escribe el usuario.' }]}
+          rules={[
+            { required: true, whitespace: true, message: 'Escribe el usuario.' },
+            {
+              // Same rule as the server (src/http/rutas/usuarios.ts).
+              pattern: /^\s*[a-zA-Z0-9._-]{3,40}\s*$/,
+              message: 'De 3 a 40 letras sin acento, números, punto, guion o guion bajo.',
+            },
+          ]}
         >
           <Input autoComplete="off" autoCapitalize="none" spellCheck={false} />
         </Form.Item>
@@ -162,7 +169,10 @@ export function DialogoUsuario({ usuario, abierto, alCerrar, alTerminarCierre }:
       <Form.Item
         label="Nombre"
         name="nombre"
-        rules={[{ required: true, whitespace: true, message: 'Escribe el nombre completo.' }]}
+        rules={[
+          { required: true, whitespace: true, message: 'Escribe el nombre completo.' },
+          { max: 120, message: 'El nombre admite a lo más 120 caracteres.' },
+        ]}
       >
         <Input autoComplete="off" />
       </Form.Item>
