@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Rol } from '../db/esquema.ts';
 import { ErrorDominio } from '../domain/errores.ts';
+import { fechaDesdeTexto, formatearFecha } from '../domain/fecha.ts';
 import { verificarBitacora } from '../modules/bitacora/verificar-bitacora.ts';
+import { calcularAntiguedad } from '../modules/cartera/calcular-antiguedad.ts';
 import { cargarDemo } from '../modules/demo/cargar-demo.ts';
 import { crearUsuario } from '../modules/usuarios/crear-usuario.ts';
 import { abrirBase, type Base } from '../plataforma/arranque.ts';
@@ -135,6 +137,29 @@ export const COMANDOS: Comando[] = [
       'Lee un caso (JSON, o JSON Lines con --lineas) en la entrada estándar y escribe el estado de cuenta.',
     // Loaded on demand: the engine's command needs no database.
     ejecutar: async (args) => (await import('./calcular.ts')).calcular(args.includes('--lineas')),
+  },
+  {
+    nombre: ['antiguedad'],
+    uso: 'antiguedad [--fecha AAAA-MM-DD]',
+    descripcion:
+      'Calcula y guarda la antigüedad de saldos de toda la cartera (hoy, si no se indica fecha).',
+    ejecutar: (args) =>
+      conBase(async ({ conexion }) => {
+        const { values } = parseArgs({ args, options: { fecha: { type: 'string' } } });
+        const fecha = values.fecha === undefined ? reloj().hoy() : fechaDesdeTexto(values.fecha);
+        if (fecha === null)
+          throw new ErrorDominio(
+            'entrada_invalida',
+            '--fecha debe ser una fecha real AAAA-MM-DD.',
+            'fecha',
+          );
+        const r = await conexion.db
+          .transaction()
+          .execute((trx) => calcularAntiguedad(trx, fecha, { reloj: reloj(), ip: null }));
+        console.log(`Antigüedad al ${formatearFecha(r.fecha)}: ${r.creditos} créditos.`);
+        for (const e of r.conError) console.log(`  ${e.numero}: ${e.mensaje}`);
+        return r.conError.length === 0 ? 0 : 1;
+      }),
   },
   ...COMANDOS_CARTERA,
 ];

@@ -122,3 +122,13 @@ describe('línea de comandos', () => {
     expect(rota.salida).toContain(`la fila ${tercera.id} su contenido no corresponde a su hash`);
   });
 });
+
+describe('antigüedad por línea de comandos', () => {
+  it('rechaza una fecha inválida y calcula con una válida', () => {
+    const mala = recupera(['antiguedad', '--fecha', '2025-02-29']);
+    expect(mala.codigo).toBe(1);
+    expect(mala.error).toContain('--fecha debe ser una fecha real');
+    const buena = recupera(['antiguedad', '--fecha', '2025-02-28']);
+    expect(buena).toMatchObject({ codigo: 0, salida: 'Antigüedad al 28/02/2025: 0 créditos.\n' });
+  });
+});
