@@ -22,6 +22,7 @@ describe('inicio de sesión', () => {
       oficina: { nombre: 'Hermosillo' },
     });
     expect(r.json().usuario).not.toHaveProperty('hash_contrasena');
+    expect(r.json().hoy).toBe('2026-03-10');
   });
 
   it('da un id de sesión nuevo en cada entrada', async () => {

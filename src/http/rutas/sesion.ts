@@ -46,13 +46,13 @@ export function rutasSesion({ app, deps }: ContextoApp): void {
         path: '/',
         signed: true,
       });
-      return { usuario: r.usuario, csrf: r.csrf };
+      return { usuario: r.usuario, csrf: r.csrf, hoy: reloj.hoy() };
     },
   );
 
   app.get('/api/sesion', { config: { accion: 'sesion.consultar' } }, async (request) => {
     const { actor } = contextoDe(request, reloj);
-    return { usuario: await buscarUsuarioVista(db, actor.id), csrf: request.sesion?.csrf };
+    return { usuario: await buscarUsuarioVista(db, actor.id), csrf: request.sesion?.csrf, hoy: reloj.hoy() };
   });
 
   app.delete('/api/sesion', { config: { accion: 'sesion.cerrar' } }, async (request, reply) => {
