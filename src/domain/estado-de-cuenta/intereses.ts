@@ -49,15 +49,27 @@ export function vencerAmortizacion(sim: Simulacion, k: number): void {
  * rounded once per amortización.
  */
 export function cristalizar(sim: Simulacion, dia: number): void {
+  const { amortizaciones, factorMoratorio, sinMoratorio } = sim;
+  const sinVentanas = sinMoratorio.desde.length === 0;
+  // Equal installments overdue together share capital and days, hence their interest:
+  // computed once for the run (a pure function of both, so reusing it is exact).
+  let capitalAnterior = -1;
+  let diasAnteriores = -1;
+  let interesAnterior = CERO;
   for (let k = sim.primeraConAdeudo; k < sim.vencidas; k++) {
-    const a = sim.amortizaciones[k];
+    const a = amortizaciones[k];
     if (a === undefined || dia <= a.diaMoratorio) continue;
-    const pendiente = capitalPendiente(a);
-    if (pendiente > 0) {
-      const dias = diasConMoratorio(a.diaMoratorio, dia, sim.sinMoratorio);
-      if (dias > 0)
-        a.moratorio = sumar(a.moratorio, interesDe(pendiente, dias, sim.factorMoratorio));
-    }
+    const desde = a.diaMoratorio;
     a.diaMoratorio = dia;
+    const pendiente = capitalPendiente(a);
+    if (pendiente === 0) continue;
+    const dias = sinVentanas ? dia - desde : diasConMoratorio(desde, dia, sinMoratorio);
+    if (dias === 0) continue;
+    if (pendiente !== capitalAnterior || dias !== diasAnteriores) {
+      capitalAnterior = pendiente;
+      diasAnteriores = dias;
+      interesAnterior = interesDe(pendiente, dias, factorMoratorio);
+    }
+    a.moratorio = sumar(a.moratorio, interesAnterior);
   }
 }

@@ -11,14 +11,23 @@ export function movimientosVigentes(
   movimientos: readonly Movimiento[],
   diaCorte: number,
 ): MovimientoVigente[] {
-  const cancelados = new Set<string>();
+  let cancelados: Set<string> | null = null;
   for (const m of movimientos) {
-    if (m.tipo === 'cancelacion' && m.dia <= diaCorte) cancelados.add(m.movimiento);
+    if (m.tipo === 'cancelacion' && m.dia <= diaCorte) {
+      cancelados ??= new Set();
+      cancelados.add(m.movimiento);
+    }
   }
-  const vigentes = movimientos.filter(
-    (m): m is MovimientoVigente =>
-      m.tipo !== 'cancelacion' && m.dia <= diaCorte && !cancelados.has(m.id),
-  );
+  const vigentes: MovimientoVigente[] = [];
+  let ordenados = true;
+  let diaAnterior = Number.NEGATIVE_INFINITY;
+  for (const m of movimientos) {
+    if (m.tipo === 'cancelacion' || m.dia > diaCorte) continue;
+    if (cancelados?.has(m.id)) continue;
+    if (m.dia < diaAnterior) ordenados = false;
+    diaAnterior = m.dia;
+    vigentes.push(m);
+  }
   // Array.prototype.sort is stable: movements of one date keep the order they are listed in.
-  return vigentes.sort((a, b) => a.dia - b.dia);
+  return ordenados ? vigentes : vigentes.sort((a, b) => a.dia - b.dia);
 }

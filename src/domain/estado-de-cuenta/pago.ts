@@ -79,7 +79,9 @@ export function aplicarPago(sim: Simulacion, pago: Pago): void {
     id: pago.id,
     fecha: pago.fecha,
     monto: pago.monto,
-    ...reparto,
+    moratorio: reparto.moratorio,
+    interes: reparto.interes,
+    capital: reparto.capital,
     adelantado: sim.retenido,
     aFavor,
   });
@@ -110,7 +112,9 @@ export function aplicarAdelanto(sim: Simulacion, k: number): void {
     id: `adelanto-${amortizacion.numero}`,
     fecha: amortizacion.fecha,
     monto: fondos,
-    ...reparto,
+    moratorio: reparto.moratorio,
+    interes: reparto.interes,
+    capital: reparto.capital,
     adelantado: sim.retenido,
     aFavor,
   });

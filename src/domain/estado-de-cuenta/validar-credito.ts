@@ -9,10 +9,8 @@ function leerMinistraciones(credito: Objeto): Ministracion[] {
   return lista.map((valor, i) => {
     const ruta = `credito.ministraciones[${i}]`;
     const ministracion = leerObjeto(valor, ruta, 'ministraciones_invalidas');
-    return {
-      ...leerFecha(ministracion, 'fecha', ruta),
-      monto: leerMonto(ministracion, 'monto', ruta, true),
-    };
+    const { fecha, dia } = leerFecha(ministracion, 'fecha', ruta);
+    return { fecha, dia, monto: leerMonto(ministracion, 'monto', ruta, true) };
   });
 }
 
@@ -20,15 +18,15 @@ function leerAmortizaciones(credito: Objeto, inicio: Dia): AmortizacionProgramad
   const lista = leerLista(credito, 'amortizaciones', 'credito', 'amortizaciones_invalidas');
   if (lista.length === 0)
     rechazar('amortizaciones_invalidas', 'credito.amortizaciones: no hay ninguna');
-  let anterior = inicio;
+  let anterior = inicio.dia;
   return lista.map((valor, i) => {
     const ruta = `credito.amortizaciones[${i}]`;
     const amortizacion = leerObjeto(valor, ruta, 'amortizaciones_invalidas');
     if (amortizacion.numero !== i + 1) {
       rechazar('amortizaciones_invalidas', `${ruta}.numero: debe ser ${i + 1}`);
     }
-    const fecha = leerFecha(amortizacion, 'fecha', ruta);
-    if (fecha.dia <= anterior.dia) {
+    const { fecha, dia } = leerFecha(amortizacion, 'fecha', ruta);
+    if (dia <= anterior) {
       rechazar(
         'amortizaciones_invalidas',
         i === 0
@@ -36,8 +34,9 @@ function leerAmortizaciones(credito: Objeto, inicio: Dia): AmortizacionProgramad
           : `${ruta}.fecha: debe ser posterior a la amortización anterior`,
       );
     }
-    anterior = fecha;
-    return { ...fecha, numero: i + 1, capital: leerMonto(amortizacion, 'capital', ruta, false) };
+    anterior = dia;
+    const capital = leerMonto(amortizacion, 'capital', ruta, false);
+    return { fecha, dia, numero: i + 1, capital };
   });
 }
 

@@ -28,13 +28,14 @@ function leerMovimiento(valor: unknown, ruta: string): Movimiento {
     rechazar('movimiento_invalido', `${ruta}.id: falta el id del movimiento`);
   }
   const tipo = leerOpcion(movimiento, 'tipo', ruta, TIPOS, 'movimiento_invalido');
-  const fecha = leerFecha(movimiento, 'fecha', ruta);
+  const { fecha, dia } = leerFecha(movimiento, 'fecha', ruta);
   switch (tipo) {
     case 'pago':
       return {
         tipo,
         id,
-        ...fecha,
+        fecha,
+        dia,
         monto: leerMonto(movimiento, 'monto', ruta, true),
         excedente: leerOpcion(
           movimiento,
@@ -49,12 +50,13 @@ function leerMovimiento(valor: unknown, ruta: string): Movimiento {
       return {
         tipo,
         id,
-        ...fecha,
+        fecha,
+        dia,
         concepto: leerOpcion(movimiento, 'concepto', ruta, CONCEPTOS, 'movimiento_invalido'),
         monto: leerMonto(movimiento, 'monto', ruta, true),
       };
     case 'cancelacion':
-      return { tipo, id, ...fecha, movimiento: leerObjetivo(movimiento, ruta) };
+      return { tipo, id, fecha, dia, movimiento: leerObjetivo(movimiento, ruta) };
   }
 }
 
