@@ -51,7 +51,10 @@ export async function iniciarTrabajos(
   zona: string,
 ): Promise<ColaDeTrabajos> {
   const boss = new PgBoss({ connectionString: url, max: 4, schema: 'trabajos' });
-  boss.on('error', (e) => console.error('Cola de trabajos:', e.message));
+  boss.on('error', (e: Error & { code?: string }) => {
+    // 57P01: the server is shutting down with the app (Ctrl-C): not worth a line.
+    if (e.code !== '57P01') console.error('Cola de trabajos:', e.message);
+  });
   await boss.start();
   await boss.createQueue(ANTIGUEDAD);
   // Nightly, in business time: the morning's lists and indicators show last night's aging.
