@@ -21,7 +21,11 @@ let codigo = resultado.status ?? 1;
 if (existsSync(salida)) {
   const r = JSON.parse(readFileSync(salida, 'utf8'));
   const omitidas = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${omitidas} skipped`);
+  // A file whose setup fails reports its tests as skipped, not failed: count the file itself.
+  const archivosRotos = (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests + archivosRotos} failed, ${omitidas} skipped`);
   if (r.numTotalTests === 0) codigo = codigo || 1;
 } else {
   console.log('0 passed, 1 failed, 0 skipped');
