@@ -9,6 +9,8 @@
  * loop; the loop times `calcularEstadoDeCuenta` alone, then validation + statement + JSON
  * text end to end. Single thread, warm-up first, median of several rounds.
  */
+
+import { type Centavos, formatearCentavos } from '../src/domain/dinero.ts';
 import {
   type Caso,
   calcularCaso,
@@ -41,7 +43,7 @@ const dia = (texto: string): number => {
   return numeroDeDia(fecha);
 };
 const fecha = (n: number): string => fechaDesdeNumeroDeDia(n);
-const pesos = (c: number): string => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+const pesos = (c: number): string => formatearCentavos(c as Centavos);
 const mes = (anio: number, m: number, d: number): string =>
   `${anio + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { type Centavos, centavosDesdeTexto, formatearCentavos } from '../../src/domain/dinero.ts';
 import { validarCaso } from '../../src/domain/estado-de-cuenta/index.ts';
 import { fechaDesdeNumeroDeDia, fechaDesdeTexto, numeroDeDia } from '../../src/domain/fecha.ts';
 
@@ -43,9 +44,12 @@ export const dia = (texto: string): number => {
   if (f === null) throw new Error(`fecha inválida: ${texto}`);
   return numeroDeDia(f) - ORIGEN;
 };
-export const pesos = (centavos: number): string =>
-  `${Math.floor(centavos / 100)}.${String(centavos % 100).padStart(2, '0')}`;
-export const centavos = (texto: string): number => Math.round(Number(texto) * 100);
+export const pesos = (c: number): string => formatearCentavos(c as Centavos);
+export const centavos = (texto: string): number => {
+  const c = centavosDesdeTexto(texto);
+  if (c === null) throw new Error(`monto inválido: ${texto}`);
+  return c;
+};
 
 const arbTasa = fc.oneof(
   fc.constantFrom('0', '0.06', '0.09', '0.12', '0.155', '0.18', '0.36', '1'),
@@ -184,7 +188,7 @@ function movimientos(
           fecha: fecha(diaMovimiento),
           concepto: intento.concepto,
           // Condonaciones are smaller than payments, so more of them fit in the debt.
-          monto: pesos(Math.max(1, Math.floor(monto === '0.00' ? 1 : centavos(monto) / 20))),
+          monto: pesos(Math.max(1, Math.floor(centavos(monto) / 20))),
         };
         if (esValido({ ...base, movimientos: [...aceptados, condonacion] }))
           aceptados.push(condonacion);

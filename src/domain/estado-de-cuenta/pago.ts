@@ -2,7 +2,7 @@ import { CERO, type Centavos, restar, sumar } from '../dinero.ts';
 import type { Excedente, Pago } from './caso.ts';
 import { cristalizar, devengarHasta, hayPeriodoAbierto, interesAbierto } from './intereses.ts';
 import { aplicarExigible, pagarCapital, type Reparto, repartoVacio } from './prelacion.ts';
-import { avanzarPrimeraConAdeudo, type Simulacion } from './simulacion.ts';
+import type { Simulacion } from './simulacion.ts';
 
 /**
  * R6, liquidación: the open period's interest is charged to the next amortización and paid,
@@ -103,7 +103,6 @@ export function aplicarAdelanto(sim: Simulacion, k: number): void {
   const reparto = repartoVacio();
   const fondos = sim.retenido;
   const sobra = aplicarExigible(sim, fondos, reparto);
-  avanzarPrimeraConAdeudo(sim);
   const retener = debeOAcumula(sim);
   sim.retenido = retener ? sobra : CERO;
   const aFavor = retener ? CERO : sobra;
