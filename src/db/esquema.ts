@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Bucket } from '../domain/antiguedad.ts';
+import type { EstadoCredito } from '../domain/estado-credito.ts';
 
 /** Row types, snake_case as in PostgreSQL. Domain types live apart; mappers convert. */
 
@@ -138,7 +139,7 @@ export interface VersionProductoFila {
   prelacion: 'por_concepto' | 'por_amortizacion';
 }
 
-export type EstadoCreditoColumna = 'activo' | 'liquidado' | 'reestructurado' | 'en_juridico';
+export type EstadoCreditoColumna = EstadoCredito;
 
 export interface CreditoFila {
   id: Generated<number>;

@@ -70,7 +70,12 @@ export async function iniciarTrabajos(
     const r = await db
       .transaction()
       .execute((trx) => calcularAntiguedad(trx, fecha ?? reloj.hoy(), { reloj, ip: null, actor }));
-    return { fecha: r.fecha, creditos: r.creditos, conError: r.conError.slice(0, 50) };
+    return {
+      fecha: r.fecha,
+      creditos: r.creditos,
+      conError: r.conError.slice(0, 50),
+      transiciones: r.transiciones.length,
+    };
   });
   // After a restart (or the first start) today's snapshot may be missing: one job per day, even
   // when several instances start together.

@@ -46,7 +46,7 @@ describe('antigüedad de saldos', () => {
     const r = await base.db
       .transaction()
       .execute((trx) => calcularAntiguedad(trx, '2024-06-30' as Fecha, { reloj, ip: null }));
-    expect(r).toEqual({ fecha: '2024-06-30', creditos: 2, conError: [] });
+    expect(r).toEqual({ fecha: '2024-06-30', creditos: 2, conError: [], transiciones: [] });
     const filas = await instantanea('2024-06-30');
     const delVencido = filas.find((f) => f.credito_id === vencido);
     // The published case: 121 days past due on 2024-06-30.
@@ -63,6 +63,28 @@ describe('antigüedad de saldos', () => {
       .transaction()
       .execute((trx) => calcularAntiguedad(trx, '2024-06-30' as Fecha, { reloj, ip: null }));
     expect(await instantanea('2024-06-30')).toHaveLength(2);
+  });
+
+  it('a la fecha de hoy, un crédito que el motor da por liquidado pasa a estado liquidado', async () => {
+    const estadoDe = async (id: number) =>
+      (
+        await base.db
+          .selectFrom('creditos')
+          .select('estado')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).estado;
+    const hoy = new RelojManual('2024-06-30T18:00:00Z');
+    const r = await base.db
+      .transaction()
+      .execute((trx) => calcularAntiguedad(trx, '2024-06-30' as Fecha, { reloj: hoy, ip: null }));
+    expect(r.transiciones).toEqual([{ numero: expect.any(String), de: 'activo', a: 'liquidado' }]);
+    expect(await estadoDe(liquidado)).toBe('liquidado');
+    expect(await estadoDe(vencido)).toBe('activo');
+    const otraVez = await base.db
+      .transaction()
+      .execute((trx) => calcularAntiguedad(trx, '2024-06-30' as Fecha, { reloj: hoy, ip: null }));
+    expect(otraVez.transiciones).toEqual([]);
   });
 
   describe('como trabajo en la cola (pg-boss) sobre la misma base', () => {

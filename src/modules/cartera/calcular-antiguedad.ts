@@ -1,5 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import { bucketDeAtraso } from '../../domain/antiguedad.ts';
+import { type EstadoCredito, eventoPorSituacion, transicion } from '../../domain/estado-credito.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type Contexto, origenDe } from '../contexto.ts';
@@ -14,6 +15,8 @@ export interface ResultadoAntiguedad {
   creditos: number;
   /** Credits the engine refused (inconsistent stored data), by number: reported, not hidden. */
   conError: Array<{ numero: string; mensaje: string }>;
+  /** Credits whose administrative state followed today's numbers (settled, or reopened). */
+  transiciones: Array<{ numero: string; de: EstadoCredito; a: EstadoCredito }>;
 }
 
 /**
@@ -28,6 +31,9 @@ export async function calcularAntiguedad(
 ): Promise<ResultadoAntiguedad> {
   const calculado = ctx.reloj.ahora();
   const conError: ResultadoAntiguedad['conError'] = [];
+  const transiciones: ResultadoAntiguedad['transiciones'] = [];
+  // Only today's numbers move a credit's state: a snapshot of a past date is just a report.
+  const esHoy = fecha === ctx.reloj.hoy();
   let total = 0;
   let ultimoId = 0;
   for (;;) {
@@ -48,6 +54,10 @@ export async function calcularAntiguedad(
     for (const credito of creditos.values()) {
       try {
         const e = calcularEstado(credito, fecha);
+        if (esHoy) {
+          const cambio = cambioDeEstado(credito.estado, e.situacion);
+          if (cambio) transiciones.push({ numero: credito.credito.numero, ...cambio });
+        }
         filas.push({
           credito_id: credito.id,
           fecha,
@@ -87,9 +97,31 @@ export async function calcularAntiguedad(
     }
     total += filas.length;
   }
+  for (const t of transiciones) {
+    await trx
+      .updateTable('creditos')
+      .set({ estado: t.a })
+      .where('numero', '=', t.numero)
+      .where('estado', '=', t.de)
+      .execute();
+  }
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'antiguedad.calcular',
-    detalle: { fecha, creditos: total, conError: conError.length },
+    detalle: {
+      fecha,
+      creditos: total,
+      conError: conError.length,
+      transiciones: transiciones.slice(0, 200),
+    },
   });
-  return { fecha, creditos: total, conError };
+  return { fecha, creditos: total, conError, transiciones };
+}
+
+function cambioDeEstado(
+  estado: EstadoCredito,
+  situacion: 'al_corriente' | 'vencido' | 'liquidado',
+): { de: EstadoCredito; a: EstadoCredito } | null {
+  const evento = eventoPorSituacion(estado, situacion);
+  const a = evento === null ? null : transicion(estado, evento);
+  return a === null ? null : { de: estado, a };
 }

@@ -1,12 +1,13 @@
 import type { Db } from '../../db/conexion.ts';
 import type { FilasDeCredito } from '../../db/mapeo-caso.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
+import type { EstadoCredito } from '../../domain/estado-credito.ts';
 import type { AlcanceObjeto } from '../autorizacion/politicas.ts';
 
 export interface CreditoCargado extends FilasDeCredito {
   id: number;
   alcance: AlcanceObjeto;
-  estado: string;
+  estado: EstadoCredito;
   producto: { clave: string; nombre: string };
   oficina: string;
 }
