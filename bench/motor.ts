@@ -49,7 +49,8 @@ const mes = (anio: number, m: number, d: number): string =>
 
 /**
  * `mixto`: each month's payment is near the scheduled one (capital plus the month's interest
- * on the scheduled balance), some short, some early or late, some months skipped.
+ * on the scheduled balance), some short, some early or late, some months skipped: months
+ * behind at the cut-off.
  * `moroso`: payments hover around the capital installment alone, so the credit falls ever
  * further behind and every event crystallizes dozens of overdue amortizaciones (the worst
  * case for R4).
