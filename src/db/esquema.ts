@@ -220,6 +220,16 @@ export interface AntiguedadSaldosFila {
   calculado: Instante;
 }
 
+export interface SolicitudIdempotenteFila {
+  usuario_id: number;
+  clave: string;
+  ruta: string;
+  huella: string;
+  estado_http: number | null;
+  respuesta: string | null;
+  creada: Instante;
+}
+
 export interface BaseDeDatos {
   oficinas: OficinaFila;
   usuarios: UsuarioFila;
@@ -240,4 +250,5 @@ export interface BaseDeDatos {
   movimientos: MovimientoFila;
   periodos_sin_moratorio: PeriodoSinMoratorioFila;
   antiguedad_saldos: AntiguedadSaldosFila;
+  solicitudes_idempotentes: SolicitudIdempotenteFila;
 }

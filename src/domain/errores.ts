@@ -13,7 +13,9 @@ export type CodigoError =
   | 'contrasena_debil'
   | 'usuario_duplicado'
   | 'conflicto'
-  | 'credito_inconsistente';
+  | 'credito_inconsistente'
+  | 'idempotencia_conflicto'
+  | 'pago_invalido';
 
 export class ErrorDominio extends Error {
   constructor(

@@ -13,6 +13,7 @@ import { cuerpoError, manejarError } from './errores-http.ts';
 import { rutasAntiguedad } from './rutas/antiguedad.ts';
 import { rutasCreditos } from './rutas/creditos.ts';
 import { rutasOficinas } from './rutas/oficinas.ts';
+import { rutasPagos } from './rutas/pagos.ts';
 import { rutasSalud } from './rutas/salud.ts';
 import { rutasSesion } from './rutas/sesion.ts';
 import { rutasUsuarios } from './rutas/usuarios.ts';
@@ -93,6 +94,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasUsuarios(ctx);
   rutasCreditos(ctx);
   rutasAntiguedad(ctx);
+  rutasPagos(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

@@ -19,8 +19,10 @@ export function estadoHttp(codigo: CodigoError): number {
       return 404;
     case 'usuario_duplicado':
     case 'conflicto':
+    case 'idempotencia_conflicto':
       return 409;
     case 'credito_inconsistente':
+    case 'pago_invalido':
       return 422;
     case 'demasiados_intentos':
       return 429;

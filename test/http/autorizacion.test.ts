@@ -44,6 +44,18 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
     permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
   },
   'POST /api/antiguedad': { permitidos: ['coordinador', 'administrador'] },
+  'POST /api/creditos/:id/pagos/vista-previa': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad'],
+    url: '/api/creditos/999999/pagos/vista-previa',
+  },
+  'POST /api/creditos/:id/pagos': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad'],
+    url: '/api/creditos/999999/pagos',
+  },
+  'POST /api/movimientos/:id/cancelacion': {
+    permitidos: ['coordinador', 'contabilidad'],
+    url: '/api/movimientos/999999/cancelacion',
+  },
   'GET /api/antiguedad/trabajos/:id': {
     permitidos: ['coordinador', 'administrador'],
     url: '/api/antiguedad/trabajos/00000000-0000-4000-8000-000000000000',

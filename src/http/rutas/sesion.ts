@@ -52,7 +52,11 @@ export function rutasSesion({ app, deps }: ContextoApp): void {
 
   app.get('/api/sesion', { config: { accion: 'sesion.consultar' } }, async (request) => {
     const { actor } = contextoDe(request, reloj);
-    return { usuario: await buscarUsuarioVista(db, actor.id), csrf: request.sesion?.csrf, hoy: reloj.hoy() };
+    return {
+      usuario: await buscarUsuarioVista(db, actor.id),
+      csrf: request.sesion?.csrf,
+      hoy: reloj.hoy(),
+    };
   });
 
   app.delete('/api/sesion', { config: { accion: 'sesion.cerrar' } }, async (request, reply) => {

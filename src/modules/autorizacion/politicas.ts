@@ -23,6 +23,10 @@ export const POLITICAS = {
   'creditos.estado_de_cuenta': { roles: 'autenticado' },
   'antiguedad.resumen': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'antiguedad.calcular': { roles: ['coordinador', 'administrador'] },
+  // Gestores record payments made at the bank or the cashier; reversals take a second person.
+  'pagos.vista_previa': { roles: ['gestor', 'coordinador', 'contabilidad'] },
+  'pagos.registrar': { roles: ['gestor', 'coordinador', 'contabilidad'] },
+  'movimientos.cancelar': { roles: ['coordinador', 'contabilidad'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
 export type Accion = keyof typeof POLITICAS;

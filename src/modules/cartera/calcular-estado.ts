@@ -8,13 +8,16 @@ import type { CreditoCargado } from './cargar-credito.ts';
  * The engine over a credit's stored rows. Stored data that the engine refuses (an import
  * bug, a hand edit) is reported, never guessed around.
  */
-export function calcularEstado(credito: CreditoCargado, fecha: Fecha): EstadoDeCuenta {
-  const r = calcularCaso(casoDesdeFilas(credito, fecha));
-  if (!r.ok) {
-    throw new ErrorDominio(
+export function calcularEstado(
+  credito: CreditoCargado,
+  fecha: Fecha,
+  alRechazar: (mensaje: string) => ErrorDominio = (mensaje) =>
+    new ErrorDominio(
       'credito_inconsistente',
-      `Los datos del crédito ${credito.credito.numero} no permiten calcular su estado de cuenta: ${r.error.mensaje}`,
-    );
-  }
+      `Los datos del crédito ${credito.credito.numero} no permiten calcular su estado de cuenta: ${mensaje}`,
+    ),
+): EstadoDeCuenta {
+  const r = calcularCaso(casoDesdeFilas(credito, fecha));
+  if (!r.ok) throw alRechazar(r.error.mensaje);
   return r.valor;
 }

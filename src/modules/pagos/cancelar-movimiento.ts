@@ -1,0 +1,76 @@
+import type { Db } from '../../db/conexion.ts';
+import { ErrorDominio } from '../../domain/errores.ts';
+import {
+  type EstadoDeCuentaJson,
+  estadoDeCuentaAJson,
+} from '../../domain/estado-de-cuenta/index.ts';
+import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
+import { calcularEstado } from '../cartera/calcular-estado.ts';
+import { cargarCredito } from '../cartera/cargar-credito.ts';
+import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { bloquearCredito } from './pago.ts';
+
+export interface MovimientoCancelado {
+  cancelacion: { id: number; fecha: string; cancela: number; motivo: string };
+  estado: EstadoDeCuentaJson;
+}
+
+/**
+ * A reversal, never a deletion: a new 'cancelacion' row dated today names the original, which
+ * stays in the ledger. From today on the statement is recomputed as if the original had never
+ * existed; statements of earlier dates still show it, as they were.
+ */
+export async function cancelarMovimiento(
+  trx: Db,
+  movimientoId: number,
+  motivo: string,
+  ctx: ContextoAutenticado,
+): Promise<MovimientoCancelado> {
+  const original = await trx
+    .selectFrom('movimientos')
+    .select(['id', 'credito_id', 'tipo', 'fecha'])
+    .where('id', '=', movimientoId)
+    .executeTakeFirst();
+  if (!original) throw new ErrorDominio('no_encontrado', 'El movimiento no existe.');
+  await bloquearCredito(trx, original.credito_id);
+  const credito = await cargarCredito(trx, original.credito_id);
+  if (!alcanzaObjeto(ctx.actor, credito.alcance))
+    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
+  if (original.tipo === 'cancelacion')
+    throw new ErrorDominio('pago_invalido', 'Una cancelación no se cancela.');
+  const yaCancelado = await trx
+    .selectFrom('movimientos')
+    .select('id')
+    .where('cancela_id', '=', movimientoId)
+    .executeTakeFirst();
+  if (yaCancelado) throw new ErrorDominio('conflicto', 'Ese movimiento ya estaba cancelado.');
+  const hoy = ctx.reloj.hoy();
+  const cancelacion = await trx
+    .insertInto('movimientos')
+    .values({
+      credito_id: original.credito_id,
+      tipo: 'cancelacion',
+      fecha: hoy,
+      cancela_id: movimientoId,
+      motivo,
+      registrado_por: ctx.actor.id,
+      registrado: ctx.reloj.ahora(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const estado = estadoDeCuentaAJson(
+    calcularEstado(
+      await cargarCredito(trx, original.credito_id),
+      hoy,
+      (m) => new ErrorDominio('pago_invalido', `No se puede cancelar: ${m}`),
+    ),
+  );
+  await registrarEnBitacora(trx, origenDe(ctx), {
+    accion: 'movimiento.cancelar',
+    objetoTipo: 'credito',
+    objetoId: original.credito_id,
+    detalle: { movimiento: movimientoId, tipo: original.tipo, fecha: original.fecha, motivo },
+  });
+  return { cancelacion: { id: cancelacion.id, fecha: hoy, cancela: movimientoId, motivo }, estado };
+}

@@ -1,0 +1,71 @@
+import type { Db } from '../../db/conexion.ts';
+import type { CanalPago } from '../../db/esquema.ts';
+import { idDeMovimiento } from '../../db/mapeo-caso.ts';
+import type { Centavos } from '../../domain/dinero.ts';
+import { ErrorDominio } from '../../domain/errores.ts';
+import type { AplicacionJson, EstadoDeCuentaJson } from '../../domain/estado-de-cuenta/index.ts';
+import { type Fecha, numeroDeDia } from '../../domain/fecha.ts';
+import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import type { CreditoCargado } from '../cartera/cargar-credito.ts';
+import type { ContextoAutenticado } from '../contexto.ts';
+
+export type Excedente = 'reducir_plazo' | 'adelantar';
+
+export interface DatosPago {
+  fecha: Fecha | null;
+  monto: Centavos;
+  canal: Exclude<CanalPago, 'importacion'>;
+  referencia: string;
+  excedente: Excedente;
+}
+
+export interface AplicacionDePago {
+  aplicacion: AplicacionJson;
+  estado: EstadoDeCuentaJson;
+}
+
+/** The rules a payment must meet before the engine sees it; the engine then judges the rest. */
+export function verificarPago(
+  credito: CreditoCargado,
+  fecha: Fecha,
+  ctx: ContextoAutenticado,
+): void {
+  if (!alcanzaObjeto(ctx.actor, credito.alcance)) {
+    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
+  }
+  if (credito.estado === 'reestructurado') {
+    throw new ErrorDominio(
+      'pago_invalido',
+      'El crédito fue reestructurado: registra el pago en el crédito que lo sustituyó.',
+    );
+  }
+  if (numeroDeDia(fecha) > numeroDeDia(ctx.reloj.hoy())) {
+    throw new ErrorDominio(
+      'pago_invalido',
+      'La fecha del pago no puede ser posterior a hoy.',
+      'fecha',
+    );
+  }
+}
+
+/** Where the engine put one movement's money. */
+export function aplicacionDe(
+  estado: EstadoDeCuentaJson,
+  movimientoId: number | string,
+): AplicacionJson {
+  const id = typeof movimientoId === 'number' ? idDeMovimiento(movimientoId) : movimientoId;
+  const aplicacion = estado.aplicaciones.find((a) => a.id === id);
+  if (!aplicacion) throw new Error(`el motor no aplicó el movimiento ${id}`);
+  return aplicacion;
+}
+
+/** Locks the credit row: postings to one credit serialize; other credits are not held up. */
+export async function bloquearCredito(trx: Db, creditoId: number): Promise<void> {
+  const fila = await trx
+    .selectFrom('creditos')
+    .select('id')
+    .where('id', '=', creditoId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!fila) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
+}

@@ -1,0 +1,43 @@
+import type { Db } from '../../db/conexion.ts';
+import { casoDesdeFilas } from '../../db/mapeo-caso.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
+import { ErrorDominio } from '../../domain/errores.ts';
+import { calcularCaso, estadoDeCuentaAJson } from '../../domain/estado-de-cuenta/index.ts';
+import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
+import { cargarCredito } from '../cartera/cargar-credito.ts';
+import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { type AplicacionDePago, aplicacionDe, type DatosPago, verificarPago } from './pago.ts';
+
+const ID_PREVIO = 'vista-previa';
+
+/** "Si paga $X hoy, se aplica así": the engine over the credit plus this payment, nothing stored. */
+export async function previsualizarPago(
+  trx: Db,
+  creditoId: number,
+  pago: DatosPago,
+  ctx: ContextoAutenticado,
+): Promise<AplicacionDePago> {
+  const credito = await cargarCredito(trx, creditoId);
+  const fecha = pago.fecha ?? ctx.reloj.hoy();
+  verificarPago(credito, fecha, ctx);
+  const caso = casoDesdeFilas(credito, fecha);
+  const movimientos = caso.movimientos as Array<Record<string, unknown>>;
+  movimientos.push({
+    id: ID_PREVIO,
+    tipo: 'pago',
+    fecha,
+    monto: formatearCentavos(pago.monto),
+    excedente: pago.excedente,
+  });
+  const r = calcularCaso(caso);
+  if (!r.ok)
+    throw new ErrorDominio('pago_invalido', `El pago no se puede aplicar: ${r.error.mensaje}`);
+  const estado = estadoDeCuentaAJson(r.valor);
+  await registrarEnBitacora(trx, origenDe(ctx), {
+    accion: 'pago.vista_previa',
+    objetoTipo: 'credito',
+    objetoId: creditoId,
+    detalle: { fecha, monto: formatearCentavos(pago.monto) },
+  });
+  return { aplicacion: aplicacionDe(estado, ID_PREVIO), estado };
+}
