@@ -230,6 +230,15 @@ export interface SolicitudIdempotenteFila {
   creada: Instante;
 }
 
+export interface CartaFiniquitoFila {
+  folio: Generated<number>;
+  credito_id: number;
+  fecha: FechaColumna;
+  total_pagado_centavos: CentavosColumna;
+  emitida_por: number;
+  emitida: Instante;
+}
+
 export interface BaseDeDatos {
   oficinas: OficinaFila;
   usuarios: UsuarioFila;
@@ -251,4 +260,5 @@ export interface BaseDeDatos {
   periodos_sin_moratorio: PeriodoSinMoratorioFila;
   antiguedad_saldos: AntiguedadSaldosFila;
   solicitudes_idempotentes: SolicitudIdempotenteFila;
+  cartas_finiquito: CartaFiniquitoFila;
 }

@@ -12,6 +12,7 @@ import { registrarAutenticacion } from './autenticacion.ts';
 import { cuerpoError, manejarError } from './errores-http.ts';
 import { rutasAntiguedad } from './rutas/antiguedad.ts';
 import { rutasCreditos } from './rutas/creditos.ts';
+import { rutasDocumentosPago } from './rutas/documentos-pago.ts';
 import { rutasOficinas } from './rutas/oficinas.ts';
 import { rutasPagos } from './rutas/pagos.ts';
 import { rutasSalud } from './rutas/salud.ts';
@@ -95,6 +96,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasCreditos(ctx);
   rutasAntiguedad(ctx);
   rutasPagos(ctx);
+  rutasDocumentosPago(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

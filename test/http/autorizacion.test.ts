@@ -56,6 +56,11 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
     permitidos: ['coordinador', 'contabilidad'],
     url: '/api/movimientos/999999/cancelacion',
   },
+  'GET /api/movimientos/:id/recibo.pdf': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/movimientos/999999/recibo.pdf' },
+  'POST /api/creditos/:id/carta-finiquito': { permitidos: ['coordinador'], url: '/api/creditos/999999/carta-finiquito' },
+  'GET /api/creditos/:id/carta-finiquito.pdf': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/creditos/999999/carta-finiquito.pdf' },
+  'GET /api/caja/corte': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
+  'GET /api/caja/corte.xlsx': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
   'GET /api/antiguedad/trabajos/:id': {
     permitidos: ['coordinador', 'administrador'],
     url: '/api/antiguedad/trabajos/00000000-0000-4000-8000-000000000000',

@@ -27,6 +27,10 @@ export const POLITICAS = {
   'pagos.vista_previa': { roles: ['gestor', 'coordinador', 'contabilidad'] },
   'pagos.registrar': { roles: ['gestor', 'coordinador', 'contabilidad'] },
   'movimientos.cancelar': { roles: ['coordinador', 'contabilidad'] },
+  'pagos.recibo': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'finiquito.emitir': { roles: ['coordinador'] },
+  'finiquito.imprimir': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'caja.corte': { roles: ['coordinador', 'contabilidad', 'administrador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
 export type Accion = keyof typeof POLITICAS;

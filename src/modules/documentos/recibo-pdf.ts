@@ -1,0 +1,79 @@
+import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
+import type { AplicacionJson } from '../../domain/estado-de-cuenta/index.ts';
+import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
+import { nuevoDocumento, pares, seccion, terminar } from './pdf-base.ts';
+
+export interface DatosRecibo {
+  folio: number;
+  credito: string;
+  acreditado: string;
+  oficina: string;
+  fecha: string;
+  monto: string;
+  canal: string;
+  referencia: string;
+  registradoPor: string;
+  registrado: Date;
+  /** Null when the payment was cancelled the same day it was made: it was never applied. */
+  aplicacion: AplicacionJson | null;
+  cancelado: { fecha: string; motivo: string } | null;
+}
+
+const CANAL: Record<string, string> = {
+  banco: 'Depósito bancario',
+  caja: 'Caja del instituto',
+  nomina: 'Descuento por nómina',
+  importacion: 'Importación',
+};
+const pesos = (t: string) => formatearPesos((centavosDesdeTexto(t) ?? 0) as Centavos);
+const fecha = (f: string) => formatearFecha(f as Fecha);
+
+/** The receipt of a payment: how the engine applied it. Reprintable; a cancelled one says so. */
+export function generarPdfRecibo(d: DatosRecibo, zona = 'America/Hermosillo'): Promise<Buffer> {
+  const doc = nuevoDocumento('Recibo de pago', `Folio ${d.folio} · Crédito ${d.credito}`);
+  if (d.cancelado) {
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(14)
+      .fillColor('#a8071a')
+      .text(`CANCELADO el ${fecha(d.cancelado.fecha)}: ${d.cancelado.motivo}`);
+    doc.fillColor('#000000').fontSize(9).font('Helvetica');
+  }
+  seccion(doc, 'Pago');
+  pares(doc, [
+    ['Folio', String(d.folio)],
+    ['Acreditado', d.acreditado],
+    ['Número de crédito', d.credito],
+    ['Oficina', d.oficina],
+    ['Fecha del pago', fecha(d.fecha)],
+    ['Importe', pesos(d.monto)],
+    ['Medio', CANAL[d.canal] ?? d.canal],
+    ['Referencia o recibo de caja', d.referencia],
+  ]);
+  seccion(doc, 'Cómo se aplicó');
+  if (d.aplicacion === null) {
+    doc.text('El pago se canceló el mismo día en que se registró: no llegó a aplicarse.');
+  } else {
+    const a = d.aplicacion;
+    pares(doc, [
+      ['Interés moratorio', pesos(a.moratorio)],
+      ['Interés ordinario', pesos(a.interes)],
+      ['Capital', pesos(a.capital)],
+      ['Pagos adelantados (retenidos para próximas amortizaciones)', pesos(a.adelantado)],
+      ['Saldo a favor', pesos(a.a_favor)],
+    ]);
+  }
+  doc
+    .moveDown(1)
+    .fontSize(8)
+    .fillColor('#444444')
+    .text(
+      'El personal de Recupera no recibe efectivo: este recibo ampara un pago hecho en el banco, en la caja del instituto o por nómina.',
+    );
+  const registrado = new Intl.DateTimeFormat('es-MX', {
+    timeZone: zona,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(d.registrado);
+  return terminar(doc, `Registrado el ${registrado} por ${d.registradoPor}`);
+}

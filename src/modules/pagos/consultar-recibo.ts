@@ -1,0 +1,89 @@
+import type { Db } from '../../db/conexion.ts';
+import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { ErrorDominio } from '../../domain/errores.ts';
+import { estadoDeCuentaAJson } from '../../domain/estado-de-cuenta/index.ts';
+import { type Fecha, numeroDeDia, sumarDias } from '../../domain/fecha.ts';
+import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
+import { calcularEstado } from '../cartera/calcular-estado.ts';
+import { cargarCredito } from '../cartera/cargar-credito.ts';
+import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import type { DatosRecibo } from '../documentos/recibo-pdf.ts';
+import { aplicacionDe } from './pago.ts';
+
+/**
+ * What a payment's receipt shows. A cancelled payment is shown as it was applied the day
+ * before its cancellation (from the cancellation's date on, the engine removes it).
+ */
+export async function consultarRecibo(
+  trx: Db,
+  movimientoId: number,
+  ctx: ContextoAutenticado,
+): Promise<DatosRecibo> {
+  const m = await trx
+    .selectFrom('movimientos as m')
+    .innerJoin('creditos as c', 'c.id', 'm.credito_id')
+    .innerJoin('oficinas as o', 'o.id', 'c.oficina_id')
+    .innerJoin('participantes_credito as pc', (j) =>
+      j.onRef('pc.credito_id', '=', 'c.id').on('pc.rol', '=', 'acreditado'),
+    )
+    .innerJoin('personas as p', 'p.id', 'pc.persona_id')
+    .leftJoin('usuarios as u', 'u.id', 'm.registrado_por')
+    .leftJoin('movimientos as x', 'x.cancela_id', 'm.id')
+    .select([
+      'm.id',
+      'm.tipo',
+      'm.fecha',
+      'm.monto_centavos',
+      'm.canal',
+      'm.referencia',
+      'm.registrado',
+      'm.credito_id',
+      'c.numero',
+      'o.nombre as oficina',
+      'p.nombres',
+      'p.primer_apellido',
+      'p.segundo_apellido',
+      'u.nombre as registrado_por',
+      'x.fecha as cancelado_fecha',
+      'x.motivo as cancelado_motivo',
+    ])
+    .where('m.id', '=', movimientoId)
+    .executeTakeFirst();
+  if (!m || m.tipo !== 'pago') throw new ErrorDominio('no_encontrado', 'El pago no existe.');
+  const credito = await cargarCredito(trx, m.credito_id);
+  if (!alcanzaObjeto(ctx.actor, credito.alcance))
+    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
+  const hoy = ctx.reloj.hoy();
+  const corte: Fecha | null =
+    m.cancelado_fecha === null
+      ? hoy
+      : numeroDeDia(m.cancelado_fecha as Fecha) > numeroDeDia(m.fecha as Fecha)
+        ? sumarDias(m.cancelado_fecha as Fecha, -1)
+        : null;
+  const aplicacion =
+    corte === null ? null : aplicacionDe(estadoDeCuentaAJson(calcularEstado(credito, corte)), m.id);
+  await registrarEnBitacora(trx, origenDe(ctx), {
+    accion: 'pago.recibo',
+    objetoTipo: 'credito',
+    objetoId: m.credito_id,
+    detalle: { movimiento: m.id },
+  });
+  return {
+    folio: m.id,
+    credito: m.numero,
+    acreditado: [m.nombres, m.primer_apellido, m.segundo_apellido].filter(Boolean).join(' '),
+    oficina: m.oficina,
+    fecha: m.fecha,
+    monto: formatearCentavos((m.monto_centavos ?? 0) as Centavos),
+    canal: m.canal ?? 'banco',
+    referencia: m.referencia ?? '',
+    registradoPor: m.registrado_por ?? 'Importación',
+    registrado: m.registrado,
+    aplicacion,
+    cancelado:
+      m.cancelado_fecha === null
+        ? null
+        : { fecha: m.cancelado_fecha, motivo: m.cancelado_motivo ?? '' },
+  };
+}
