@@ -15,6 +15,44 @@ export function pesos(centavos: number): string {
   return formatoPesos.format(centavos / 100);
 }
 
+const MONTO = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+
+/**
+ * An API amount `"1234.56"` → `123456` centavos, by reading the digits: `parseFloat` and
+ * multiplying by 100 would turn `"0.29"` into `28.999999999999996`.
+ */
+export function centavosDe(monto: string): number {
+  const partes = MONTO.exec(monto.trim());
+  if (!partes)
+    throw new TypeError(`centavosDe() espera un monto como "1234.56"; recibió "${monto}"`);
+  const [, signo, enteros = '', decimales = ''] = partes;
+  const valor = Number(enteros + decimales.padEnd(2, '0'));
+  if (!Number.isSafeInteger(valor)) throw new TypeError(`Monto fuera de rango: ${monto}`);
+  return signo === '-' && valor !== 0 ? -valor : valor;
+}
+
+/** An API amount `"1234.56"` → `$1,234.56`. */
+export function pesosDe(monto: string): string {
+  return pesos(centavosDe(monto));
+}
+
+const DECIMAL = /^(\d+)(?:\.(\d*))?$/;
+
+/**
+ * An annual rate as a decimal string → percentage, moving the decimal point two places in the
+ * text so nothing is lost to binary floating point: `"0.06000000"` → `6 %`,
+ * `"0.12500000"` → `12.5 %`. Anything else is returned unchanged.
+ */
+export function porcentaje(tasa: string): string {
+  const partes = DECIMAL.exec(tasa.trim());
+  if (!partes) return tasa;
+  const [, enteros = '', decimales = ''] = partes;
+  const conCentesimos = decimales.padEnd(2, '0');
+  const entero = `${enteros}${conCentesimos.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+  const fraccion = conCentesimos.slice(2).replace(/0+$/, '');
+  return `${fraccion === '' ? entero : `${entero}.${fraccion}`} %`;
+}
+
 const FECHA_ISO = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /**
@@ -38,13 +76,6 @@ const formatoFechaHora = new Intl.DateTimeFormat('es-MX', {
   hourCycle: 'h23',
 });
 
-const formatoDia = new Intl.DateTimeFormat('es-MX', {
-  timeZone: ZONA_HORARIA,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-
 function parte(partes: Intl.DateTimeFormatPart[], tipo: Intl.DateTimeFormatPartTypes): string {
   return partes.find((p) => p.type === tipo)?.value ?? '';
 }
@@ -55,10 +86,4 @@ export function fechaHora(instanteIso: string): string {
   if (Number.isNaN(instante.getTime())) return instanteIso;
   const p = formatoFechaHora.formatToParts(instante);
   return `${parte(p, 'day')}/${parte(p, 'month')}/${parte(p, 'year')} ${parte(p, 'hour')}:${parte(p, 'minute')}`;
-}
-
-/** The business date (día hábil de operación) as `dd/mm/aaaa`, in Hermosillo. */
-export function fechaDeHoy(ahora: Date = new Date()): string {
-  const p = formatoDia.formatToParts(ahora);
-  return `${parte(p, 'day')}/${parte(p, 'month')}/${parte(p, 'year')}`;
 }

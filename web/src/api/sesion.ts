@@ -13,7 +13,7 @@ import type { RespuestaSesion, Usuario } from './tipos.ts';
  * token for non-GET calls. It is never written to storage.
  */
 export type EstadoSesion =
-  | { tipo: 'activa'; usuario: Usuario; csrf: string }
+  | { tipo: 'activa'; usuario: Usuario; csrf: string; hoy: string }
   | { tipo: 'sin_sesion'; motivo: 'expirada' | null };
 
 /** The cache key, tagged with its data type so reads and writes are checked. */
@@ -47,7 +47,7 @@ async function consultarSesion(
       senal,
       tratar401ComoExpiracion: false,
     });
-    return { tipo: 'activa', usuario: r.usuario, csrf: r.csrf };
+    return { tipo: 'activa', usuario: r.usuario, csrf: r.csrf, hoy: r.hoy };
   } catch (error) {
     if (esErrorApi(error) && error.estado === 401) {
       const previo = leerSesion(clienteConsultas);
@@ -81,6 +81,18 @@ export function useUsuarioActual(): Usuario {
   return data.usuario;
 }
 
+/**
+ * The business date `aaaa-mm-dd` as the server gave it at login: never the browser's clock,
+ * which may be wrong or in another time zone. Only inside `RequiereSesion`.
+ */
+export function useHoy(): string {
+  const { data } = useSesion();
+  if (data?.tipo !== 'activa') {
+    throw new Error('useHoy() se usó fuera de una sesión activa');
+  }
+  return data.hoy;
+}
+
 export interface DatosEntrada {
   usuario: string;
   contrasena: string;
@@ -97,7 +109,12 @@ export function useEntrar() {
     onSuccess: (r) => {
       // Nothing cached for a previous user may survive into this session.
       clienteConsultas.removeQueries({ predicate: (q) => q.queryKey[0] !== CLAVE_SESION[0] });
-      escribirSesion(clienteConsultas, { tipo: 'activa', usuario: r.usuario, csrf: r.csrf });
+      escribirSesion(clienteConsultas, {
+        tipo: 'activa',
+        usuario: r.usuario,
+        csrf: r.csrf,
+        hoy: r.hoy,
+      });
     },
   });
 }

@@ -27,4 +27,6 @@ export interface Usuario {
 export interface RespuestaSesion {
   usuario: Usuario;
   csrf: string;
+  /** The server's business date `aaaa-mm-dd` (America/Hermosillo): the UI's only "today". */
+  hoy: string;
 }

@@ -1,20 +1,21 @@
 import { Card, Descriptions, Typography } from 'antd';
-import { useUsuarioActual } from '../api/sesion.ts';
-import { fechaDeHoy } from '../formato.ts';
+import { useHoy, useUsuarioActual } from '../api/sesion.ts';
+import { fecha } from '../formato.ts';
 import { NOMBRE_ROL } from '../roles.ts';
 import { useTituloDocumento } from '../titulo.ts';
 
 export function PaginaInicio() {
   useTituloDocumento('Inicio');
   const usuario = useUsuarioActual();
+  const hoy = useHoy();
 
   return (
     <>
       <Typography.Title level={1}>Inicio</Typography.Title>
-      <Card>
+      <Card size="small">
         <Typography.Paragraph style={{ fontSize: 18 }}>Hola, {usuario.nombre}</Typography.Paragraph>
         <Descriptions
-          column={1}
+          column={3}
           size="small"
           items={[
             { key: 'rol', label: 'Rol', children: NOMBRE_ROL[usuario.rol] },
@@ -23,7 +24,8 @@ export function PaginaInicio() {
               label: 'Oficina',
               children: usuario.oficina?.nombre ?? 'Sin oficina asignada',
             },
-            { key: 'fecha', label: 'Fecha de operación', children: fechaDeHoy() },
+            // The server's business date, never the browser's clock.
+            { key: 'fecha', label: 'Fecha de operación', children: fecha(hoy) },
           ]}
         />
       </Card>
