@@ -10,6 +10,8 @@ export interface Seccion {
   etiqueta: string;
   roles: readonly Rol[];
   pagina: LazyExoticComponent<ComponentType>;
+  /** False for pages reached from another page (a credit), not from the left navigation. */
+  enNavegacion?: false;
 }
 
 export const SECCIONES: readonly Seccion[] = [
@@ -18,6 +20,19 @@ export const SECCIONES: readonly Seccion[] = [
     etiqueta: 'Inicio',
     roles: ROLES,
     pagina: lazy(() => import('./paginas/Inicio.tsx').then((m) => ({ default: m.PaginaInicio }))),
+  },
+  {
+    ruta: '/cartera',
+    etiqueta: 'Cartera',
+    roles: ROLES,
+    pagina: lazy(() => import('./paginas/Cartera.tsx').then((m) => ({ default: m.PaginaCartera }))),
+  },
+  {
+    ruta: '/creditos/:id',
+    etiqueta: 'Crédito',
+    roles: ROLES,
+    enNavegacion: false,
+    pagina: lazy(() => import('./paginas/Credito.tsx').then((m) => ({ default: m.PaginaCredito }))),
   },
   {
     ruta: '/usuarios',
@@ -29,6 +44,7 @@ export const SECCIONES: readonly Seccion[] = [
   },
 ];
 
+/** The left-navigation entries a role sees. */
 export function seccionesDe(rol: Rol): Seccion[] {
-  return SECCIONES.filter((s) => s.roles.includes(rol));
+  return SECCIONES.filter((s) => s.enNavegacion !== false && s.roles.includes(rol));
 }

@@ -1,0 +1,168 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { solicitar } from './cliente.ts';
+
+/** Aging buckets, in the order the institute reports them. */
+export const BUCKETS = [
+  'al_corriente',
+  '1-30',
+  '31-60',
+  '61-90',
+  '91-180',
+  '181-365',
+  'mas_de_365',
+] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
+export type EstadoCredito = 'activo' | 'liquidado' | 'reestructurado' | 'en_juridico';
+export type Situacion = 'al_corriente' | 'vencido' | 'liquidado';
+export type EstadoAmortizacion = 'pagada' | 'vencida' | 'exigible' | 'por_vencer';
+
+/** Amounts travel as decimal strings `"1234.56"`: read them with `centavosDe`. */
+type Monto = string;
+
+export interface CreditoEnLista {
+  id: number;
+  numero: string;
+  acreditado: string;
+  oficina: string;
+  estado: EstadoCredito;
+  /** The latest nightly aging snapshot; null until one includes this credit. */
+  antiguedad: {
+    fecha: string;
+    situacion: Situacion;
+    diasAtraso: number;
+    bucket: Bucket;
+    saldoExigible: Monto;
+    saldoParaLiquidar: Monto;
+  } | null;
+}
+
+export interface PaginaCreditos {
+  creditos: CreditoEnLista[];
+  pagina: number;
+  porPagina: number;
+}
+
+export interface FiltroCreditos {
+  numero: string;
+  bucket: Bucket | null;
+  pagina: number;
+}
+
+export interface Credito {
+  id: number;
+  numero: string;
+  estado: EstadoCredito;
+  oficina: string;
+  producto: {
+    clave: string;
+    nombre: string;
+    tasaOrdinariaAnual: string;
+    tasaMoratoriaAnual: string;
+    baseDias: number;
+    prelacion: 'por_concepto' | 'por_amortizacion';
+  };
+  fechaInicioInteres: string;
+  participantes: Array<{
+    personaId: number;
+    nombre: string;
+    rol: 'acreditado' | 'aval' | 'beneficiario';
+  }>;
+  ministraciones: Array<{
+    numero: number;
+    fecha: string;
+    monto: Monto;
+    periodoEscolar: string;
+    pagare: string;
+    vencimientoPagare: string;
+  }>;
+}
+
+/** The statement engine's output (spec/calculo.md, «Salida»), field for field. */
+export interface EstadoDeCuenta {
+  credito: string;
+  fecha_corte: string;
+  situacion: Situacion;
+  dias_atraso: number;
+  capital_insoluto: Monto;
+  capital_exigible: Monto;
+  interes_ordinario_exigible: Monto;
+  interes_ordinario_devengado: Monto;
+  interes_moratorio: Monto;
+  saldo_exigible: Monto;
+  saldo_para_liquidar: Monto;
+  pagos_adelantados: Monto;
+  saldo_a_favor: Monto;
+  amortizaciones: Amortizacion[];
+  aplicaciones: Aplicacion[];
+}
+
+export interface Amortizacion {
+  numero: number;
+  fecha: string;
+  capital: Monto;
+  interes: Monto;
+  moratorio: Monto;
+  capital_pagado: Monto;
+  interes_pagado: Monto;
+  moratorio_pagado: Monto;
+  condonado: Monto;
+  estado: EstadoAmortizacion;
+}
+
+export interface Aplicacion {
+  id: string;
+  fecha: string;
+  monto: Monto;
+  moratorio: Monto;
+  interes: Monto;
+  capital: Monto;
+  adelantado: Monto;
+  a_favor: Monto;
+}
+
+function consultaCreditos({ numero, bucket, pagina }: FiltroCreditos): string {
+  const parametros = new URLSearchParams();
+  if (numero !== '') parametros.set('numero', numero);
+  if (bucket !== null) parametros.set('bucket', bucket);
+  parametros.set('pagina', String(pagina));
+  return parametros.toString();
+}
+
+export function useCreditos(filtro: FiltroCreditos) {
+  return useQuery({
+    queryKey: ['creditos', 'lista', filtro],
+    queryFn: ({ signal }) =>
+      solicitar<PaginaCreditos>('GET', `/api/creditos?${consultaCreditos(filtro)}`, {
+        senal: signal,
+      }),
+    // The previous page stays on screen (dimmed) while the next one arrives.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCredito(id: number) {
+  return useQuery({
+    queryKey: ['creditos', id],
+    queryFn: ({ signal }) => solicitar<Credito>('GET', `/api/creditos/${id}`, { senal: signal }),
+  });
+}
+
+export function useEstadoDeCuenta(id: number, fechaCorte: string, habilitada: boolean) {
+  return useQuery({
+    queryKey: ['creditos', id, 'estado-de-cuenta', fechaCorte],
+    queryFn: ({ signal }) =>
+      solicitar<EstadoDeCuenta>(
+        'GET',
+        `/api/creditos/${id}/estado-de-cuenta?fecha=${encodeURIComponent(fechaCorte)}`,
+        { senal: signal },
+      ),
+    enabled: habilitada,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The statement as PDF; a plain same-origin GET, so the session cookie authorises it. */
+export function urlPdfEstadoDeCuenta(id: number, fechaCorte: string): string {
+  return `/api/creditos/${id}/estado-de-cuenta.pdf?fecha=${encodeURIComponent(fechaCorte)}`;
+}

@@ -1,0 +1,103 @@
+import { Tag } from 'antd';
+import type { Bucket, EstadoAmortizacion, EstadoCredito, Situacion } from '../api/creditos.ts';
+
+/**
+ * The names people read for the portfolio's states, and their tags. Solid tags carry white
+ * text on colours of at least 5.5:1 contrast; the colour only repeats what the word says.
+ */
+
+export const NOMBRE_BUCKET: Record<Bucket, string> = {
+  al_corriente: 'Al corriente',
+  '1-30': '1 a 30 días',
+  '31-60': '31 a 60 días',
+  '61-90': '61 a 90 días',
+  '91-180': '91 a 180 días',
+  '181-365': '181 a 365 días',
+  mas_de_365: 'Más de 365 días',
+};
+
+export const NOMBRE_SITUACION: Record<Situacion, string> = {
+  al_corriente: 'Al corriente',
+  vencido: 'Vencido',
+  liquidado: 'Liquidado',
+};
+
+export const NOMBRE_ESTADO_CREDITO: Record<EstadoCredito, string> = {
+  activo: 'Activo',
+  liquidado: 'Liquidado',
+  reestructurado: 'Reestructurado',
+  en_juridico: 'En jurídico',
+};
+
+const VERDE = '#1e6b3a';
+const ROJO = '#b42318';
+const NARANJA = '#a35200';
+const AZUL = '#0b4f6c';
+const MORADO = '#5b2a86';
+
+const COLOR_SITUACION: Record<Situacion, string> = {
+  al_corriente: VERDE,
+  vencido: ROJO,
+  liquidado: AZUL,
+};
+
+export function EtiquetaSituacion({ situacion }: { situacion: Situacion }) {
+  return (
+    <Tag color={COLOR_SITUACION[situacion]} variant="solid">
+      {NOMBRE_SITUACION[situacion]}
+    </Tag>
+  );
+}
+
+const COLOR_ESTADO_CREDITO: Record<EstadoCredito, string | undefined> = {
+  activo: undefined,
+  liquidado: AZUL,
+  reestructurado: NARANJA,
+  en_juridico: MORADO,
+};
+
+export function EtiquetaEstadoCredito({ estado }: { estado: EstadoCredito }) {
+  const color = COLOR_ESTADO_CREDITO[estado];
+  return color === undefined ? (
+    <Tag>{NOMBRE_ESTADO_CREDITO[estado]}</Tag>
+  ) : (
+    <Tag color={color} variant="solid">
+      {NOMBRE_ESTADO_CREDITO[estado]}
+    </Tag>
+  );
+}
+
+/**
+ * `exigible` means "due on the cut-off date": «Exigible hoy» when the statement is today's,
+ * «Exigible al corte» for any other date, so a past statement never says "today".
+ */
+export function EtiquetaAmortizacion({
+  estado,
+  corteEsHoy,
+}: {
+  estado: EstadoAmortizacion;
+  corteEsHoy: boolean;
+}) {
+  switch (estado) {
+    case 'pagada':
+      return (
+        <Tag color={VERDE} variant="solid">
+          Pagada
+        </Tag>
+      );
+    case 'vencida':
+      return (
+        <Tag color={ROJO} variant="solid">
+          Vencida
+        </Tag>
+      );
+    case 'exigible':
+      return (
+        <Tag color={NARANJA} variant="solid">
+          {corteEsHoy ? 'Exigible hoy' : 'Exigible al corte'}
+        </Tag>
+      );
+    case 'por_vencer':
+      return <Tag>Por vencer</Tag>;
+  }
+}

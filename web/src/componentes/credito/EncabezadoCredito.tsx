@@ -1,0 +1,83 @@
+import { Card, Descriptions, type DescriptionsProps, Flex, Typography } from 'antd';
+import type { Credito } from '../../api/creditos.ts';
+import { fecha, porcentaje } from '../../formato.ts';
+import { EtiquetaEstadoCredito } from '../Etiquetas.tsx';
+
+const NOMBRE_PRELACION: Record<Credito['producto']['prelacion'], string> = {
+  por_concepto: 'Por concepto',
+  por_amortizacion: 'Por amortización',
+};
+
+function nombresCon(credito: Credito, rol: Credito['participantes'][number]['rol']): string[] {
+  return credito.participantes.filter((p) => p.rol === rol).map((p) => p.nombre);
+}
+
+/** Who owes, on which product and terms: the first thing a gestor reads to the borrower. */
+export function EncabezadoCredito({ credito }: { credito: Credito }) {
+  const acreditados = nombresCon(credito, 'acreditado');
+  const avales = nombresCon(credito, 'aval');
+  const beneficiarios = nombresCon(credito, 'beneficiario');
+  const { producto } = credito;
+
+  const elementos: DescriptionsProps['items'] = [
+    {
+      key: 'acreditado',
+      label: acreditados.length > 1 ? 'Acreditados' : 'Acreditado',
+      children: <strong>{acreditados.join(', ') || 'Sin acreditado registrado'}</strong>,
+    },
+    {
+      key: 'aval',
+      label: avales.length > 1 ? 'Avales' : 'Aval',
+      children: avales.length > 0 ? avales.join(', ') : 'Sin aval registrado',
+    },
+    ...(beneficiarios.length > 0
+      ? [
+          {
+            key: 'beneficiario',
+            label: beneficiarios.length > 1 ? 'Beneficiarios' : 'Beneficiario',
+            children: beneficiarios.join(', '),
+          },
+        ]
+      : []),
+    { key: 'oficina', label: 'Oficina', children: credito.oficina },
+    {
+      key: 'producto',
+      label: 'Producto',
+      children: `${producto.nombre} (${producto.clave})`,
+    },
+    {
+      key: 'tasa-ordinaria',
+      label: 'Tasa ordinaria anual',
+      children: porcentaje(producto.tasaOrdinariaAnual),
+    },
+    {
+      key: 'tasa-moratoria',
+      label: 'Tasa moratoria anual',
+      children: porcentaje(producto.tasaMoratoriaAnual),
+    },
+    { key: 'base', label: 'Base de cálculo', children: `${producto.baseDias} días` },
+    { key: 'prelacion', label: 'Prelación', children: NOMBRE_PRELACION[producto.prelacion] },
+    {
+      key: 'inicio',
+      label: 'Inicio de intereses',
+      children: fecha(credito.fechaInicioInteres),
+    },
+  ];
+
+  return (
+    <>
+      <Flex align="center" gap={12} wrap style={{ marginBottom: 12 }}>
+        <Typography.Title level={1} style={{ margin: 0 }}>
+          Crédito {credito.numero}
+        </Typography.Title>
+        <span>
+          <span className="solo-lectores">Estado del crédito: </span>
+          <EtiquetaEstadoCredito estado={credito.estado} />
+        </span>
+      </Flex>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Descriptions size="small" column={3} items={elementos} />
+      </Card>
+    </>
+  );
+}

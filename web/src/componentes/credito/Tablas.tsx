@@ -1,0 +1,191 @@
+import { Table, type TableColumnsType, Typography } from 'antd';
+import type { Amortizacion, Aplicacion, Credito } from '../../api/creditos.ts';
+import { centavosDe, fecha, pesos, pesosDe } from '../../formato.ts';
+import { EtiquetaAmortizacion } from '../Etiquetas.tsx';
+
+const FILAS_POR_PAGINA = 12;
+
+const monto = (texto: string) => <span className="cifra">{pesosDe(texto)}</span>;
+
+/** What an amortización still owes: its charges less what was paid and condoned. */
+function saldoDe(a: Amortizacion): number {
+  return (
+    centavosDe(a.capital) +
+    centavosDe(a.interes) +
+    centavosDe(a.moratorio) -
+    centavosDe(a.capital_pagado) -
+    centavosDe(a.interes_pagado) -
+    centavosDe(a.moratorio_pagado) -
+    centavosDe(a.condonado)
+  );
+}
+
+const paginacion = (total: number, defaultCurrent = 1) =>
+  total > FILAS_POR_PAGINA
+    ? {
+        pageSize: FILAS_POR_PAGINA,
+        defaultCurrent,
+        showSizeChanger: false,
+        showTotal: (t: number, [desde, hasta]: [number, number]) => `${desde}–${hasta} de ${t}`,
+      }
+    : false;
+
+export function TablaAmortizaciones({
+  amortizaciones,
+  corteEsHoy,
+}: {
+  amortizaciones: Amortizacion[];
+  corteEsHoy: boolean;
+}) {
+  const columnas: TableColumnsType<Amortizacion> = [
+    { title: 'Núm.', dataIndex: 'numero', width: 64, align: 'right' },
+    { title: 'Vencimiento', key: 'fecha', width: 118, render: (_, a) => fecha(a.fecha) },
+    {
+      title: 'Cargos',
+      children: [
+        { title: 'Capital', key: 'c', align: 'right', render: (_, a) => monto(a.capital) },
+        { title: 'Interés', key: 'i', align: 'right', render: (_, a) => monto(a.interes) },
+        { title: 'Moratorio', key: 'm', align: 'right', render: (_, a) => monto(a.moratorio) },
+      ],
+    },
+    {
+      title: 'Pagado',
+      children: [
+        {
+          title: 'Capital',
+          key: 'cp',
+          align: 'right',
+          render: (_, a) => monto(a.capital_pagado),
+        },
+        {
+          title: 'Interés',
+          key: 'ip',
+          align: 'right',
+          render: (_, a) => monto(a.interes_pagado),
+        },
+        {
+          title: 'Moratorio',
+          key: 'mp',
+          align: 'right',
+          render: (_, a) => monto(a.moratorio_pagado),
+        },
+      ],
+    },
+    {
+      title: 'Condonado',
+      key: 'cd',
+      width: 108,
+      align: 'right',
+      render: (_, a) => monto(a.condonado),
+    },
+    {
+      title: 'Saldo',
+      key: 's',
+      align: 'right',
+      render: (_, a) => <strong className="cifra">{pesos(saldoDe(a))}</strong>,
+    },
+    {
+      title: 'Estado',
+      key: 'estado',
+      width: 128,
+      render: (_, a) => <EtiquetaAmortizacion estado={a.estado} corteEsHoy={corteEsHoy} />,
+    },
+  ];
+
+  // A long schedule opens on the page of the first amortización still owed: that is what the
+  // borrower is asking about, not the ones paid years ago.
+  const primeraPendiente = amortizaciones.findIndex((a) => a.estado !== 'pagada');
+  const paginaInicial =
+    primeraPendiente < 0 ? 1 : Math.floor(primeraPendiente / FILAS_POR_PAGINA) + 1;
+
+  return (
+    <Table<Amortizacion>
+      rowKey="numero"
+      columns={columnas}
+      dataSource={amortizaciones}
+      size="small"
+      bordered
+      tableLayout="fixed"
+      pagination={paginacion(amortizaciones.length, paginaInicial)}
+      locale={{ emptyText: 'El crédito no tiene amortizaciones.' }}
+    />
+  );
+}
+
+function nombreAplicacion(id: string): string {
+  const adelanto = /^adelanto-(\d+)$/.exec(id);
+  if (adelanto) return `Pagos adelantados aplicados a la amortización ${adelanto[1] ?? ''}`;
+  return `Pago ${id}`;
+}
+
+export function TablaAplicaciones({ aplicaciones }: { aplicaciones: Aplicacion[] }) {
+  const columnas: TableColumnsType<Aplicacion> = [
+    { title: 'Fecha', key: 'fecha', width: 118, render: (_, a) => fecha(a.fecha) },
+    { title: 'Movimiento', key: 'id', render: (_, a) => nombreAplicacion(a.id) },
+    { title: 'Monto', key: 'monto', align: 'right', render: (_, a) => monto(a.monto) },
+    {
+      title: 'Aplicado a',
+      children: [
+        { title: 'Moratorio', key: 'm', align: 'right', render: (_, a) => monto(a.moratorio) },
+        { title: 'Interés', key: 'i', align: 'right', render: (_, a) => monto(a.interes) },
+        { title: 'Capital', key: 'c', align: 'right', render: (_, a) => monto(a.capital) },
+        {
+          title: 'Adelantado',
+          key: 'ad',
+          align: 'right',
+          render: (_, a) => monto(a.adelantado),
+        },
+        { title: 'A favor', key: 'af', align: 'right', render: (_, a) => monto(a.a_favor) },
+      ],
+    },
+  ];
+  return (
+    <Table<Aplicacion>
+      rowKey={(a) => `${a.id}-${a.fecha}`}
+      columns={columnas}
+      dataSource={aplicaciones}
+      size="small"
+      bordered
+      tableLayout="fixed"
+      pagination={paginacion(aplicaciones.length)}
+      locale={{ emptyText: 'No hay pagos aplicados hasta la fecha de corte.' }}
+    />
+  );
+}
+
+type Ministracion = Credito['ministraciones'][number];
+
+export function TablaMinistraciones({
+  ministraciones,
+}: {
+  ministraciones: Credito['ministraciones'];
+}) {
+  const columnas: TableColumnsType<Ministracion> = [
+    { title: 'Núm.', dataIndex: 'numero', width: 64, align: 'right' },
+    { title: 'Fecha', key: 'fecha', width: 118, render: (_, m) => fecha(m.fecha) },
+    { title: 'Monto', key: 'monto', align: 'right', render: (_, m) => monto(m.monto) },
+    { title: 'Periodo escolar', dataIndex: 'periodoEscolar' },
+    {
+      title: 'Pagaré',
+      dataIndex: 'pagare',
+      render: (pagare: string) => <Typography.Text copyable>{pagare}</Typography.Text>,
+    },
+    {
+      title: 'Vencimiento del pagaré',
+      key: 'vencimiento',
+      render: (_, m) => fecha(m.vencimientoPagare),
+    },
+  ];
+  return (
+    <Table<Ministracion>
+      rowKey="numero"
+      columns={columnas}
+      dataSource={ministraciones}
+      size="small"
+      bordered
+      tableLayout="fixed"
+      pagination={paginacion(ministraciones.length)}
+      locale={{ emptyText: 'El crédito no tiene ministraciones registradas.' }}
+    />
+  );
+}
