@@ -1,5 +1,7 @@
 import { Card, Descriptions, Typography } from 'antd';
+import { ROLES_RECALCULAR_ANTIGUEDAD, ROLES_RESUMEN_ANTIGUEDAD } from '../api/antiguedad.ts';
 import { useHoy, useUsuarioActual } from '../api/sesion.ts';
+import { ResumenAntiguedad } from '../componentes/ResumenAntiguedad.tsx';
 import { fecha } from '../formato.ts';
 import { NOMBRE_ROL } from '../roles.ts';
 import { useTituloDocumento } from '../titulo.ts';
@@ -29,6 +31,9 @@ export function PaginaInicio() {
           ]}
         />
       </Card>
+      {ROLES_RESUMEN_ANTIGUEDAD.includes(usuario.rol) && (
+        <ResumenAntiguedad puedeRecalcular={ROLES_RECALCULAR_ANTIGUEDAD.includes(usuario.rol)} />
+      )}
     </>
   );
 }
