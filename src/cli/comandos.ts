@@ -19,7 +19,7 @@ export interface Comando {
   ejecutar(args: string[]): Promise<number>;
 }
 
-async function conBase<T>(trabajo: (base: Base) => Promise<T>): Promise<T> {
+export async function conBase<T>(trabajo: (base: Base) => Promise<T>): Promise<T> {
   const base = await abrirBase(leerConfig(), { compartirInstancia: true });
   try {
     return await trabajo(base);

@@ -1,0 +1,171 @@
+import type { DomicilioNuevo, TelefonoNuevo } from '../../db/escritura-cartera.ts';
+import type { CanalPago, TipoTelefono } from '../../db/esquema.ts';
+import { validarCurp } from '../../domain/curp.ts';
+import type { Centavos } from '../../domain/dinero.ts';
+import { validarRfc } from '../../domain/rfc.ts';
+import type { Concepto, Excedente, MovimientoArchivo, PersonaArchivo } from './cartera-archivo.ts';
+import type { LectorDeFila } from './lector-de-fila.ts';
+
+/** Readers of the fields that need more than one cell or a check of their own. */
+
+const TIPOS_TELEFONO: readonly TipoTelefono[] = ['movil', 'casa', 'trabajo', 'recados'];
+const CLAVE = /^[\p{L}\d_./-]{1,60}$/u;
+const CORREO = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+export function curp(l: LectorDeFila, columna: string, obligatoria: boolean): string | null {
+  const texto = l.texto(columna, obligatoria);
+  if (texto === null) return null;
+  const r = validarCurp(texto);
+  if (!r.valida) {
+    l.error(columna, `«${texto}» no es una CURP válida: ${r.motivo}`);
+    return null;
+  }
+  return r.curp;
+}
+
+/** A key (credit number, product, movement): letters, digits and - _ . / only. */
+export function clave(l: LectorDeFila, columna: string): string | null {
+  const texto = l.texto(columna, true);
+  if (texto === null) return null;
+  if (!CLAVE.test(texto)) {
+    l.error(
+      columna,
+      `«${texto}» no es una clave válida: solo letras, dígitos y - _ . / (hasta 60)`,
+    );
+    return null;
+  }
+  return texto.toUpperCase();
+}
+
+export function telefono(
+  l: LectorDeFila,
+  columna: string,
+  obligatoria: boolean,
+): TelefonoNuevo | null {
+  const texto = l.texto(columna, obligatoria);
+  if (texto === null) return null;
+  const numero = texto.replace(/[\s()./-]/g, '');
+  if (!/^\d{10}$/.test(numero)) {
+    l.error(columna, `«${texto}» no es un teléfono de 10 dígitos`);
+    return null;
+  }
+  const tipo = l.opcion('tipo_telefono', TIPOS_TELEFONO, 'movil');
+  return tipo === null ? null : { numero, tipo, consentimiento: l.siNo('consentimiento') };
+}
+
+function domicilio(l: LectorDeFila): DomicilioNuevo | null {
+  const columnas = ['calle', 'numero', 'colonia', 'codigo_postal', 'municipio'];
+  if (columnas.every((c) => l.vacia(c))) return null;
+  const calle = l.texto('calle', true);
+  const municipio = l.texto('municipio', true);
+  let codigoPostal = l.texto('codigo_postal');
+  if (codigoPostal !== null) {
+    codigoPostal = codigoPostal.padStart(5, '0');
+    if (!/^\d{5}$/.test(codigoPostal)) {
+      l.error('codigo_postal', `«${codigoPostal}» no es un código postal de 5 dígitos`);
+    }
+  }
+  if (calle === null || municipio === null) return null;
+  return {
+    calle,
+    numero: l.texto('numero'),
+    colonia: l.texto('colonia'),
+    codigoPostal,
+    municipio,
+    estado: l.texto('estado') ?? 'Sonora',
+  };
+}
+
+export function persona(l: LectorDeFila): PersonaArchivo | null {
+  const c = curp(l, 'curp', true);
+  const nombres = l.texto('nombres', true);
+  const primerApellido = l.texto('primer_apellido', true);
+  const fechaNacimiento = l.fecha('fecha_nacimiento');
+  let rfc = l.texto('rfc');
+  if (rfc !== null) {
+    const r = validarRfc(rfc);
+    if (!r.valido) l.error('rfc', `«${rfc}» no es un RFC válido: ${r.motivo}`);
+    else if (r.advertencia) l.advertencia('rfc', `RFC ${r.rfc}: ${r.advertencia}`);
+    rfc = r.valido ? r.rfc : null;
+  }
+  if (
+    c !== null &&
+    fechaNacimiento !== null &&
+    c.slice(4, 10) !== fechaNacimiento.slice(2).replaceAll('-', '')
+  ) {
+    l.advertencia('fecha_nacimiento', `no coincide con la fecha que contiene la CURP ${c}`);
+  }
+  const tel = telefono(l, 'telefono', false);
+  const correo = l.texto('correo')?.toLowerCase() ?? null;
+  if (correo !== null && !CORREO.test(correo))
+    l.error('correo', `«${correo}» no es un correo válido`);
+  const dom = domicilio(l);
+  if (l.fallas > 0 || c === null || nombres === null || primerApellido === null) return null;
+  return {
+    hoja: l.hoja,
+    fila: l.fila,
+    curp: c,
+    nombres,
+    primerApellido,
+    segundoApellido: l.texto('segundo_apellido'),
+    rfc,
+    fechaNacimiento,
+    telefonos: tel ? [tel] : [],
+    correos: correo
+      ? [{ correo, consentimiento: tel?.consentimiento ?? l.siNo('consentimiento') }]
+      : [],
+    domicilios: dom ? [dom] : [],
+  };
+}
+
+export function movimiento(
+  l: LectorDeFila,
+  numeroCredito: string,
+  claveMov: string,
+): MovimientoArchivo | null {
+  const tipo = l.opcion('tipo', ['pago', 'condonacion', 'cancelacion'] as const);
+  const fecha = l.fecha('fecha', true);
+  const sobra = (columna: string, cuando: string) => {
+    if (!l.vacia(columna)) l.error(columna, `debe quedar vacía en ${cuando}`);
+  };
+  let monto: Centavos | null = null;
+  let excedente: Excedente | null = null;
+  let concepto: Concepto | null = null;
+  let cancelaClave: string | null = null;
+  let canal: CanalPago | null = null;
+  if (tipo === 'pago' || tipo === 'condonacion') {
+    monto = l.monto('monto', true);
+    if (monto === 0) l.error('monto', 'debe ser mayor que cero');
+    sobra('cancela_clave', `un${tipo === 'pago' ? ' pago' : 'a condonación'}`);
+  }
+  if (tipo === 'pago') {
+    excedente = l.opcion('excedente', ['reducir_plazo', 'adelantar'] as const, 'reducir_plazo');
+    canal = l.opcion('canal', ['banco', 'caja', 'nomina', 'importacion'] as const, 'importacion');
+    sobra('concepto', 'un pago');
+  } else if (tipo === 'condonacion') {
+    concepto = l.opcion('concepto', ['moratorio', 'interes', 'capital'] as const);
+    sobra('excedente', 'una condonación');
+    sobra('canal', 'una condonación');
+  } else if (tipo === 'cancelacion') {
+    if (l.vacia('cancela_clave'))
+      l.error('cancela_clave', 'falta la clave del movimiento que cancela');
+    else cancelaClave = clave(l, 'cancela_clave');
+    for (const c of ['monto', 'excedente', 'concepto', 'canal']) sobra(c, 'una cancelación');
+  }
+  if (l.fallas > 0 || tipo === null || fecha === null) return null;
+  return {
+    hoja: l.hoja,
+    fila: l.fila,
+    numeroCredito,
+    clave: claveMov,
+    tipo,
+    fecha,
+    monto,
+    excedente,
+    concepto,
+    cancelaClave,
+    canal,
+    referencia: l.texto('referencia'),
+    motivo: l.texto('motivo'),
+  };
+}

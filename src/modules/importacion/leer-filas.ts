@@ -1,0 +1,206 @@
+import { clave, curp, movimiento, persona, telefono } from './campos.ts';
+import type { CarteraArchivo, Prelacion } from './cartera-archivo.ts';
+import type { NombreHoja } from './disposicion.ts';
+import { agruparHojas } from './hojas-del-libro.ts';
+import type { Informe } from './informe.ts';
+import { LectorDeFila } from './lector-de-fila.ts';
+import { celdaVacia, type HojasLeidas } from './libro.ts';
+
+/**
+ * Every row of every sheet, each cell checked alone (form, required, enumerations). Faults go
+ * to the report; a faulty row is left out and its key remembered (`conFallas`).
+ */
+export function leerFilas(libro: HojasLeidas, informe: Informe): CarteraArchivo {
+  const cartera: CarteraArchivo = {
+    productos: [],
+    personas: [],
+    telefonos: [],
+    creditos: [],
+    ministraciones: [],
+    amortizaciones: [],
+    movimientos: [],
+    periodos: [],
+    conFallas: {
+      productos: new Set(),
+      personas: new Set(),
+      creditos: new Set(),
+      incompletos: new Set(),
+    },
+  };
+  const grupos = agruparHojas(libro, informe);
+  const l = new LectorDeFila(informe);
+  const recorrer = (hoja: NombreHoja, leer: () => void) => {
+    for (const parte of grupos.get(hoja) ?? []) {
+      for (const fila of parte.filas) {
+        if (fila.celdas.every(celdaVacia)) continue;
+        l.situar(parte.nombre, parte.indices, fila.numero, fila.celdas);
+        leer();
+      }
+    }
+  };
+  const crudo = (columna: string) =>
+    String(l.celda(columna) ?? '')
+      .trim()
+      .toUpperCase();
+  /** A credit's child row: its credit is incomplete when the row is faulty. */
+  const deCredito =
+    <T>(lista: T[], leer: (numeroCredito: string) => T | null) =>
+    () => {
+      const numero = clave(l, 'numero_credito');
+      const fila = numero === null ? null : leer(numero);
+      if (fila !== null && l.fallas === 0) lista.push(fila);
+      else cartera.conFallas.incompletos.add(numero ?? crudo('numero_credito'));
+    };
+
+  recorrer('productos', () => {
+    const claveProducto = clave(l, 'clave');
+    const nombre = l.texto('nombre', true);
+    const vigenteDesde = l.fecha('vigente_desde', true);
+    const tasaOrdinaria = l.tasa('tasa_ordinaria_anual', true);
+    const tasaMoratoria = l.tasa('tasa_moratoria_anual', true);
+    const base = l.opcion('base_dias', ['360', '365'] as const, '360');
+    const prelacion = l.opcion<Prelacion>(
+      'prelacion',
+      ['por_concepto', 'por_amortizacion'],
+      'por_concepto',
+    );
+    if (
+      l.fallas > 0 ||
+      claveProducto === null ||
+      nombre === null ||
+      vigenteDesde === null ||
+      tasaOrdinaria === null ||
+      tasaMoratoria === null ||
+      base === null ||
+      prelacion === null
+    ) {
+      cartera.conFallas.productos.add(claveProducto ?? crudo('clave'));
+      return;
+    }
+    cartera.productos.push({
+      hoja: l.hoja,
+      fila: l.fila,
+      clave: claveProducto,
+      nombre,
+      vigenteDesde,
+      tasaOrdinaria,
+      tasaMoratoria,
+      baseDias: base === '365' ? 365 : 360,
+      prelacion,
+    });
+  });
+
+  recorrer('personas', () => {
+    const p = persona(l);
+    if (p) cartera.personas.push(p);
+    else cartera.conFallas.personas.add(crudo('curp'));
+  });
+
+  recorrer('telefonos', () => {
+    const c = curp(l, 'curp', true);
+    const t = telefono(l, 'telefono', true);
+    if (c !== null && t !== null && l.fallas === 0) {
+      cartera.telefonos.push({ hoja: l.hoja, fila: l.fila, curp: c, ...t });
+    }
+  });
+
+  recorrer('creditos', () => {
+    const numero = clave(l, 'numero');
+    const producto = clave(l, 'producto');
+    const oficina = l.texto('oficina', true)?.toUpperCase() ?? null;
+    const curpAcreditado = curp(l, 'curp_acreditado', true);
+    const curpAval = curp(l, 'curp_aval', false);
+    const curpBeneficiario = curp(l, 'curp_beneficiario', false);
+    const fechaInicioInteres = l.fecha('fecha_inicio_interes', true);
+    if (curpAcreditado !== null && curpAcreditado === curpAval) {
+      l.error('curp_aval', 'el aval no puede ser el mismo acreditado');
+    }
+    if (
+      l.fallas > 0 ||
+      numero === null ||
+      producto === null ||
+      oficina === null ||
+      curpAcreditado === null ||
+      fechaInicioInteres === null
+    ) {
+      cartera.conFallas.creditos.add(numero ?? crudo('numero'));
+      cartera.conFallas.incompletos.add(numero ?? crudo('numero'));
+      return;
+    }
+    cartera.creditos.push({
+      hoja: l.hoja,
+      fila: l.fila,
+      numero,
+      producto,
+      oficina,
+      curpAcreditado,
+      curpAval,
+      curpBeneficiario,
+      fechaInicioInteres,
+    });
+  });
+
+  recorrer(
+    'ministraciones',
+    deCredito(cartera.ministraciones, (numeroCredito) => {
+      const numero = l.entero('numero', true);
+      const fecha = l.fecha('fecha', true);
+      const monto = l.monto('monto', true);
+      if (monto === 0) l.error('monto', 'debe ser mayor que cero');
+      const periodoEscolar = l.texto('periodo_escolar', true);
+      const pagareNumero = l.texto('pagare', true)?.toUpperCase() ?? null;
+      const pagareVencimiento = l.fecha('vencimiento_pagare', true);
+      if (fecha !== null && pagareVencimiento !== null && pagareVencimiento < fecha) {
+        l.error('vencimiento_pagare', 'el pagaré no puede vencer antes de la ministración');
+      }
+      if (numero === null || fecha === null || monto === null || periodoEscolar === null)
+        return null;
+      if (pagareNumero === null || pagareVencimiento === null) return null;
+      return {
+        hoja: l.hoja,
+        fila: l.fila,
+        numeroCredito,
+        numero,
+        fecha,
+        monto,
+        periodoEscolar,
+        pagareNumero,
+        pagareVencimiento,
+      };
+    }),
+  );
+
+  recorrer(
+    'amortizaciones',
+    deCredito(cartera.amortizaciones, (numeroCredito) => {
+      const numero = l.entero('numero', true);
+      const fecha = l.fecha('fecha', true);
+      const capital = l.monto('capital', true);
+      if (numero === null || fecha === null || capital === null) return null;
+      return { hoja: l.hoja, fila: l.fila, numeroCredito, numero, fecha, capital };
+    }),
+  );
+
+  recorrer(
+    'movimientos',
+    deCredito(cartera.movimientos, (numeroCredito) => {
+      const c = clave(l, 'clave');
+      return c === null ? null : movimiento(l, numeroCredito, c);
+    }),
+  );
+
+  recorrer(
+    'periodos_sin_moratorio',
+    deCredito(cartera.periodos, (numeroCredito) => {
+      const desde = l.fecha('desde', true);
+      const hasta = l.fecha('hasta', true);
+      const motivo = l.texto('motivo', true);
+      if (desde !== null && hasta !== null && hasta <= desde) {
+        l.error('hasta', 'debe ser posterior a desde');
+      }
+      if (desde === null || hasta === null || motivo === null) return null;
+      return { hoja: l.hoja, fila: l.fila, numeroCredito, desde, hasta, motivo };
+    }),
+  );
+  return cartera;
+}

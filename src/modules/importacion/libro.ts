@@ -1,0 +1,39 @@
+/**
+ * A workbook as read, before any validation: sheets of cells. Both readers (XLSX and CSV)
+ * produce it; validation never sees exceljs nor a `Date`.
+ */
+
+/** A calendar date cell of a spreadsheet, as the calendar date it shows (`YYYY-MM-DD`). */
+export interface CeldaFecha {
+  readonly fecha: string;
+}
+
+export type Celda = string | number | boolean | CeldaFecha | null;
+
+export interface FilaLeida {
+  /** The row number the spreadsheet shows (the header is row 1). */
+  readonly numero: number;
+  /** One cell per header, in the header's order. */
+  readonly celdas: readonly Celda[];
+}
+
+export interface HojaLeida {
+  /** The name as it came (sheet name, or file name for a CSV). */
+  readonly nombre: string;
+  readonly encabezados: readonly string[];
+  readonly filas: readonly FilaLeida[];
+}
+
+export interface HojasLeidas {
+  /** File name(s), for the report and the bitácora. */
+  readonly archivo: string;
+  readonly hojas: readonly HojaLeida[];
+}
+
+export function esCeldaFecha(celda: Celda): celda is CeldaFecha {
+  return typeof celda === 'object' && celda !== null;
+}
+
+export function celdaVacia(celda: Celda): boolean {
+  return celda === null || (typeof celda === 'string' && celda.trim() === '');
+}

@@ -1,0 +1,265 @@
+import { centavos, formatearPesos } from '../../domain/dinero.ts';
+import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
+import type { BaseExistente, CreditoGuardado } from './base-existente.ts';
+import type {
+  AmortizacionArchivo,
+  CarteraArchivo,
+  CreditoArchivo,
+  EnFila,
+  MinistracionArchivo,
+  PeriodoArchivo,
+} from './cartera-archivo.ts';
+import type { Informe } from './informe.ts';
+import {
+  type PersonasValidadas,
+  type ProductosValidados,
+  type VersionDisponible,
+  versionVigente,
+} from './validar-catalogos.ts';
+
+export interface CreditoValidado {
+  fila: CreditoArchivo;
+  version: VersionDisponible;
+  oficinaId: number;
+  /** By numero. */
+  ministraciones: MinistracionArchivo[];
+  amortizaciones: AmortizacionArchivo[];
+  periodos: PeriodoArchivo[];
+  /** The same credit already stored, identical: nothing of it is written. */
+  guardado: CreditoGuardado | null;
+}
+
+function agrupar<T extends EnFila & { numeroCredito: string; numero?: number }>(
+  filas: readonly T[],
+  creditos: ReadonlyMap<string, CreditoArchivo>,
+  archivo: CarteraArchivo,
+  informe: Informe,
+): Map<string, T[]> {
+  const grupos = new Map<string, T[]>();
+  const vistos = new Map<string, T>();
+  for (const f of filas) {
+    if (!creditos.has(f.numeroCredito)) {
+      if (!archivo.conFallas.creditos.has(f.numeroCredito)) {
+        informe.error(
+          f.hoja,
+          f.fila,
+          'numero_credito',
+          `el crédito ${f.numeroCredito} no está en la hoja creditos`,
+        );
+      }
+      continue;
+    }
+    if (f.numero !== undefined) {
+      const clave = `${f.numeroCredito}|${f.numero}`;
+      const previa = vistos.get(clave);
+      if (previa) {
+        informe.error(
+          f.hoja,
+          f.fila,
+          'numero',
+          `el número ${f.numero} del crédito ${f.numeroCredito} ya está en la fila ${previa.fila}`,
+        );
+        archivo.conFallas.incompletos.add(f.numeroCredito);
+        continue;
+      }
+      vistos.set(clave, f);
+    }
+    const g = grupos.get(f.numeroCredito);
+    if (g) g.push(f);
+    else grupos.set(f.numeroCredito, [f]);
+  }
+  for (const g of grupos.values()) g.sort((a, b) => (a.numero ?? 0) - (b.numero ?? 0));
+  return grupos;
+}
+
+/** What differs between the row's credit and the stored one, in words; null if nothing. */
+function diferencia(c: CreditoValidado, g: CreditoGuardado): string | null {
+  const rol = (r: string) => g.participantes.find((p) => p.rol === r)?.curp ?? null;
+  if (g.producto !== c.fila.producto || g.version.vigenteDesde !== c.version.vigenteDesde)
+    return 'producto';
+  if (g.oficina !== c.fila.oficina) return `oficina (registrada: ${g.oficina})`;
+  if (g.fechaInicioInteres !== c.fila.fechaInicioInteres)
+    return `fecha_inicio_interes (registrada: ${formatearFecha(g.fechaInicioInteres)})`;
+  if (rol('acreditado') !== c.fila.curpAcreditado) return 'acreditado';
+  if (rol('aval') !== c.fila.curpAval) return 'aval';
+  if (rol('beneficiario') !== c.fila.curpBeneficiario) return 'beneficiario';
+  const m = c.ministraciones;
+  if (
+    m.length !== g.ministraciones.length ||
+    g.ministraciones.some((x, i) => {
+      const y = m[i];
+      return (
+        !y ||
+        x.numero !== y.numero ||
+        x.fecha !== y.fecha ||
+        x.monto !== y.monto ||
+        x.periodoEscolar !== y.periodoEscolar ||
+        x.pagareNumero !== y.pagareNumero ||
+        x.pagareVencimiento !== y.pagareVencimiento
+      );
+    })
+  )
+    return 'ministraciones';
+  const a = c.amortizaciones;
+  if (
+    a.length !== g.amortizaciones.length ||
+    g.amortizaciones.some((x, i) => {
+      const y = a[i];
+      return !y || x.numero !== y.numero || x.fecha !== y.fecha || x.capital !== y.capital;
+    })
+  )
+    return 'amortizaciones';
+  const p = c.periodos;
+  if (
+    p.length !== g.periodos.length ||
+    g.periodos.some((x, i) => {
+      const y = p[i];
+      return !y || x.desde !== y.desde || x.hasta !== y.hasta || x.motivo !== y.motivo;
+    })
+  )
+    return 'periodos sin moratorio';
+  return null;
+}
+
+/**
+ * Each credit row with its schedule: references (product version, office, people), pagarés
+ * unique in the institute, schedule capital equal to what was disbursed, and a stored credit
+ * of the same number identical (an import never changes a credit).
+ */
+export function validarCreditos(
+  archivo: CarteraArchivo,
+  base: BaseExistente,
+  productos: ProductosValidados,
+  personas: PersonasValidadas,
+  informe: Informe,
+): Map<string, CreditoValidado> {
+  const filas = new Map<string, CreditoArchivo>();
+  for (const c of archivo.creditos) {
+    const previa = filas.get(c.numero);
+    if (previa) {
+      informe.error(
+        c.hoja,
+        c.fila,
+        'numero',
+        `el crédito ${c.numero} ya está en la fila ${previa.fila}`,
+      );
+      archivo.conFallas.incompletos.add(c.numero);
+    } else filas.set(c.numero, c);
+  }
+  const ministraciones = agrupar(archivo.ministraciones, filas, archivo, informe);
+  const amortizaciones = agrupar(archivo.amortizaciones, filas, archivo, informe);
+  const periodos = agrupar(archivo.periodos, filas, archivo, informe);
+  revisarPagares(archivo, base, informe);
+
+  const validados = new Map<string, CreditoValidado>();
+  for (const c of filas.values()) {
+    const error = (columna: string | null, mensaje: string) => {
+      informe.error(c.hoja, c.fila, columna, mensaje);
+      archivo.conFallas.incompletos.add(c.numero);
+    };
+    for (const [columna, curp] of [
+      ['curp_acreditado', c.curpAcreditado],
+      ['curp_aval', c.curpAval],
+      ['curp_beneficiario', c.curpBeneficiario],
+    ] as const) {
+      if (curp !== null && !personas.conocidas.has(curp) && !archivo.conFallas.personas.has(curp))
+        error(columna, `la CURP ${curp} no está en la hoja personas ni registrada`);
+    }
+    const oficinaId = base.oficinas.get(c.oficina);
+    if (oficinaId === undefined)
+      error(
+        'oficina',
+        `no existe la oficina «${c.oficina}» (son: ${[...base.oficinas.keys()].join(', ')})`,
+      );
+    const mins = ministraciones.get(c.numero) ?? [];
+    const amos = amortizaciones.get(c.numero) ?? [];
+    const incompleto = archivo.conFallas.incompletos.has(c.numero);
+    if (mins.length === 0 && !incompleto)
+      error(null, 'no tiene ministraciones en la hoja ministraciones');
+    if (amos.length === 0 && !incompleto)
+      error(null, 'no tiene amortizaciones en la hoja amortizaciones');
+    let version: VersionDisponible | null = null;
+    const versiones = productos.versiones.get(c.producto);
+    const primera = mins.reduce<Fecha | null>(
+      (f, m) => (f === null || m.fecha < f ? m.fecha : f),
+      null,
+    );
+    if (!versiones) {
+      if (!archivo.conFallas.productos.has(c.producto))
+        error(
+          'producto',
+          `no existe el producto «${c.producto}» (ni en la hoja productos ni registrado)`,
+        );
+    } else if (primera !== null) {
+      version = versionVigente(versiones, primera);
+      if (version === null)
+        error(
+          'producto',
+          `el producto ${c.producto} no tenía versión vigente el ${formatearFecha(primera)}, fecha de la primera ministración`,
+        );
+    }
+    if (!incompleto && mins.length > 0 && amos.length > 0) {
+      const ministrado = mins.reduce((s, m) => s + m.monto, 0);
+      const programado = amos.reduce((s, a) => s + a.capital, 0);
+      if (ministrado !== programado) {
+        error(
+          null,
+          `el capital de las amortizaciones (${formatearPesos(centavos(programado))}) no suma lo ministrado (${formatearPesos(centavos(ministrado))})`,
+        );
+      }
+    }
+    if (archivo.conFallas.incompletos.has(c.numero) || version === null || oficinaId === undefined)
+      continue;
+    const validado: CreditoValidado = {
+      fila: c,
+      version,
+      oficinaId,
+      ministraciones: mins,
+      amortizaciones: amos,
+      periodos: periodos.get(c.numero) ?? [],
+      guardado: null,
+    };
+    const guardado = base.creditos.get(c.numero);
+    if (guardado) {
+      const d = diferencia(validado, guardado);
+      if (d !== null) {
+        error(
+          null,
+          `el crédito ${c.numero} ya está registrado con otros datos (${d}); la importación no modifica créditos registrados`,
+        );
+        continue;
+      }
+      validado.guardado = guardado;
+    }
+    validados.set(c.numero, validado);
+  }
+  return validados;
+}
+
+/** A pagaré number belongs to one ministración in the whole institute. */
+function revisarPagares(archivo: CarteraArchivo, base: BaseExistente, informe: Informe): void {
+  const vistos = new Map<string, MinistracionArchivo>();
+  for (const m of archivo.ministraciones) {
+    const previa = vistos.get(m.pagareNumero);
+    const registrado = base.pagares.get(m.pagareNumero);
+    if (previa) {
+      informe.error(
+        m.hoja,
+        m.fila,
+        'pagare',
+        `el pagaré ${m.pagareNumero} ya está en la fila ${previa.fila}`,
+      );
+    } else if (registrado !== undefined && registrado !== m.numeroCredito) {
+      informe.error(
+        m.hoja,
+        m.fila,
+        'pagare',
+        `el pagaré ${m.pagareNumero} ya está registrado en el crédito ${registrado}`,
+      );
+    } else {
+      vistos.set(m.pagareNumero, m);
+      continue;
+    }
+    archivo.conFallas.incompletos.add(m.numeroCredito);
+  }
+}
