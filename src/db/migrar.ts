@@ -2,14 +2,18 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as fundacion from './migraciones/0001-fundacion.ts';
 import * as cartera from './migraciones/0002-cartera.ts';
 import * as pagos from './migraciones/0003-pagos.ts';
+import * as conciliacion from './migraciones/0004-conciliacion.ts';
 import * as finiquitos from './migraciones/0005-finiquitos.ts';
+import * as busqueda from './migraciones/0006-busqueda.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
   '0001-fundacion': fundacion,
   '0002-cartera': cartera,
   '0003-pagos': pagos,
+  '0004-conciliacion': conciliacion,
   '0005-finiquitos': finiquitos,
+  '0006-busqueda': busqueda,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

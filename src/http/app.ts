@@ -11,6 +11,7 @@ import type { ColaDeTrabajos } from '../plataforma/trabajos.ts';
 import { registrarAutenticacion } from './autenticacion.ts';
 import { cuerpoError, manejarError } from './errores-http.ts';
 import { rutasAntiguedad } from './rutas/antiguedad.ts';
+import { rutasAtencion } from './rutas/atencion.ts';
 import { rutasCreditos } from './rutas/creditos.ts';
 import { rutasDocumentosPago } from './rutas/documentos-pago.ts';
 import { rutasOficinas } from './rutas/oficinas.ts';
@@ -97,6 +98,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasAntiguedad(ctx);
   rutasPagos(ctx);
   rutasDocumentosPago(ctx);
+  rutasAtencion(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

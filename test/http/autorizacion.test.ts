@@ -59,6 +59,8 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'GET /api/movimientos/:id/recibo.pdf': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/movimientos/999999/recibo.pdf' },
   'POST /api/creditos/:id/carta-finiquito': { permitidos: ['coordinador'], url: '/api/creditos/999999/carta-finiquito' },
   'GET /api/creditos/:id/carta-finiquito.pdf': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/creditos/999999/carta-finiquito.pdf' },
+  'GET /api/buscar': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/buscar?q=jose' },
+  'GET /api/personas/:id/ficha': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/personas/999999/ficha' },
   'GET /api/caja/corte': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
   'GET /api/caja/corte.xlsx': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
   'GET /api/antiguedad/trabajos/:id': {

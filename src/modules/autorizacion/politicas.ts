@@ -30,6 +30,9 @@ export const POLITICAS = {
   'pagos.recibo': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'finiquito.emitir': { roles: ['coordinador'] },
   'finiquito.imprimir': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  // The counter: everyone who attends debtors; object scope inside (office, law firm).
+  'atencion.buscar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'atencion.ficha': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'caja.corte': { roles: ['coordinador', 'contabilidad', 'administrador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
