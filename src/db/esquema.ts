@@ -298,5 +298,7 @@ export interface BaseDeDatos {
   periodos_sin_moratorio: PeriodoSinMoratorioFila;
   antiguedad_saldos: AntiguedadSaldosFila;
   solicitudes_idempotentes: SolicitudIdempotenteFila;
+  importaciones_bancarias: ImportacionBancariaFila;
+  depositos_pendientes: DepositoPendienteFila;
   cartas_finiquito: CartaFiniquitoFila;
 }

@@ -17,6 +17,8 @@ export interface DatosPago {
   canal: Exclude<CanalPago, 'importacion'>;
   referencia: string;
   excedente: Excedente;
+  /** The source's own key (a bank line: `banco:<folio>`); the ledger refuses it twice per credit. */
+  claveExterna?: string;
 }
 
 export interface AplicacionDePago {

@@ -51,6 +51,7 @@ export async function registrarPago(
       excedente: pago.excedente,
       canal: pago.canal,
       referencia: pago.referencia,
+      clave_externa: pago.claveExterna ?? null,
       registrado_por: ctx.actor.id,
       registrado: ctx.reloj.ahora(),
     })
