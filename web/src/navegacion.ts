@@ -1,4 +1,5 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { matchPath } from 'react-router-dom';
 import { ROLES, type Rol } from './api/tipos.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface Seccion {
   pagina: LazyExoticComponent<ComponentType>;
   /** False for pages reached from another page (a credit), not from the left navigation. */
   enNavegacion?: false;
+  /** For such a page, the navigation entry that stays marked while it is open. */
+  dentroDe?: string;
 }
 
 export const SECCIONES: readonly Seccion[] = [
@@ -32,6 +35,7 @@ export const SECCIONES: readonly Seccion[] = [
     etiqueta: 'Crédito',
     roles: ROLES,
     enNavegacion: false,
+    dentroDe: '/cartera',
     pagina: lazy(() => import('./paginas/Credito.tsx').then((m) => ({ default: m.PaginaCredito }))),
   },
   {
@@ -47,4 +51,10 @@ export const SECCIONES: readonly Seccion[] = [
 /** The left-navigation entries a role sees. */
 export function seccionesDe(rol: Rol): Seccion[] {
   return SECCIONES.filter((s) => s.enNavegacion !== false && s.roles.includes(rol));
+}
+
+/** The navigation entry that contains the page at `ruta` (Cartera for a credit), if any. */
+export function seccionQueContiene(ruta: string): string | undefined {
+  return SECCIONES.find((s) => s.dentroDe !== undefined && matchPath(s.ruta, ruta) !== null)
+    ?.dentroDe;
 }

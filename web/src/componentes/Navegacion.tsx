@@ -1,15 +1,20 @@
-import { NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import { useUsuarioActual } from '../api/sesion.ts';
-import { seccionesDe } from '../navegacion.ts';
+import { seccionesDe, seccionQueContiene } from '../navegacion.ts';
 
 export function Navegacion() {
   const usuario = useUsuarioActual();
+  const contenedora = seccionQueContiene(useLocation().pathname);
   return (
     <nav className="navegacion" aria-label="Navegación principal">
       <ul>
         {seccionesDe(usuario.rol).map((s) => (
           <li key={s.ruta}>
-            <NavLink to={s.ruta} end={s.ruta === '/'}>
+            <NavLink
+              to={s.ruta}
+              end={s.ruta === '/'}
+              className={s.ruta === contenedora ? 'seccion-contenedora' : undefined}
+            >
               {s.etiqueta}
             </NavLink>
           </li>

@@ -99,16 +99,24 @@ export function TablaAmortizaciones({
     primeraPendiente < 0 ? 1 : Math.floor(primeraPendiente / FILAS_POR_PAGINA) + 1;
 
   return (
-    <Table<Amortizacion>
-      rowKey="numero"
-      columns={columnas}
-      dataSource={amortizaciones}
-      size="small"
-      bordered
-      tableLayout="fixed"
-      pagination={paginacion(amortizaciones.length, paginaInicial)}
-      locale={{ emptyText: 'El crédito no tiene amortizaciones.' }}
-    />
+    <>
+      {paginaInicial > 1 && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          La tabla abre en la página de la primera amortización pendiente; las anteriores están
+          pagadas.
+        </Typography.Paragraph>
+      )}
+      <Table<Amortizacion>
+        rowKey="numero"
+        columns={columnas}
+        dataSource={amortizaciones}
+        size="small"
+        bordered
+        tableLayout="fixed"
+        pagination={paginacion(amortizaciones.length, paginaInicial)}
+        locale={{ emptyText: 'El crédito no tiene amortizaciones.' }}
+      />
+    </>
   );
 }
 
