@@ -6,6 +6,7 @@ import { ErrorDeConfiguracion, leerConfig } from './plataforma/config.ts';
 import { ErrorInstanciaDuplicada } from './plataforma/postgres-embebido.ts';
 import { relojDelSistema } from './plataforma/reloj-sistema.ts';
 import { iniciarTrabajos } from './plataforma/trabajos.ts';
+import { iniciarAvisos } from './plataforma/avisos.ts';
 
 async function principal(): Promise<void> {
   const config = leerConfig();
@@ -28,8 +29,10 @@ async function principal(): Promise<void> {
     }
   }
   const trabajos = await iniciarTrabajos(base.url, db, reloj, config.zonaHoraria);
+  const avisos = await iniciarAvisos(base.url, ['turnos']);
   const { app } = await construirApp({
     trabajos,
+    avisos,
     db,
     reloj,
     sessionSecret: base.sessionSecret,
@@ -45,6 +48,7 @@ async function principal(): Promise<void> {
     console.log(`\n${senal}: deteniendo Recupera…`);
     await app.close();
     await trabajos.detener();
+    await avisos.cerrar();
     await base.cerrar();
     console.log('Recupera se detuvo limpiamente.');
     process.exit(0);

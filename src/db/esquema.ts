@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Bucket } from '../domain/antiguedad.ts';
 import type { EstadoCredito } from '../domain/estado-credito.ts';
+import type { EstadoTurno, MotivoTurno } from '../domain/turno.ts';
 
 /** Row types, snake_case as in PostgreSQL. Domain types live apart; mappers convert. */
 
@@ -277,6 +278,23 @@ export interface DepositoPendienteFila {
   motivo_resolucion: string | null;
 }
 
+export interface TurnoFila {
+  id: Generated<number>;
+  oficina_id: number;
+  fecha: FechaColumna;
+  numero: number;
+  nombre: string;
+  motivo: MotivoTurno;
+  estado: Generated<EstadoTurno>;
+  llegada: Instante;
+  inicio_atencion: Instante | null;
+  fin_atencion: Instante | null;
+  gestor_id: number | null;
+  persona_id: number | null;
+  resultado: string | null;
+  registrado_por: number;
+}
+
 export interface BaseDeDatos {
   oficinas: OficinaFila;
   usuarios: UsuarioFila;
@@ -301,4 +319,5 @@ export interface BaseDeDatos {
   importaciones_bancarias: ImportacionBancariaFila;
   depositos_pendientes: DepositoPendienteFila;
   cartas_finiquito: CartaFiniquitoFila;
+  turnos: TurnoFila;
 }

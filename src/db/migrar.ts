@@ -5,6 +5,7 @@ import * as pagos from './migraciones/0003-pagos.ts';
 import * as conciliacion from './migraciones/0004-conciliacion.ts';
 import * as finiquitos from './migraciones/0005-finiquitos.ts';
 import * as busqueda from './migraciones/0006-busqueda.ts';
+import * as turnos from './migraciones/0007-turnos.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migraciones: Record<string, Migration> = {
   '0004-conciliacion': conciliacion,
   '0005-finiquitos': finiquitos,
   '0006-busqueda': busqueda,
+  '0007-turnos': turnos,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

@@ -7,17 +7,21 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../db/conexion.ts';
 import type { Reloj } from '../domain/reloj.ts';
+import type { Avisos } from '../plataforma/avisos.ts';
 import type { ColaDeTrabajos } from '../plataforma/trabajos.ts';
 import { registrarAutenticacion } from './autenticacion.ts';
 import { cuerpoError, manejarError } from './errores-http.ts';
 import { rutasAntiguedad } from './rutas/antiguedad.ts';
 import { rutasAtencion } from './rutas/atencion.ts';
+import { rutasConciliacion } from './rutas/conciliacion.ts';
 import { rutasCreditos } from './rutas/creditos.ts';
 import { rutasDocumentosPago } from './rutas/documentos-pago.ts';
 import { rutasOficinas } from './rutas/oficinas.ts';
 import { rutasPagos } from './rutas/pagos.ts';
+import { rutasReferencias } from './rutas/referencias.ts';
 import { rutasSalud } from './rutas/salud.ts';
 import { rutasSesion } from './rutas/sesion.ts';
+import { rutasTurnos } from './rutas/turnos.ts';
 import { rutasUsuarios } from './rutas/usuarios.ts';
 
 export interface Dependencias {
@@ -33,6 +37,8 @@ export interface Dependencias {
   limiteLoginPorMinuto?: number;
   /** The job queue; absent where a test does not need it. */
   trabajos?: ColaDeTrabajos;
+  /** Live notices (LISTEN/NOTIFY) for server-sent events; absent where a test does not need them. */
+  avisos?: Avisos;
 }
 
 export interface ContextoApp {
@@ -50,6 +56,8 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   const app = Fastify({
     logger: deps.registro ? { level: 'info' } : false,
     bodyLimit: 64 * 1024,
+    // Live event streams never go idle: closing the app must end them.
+    forceCloseConnections: true,
     trustProxy: false,
   });
   const rutasApi: string[] = [];
@@ -97,8 +105,11 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasCreditos(ctx);
   rutasAntiguedad(ctx);
   rutasPagos(ctx);
+  rutasReferencias(ctx);
+  rutasConciliacion(ctx);
   rutasDocumentosPago(ctx);
   rutasAtencion(ctx);
+  rutasTurnos(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

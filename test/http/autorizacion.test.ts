@@ -61,6 +61,12 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'GET /api/creditos/:id/carta-finiquito.pdf': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/creditos/999999/carta-finiquito.pdf' },
   'GET /api/buscar': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/buscar?q=jose' },
   'GET /api/personas/:id/ficha': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/personas/999999/ficha' },
+  'GET /api/turnos': { permitidos: ['gestor', 'coordinador'] },
+  'POST /api/turnos': { permitidos: ['gestor', 'coordinador'] },
+  'POST /api/turnos/:id/eventos': { permitidos: ['gestor', 'coordinador'], url: '/api/turnos/999999/eventos' },
+  'PUT /api/turnos/:id/persona': { permitidos: ['gestor', 'coordinador'], url: '/api/turnos/999999/persona' },
+  'GET /api/turnos/indicadores': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'GET /api/turnos/avisos': { permitidos: ['gestor', 'coordinador'] },
   'GET /api/caja/corte': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
   'GET /api/caja/corte.xlsx': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
   'GET /api/antiguedad/trabajos/:id': {

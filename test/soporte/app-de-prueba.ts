@@ -24,8 +24,11 @@ export interface AppDePrueba {
 }
 
 /** The real app on a fresh database with the demo logins, a settable clock, and inject(). */
-export async function crearAppDePrueba(extra: Partial<Dependencias> = {}): Promise<AppDePrueba> {
-  const base = await crearBaseDePrueba();
+export async function crearAppDePrueba(
+  extra: Partial<Dependencias> = {},
+  baseDada?: BaseDePrueba,
+): Promise<AppDePrueba> {
+  const base = baseDada ?? (await crearBaseDePrueba());
   const reloj = new RelojManual('2026-03-10T16:00:00Z');
   await base.db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
   const { app, rutasApi } = await construirApp({

@@ -27,12 +27,24 @@ export const POLITICAS = {
   'pagos.vista_previa': { roles: ['gestor', 'coordinador', 'contabilidad'] },
   'pagos.registrar': { roles: ['gestor', 'coordinador', 'contabilidad'] },
   'movimientos.cancelar': { roles: ['coordinador', 'contabilidad'] },
+  // A credit's deposit reference and ficha de pago: the statement's scope (checked inside).
+  'referencias.consultar': { roles: 'autenticado' },
+  'referencias.ficha_de_pago': { roles: 'autenticado' },
+  // Bank statements and their reconciliation are Contabilidad y Finanzas' work.
+  'conciliacion.importar': { roles: ['contabilidad', 'administrador'] },
+  'conciliacion.pendientes': { roles: ['contabilidad', 'administrador'] },
+  'conciliacion.asignar': { roles: ['contabilidad', 'administrador'] },
+  'conciliacion.descartar': { roles: ['contabilidad', 'administrador'] },
   'pagos.recibo': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'finiquito.emitir': { roles: ['coordinador'] },
   'finiquito.imprimir': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   // The counter: everyone who attends debtors; object scope inside (office, law firm).
   'atencion.buscar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'atencion.ficha': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  // Walk-ins are registered and attended by the office's staff.
+  'turnos.consultar': { roles: ['gestor', 'coordinador'] },
+  'turnos.atender': { roles: ['gestor', 'coordinador'] },
+  'turnos.indicadores': { roles: ['gestor', 'coordinador', 'administrador'] },
   'caja.corte': { roles: ['coordinador', 'contabilidad', 'administrador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
