@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { construirApp } from './http/app.ts';
 import { CONTRASENA_DEMO, cargarDemo, USUARIOS_DEMO } from './modules/demo/cargar-demo.ts';
 import { abrirBase } from './plataforma/arranque.ts';
+import { iniciarAvisos } from './plataforma/avisos.ts';
 import { ErrorDeConfiguracion, leerConfig } from './plataforma/config.ts';
 import { ErrorInstanciaDuplicada } from './plataforma/postgres-embebido.ts';
 import { relojDelSistema } from './plataforma/reloj-sistema.ts';
 import { iniciarTrabajos } from './plataforma/trabajos.ts';
-import { iniciarAvisos } from './plataforma/avisos.ts';
 
 async function principal(): Promise<void> {
   const config = leerConfig();
