@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { construirApp } from '../../src/http/app.ts';
 import { cargarDemo } from '../../src/modules/demo/cargar-demo.ts';
+import { iniciarAvisos } from '../../src/plataforma/avisos.ts';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
+import { iniciarTrabajos } from '../../src/plataforma/trabajos.ts';
 import { type BaseDePrueba, crearBaseDePrueba } from './base-de-prueba.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -35,7 +37,12 @@ export async function crearEscenario(): Promise<Escenario> {
   const base = await crearBaseDePrueba();
   const reloj = new RelojManual(new Date());
   await base.db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
+  // The same services as `npm start`: the job queue and the live notices, on this database.
+  const trabajos = await iniciarTrabajos(base.url, base.db, reloj, 'America/Hermosillo');
+  const avisos = await iniciarAvisos(base.url, ['turnos']);
   const { app } = await construirApp({
+    trabajos,
+    avisos,
     db: base.db,
     reloj,
     sessionSecret: 'secreto-de-pruebas-de-al-menos-32-caracteres',
@@ -66,6 +73,8 @@ export async function crearEscenario(): Promise<Escenario> {
     cerrar: async () => {
       await navegador.close();
       await app.close();
+      await trabajos.detener();
+      await avisos.cerrar();
       await base.cerrar();
     },
   };
