@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { construirApp } from './http/app.ts';
+import { CARTERA_DEMO } from './modules/demo/cargar-cartera-demo.ts';
 import { CONTRASENA_DEMO, cargarDemo, USUARIOS_DEMO } from './modules/demo/cargar-demo.ts';
 import { abrirBase } from './plataforma/arranque.ts';
 import { iniciarAvisos } from './plataforma/avisos.ts';
@@ -23,9 +24,18 @@ async function principal(): Promise<void> {
   const { db } = base.conexion;
   if (base.modoDemo) {
     const hayUsuarios = await db.selectFrom('usuarios').select('id').limit(1).executeTakeFirst();
-    if (!hayUsuarios) {
-      console.log('Primer arranque: cargando datos de demostración…');
-      await db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
+    const hayCartera = await db.selectFrom('creditos').select('id').limit(1).executeTakeFirst();
+    if (!hayUsuarios || !hayCartera) {
+      console.log(
+        `Primer arranque: cargando datos de demostración (usuarios y ${CARTERA_DEMO.acreditados.toLocaleString('es-MX')} acreditados)…`,
+      );
+      const inicio = performance.now();
+      await db
+        .transaction()
+        .execute((trx) => cargarDemo(trx, { reloj, ip: null }, { cartera: CARTERA_DEMO }));
+      console.log(
+        `Datos de demostración cargados en ${((performance.now() - inicio) / 1000).toFixed(1)} s.`,
+      );
     }
   }
   const trabajos = await iniciarTrabajos(base.url, db, reloj, config.zonaHoraria);

@@ -4,6 +4,11 @@ import { ErrorDominio } from '../domain/errores.ts';
 import { fechaDesdeTexto, formatearFecha } from '../domain/fecha.ts';
 import { verificarBitacora } from '../modules/bitacora/verificar-bitacora.ts';
 import { calcularAntiguedad } from '../modules/cartera/calcular-antiguedad.ts';
+import {
+  CARTERA_DEMO,
+  cargarCarteraDemo,
+  MAXIMO_ACREDITADOS_DEMO,
+} from '../modules/demo/cargar-cartera-demo.ts';
 import { cargarDemo } from '../modules/demo/cargar-demo.ts';
 import { crearUsuario } from '../modules/usuarios/crear-usuario.ts';
 import { abrirBase, type Base } from '../plataforma/arranque.ts';
@@ -30,6 +35,25 @@ export async function conBase<T>(trabajo: (base: Base) => Promise<T>): Promise<T
 
 const reloj = () => relojDelSistema(leerConfig().zonaHoraria);
 
+/** A whole-number option between 1 and `maximo`; absent takes `porOmision`. */
+function enteroDeOpcion(
+  texto: string | undefined,
+  opcion: string,
+  porOmision: number,
+  maximo: number,
+): number {
+  if (texto === undefined) return porOmision;
+  const n = Number(texto.replaceAll(',', '').replaceAll('_', ''));
+  if (!Number.isInteger(n) || n < 1 || n > maximo) {
+    throw new ErrorDominio(
+      'entrada_invalida',
+      `--${opcion} debe ser un número entero entre 1 y ${maximo.toLocaleString('es-MX')}.`,
+      opcion,
+    );
+  }
+  return n;
+}
+
 export const COMANDOS: Comando[] = [
   {
     nombre: ['migrar'],
@@ -43,20 +67,42 @@ export const COMANDOS: Comando[] = [
   },
   {
     nombre: ['demo'],
-    uso: 'demo',
-    descripcion: 'Carga los datos de demostración (usuarios de ejemplo). Idempotente.',
-    ejecutar: () =>
-      conBase(async ({ conexion }) => {
-        const n = await conexion.db
-          .transaction()
-          .execute((trx) => cargarDemo(trx, { reloj: reloj(), ip: null }));
+    uso: 'demo [--acreditados N] [--semilla S]',
+    descripcion:
+      'Carga los datos de demostración: usuarios de ejemplo y una cartera sintética de Sonora (3,000 acreditados por omisión, hasta 300,000). Idempotente.',
+    ejecutar: async (args) => {
+      const { values } = parseArgs({
+        args,
+        options: { acreditados: { type: 'string' }, semilla: { type: 'string' } },
+      });
+      const acreditados = enteroDeOpcion(
+        values.acreditados,
+        'acreditados',
+        CARTERA_DEMO.acreditados,
+        MAXIMO_ACREDITADOS_DEMO,
+      );
+      const semilla = enteroDeOpcion(values.semilla, 'semilla', CARTERA_DEMO.semilla, 2 ** 32 - 1);
+      return conBase(async ({ conexion }) => {
+        const inicio = performance.now();
+        const { usuarios, cartera } = await conexion.db.transaction().execute(async (trx) => {
+          const ctx = { reloj: reloj(), ip: null };
+          const usuarios = await cargarDemo(trx, ctx);
+          return { usuarios, cartera: await cargarCarteraDemo(trx, { acreditados, semilla }, ctx) };
+        });
         console.log(
-          n === 0
-            ? 'Los datos de demostración ya estaban cargados.'
-            : `Usuarios de demostración creados: ${n}.`,
+          usuarios === 0
+            ? 'Los usuarios de demostración ya estaban cargados.'
+            : `Usuarios de demostración creados: ${usuarios}.`,
+        );
+        const segundos = ((performance.now() - inicio) / 1000).toFixed(1);
+        console.log(
+          cartera.creada
+            ? `Cartera de demostración (semilla ${semilla}): ${acreditados.toLocaleString('es-MX')} acreditados, ${cartera.creditos.toLocaleString('es-MX')} créditos, ${cartera.movimientos.toLocaleString('es-MX')} movimientos, en ${segundos} s.`
+            : 'Ya había una cartera: no se generó la de demostración.',
         );
         return 0;
-      }),
+      });
+    },
   },
   {
     nombre: ['usuario', 'crear'],

@@ -2,6 +2,7 @@ import type { Db } from '../../db/conexion.ts';
 import type { Rol } from '../../db/esquema.ts';
 import type { Contexto } from '../contexto.ts';
 import { crearUsuario } from '../usuarios/crear-usuario.ts';
+import { cargarCarteraDemo, type OpcionesCarteraDemo } from './cargar-cartera-demo.ts';
 
 /** One demo password for every demo login; documented in the README, never used outside demo mode. */
 export const CONTRASENA_DEMO = 'Recupera.2026';
@@ -31,8 +32,16 @@ export const USUARIOS_DEMO: ReadonlyArray<{
   },
 ];
 
-/** Idempotent: creates the demo logins that are missing; returns how many it created. */
-export async function cargarDemo(trx: Db, ctx: Contexto): Promise<number> {
+/**
+ * Idempotent: creates the demo logins that are missing; returns how many it created. With
+ * `cartera`, it then loads the demo portfolio too (cargar-cartera-demo.ts), unless a portfolio
+ * exists already.
+ */
+export async function cargarDemo(
+  trx: Db,
+  ctx: Contexto,
+  opciones: { cartera?: OpcionesCarteraDemo } = {},
+): Promise<number> {
   const oficinas = await trx.selectFrom('oficinas').select(['id', 'clave']).execute();
   const existentes = new Set(
     (await trx.selectFrom('usuarios').select('usuario').execute()).map((u) =>
@@ -51,5 +60,6 @@ export async function cargarDemo(trx: Db, ctx: Contexto): Promise<number> {
     );
     creados++;
   }
+  if (opciones.cartera) await cargarCarteraDemo(trx, opciones.cartera, ctx);
   return creados;
 }
