@@ -1,0 +1,38 @@
+import type { Db } from '../../db/conexion.ts';
+import { ErrorDominio } from '../../domain/errores.ts';
+import { generarReferencia } from '../../domain/referencia.ts';
+import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import type { ContextoAutenticado } from '../contexto.ts';
+
+export interface ReferenciaDeCredito {
+  referencia: string;
+  creditoId: number;
+  numero: string;
+}
+
+/** A credit's row, if the actor may see it: the same scope as its statement. */
+export async function creditoAlAlcance(trx: Db, creditoId: number, ctx: ContextoAutenticado) {
+  const c = await trx
+    .selectFrom('creditos')
+    .select(['id', 'numero', 'oficina_id', 'despacho_id'])
+    .where('id', '=', creditoId)
+    .executeTakeFirst();
+  if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
+  if (!alcanzaObjeto(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id })) {
+    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
+  }
+  return c;
+}
+
+/**
+ * The deposit reference of a credit. Not logged in the bitácora: it names no person and
+ * changes nothing, and it is printed on every ficha the debtor takes home.
+ */
+export async function consultarReferencia(
+  trx: Db,
+  creditoId: number,
+  ctx: ContextoAutenticado,
+): Promise<ReferenciaDeCredito> {
+  const c = await creditoAlAlcance(trx, creditoId, ctx);
+  return { referencia: generarReferencia(c.id), creditoId: c.id, numero: c.numero };
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../../db/conexion.ts';
+import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import type { Fecha } from '../../domain/fecha.ts';
+import { generarReferencia } from '../../domain/referencia.ts';
+import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
+import { calcularEstado } from '../cartera/calcular-estado.ts';
+import { cargarCredito } from '../cartera/cargar-credito.ts';
+import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { creditoAlAlcance } from './consultar-referencia.ts';
+
+/** Where the amount on the ficha came from: it is printed, so the debtor knows what it is. */
+export type OrigenDelImporte = 'indicado' | 'saldo_exigible' | 'sin_saldo_exigible';
+
+export interface FichaDePago {
+  numero: string;
+  acreditado: string;
+  referencia: string;
+  fecha: Fecha;
+  importe: Centavos | null;
+  origen: OrigenDelImporte;
+  saldoExigible: Centavos;
+  saldoParaLiquidar: Centavos;
+}
+
+/**
+ * What a ficha de pago says, as of today's business date: the amount asked for, or by
+ * default today's saldo exigible from the engine. It names the acreditado (personal data),
+ * so issuing it is logged.
+ */
+export async function prepararFichaDePago(
+  trx: Db,
+  creditoId: number,
+  importe: Centavos | null,
+  ctx: ContextoAutenticado,
+): Promise<FichaDePago> {
+  const c = await creditoAlAlcance(trx, creditoId, ctx);
+  const hoy = ctx.reloj.hoy();
+  const estado = calcularEstado(await cargarCredito(trx, creditoId), hoy);
+  const persona = await trx
+    .selectFrom('participantes_credito as pc')
+    .innerJoin('personas as p', 'p.id', 'pc.persona_id')
+    .select(['p.nombres', 'p.primer_apellido', 'p.segundo_apellido'])
+    .where('pc.credito_id', '=', creditoId)
+    .where('pc.rol', '=', 'acreditado')
+    .executeTakeFirst();
+  const acreditado = persona
+    ? [persona.nombres, persona.primer_apellido, persona.segundo_apellido].filter(Boolean).join(' ')
+    : '—';
+  const origen: OrigenDelImporte =
+    importe !== null
+      ? 'indicado'
+      : estado.saldoExigible > 0
+        ? 'saldo_exigible'
+        : 'sin_saldo_exigible';
+  const aPagar = importe ?? (estado.saldoExigible > 0 ? estado.saldoExigible : null);
+  await registrarEnBitacora(trx, origenDe(ctx), {
+    accion: 'ficha_de_pago.emitir',
+    objetoTipo: 'credito',
+    objetoId: creditoId,
+    detalle: { fecha: hoy, importe: aPagar === null ? null : formatearCentavos(aPagar), origen },
+  });
+  return {
+    numero: c.numero,
+    acreditado,
+    referencia: generarReferencia(c.id),
+    fecha: hoy,
+    importe: aPagar,
+    origen,
+    saldoExigible: estado.saldoExigible,
+    saldoParaLiquidar: estado.saldoParaLiquidar,
+  };
+}
