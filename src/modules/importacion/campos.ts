@@ -60,7 +60,8 @@ function domicilio(l: LectorDeFila): DomicilioNuevo | null {
   const municipio = l.texto('municipio', true);
   let codigoPostal = l.texto('codigo_postal');
   if (codigoPostal !== null) {
-    codigoPostal = codigoPostal.padStart(5, '0');
+    // A number cell loses a leading zero (05000 → 5000); text keeps what was typed.
+    if (typeof l.celda('codigo_postal') === 'number') codigoPostal = codigoPostal.padStart(5, '0');
     if (!/^\d{5}$/.test(codigoPostal)) {
       l.error('codigo_postal', `«${codigoPostal}» no es un código postal de 5 dígitos`);
     }

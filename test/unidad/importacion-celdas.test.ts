@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  leerEntero,
+  leerFecha,
+  leerMonto,
+  leerOpcion,
+  leerSiNo,
+  leerTasa,
+  leerTexto,
+  textoDeNumero,
+} from '../../src/modules/importacion/celdas.ts';
+import type { Celda } from '../../src/modules/importacion/libro.ts';
+
+const valor = <T>(r: { ok: true; valor: T } | { ok: false; motivo: string }) =>
+  r.ok ? r.valor : `✗ ${r.motivo}`;
+
+describe('leerMonto: pesos con hasta 2 decimales, en centavos exactos', () => {
+  it.each<[Celda, number]>([
+    [1062.5, 106250],
+    ['1062.5', 106250],
+    ['1062.50', 106250],
+    [1062, 106200],
+    ['$1,062.50', 106250],
+    ['1,234,567.89', 123456789],
+    [' 15000 ', 1500000],
+    [0.1 + 0.2, 30],
+    // A formula result with binary noise: Excel shows 1062.55 (15 significant digits).
+    [1062.5499999999999, 106255],
+    [9500, 950000],
+    ['0', 0],
+  ])('%j → %i', (celda, esperado) => {
+    expect(valor(leerMonto(celda))).toBe(esperado);
+  });
+
+  it.each<[Celda, string]>([
+    ['1062.555', 'más de 2 decimales'],
+    [1062.555, 'más de 2 decimales'],
+    ['-5', 'negativo'],
+    [-5, 'negativo'],
+    ['1,0625', 'no es un monto'],
+    ['mil pesos', 'no es un monto'],
+    ['1e3', 'no es un monto'],
+    [true, 'no es un monto'],
+    [{ fecha: '2024-01-31' }, 'no es un monto'],
+  ])('%j se rechaza', (celda, motivo) => {
+    expect(valor(leerMonto(celda))).toContain(motivo);
+  });
+
+  it('cualquier monto en centavos escrito como número de Excel vuelve exacto', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 13 }), (n) => {
+        expect(valor(leerMonto(n / 100))).toBe(n);
+      }),
+    );
+  });
+});
+
+describe('leerFecha: la fecha de calendario tal como se ve', () => {
+  it.each<[Celda, string]>([
+    ['2024-01-31', '2024-01-31'],
+    ['31/01/2024', '2024-01-31'],
+    ['1/2/2024', '2024-02-01'],
+    [' 29/02/2024 ', '2024-02-29'],
+    [{ fecha: '2024-01-31' }, '2024-01-31'],
+  ])('%j → %s', (celda, esperado) => {
+    expect(valor(leerFecha(celda))).toBe(esperado);
+  });
+
+  it.each<[Celda, string]>([
+    ['2023-02-29', 'no es una fecha que exista'],
+    ['30/02/2024', 'no es una fecha que exista'],
+    ['2024-13-01', 'no es una fecha que exista'],
+    ['31-01-2024', 'no es una fecha (AAAA-MM-DD o dd/mm/aaaa)'],
+    ['01/31/2024', 'no es una fecha que exista'],
+    // A bare number may be a day count that lost its date format: never guessed.
+    [45322, 'no es una fecha'],
+    [true, 'no es una fecha'],
+  ])('%j se rechaza', (celda, motivo) => {
+    expect(valor(leerFecha(celda))).toContain(motivo);
+  });
+});
+
+describe('leerTasa', () => {
+  it.each<[Celda, string]>([
+    ['0.06', '0.06'],
+    [0.06, '0.06'],
+    ['6%', '0.06'],
+    ['6.5%', '0.065'],
+    ['100%', '1'],
+    ['0%', '0'],
+    [0.155, '0.155'],
+    [0.00000001, '0.00000001'],
+  ])('%j → %s', (celda, esperado) => {
+    expect(valor(leerTasa(celda))).toBe(esperado);
+  });
+
+  it.each<Celda>(['1.5', '-0.06', '0.123456789', 'seis', 6])('%j se rechaza', (celda) => {
+    expect(valor(leerTasa(celda))).toContain('no es una tasa');
+  });
+});
+
+describe('leerSiNo, leerEntero, leerOpcion, leerTexto', () => {
+  it.each<[Celda, boolean]>([
+    ['si', true],
+    ['Sí', true],
+    ['SI', true],
+    [1, true],
+    [true, true],
+    ['no', false],
+    ['0', false],
+    [null, false],
+    [false, false],
+  ])('leerSiNo(%j) = %s', (celda, esperado) => {
+    expect(valor(leerSiNo(celda))).toBe(esperado);
+  });
+
+  it('leerSiNo rechaza lo que no es sí ni no', () => {
+    expect(valor(leerSiNo('tal vez'))).toContain('no es si ni no');
+  });
+
+  it.each<[Celda, number | string]>([
+    ['3', 3],
+    [12, 12],
+    ['0', '✗'],
+    ['2.5', '✗'],
+    [2.5, '✗'],
+    ['40000', '✗'],
+  ])('leerEntero(%j)', (celda, esperado) => {
+    const r = valor(leerEntero(celda));
+    if (typeof esperado === 'number') expect(r).toBe(esperado);
+    else expect(String(r)).toMatch(/^✗/);
+  });
+
+  it.each<[Celda, string]>([
+    ['Condonación', 'condonacion'],
+    ['PAGO', 'pago'],
+    ['reducir plazo', 'reducir_plazo'],
+  ])('leerOpcion(%j) sin importar acentos, mayúsculas ni espacios', (celda, esperado) => {
+    expect(valor(leerOpcion(celda, ['pago', 'condonacion', 'reducir_plazo']))).toBe(esperado);
+  });
+
+  it('leerOpcion nombra las opciones válidas', () => {
+    expect(valor(leerOpcion('abono', ['pago', 'condonacion']))).toBe(
+      '✗ «abono» no es uno de: pago, condonacion',
+    );
+  });
+
+  it('leerTexto recorta y junta espacios; un número se lee como Excel lo muestra', () => {
+    expect(valor(leerTexto('  José   Ángel '))).toBe('José Ángel');
+    expect(valor(leerTexto(6621234567))).toBe('6621234567');
+    expect(valor(leerTexto('   '))).toBeNull();
+    expect(textoDeNumero(83000)).toBe('83000');
+  });
+});
