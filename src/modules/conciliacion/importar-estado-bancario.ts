@@ -5,9 +5,9 @@ import { type Centavos, formatearCentavos, formatearPesos } from '../../domain/d
 import { ErrorDominio } from '../../domain/errores.ts';
 import { formatearFecha } from '../../domain/fecha.ts';
 import { validarReferencia } from '../../domain/referencia.ts';
-import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
+import { type Evento, registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
-import { registrarPago } from '../pagos/registrar-pago.ts';
+import { asentarPago } from '../pagos/registrar-pago.ts';
 import {
   type Antecedentes,
   leerAntecedentes,
@@ -105,7 +105,7 @@ function decidir(d: DepositoBancario, a: Antecedentes): Decision {
 
 /**
  * Posts a bank statement: every deposit whose reference names a credit becomes a payment by
- * the same path as one captured at the counter (registrarPago); the rest wait, with their
+ * the same path as one captured at the counter (asentarPago, the core of registrarPago); the rest wait, with their
  * reason, in depositos_pendientes. A line is known by its bank folio, so importing the same
  * file again posts nothing and adds nothing. A payment the engine refuses (a restructured
  * credit, a date before the last ministración) is undone to its savepoint and left pending,
@@ -146,6 +146,7 @@ export async function importarEstadoBancario(
     yaPendientes: [],
   };
   let total = 0;
+  const eventos: Evento[] = [];
   const dejarPendiente = async (
     d: DepositoBancario,
     motivo: string,
@@ -182,20 +183,21 @@ export async function importarEstadoBancario(
         await dejarPendiente(d, decision.motivo, decision.creditoReferido);
         break;
       case 'registrar': {
-        const movimientoId = await registrarConPuntoDeRetorno(trx, decision.creditoId, d, ctx);
-        if (typeof movimientoId === 'string') {
+        const asentado = await asentarConPuntoDeRetorno(trx, decision.creditoId, d, ctx);
+        if (typeof asentado === 'string') {
           await dejarPendiente(
             d,
-            `El crédito ${decision.numero} no admite este pago: ${movimientoId}`,
+            `El crédito ${decision.numero} no admite este pago: ${asentado}`,
             decision.creditoId,
           );
         } else {
           total += d.importe;
+          eventos.push(asentado.evento);
           r.registrados.push({
             ...lineaDe(d),
             creditoId: decision.creditoId,
             numero: decision.numero,
-            movimientoId,
+            movimientoId: asentado.registrado.movimiento.id,
           });
         }
         break;
@@ -223,6 +225,8 @@ export async function importarEstadoBancario(
     .where('id', '=', importacion.id)
     .execute();
   const { id, nombreArchivo, sha256, ...cuentas } = r.importacion;
+  // Last, and all together: the bitácora's lock is held from here to the commit only.
+  for (const evento of eventos) await registrarEnBitacora(trx, origenDe(ctx), evento);
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'conciliacion.importar',
     objetoTipo: 'importacion_bancaria',
@@ -236,18 +240,18 @@ function lineaDe(d: DepositoBancario): Linea {
   return { linea: d.linea, folio: d.folio, fecha: d.fecha, importe: formatearCentavos(d.importe) };
 }
 
-/** The movement id, or the engine's reason when it refuses the payment (nothing of it kept). */
-async function registrarConPuntoDeRetorno(
+/** The posted payment, or the engine's reason when it refuses it (nothing of it kept). */
+async function asentarConPuntoDeRetorno(
   trx: Db,
   creditoId: number,
   d: DepositoBancario,
   ctx: ContextoAutenticado,
-): Promise<number | string> {
+): Promise<Awaited<ReturnType<typeof asentarPago>> | string> {
   await sql`SAVEPOINT deposito`.execute(trx);
   try {
-    const pago = await registrarPago(trx, creditoId, pagoDeDeposito(d), ctx);
+    const asentado = await asentarPago(trx, creditoId, pagoDeDeposito(d), ctx);
     await sql`RELEASE SAVEPOINT deposito`.execute(trx);
-    return pago.movimiento.id;
+    return asentado;
   } catch (e) {
     if (!(e instanceof ErrorDominio)) throw e;
     await sql`ROLLBACK TO SAVEPOINT deposito`.execute(trx);

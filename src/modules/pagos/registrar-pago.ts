@@ -2,7 +2,7 @@ import type { Db } from '../../db/conexion.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { estadoDeCuentaAJson } from '../../domain/estado-de-cuenta/index.ts';
-import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
+import { type Evento, registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
@@ -37,6 +37,22 @@ export async function registrarPago(
   pago: DatosPago,
   ctx: ContextoAutenticado,
 ): Promise<PagoRegistrado> {
+  const { registrado, evento } = await asentarPago(trx, creditoId, pago, ctx);
+  await registrarEnBitacora(trx, origenDe(ctx), evento);
+  return registrado;
+}
+
+/**
+ * `registrarPago` without writing its bitácora row, which it returns instead: a caller that
+ * posts many payments in one transaction (a bank statement) writes all the rows at the end,
+ * so it holds the bitácora's lock for a moment and not for the whole file.
+ */
+export async function asentarPago(
+  trx: Db,
+  creditoId: number,
+  pago: DatosPago,
+  ctx: ContextoAutenticado,
+): Promise<{ registrado: PagoRegistrado; evento: Evento }> {
   await bloquearCredito(trx, creditoId);
   const antes = await cargarCredito(trx, creditoId);
   const fecha = pago.fecha ?? ctx.reloj.hoy();
@@ -67,7 +83,7 @@ export async function registrarPago(
     ),
   );
   const aplicacion = aplicacionDe(estado, movimiento.id);
-  await registrarEnBitacora(trx, origenDe(ctx), {
+  const evento: Evento = {
     accion: 'pago.registrar',
     objetoTipo: 'credito',
     objetoId: creditoId,
@@ -78,8 +94,8 @@ export async function registrarPago(
       canal: pago.canal,
       referencia: pago.referencia,
     },
-  });
-  return {
+  };
+  const registrado: PagoRegistrado = {
     movimiento: {
       id: movimiento.id,
       fecha,
@@ -91,4 +107,5 @@ export async function registrarPago(
     aplicacion,
     estado,
   };
+  return { registrado, evento };
 }
