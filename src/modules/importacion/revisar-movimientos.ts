@@ -72,6 +72,8 @@ export function revisarMovimientos(
       informe.error(m.hoja, m.fila, columna, mensaje);
       archivo.conFallas.incompletos.add(m.numeroCredito);
     };
+    // Rules of the row alone first: they hold whatever happens to its credit.
+    if (m.fecha > hoy) falla('fecha', `es posterior a hoy (${formatearFecha(hoy)})`);
     if (!validado && !guardado) {
       const conocido =
         archivo.conFallas.creditos.has(m.numeroCredito) ||
@@ -107,7 +109,6 @@ export function revisarMovimientos(
         );
       continue;
     }
-    if (m.fecha > hoy) falla('fecha', `es posterior a hoy (${formatearFecha(hoy)})`);
     const deCredito = r.porCredito.get(m.numeroCredito) ?? { filas: [], nuevos: [] };
     let cancela: MovimientoNuevo['cancela'] = null;
     if (m.cancelaClave !== null) {
