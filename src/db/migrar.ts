@@ -6,6 +6,7 @@ import * as conciliacion from './migraciones/0004-conciliacion.ts';
 import * as finiquitos from './migraciones/0005-finiquitos.ts';
 import * as busqueda from './migraciones/0006-busqueda.ts';
 import * as turnos from './migraciones/0007-turnos.ts';
+import * as indicesBusqueda from './migraciones/0008-indices-busqueda.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migraciones: Record<string, Migration> = {
   '0005-finiquitos': finiquitos,
   '0006-busqueda': busqueda,
   '0007-turnos': turnos,
+  '0008-indices-busqueda': indicesBusqueda,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

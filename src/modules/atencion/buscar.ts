@@ -41,7 +41,8 @@ const patron = (s: string) => `${s.replace(/[%_\\]/g, '\\$&')}%`;
  */
 export async function buscar(trx: Db, q: string, ctx: ContextoAutenticado): Promise<Hallazgo[]> {
   const k = claves(q);
-  const porNombre = k.palabras.some((p) => p.length >= 3);
+  // A name has letters and no digits; an identifier is looked up where identifiers live.
+  const porNombre = !/\d/.test(q) && k.palabras.some((p) => p.length >= 3);
   if (!porNombre && !k.curpOrfc && !k.telefono && !k.folio) return [];
 
   const filas = await trx
