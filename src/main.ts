@@ -47,6 +47,8 @@ async function principal(): Promise<void> {
     reloj,
     sessionSecret: base.sessionSecret,
     cookieSegura: config.cookieSegura,
+    confiarEnProxy: config.confiarEnProxy,
+    limitePorMinuto: config.limitePorMinuto,
     carpetaWeb: join(import.meta.dirname, '..', 'web', 'dist'),
     registro: process.env.REGISTRO === 'si',
   });

@@ -35,6 +35,8 @@ export interface Dependencias {
   /** Requests per minute per IP on the API, and on the login route alone. */
   limitePorMinuto?: number;
   limiteLoginPorMinuto?: number;
+  /** Trust X-Forwarded-For (behind a load balancer). */
+  confiarEnProxy?: boolean;
   /** The job queue; absent where a test does not need it. */
   trabajos?: ColaDeTrabajos;
   /** Live notices (LISTEN/NOTIFY) for server-sent events; absent where a test does not need them. */
@@ -58,7 +60,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
     bodyLimit: 64 * 1024,
     // Live event streams never go idle: closing the app must end them.
     forceCloseConnections: true,
-    trustProxy: false,
+    trustProxy: deps.confiarEnProxy ?? false,
   });
   const rutasApi: string[] = [];
   app.setErrorHandler(manejarError);
@@ -81,7 +83,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   });
   await app.register(fastifyCookie, { secret: deps.sessionSecret });
   await app.register(fastifyRateLimit, {
-    max: deps.limitePorMinuto ?? 600,
+    max: deps.limitePorMinuto ?? 6000,
     timeWindow: '1 minute',
     allowList: (request) => !request.url.startsWith('/api'),
     errorResponseBuilder: () => ({

@@ -18,6 +18,10 @@ export interface Config {
   zonaHoraria: string;
   /** `true` behind HTTPS: the session cookie gets `Secure`. */
   cookieSegura: boolean;
+  /** Behind a load balancer: trust X-Forwarded-For for the client's IP (rate limits, bitácora). */
+  confiarEnProxy: boolean;
+  /** API requests per minute per client IP. A whole office may share one public IP. */
+  limitePorMinuto: number;
 }
 
 function esZonaHorariaValida(zona: string): boolean {
@@ -48,6 +52,13 @@ const esquema = z.object({
     .refine(esZonaHorariaValida, 'no es una zona horaria IANA válida (p. ej. America/Hermosillo)')
     .default('America/Hermosillo'),
   COOKIE_SEGURA: z.enum(['si', 'no'], { message: 'debe ser "si" o "no"' }).default('no'),
+  CONFIAR_EN_PROXY: z.enum(['si', 'no'], { message: 'debe ser "si" o "no"' }).default('no'),
+  LIMITE_POR_MINUTO: z
+    .string()
+    .regex(/^\d+$/, 'debe ser un número entero')
+    .transform(Number)
+    .refine((n) => n >= 60, 'debe ser al menos 60')
+    .default(6000),
 });
 
 export class ErrorDeConfiguracion extends Error {}
@@ -70,5 +81,7 @@ export function leerConfig(entorno: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: v.SESSION_SECRET ?? null,
     zonaHoraria: v.ZONA_HORARIA,
     cookieSegura: v.COOKIE_SEGURA === 'si',
+    confiarEnProxy: v.CONFIAR_EN_PROXY === 'si',
+    limitePorMinuto: v.LIMITE_POR_MINUTO,
   };
 }

@@ -52,6 +52,20 @@ describe('configuración desde el entorno', () => {
     expect(mensaje).toContain('ZONA_HORARIA: no es una zona horaria IANA válida');
   });
 
+  it('el límite de solicitudes y el proxy de confianza se configuran y se validan', () => {
+    expect(leerConfig({})).toMatchObject({ confiarEnProxy: false, limitePorMinuto: 6000 });
+    expect(leerConfig({ CONFIAR_EN_PROXY: 'si', LIMITE_POR_MINUTO: '120' })).toMatchObject({
+      confiarEnProxy: true,
+      limitePorMinuto: 120,
+    });
+    expect(() => leerConfig({ LIMITE_POR_MINUTO: '10' })).toThrow(
+      /LIMITE_POR_MINUTO: debe ser al menos 60/,
+    );
+    expect(() => leerConfig({ CONFIAR_EN_PROXY: 'quizá' })).toThrow(
+      /CONFIAR_EN_PROXY: debe ser "si" o "no"/,
+    );
+  });
+
   it('un puerto fuera de rango se rechaza', () => {
     expect(() => leerConfig({ PORT: '70000' })).toThrow(/PORT: debe estar entre 1 y 65535/);
   });
