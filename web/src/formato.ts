@@ -87,3 +87,48 @@ export function fechaHora(instanteIso: string): string {
   const p = formatoFechaHora.formatToParts(instante);
   return `${parte(p, 'day')}/${parte(p, 'month')}/${parte(p, 'year')} ${parte(p, 'hour')}:${parte(p, 'minute')}`;
 }
+
+const MONTO_ESCRITO = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{0,2}))?$/;
+
+/**
+ * What a person types as an amount (`1500`, `1,500.5`, `$1,500.50`) → the API's `"1500.50"`,
+ * or null when it is not an amount in pesos with at most two decimals.
+ */
+export function leerMonto(texto: string): string | null {
+  const partes = MONTO_ESCRITO.exec(texto.trim());
+  if (!partes) return null;
+  const [, enteros = '', decimales = ''] = partes;
+  const limpio = enteros.replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  return `${limpio}.${decimales.padEnd(2, '0')}`;
+}
+
+const formatoHora = new Intl.DateTimeFormat('es-MX', {
+  timeZone: ZONA_HORARIA,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant → `11:05`, Hermosillo time. */
+export function hora(instanteIso: string): string {
+  const instante = new Date(instanteIso);
+  if (Number.isNaN(instante.getTime())) return instanteIso;
+  const p = formatoHora.formatToParts(instante);
+  return `${parte(p, 'hour')}:${parte(p, 'minute')}`;
+}
+
+/** Whole minutes from one instant to another (never negative: clocks may disagree a little). */
+export function minutosEntre(desdeIso: string, hasta: Date | string): number {
+  const fin = typeof hasta === 'string' ? new Date(hasta) : hasta;
+  const ms = fin.getTime() - new Date(desdeIso).getTime();
+  return Number.isFinite(ms) ? Math.max(0, Math.floor(ms / 60_000)) : 0;
+}
+
+/** `75` → `1 h 15 min`, `8` → `8 min`. */
+export function duracion(minutos: number): string {
+  const m = Math.max(0, Math.round(minutos));
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  const resto = m % 60;
+  return resto === 0 ? `${h} h` : `${h} h ${resto} min`;
+}

@@ -1,5 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { matchPath } from 'react-router-dom';
+import { ROLES_ATENCION } from './api/atencion.ts';
 import { ROLES, type Rol } from './api/tipos.ts';
 
 /**
@@ -37,6 +38,13 @@ export const SECCIONES: readonly Seccion[] = [
     enNavegacion: false,
     dentroDe: '/cartera',
     pagina: lazy(() => import('./paginas/Credito.tsx').then((m) => ({ default: m.PaginaCredito }))),
+  },
+  {
+    ruta: '/personas/:id',
+    etiqueta: 'Ficha',
+    roles: ROLES_ATENCION,
+    enNavegacion: false,
+    pagina: lazy(() => import('./paginas/Ficha.tsx').then((m) => ({ default: m.PaginaFicha }))),
   },
   {
     ruta: '/usuarios',

@@ -12,13 +12,22 @@ export class ErrorApi extends Error {
   readonly mensaje: string;
   /** The request field the error is about, when the server names one. */
   readonly campo: string | undefined;
+  /** The envelope's `error` object as sent, for routes that add details (a file's line errors). */
+  readonly detalle: Readonly<Record<string, unknown>>;
 
-  constructor(estado: number, codigo: string, mensaje: string, campo?: string) {
+  constructor(
+    estado: number,
+    codigo: string,
+    mensaje: string,
+    campo?: string,
+    detalle: Readonly<Record<string, unknown>> = {},
+  ) {
     super(mensaje);
     this.estado = estado;
     this.codigo = codigo;
     this.mensaje = mensaje;
     this.campo = campo;
+    this.detalle = detalle;
   }
 }
 
@@ -51,7 +60,12 @@ export function configurarCliente(nueva: Configuracion): void {
 type Metodo = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface OpcionesSolicitud {
+  /** Sent as JSON. */
   cuerpo?: unknown;
+  /** Sent as is, for an uploaded file's text (a bank CSV); `tipo` is its Content-Type. */
+  cuerpoTexto?: { texto: string; tipo: string };
+  /** Extra request headers (`Idempotency-Key`). */
+  encabezados?: Readonly<Record<string, string>>;
   senal?: AbortSignal;
   /**
    * Whether a 401 means "your session expired". False for the calls that manage the session
@@ -61,7 +75,7 @@ export interface OpcionesSolicitud {
 }
 
 interface SobreDeError {
-  error: { codigo: string; mensaje: string; campo?: string };
+  error: { codigo: string; mensaje: string; campo?: string } & Record<string, unknown>;
 }
 
 function esObjeto(valor: unknown): valor is Record<string, unknown> {
@@ -98,8 +112,14 @@ async function hacerSolicitud(
     const csrf = configuracion.obtenerCsrf();
     if (csrf !== undefined) encabezados.set('x-csrf-token', csrf);
   }
+  for (const [nombre, valor] of Object.entries(opciones.encabezados ?? {})) {
+    encabezados.set(nombre, valor);
+  }
   const init: RequestInit = { method: metodo, headers: encabezados, credentials: 'same-origin' };
-  if (opciones.cuerpo !== undefined) {
+  if (opciones.cuerpoTexto !== undefined) {
+    encabezados.set('content-type', opciones.cuerpoTexto.tipo);
+    init.body = opciones.cuerpoTexto.texto;
+  } else if (opciones.cuerpo !== undefined) {
     encabezados.set('content-type', 'application/json');
     init.body = JSON.stringify(opciones.cuerpo);
   }
@@ -122,7 +142,13 @@ async function hacerSolicitud(
 
   const cuerpo = await leerJson(respuesta);
   const error = esSobreDeError(cuerpo)
-    ? new ErrorApi(respuesta.status, cuerpo.error.codigo, cuerpo.error.mensaje, cuerpo.error.campo)
+    ? new ErrorApi(
+        respuesta.status,
+        cuerpo.error.codigo,
+        cuerpo.error.mensaje,
+        cuerpo.error.campo,
+        cuerpo.error,
+      )
     : new ErrorApi(
         respuesta.status,
         'error_inesperado',

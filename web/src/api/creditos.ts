@@ -76,6 +76,11 @@ export interface Credito {
     pagare: string;
     vencimientoPagare: string;
   }>;
+  /**
+   * The settlement letter already issued, if any. Not sent by the server yet (absent ≠ null):
+   * until it is, the UI learns of a letter only when a coordinador issues it.
+   */
+  cartaFiniquito?: { folio: number; fecha: string } | null;
 }
 
 /** The statement engine's output (spec/calculo.md, «Salida»), field for field. */

@@ -101,3 +101,41 @@ export function EtiquetaAmortizacion({
       return <Tag>Por vencer</Tag>;
   }
 }
+
+/** How a payment reached the institute: nobody at Recupera receives cash (CONDUSEF). */
+export const NOMBRE_CANAL: Record<'banco' | 'caja' | 'nomina' | 'importacion', string> = {
+  banco: 'Depósito bancario',
+  caja: 'Caja del instituto',
+  nomina: 'Descuento por nómina',
+  importacion: 'Importación',
+};
+
+function esCanal(canal: string): canal is keyof typeof NOMBRE_CANAL {
+  return Object.hasOwn(NOMBRE_CANAL, canal);
+}
+
+export function nombreCanal(canal: string | null): string {
+  if (canal === null) return 'Sin canal';
+  return esCanal(canal) ? NOMBRE_CANAL[canal] : canal;
+}
+
+export function EtiquetaCancelado() {
+  return (
+    <Tag color={ROJO} variant="solid">
+      Cancelado
+    </Tag>
+  );
+}
+
+/** A yes/no fact about a contact, in words: «Con consentimiento», «No válido»… */
+export function EtiquetaSiNo({ valor, si, no }: { valor: boolean; si: string; no: string }) {
+  return valor ? (
+    <Tag color={VERDE} variant="solid">
+      {si}
+    </Tag>
+  ) : (
+    <Tag color={NARANJA} variant="solid">
+      {no}
+    </Tag>
+  );
+}

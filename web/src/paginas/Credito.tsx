@@ -1,6 +1,7 @@
 import { Alert, Button, Card, DatePicker, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
 import {
   type Credito,
@@ -8,26 +9,26 @@ import {
   useCredito,
   useEstadoDeCuenta,
 } from '../api/creditos.ts';
-import { useHoy } from '../api/sesion.ts';
+import { ROLES_CANCELAR_PAGO, ROLES_PAGO, ROLES_RECIBO } from '../api/pagos.ts';
+import { useHoy, useUsuarioActual } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
+import { CartaFiniquito } from '../componentes/credito/CartaFiniquito.tsx';
+import { DialogoCancelarPago } from '../componentes/credito/DialogoCancelarPago.tsx';
 import { EncabezadoCredito } from '../componentes/credito/EncabezadoCredito.tsx';
+import { RegistrarPago } from '../componentes/credito/RegistrarPago.tsx';
 import { ResumenEstado } from '../componentes/credito/ResumenEstado.tsx';
 import {
+  type AccionesDePago,
   TablaAmortizaciones,
   TablaAplicaciones,
   TablaMinistraciones,
 } from '../componentes/credito/Tablas.tsx';
 import { fecha } from '../formato.ts';
+import { idDeRuta, vieneDeFicha } from '../ruta.ts';
 import { useTituloDocumento } from '../titulo.ts';
 
 const FECHA_ISO = /^\d{4}-\d{2}-\d{2}$/;
 const FORMATO_ISO = 'YYYY-MM-DD';
-
-function idDeRuta(texto: string | undefined): number | null {
-  if (texto === undefined || !/^\d{1,15}$/.test(texto)) return null;
-  const id = Number(texto);
-  return id > 0 ? id : null;
-}
 
 const volverACartera = <Link to="/cartera">Ir a Cartera</Link>;
 
@@ -48,7 +49,11 @@ export function PaginaCredito() {
 
 function DetalleCredito({ id }: { id: number }) {
   const hoy = useHoy();
+  const usuario = useUsuarioActual();
+  const ficha = vieneDeFicha(useLocation().state);
   const [parametros, setParametros] = useSearchParams();
+  // The payment being reversed stays set while its dialog animates closed.
+  const [cancelando, setCancelando] = useState<{ id: number; abierto: boolean } | null>(null);
   // The cut-off date is in the address (a reload or a shared link keeps it); today by default.
   const pedida = parametros.get('fecha');
   const fechaCorte = pedida !== null && FECHA_ISO.test(pedida) ? pedida : hoy;
@@ -88,14 +93,32 @@ function DetalleCredito({ id }: { id: number }) {
 
   const actualizando = estado.isFetching && estado.isPlaceholderData;
   const datos = estado.isError ? undefined : estado.data;
+  const liquidado =
+    credito.data.estado === 'liquidado' ||
+    (datos?.fecha_corte === hoy && datos.situacion === 'liquidado');
+  const acciones: AccionesDePago = {
+    recibo: ROLES_RECIBO.includes(usuario.rol),
+    cancelar: ROLES_CANCELAR_PAGO.includes(usuario.rol)
+      ? (movimiento) => setCancelando({ id: movimiento, abierto: true })
+      : null,
+  };
 
   return (
     <>
       <nav aria-label="Ruta de navegación" className="migas">
-        <Link to="/cartera">Cartera</Link> <span aria-hidden="true">/</span>{' '}
-        <span aria-current="page">{credito.data.numero}</span>
+        {ficha === null ? (
+          <Link to="/cartera">Cartera</Link>
+        ) : (
+          <Link to={`/personas/${ficha.id}`}>{ficha.nombre}</Link>
+        )}{' '}
+        <span aria-hidden="true">/</span> <span aria-current="page">{credito.data.numero}</span>
       </nav>
       <EncabezadoCredito credito={credito.data} />
+      <CartaFiniquito
+        creditoId={id}
+        liquidado={liquidado}
+        existente={credito.data.cartaFiniquito}
+      />
 
       <Card
         size="small"
@@ -153,13 +176,28 @@ function DetalleCredito({ id }: { id: number }) {
         </section>
       </Card>
 
+      {ROLES_PAGO.includes(usuario.rol) && (
+        <RegistrarPago creditoId={id} estadoCredito={credito.data.estado} />
+      )}
+
       <Card size="small">
         <DetalleTablas
           credito={credito.data}
           estado={datos}
           corteEsHoy={datos?.fecha_corte === hoy}
+          acciones={acciones}
         />
       </Card>
+      {cancelando !== null && (
+        <DialogoCancelarPago
+          key={cancelando.id}
+          creditoId={id}
+          movimientoId={cancelando.id}
+          abierto={cancelando.abierto}
+          alCerrar={() => setCancelando({ ...cancelando, abierto: false })}
+          alTerminarCierre={() => setCancelando(null)}
+        />
+      )}
     </>
   );
 }
@@ -168,10 +206,12 @@ function DetalleTablas({
   credito,
   estado,
   corteEsHoy,
+  acciones,
 }: {
   credito: Credito;
   estado: ReturnType<typeof useEstadoDeCuenta>['data'];
   corteEsHoy: boolean;
+  acciones: AccionesDePago;
 }) {
   const sinEstado = (
     <Typography.Paragraph type="secondary">
@@ -197,7 +237,15 @@ function DetalleTablas({
         {
           key: 'aplicaciones',
           label: `Pagos aplicados${estado ? ` (${estado.aplicaciones.length})` : ''}`,
-          children: estado ? <TablaAplicaciones aplicaciones={estado.aplicaciones} /> : sinEstado,
+          children: estado ? (
+            <TablaAplicaciones
+              key={`${estado.fecha_corte}-${estado.aplicaciones.length}`}
+              aplicaciones={estado.aplicaciones}
+              acciones={acciones}
+            />
+          ) : (
+            sinEstado
+          ),
         },
         {
           key: 'ministraciones',

@@ -1,5 +1,9 @@
 import { Card, Descriptions, type DescriptionsProps, Flex, Typography } from 'antd';
+import { Fragment, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { ROLES_ATENCION } from '../../api/atencion.ts';
 import type { Credito } from '../../api/creditos.ts';
+import { useUsuarioActual } from '../../api/sesion.ts';
 import { fecha, porcentaje } from '../../formato.ts';
 import { EtiquetaEstadoCredito } from '../Etiquetas.tsx';
 
@@ -8,12 +12,26 @@ const NOMBRE_PRELACION: Record<Credito['producto']['prelacion'], string> = {
   por_amortizacion: 'Por amortización',
 };
 
-function nombresCon(credito: Credito, rol: Credito['participantes'][number]['rol']): string[] {
+type Participante = Credito['participantes'][number];
+
+function nombresCon(credito: Credito, rol: Participante['rol']): string[] {
   return credito.participantes.filter((p) => p.rol === rol).map((p) => p.nombre);
+}
+
+/** Acreditados and avales link to their ficha for those who attend them; a list, comma-separated. */
+function personas(credito: Credito, rol: 'acreditado' | 'aval', conFicha: boolean): ReactNode {
+  const lista = credito.participantes.filter((p) => p.rol === rol);
+  return lista.map((p, i) => (
+    <Fragment key={p.personaId}>
+      {i > 0 && ', '}
+      {conFicha ? <Link to={`/personas/${p.personaId}`}>{p.nombre}</Link> : p.nombre}
+    </Fragment>
+  ));
 }
 
 /** Who owes, on which product and terms: the first thing a gestor reads to the borrower. */
 export function EncabezadoCredito({ credito }: { credito: Credito }) {
+  const conFicha = ROLES_ATENCION.includes(useUsuarioActual().rol);
   const acreditados = nombresCon(credito, 'acreditado');
   const avales = nombresCon(credito, 'aval');
   const beneficiarios = nombresCon(credito, 'beneficiario');
@@ -23,12 +41,18 @@ export function EncabezadoCredito({ credito }: { credito: Credito }) {
     {
       key: 'acreditado',
       label: acreditados.length > 1 ? 'Acreditados' : 'Acreditado',
-      children: <strong>{acreditados.join(', ') || 'Sin acreditado registrado'}</strong>,
+      children: (
+        <strong>
+          {acreditados.length > 0
+            ? personas(credito, 'acreditado', conFicha)
+            : 'Sin acreditado registrado'}
+        </strong>
+      ),
     },
     {
       key: 'aval',
       label: avales.length > 1 ? 'Avales' : 'Aval',
-      children: avales.length > 0 ? avales.join(', ') : 'Sin aval registrado',
+      children: avales.length > 0 ? personas(credito, 'aval', conFicha) : 'Sin aval registrado',
     },
     ...(beneficiarios.length > 0
       ? [

@@ -1,5 +1,6 @@
-import { Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import type { Amortizacion, Aplicacion, Credito } from '../../api/creditos.ts';
+import { movimientoDeAplicacion, urlRecibo } from '../../api/pagos.ts';
 import { centavosDe, fecha, pesos, pesosDe } from '../../formato.ts';
 import { EtiquetaAmortizacion } from '../Etiquetas.tsx';
 
@@ -123,12 +124,66 @@ export function TablaAmortizaciones({
 function nombreAplicacion(id: string): string {
   const adelanto = /^adelanto-(\d+)$/.exec(id);
   if (adelanto) return `Pagos adelantados aplicados a la amortización ${adelanto[1] ?? ''}`;
-  return `Pago ${id}`;
+  return `Pago con folio ${id}`;
 }
 
-export function TablaAplicaciones({ aplicaciones }: { aplicaciones: Aplicacion[] }) {
+/** What a person may do with each applied payment, by role (the server checks again). */
+export interface AccionesDePago {
+  /** Shows a «Recibo» link per payment. */
+  recibo: boolean;
+  /** Opens the reversal dialog; null for roles that may not reverse. */
+  cancelar: ((movimientoId: number) => void) | null;
+}
+
+function columnaAcciones({ recibo, cancelar }: AccionesDePago): TableColumnsType<Aplicacion> {
+  if (!recibo && cancelar === null) return [];
+  return [
+    {
+      title: 'Acciones',
+      key: 'acciones',
+      width: cancelar === null ? 96 : 180,
+      render: (_, a) => {
+        const movimiento = movimientoDeAplicacion(a.id);
+        if (movimiento === null) return null;
+        return (
+          <Flex gap={4} wrap>
+            {recibo && (
+              <Button
+                size="small"
+                type="link"
+                href={urlRecibo(movimiento)}
+                download
+                aria-label={`Descargar recibo del pago con folio ${movimiento}`}
+              >
+                Recibo
+              </Button>
+            )}
+            {cancelar !== null && (
+              <Button
+                size="small"
+                danger
+                onClick={() => cancelar(movimiento)}
+                aria-label={`Cancelar el pago con folio ${movimiento}`}
+              >
+                Cancelar
+              </Button>
+            )}
+          </Flex>
+        );
+      },
+    },
+  ];
+}
+
+export function TablaAplicaciones({
+  aplicaciones,
+  acciones = { recibo: false, cancelar: null },
+}: {
+  aplicaciones: Aplicacion[];
+  acciones?: AccionesDePago;
+}) {
   const columnas: TableColumnsType<Aplicacion> = [
-    { title: 'Fecha', key: 'fecha', width: 118, render: (_, a) => fecha(a.fecha) },
+    { title: 'Fecha', key: 'fecha', width: 108, render: (_, a) => fecha(a.fecha) },
     { title: 'Movimiento', key: 'id', render: (_, a) => nombreAplicacion(a.id) },
     { title: 'Monto', key: 'monto', align: 'right', render: (_, a) => monto(a.monto) },
     {
@@ -146,7 +201,10 @@ export function TablaAplicaciones({ aplicaciones }: { aplicaciones: Aplicacion[]
         { title: 'A favor', key: 'af', align: 'right', render: (_, a) => monto(a.a_favor) },
       ],
     },
+    ...columnaAcciones(acciones),
   ];
+  // The newest payment is what the borrower just brought: the table opens on its page.
+  const ultimaPagina = Math.max(1, Math.ceil(aplicaciones.length / FILAS_POR_PAGINA));
   return (
     <Table<Aplicacion>
       rowKey={(a) => `${a.id}-${a.fecha}`}
@@ -155,7 +213,7 @@ export function TablaAplicaciones({ aplicaciones }: { aplicaciones: Aplicacion[]
       size="small"
       bordered
       tableLayout="fixed"
-      pagination={paginacion(aplicaciones.length)}
+      pagination={paginacion(aplicaciones.length, ultimaPagina)}
       locale={{ emptyText: 'No hay pagos aplicados hasta la fecha de corte.' }}
     />
   );

@@ -1,0 +1,164 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Fecha } from '../../src/domain/fecha.ts';
+import { CONTRASENA_DEMO } from '../../src/modules/demo/cargar-demo.ts';
+import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
+import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
+import { textoDePdf } from '../soporte/pdf.ts';
+import { BuscadorGlobal, PaginaFicha, RegistroDePago } from './paginas/atencion.ts';
+import { PaginaCredito } from './paginas/cartera.ts';
+import { PaginaRecupera } from './paginas/recupera.ts';
+
+const CASO = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'spec',
+  'casos',
+  '01-pago-parcial-con-atraso.json',
+);
+const ACREDITADO = 'José Ángel Núñez Ibáñez';
+
+/** `2024-06-30` → `30/06/2024`, as people read dates. */
+const ddmmaaaa = (iso: string) => iso.split('-').reverse().join('/');
+
+// Runs only where Debian's Chromium is installed; .ci/run installs it, so CI always runs it.
+describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla y pago', () => {
+  let e: Escenario;
+  let credito: { id: number; numero: string };
+  let hoy: Fecha;
+  const contextos: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    e = await crearEscenario();
+    const { caso } = JSON.parse(readFileSync(CASO, 'utf8')) as { caso: CasoEntrada };
+    credito = await guardarCaso(e.base.db, caso, { oficina: 'HMO' });
+    hoy = e.reloj.hoy();
+    mkdirSync('test-results', { recursive: true });
+  });
+  afterAll(async () => {
+    for (const c of contextos) await c.close();
+    await e?.cerrar();
+  });
+
+  async function entrarComo(usuario: string): Promise<PaginaRecupera> {
+    const contexto = await e.navegador.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'es-MX',
+      acceptDownloads: true,
+    });
+    contextos.push(contexto);
+    const r = new PaginaRecupera(await contexto.newPage(), e.url);
+    await r.abrir('/entrar');
+    await r.entrar(usuario, CONTRASENA_DEMO);
+    await r.page.getByRole('heading', { name: 'Inicio' }).waitFor();
+    return r;
+  }
+
+  async function pagosDelCredito(): Promise<number> {
+    const fila = await e.base.db
+      .selectFrom('movimientos')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('credito_id', '=', credito.id)
+      .where('tipo', '=', 'pago')
+      .executeTakeFirstOrThrow();
+    return Number(fila.n);
+  }
+
+  const ancho = (r: PaginaRecupera) =>
+    r.page.evaluate<number>('document.documentElement.scrollWidth');
+
+  it('el gestor busca «jose nunez» en el encabezado, abre la ficha y el crédito, ve la vista previa y registra $1,500.00 una sola vez aunque haga doble clic', async () => {
+    const r = await entrarComo('gestor');
+
+    // The header box: a name without accents, in pieces, finds the acreditado.
+    const buscador = new BuscadorGlobal(r.page);
+    await buscador.escribir('jose nunez');
+    const opcion = buscador.resultado(ACREDITADO);
+    await opcion.waitFor();
+    expect(await opcion.textContent()).toContain('Acreditado');
+    expect(await opcion.textContent()).toContain(credito.numero);
+    await r.page.screenshot({ path: 'test-results/atencion-busqueda.png' });
+    await buscador.abrirConTeclado(ACREDITADO);
+
+    // The ficha: the person, their contacts and the credit, with today's figures.
+    const ficha = new PaginaFicha(r.page);
+    await ficha.esperar(ACREDITADO);
+    const fila = ficha.filaDeCredito(credito.numero);
+    await fila.waitFor();
+    expect(await fila.textContent()).toContain('Acreditado');
+    expect(await fila.textContent()).toContain('Vencido');
+    expect(await ancho(r)).toBeLessThanOrEqual(1366);
+    await r.page.screenshot({ path: 'test-results/atencion-ficha.png', fullPage: true });
+    await ficha.abrirCredito(credito.numero);
+
+    const pagina = new PaginaCredito(r.page);
+    await pagina.esperar(credito.numero);
+    await pagina.esperarEstadoAl(ddmmaaaa(hoy));
+    // The breadcrumb leads back to the ficha it came from.
+    await r.page
+      .getByRole('navigation', { name: 'Ruta de navegación' })
+      .getByRole('link', { name: ACREDITADO })
+      .waitFor();
+
+    // Vista previa: how $1,500.00 paid today would be applied, nothing stored.
+    const pago = new RegistroDePago(r.page);
+    await pago.llenar({
+      monto: '1500',
+      canal: 'Depósito bancario',
+      referencia: 'BBVA 0045 778812',
+    });
+    const previa = await pago.vistaPrevia();
+    expect(previa).toContain(`Si paga $1,500.00 el ${ddmmaaaa(hoy)}, se aplica así:`);
+    expect(previa).toContain('Interés moratorio');
+    expect(previa).toContain('Capital');
+    expect(await pagosDelCredito()).toBe(2);
+    expect(await ancho(r)).toBeLessThanOrEqual(1366);
+    await pago.panel.screenshot({ path: 'test-results/atencion-vista-previa.png' });
+
+    // Registrar, with a double click: one request, one payment.
+    let envios = 0;
+    r.page.on('request', (solicitud) => {
+      if (
+        solicitud.method() === 'POST' &&
+        new URL(solicitud.url()).pathname === `/api/creditos/${credito.id}/pagos`
+      ) {
+        envios++;
+        expect(solicitud.headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+      }
+    });
+    await pago.registrarConDobleClic();
+    const folio = await pago.esperarRegistrado();
+    expect(folio).toBeGreaterThan(0);
+    expect(envios).toBe(1);
+    expect(await pagosDelCredito()).toBe(3);
+    await pago.panel.screenshot({ path: 'test-results/atencion-pago-registrado.png' });
+
+    // The receipt: a PDF with the amount as people read it.
+    const descarga = await pago.descargarRecibo();
+    const texto = textoDePdf(readFileSync(await descarga.path()));
+    expect(texto).toContain('$1,500.00');
+    expect(texto).toContain(ACREDITADO);
+
+    // The statement refreshed: the new payment is among the applied ones.
+    await pagina.esperarEstadoAl(ddmmaaaa(hoy));
+    await r.page.getByRole('tab', { name: /^Pagos aplicados/ }).click();
+    const aplicado = r.page
+      .getByRole('tabpanel')
+      .getByRole('row')
+      .filter({ hasText: `Pago con folio ${folio}` });
+    await aplicado.waitFor();
+    expect(await aplicado.textContent()).toContain('$1,500.00');
+    await aplicado
+      .getByRole('link', { name: `Descargar recibo del pago con folio ${folio}` })
+      .waitFor();
+    // A gestor records payments but does not reverse them.
+    expect(await aplicado.getByRole('button', { name: /^Cancelar/ }).count()).toBe(0);
+    expect(await ancho(r)).toBeLessThanOrEqual(1366);
+    await r.page.screenshot({ path: 'test-results/atencion-credito-pagado.png', fullPage: true });
+  }, 90_000);
+});

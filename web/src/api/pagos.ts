@@ -1,0 +1,134 @@
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { solicitar } from './cliente.ts';
+import type { Aplicacion, EstadoDeCuenta } from './creditos.ts';
+import type { Rol } from './tipos.ts';
+
+/** The server's rules (src/modules/autorizacion/politicas.ts), to show only what will work. */
+export const ROLES_PAGO: readonly Rol[] = ['gestor', 'coordinador', 'contabilidad'];
+/** A reversal takes a second person: never the gestor who captured the payment. */
+export const ROLES_CANCELAR_PAGO: readonly Rol[] = ['coordinador', 'contabilidad'];
+export const ROLES_RECIBO: readonly Rol[] = [
+  'gestor',
+  'coordinador',
+  'contabilidad',
+  'administrador',
+];
+export const ROLES_EMITIR_FINIQUITO: readonly Rol[] = ['coordinador'];
+export const ROLES_IMPRIMIR_FINIQUITO: readonly Rol[] = ROLES_RECIBO;
+
+export type Excedente = 'reducir_plazo' | 'adelantar';
+export type CanalPago = 'banco' | 'caja' | 'nomina';
+
+export interface DatosVistaPrevia {
+  /** `aaaa-mm-dd`; the server's today when absent. */
+  fecha: string;
+  /** Pesos as a decimal string, `"1500.00"`. */
+  monto: string;
+  excedente: Excedente;
+}
+
+export interface DatosPago extends DatosVistaPrevia {
+  canal: CanalPago;
+  referencia: string;
+}
+
+export interface AplicacionDePago {
+  aplicacion: Aplicacion;
+  /** The statement with this payment (as of today for a registered one). */
+  estado: EstadoDeCuenta;
+}
+
+export interface PagoRegistrado extends AplicacionDePago {
+  movimiento: {
+    id: number;
+    fecha: string;
+    monto: string;
+    canal: CanalPago;
+    referencia: string;
+    excedente: Excedente;
+  };
+}
+
+export interface CartaFiniquito {
+  folio: number;
+  fecha: string;
+  totalPagado: string;
+  nueva: boolean;
+}
+
+/** Everything that shows a credit's money: its statements, the lists, the fichas, the cash report. */
+function refrescarDespuesDeMover(clienteConsultas: QueryClient, creditoId: number) {
+  return Promise.all([
+    clienteConsultas.invalidateQueries({ queryKey: ['creditos', creditoId] }),
+    clienteConsultas.invalidateQueries({ queryKey: ['creditos', 'lista'] }),
+    clienteConsultas.invalidateQueries({ queryKey: ['personas'] }),
+    clienteConsultas.invalidateQueries({ queryKey: ['caja'] }),
+  ]);
+}
+
+export function useVistaPrevia(creditoId: number) {
+  return useMutation({
+    mutationFn: (datos: DatosVistaPrevia) =>
+      solicitar<AplicacionDePago>('POST', `/api/creditos/${creditoId}/pagos/vista-previa`, {
+        cuerpo: datos,
+      }),
+  });
+}
+
+export function useRegistrarPago(creditoId: number) {
+  const clienteConsultas = useQueryClient();
+  return useMutation({
+    mutationFn: ({ datos, clave }: { datos: DatosPago; clave: string }) =>
+      solicitar<PagoRegistrado>('POST', `/api/creditos/${creditoId}/pagos`, {
+        cuerpo: datos,
+        encabezados: { 'Idempotency-Key': clave },
+      }),
+    onSuccess: () => refrescarDespuesDeMover(clienteConsultas, creditoId),
+  });
+}
+
+export function useCancelarPago(creditoId: number) {
+  const clienteConsultas = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      movimientoId,
+      motivo,
+      clave,
+    }: {
+      movimientoId: number;
+      motivo: string;
+      clave: string;
+    }) =>
+      solicitar<{ cancelacion: { id: number; fecha: string; cancela: number; motivo: string } }>(
+        'POST',
+        `/api/movimientos/${movimientoId}/cancelacion`,
+        { cuerpo: { motivo }, encabezados: { 'Idempotency-Key': clave } },
+      ),
+    onSuccess: () => refrescarDespuesDeMover(clienteConsultas, creditoId),
+  });
+}
+
+export function useEmitirCartaFiniquito(creditoId: number) {
+  const clienteConsultas = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      solicitar<CartaFiniquito>('POST', `/api/creditos/${creditoId}/carta-finiquito`, {
+        cuerpo: {},
+      }),
+    onSuccess: () => clienteConsultas.invalidateQueries({ queryKey: ['creditos', creditoId] }),
+  });
+}
+
+/** Plain same-origin GETs: the session cookie authorises them, the browser downloads them. */
+export function urlRecibo(movimientoId: number): string {
+  return `/api/movimientos/${movimientoId}/recibo.pdf`;
+}
+
+export function urlCartaFiniquito(creditoId: number): string {
+  return `/api/creditos/${creditoId}/carta-finiquito.pdf`;
+}
+
+/** A statement line's movement id, when it is a payment (`adelanto-N` lines are not). */
+export function movimientoDeAplicacion(id: string): number | null {
+  return /^\d{1,15}$/.test(id) ? Number(id) : null;
+}

@@ -1,0 +1,269 @@
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Radio } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useRef, useState } from 'react';
+import { esErrorApi } from '../../api/cliente.ts';
+import type { EstadoCredito } from '../../api/creditos.ts';
+import { useClaveDeIdempotencia } from '../../api/idempotencia.ts';
+import {
+  type CanalPago,
+  type DatosVistaPrevia,
+  type Excedente,
+  type PagoRegistrado,
+  useRegistrarPago,
+  useVistaPrevia,
+} from '../../api/pagos.ts';
+import { useHoy } from '../../api/sesion.ts';
+import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
+import { centavosDe, fecha, leerMonto, pesos, pesosDe } from '../../formato.ts';
+import { NOMBRE_CANAL } from '../Etiquetas.tsx';
+import { PagoAplicado, ResultadoPago } from './ResultadoPago.tsx';
+
+interface Valores {
+  fecha: Dayjs;
+  monto: string;
+  canal: CanalPago;
+  referencia: string;
+  excedente: Excedente;
+}
+
+const CAMPOS = ['fecha', 'monto', 'canal', 'referencia', 'excedente'] as const;
+const FORMATO_ISO = 'YYYY-MM-DD';
+const MAXIMO_CENTAVOS = 100_000_000_00;
+
+const OPCIONES_CANAL: { value: CanalPago; label: string }[] = [
+  { value: 'banco', label: NOMBRE_CANAL.banco },
+  { value: 'caja', label: NOMBRE_CANAL.caja },
+  { value: 'nomina', label: NOMBRE_CANAL.nomina },
+];
+
+const OPCIONES_EXCEDENTE: { value: Excedente; label: string }[] = [
+  { value: 'reducir_plazo', label: 'Reducir plazo' },
+  { value: 'adelantar', label: 'Adelantar pagos' },
+];
+
+/** A network failure or a 5xx may have posted the payment: say that retrying is safe. */
+function conAvisoDeReintento(mensaje: string | null, error: unknown): string | null {
+  if (mensaje === null) return null;
+  if (esErrorApi(error) && error.estado > 0 && error.estado < 500) return mensaje;
+  return `${mensaje} Si el pago alcanzó a registrarse, volver a intentarlo no lo duplica.`;
+}
+
+/**
+ * Registers a payment made at the bank, the institute's cashier or by payroll: nobody at
+ * Recupera receives cash. «Vista previa» asks the engine how it would apply; «Registrar pago»
+ * posts it once (Idempotency-Key), shows the receipt and refreshes the statement.
+ */
+export function RegistrarPago({
+  creditoId,
+  estadoCredito,
+}: {
+  creditoId: number;
+  estadoCredito: EstadoCredito;
+}) {
+  const hoy = useHoy();
+  const { message } = App.useApp();
+  const [formulario] = Form.useForm<Valores>();
+  const vistaPrevia = useVistaPrevia(creditoId);
+  const registrar = useRegistrarPago(creditoId);
+  const clave = useClaveDeIdempotencia();
+  // A second click arrives before React re-renders the disabled button: this one is synchronous.
+  const enviando = useRef(false);
+  const [errorGeneral, setErrorGeneral] = useState<string | null>(null);
+  const [registrado, setRegistrado] = useState<PagoRegistrado | null>(null);
+  const hoyDia = dayjs(hoy, FORMATO_ISO);
+
+  if (estadoCredito === 'reestructurado') {
+    return (
+      <Card size="small" title={<h2 className="titulo-tarjeta">Registrar pago</h2>}>
+        <Alert
+          type="info"
+          showIcon
+          title="El crédito fue reestructurado: registra el pago en el crédito que lo sustituyó."
+        />
+      </Card>
+    );
+  }
+
+  const datosVistaPrevia = (v: Pick<Valores, 'fecha' | 'monto' | 'excedente'>) =>
+    ({
+      fecha: v.fecha.format(FORMATO_ISO),
+      monto: leerMonto(v.monto) ?? v.monto,
+      excedente: v.excedente,
+    }) satisfies DatosVistaPrevia;
+
+  const alFallar = (error: unknown) =>
+    setErrorGeneral(
+      conAvisoDeReintento(mostrarErrorEnFormulario(formulario, error, CAMPOS), error),
+    );
+
+  // Any change makes it another payment: a new key, and the preview no longer applies.
+  const alCambiar = () => {
+    clave.renovar();
+    vistaPrevia.reset();
+    setErrorGeneral(null);
+  };
+
+  const verVistaPrevia = async () => {
+    setErrorGeneral(null);
+    let v: Pick<Valores, 'fecha' | 'monto' | 'excedente'>;
+    try {
+      v = await formulario.validateFields(['fecha', 'monto', 'excedente']);
+    } catch {
+      return;
+    }
+    vistaPrevia.mutate(datosVistaPrevia(v), { onError: alFallar });
+  };
+
+  const alRegistrar = (v: Valores) => {
+    if (enviando.current) return;
+    enviando.current = true;
+    setErrorGeneral(null);
+    registrar.mutate(
+      {
+        datos: { ...datosVistaPrevia(v), canal: v.canal, referencia: v.referencia.trim() },
+        clave: clave.actual(),
+      },
+      {
+        onSuccess: (r) => {
+          clave.renovar();
+          setRegistrado(r);
+          vistaPrevia.reset();
+          formulario.resetFields();
+          void message.success(`Pago registrado con folio ${r.movimiento.id}.`);
+        },
+        onError: alFallar,
+        onSettled: () => {
+          enviando.current = false;
+        },
+      },
+    );
+  };
+
+  const validarMonto = (_: unknown, texto: string | undefined) => {
+    if (texto === undefined || texto.trim() === '') return Promise.reject('Escribe el monto.');
+    const monto = leerMonto(texto);
+    if (monto === null) return Promise.reject('Escribe un monto en pesos, como 1,500.00.');
+    const centavos = centavosDe(monto);
+    if (centavos <= 0) return Promise.reject('El monto debe ser mayor que cero.');
+    if (centavos > MAXIMO_CENTAVOS)
+      return Promise.reject(`El monto no puede exceder ${pesos(MAXIMO_CENTAVOS)}.`);
+    return Promise.resolve();
+  };
+
+  const normalizarMonto = () => {
+    const texto = formulario.getFieldValue('monto');
+    if (typeof texto !== 'string') return;
+    const monto = leerMonto(texto);
+    if (monto !== null && centavosDe(monto) > 0) {
+      formulario.setFieldValue('monto', pesosDe(monto).replace('$', ''));
+    }
+  };
+
+  const previa = vistaPrevia.data;
+
+  return (
+    <Card
+      size="small"
+      id="panel-pago"
+      title={<h2 className="titulo-tarjeta">Registrar pago</h2>}
+      style={{ marginBottom: 16 }}
+    >
+      <p className="nota-pago">
+        Nadie en Recupera recibe efectivo: registra aquí el pago que el acreditado hizo en el banco,
+        en la caja del instituto o por nómina, con su referencia.
+      </p>
+      <div className="pago-rejilla">
+        <Form<Valores>
+          form={formulario}
+          name="registrar-pago"
+          layout="vertical"
+          initialValues={{ fecha: hoyDia, excedente: 'reducir_plazo', monto: '', referencia: '' }}
+          onValuesChange={alCambiar}
+          onFinish={alRegistrar}
+          disabled={registrar.isPending}
+        >
+          {errorGeneral !== null && (
+            <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
+          )}
+          <div className="pago-campos">
+            <Form.Item
+              label="Fecha del pago"
+              name="fecha"
+              rules={[{ required: true, message: 'Elige la fecha del pago.' }]}
+            >
+              <DatePicker
+                format="DD/MM/YYYY"
+                allowClear={false}
+                showNow={false}
+                disabledDate={(d) => d.isAfter(hoyDia, 'day')}
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+            <Form.Item
+              label="Monto"
+              name="monto"
+              rules={[{ validator: validarMonto }]}
+              validateTrigger="onBlur"
+            >
+              <Input
+                prefix="$"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder="0.00"
+                onBlur={normalizarMonto}
+              />
+            </Form.Item>
+          </div>
+          <Form.Item
+            label="Canal"
+            name="canal"
+            rules={[{ required: true, message: 'Elige por dónde se hizo el pago.' }]}
+          >
+            <Radio.Group options={OPCIONES_CANAL} />
+          </Form.Item>
+          <Form.Item
+            label="Referencia bancaria o número de recibo de caja"
+            name="referencia"
+            rules={[
+              { required: true, whitespace: true, message: 'Escribe la referencia del pago.' },
+              { max: 60, message: 'La referencia admite a lo más 60 caracteres.' },
+            ]}
+          >
+            <Input autoComplete="off" spellCheck={false} maxLength={60} />
+          </Form.Item>
+          <Form.Item
+            label="Si el pago excede lo exigible"
+            name="excedente"
+            extra="«Reducir plazo» abona el resto al capital de las últimas amortizaciones; «Adelantar pagos» lo guarda para cubrir las siguientes."
+          >
+            <Radio.Group options={OPCIONES_EXCEDENTE} />
+          </Form.Item>
+          <Flex gap={8} wrap>
+            <Button onClick={() => void verVistaPrevia()} loading={vistaPrevia.isPending}>
+              Vista previa
+            </Button>
+            <Button type="primary" htmlType="submit" loading={registrar.isPending}>
+              Registrar pago
+            </Button>
+          </Flex>
+        </Form>
+        <div aria-live="polite" className="pago-panel">
+          {previa !== undefined ? (
+            <PagoAplicado
+              titulo={`Si paga ${pesosDe(previa.aplicacion.monto)} el ${fecha(previa.aplicacion.fecha)}, se aplica así:`}
+              aplicacion={previa.aplicacion}
+              estado={previa.estado}
+            />
+          ) : registrado !== null ? (
+            <ResultadoPago pago={registrado} alCerrar={() => setRegistrado(null)} />
+          ) : (
+            <p className="pago-ayuda">
+              Escribe el monto y pulsa «Vista previa» para ver cómo se aplicaría antes de
+              registrarlo.
+            </p>
+          )}
+        </div>
+      </div>
+    </Card>
+  );
+}
