@@ -8,6 +8,7 @@ import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 import { BuscadorGlobal, PaginaFicha, RegistroDePago } from './paginas/atencion.ts';
+import { PaginaCaja } from './paginas/caja.ts';
 import { PaginaCredito } from './paginas/cartera.ts';
 import { PaginaRecupera } from './paginas/recupera.ts';
 
@@ -31,6 +32,8 @@ describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla 
   let e: Escenario;
   let credito: { id: number; numero: string };
   let hoy: Fecha;
+  /** The payment the gestor registers in the first journey; the second one reverses it. */
+  let folio = 0;
   const contextos: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -132,7 +135,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla 
       }
     });
     await pago.registrarConDobleClic();
-    const folio = await pago.esperarRegistrado();
+    folio = await pago.esperarRegistrado();
     expect(folio).toBeGreaterThan(0);
     expect(envios).toBe(1);
     expect(await pagosDelCredito()).toBe(3);
@@ -161,4 +164,55 @@ describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla 
     expect(await ancho(r)).toBeLessThanOrEqual(1366);
     await r.page.screenshot({ path: 'test-results/atencion-credito-pagado.png', fullPage: true });
   }, 90_000);
+
+  it('la coordinación cancela ese pago con su motivo; el corte de caja lo lista cancelado y no lo suma', async () => {
+    expect(folio).toBeGreaterThan(0);
+    const r = await entrarComo('coordinador');
+    await r.abrir(`/creditos/${credito.id}`);
+    const pagina = new PaginaCredito(r.page);
+    await pagina.esperar(credito.numero);
+    await pagina.esperarEstadoAl(ddmmaaaa(hoy));
+    await r.page.getByRole('tab', { name: /^Pagos aplicados/ }).click();
+    await r.page.getByRole('button', { name: `Cancelar el pago con folio ${folio}` }).click();
+
+    const dialogo = r.page.getByRole('dialog', { name: `Cancelar el pago con folio ${folio}` });
+    // The reason is required: the dialog says so next to the field.
+    await dialogo.getByRole('button', { name: 'Cancelar pago' }).click();
+    await dialogo.getByText('Explica por qué se cancela el pago.').waitFor();
+    await dialogo
+      .getByLabel('Motivo de la cancelación')
+      .fill('El depósito corresponde a otro crédito; referencia capturada por error.');
+    await r.page.screenshot({ path: 'test-results/atencion-cancelar-pago.png' });
+    await dialogo.getByRole('button', { name: 'Cancelar pago' }).click();
+    await dialogo.waitFor({ state: 'hidden' });
+
+    // From today on the engine computes as if the payment had not been made.
+    await r.page
+      .getByRole('tabpanel')
+      .getByRole('row')
+      .filter({ hasText: `Pago con folio ${folio}` })
+      .waitFor({ state: 'detached' });
+    const cancelaciones = await e.base.db
+      .selectFrom('movimientos')
+      .select(['motivo'])
+      .where('cancela_id', '=', folio)
+      .execute();
+    expect(cancelaciones).toHaveLength(1);
+
+    // The day's cash report: listed, marked, not summed.
+    const caja = new PaginaCaja(r.page);
+    await caja.abrirDesdeLaNavegacion(ddmmaaaa(hoy));
+    const fila = caja.fila(folio);
+    await fila.waitFor();
+    expect(await fila.textContent()).toContain('Cancelado');
+    expect(await fila.textContent()).toContain('$1,500.00');
+    expect(await caja.cifra('Total del día')).toBe('$0.00');
+    expect(await caja.cifra('Pagos aplicados')).toBe('0');
+    expect(await caja.cifra('Pagos cancelados (no suman)')).toBe('1');
+    expect(await r.page.getByRole('link', { name: 'Descargar XLSX' }).getAttribute('href')).toBe(
+      `/api/caja/corte.xlsx?fecha=${hoy}`,
+    );
+    expect(await ancho(r)).toBeLessThanOrEqual(1366);
+    await r.page.screenshot({ path: 'test-results/caja.png', fullPage: true });
+  }, 60_000);
 });
