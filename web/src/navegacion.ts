@@ -1,7 +1,9 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { matchPath } from 'react-router-dom';
 import { ROLES_ATENCION } from './api/atencion.ts';
+import { ROLES_CAJA } from './api/caja.ts';
 import { ROLES, type Rol } from './api/tipos.ts';
+import { ROLES_TURNOS } from './api/turnos.ts';
 
 /**
  * The sections of Recupera: each is a left-navigation entry and a route, visible to its roles.
@@ -26,6 +28,12 @@ export const SECCIONES: readonly Seccion[] = [
     pagina: lazy(() => import('./paginas/Inicio.tsx').then((m) => ({ default: m.PaginaInicio }))),
   },
   {
+    ruta: '/turnos',
+    etiqueta: 'Turnos',
+    roles: ROLES_TURNOS,
+    pagina: lazy(() => import('./paginas/Turnos.tsx').then((m) => ({ default: m.PaginaTurnos }))),
+  },
+  {
     ruta: '/cartera',
     etiqueta: 'Cartera',
     roles: ROLES,
@@ -45,6 +53,12 @@ export const SECCIONES: readonly Seccion[] = [
     roles: ROLES_ATENCION,
     enNavegacion: false,
     pagina: lazy(() => import('./paginas/Ficha.tsx').then((m) => ({ default: m.PaginaFicha }))),
+  },
+  {
+    ruta: '/caja',
+    etiqueta: 'Corte de caja',
+    roles: ROLES_CAJA,
+    pagina: lazy(() => import('./paginas/Caja.tsx').then((m) => ({ default: m.PaginaCaja }))),
   },
   {
     ruta: '/usuarios',

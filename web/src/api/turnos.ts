@@ -1,0 +1,154 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { solicitar } from './cliente.ts';
+import type { Rol } from './tipos.ts';
+
+/** Walk-ins are registered and attended by an office's staff (the server's rule). */
+export const ROLES_TURNOS: readonly Rol[] = ['gestor', 'coordinador'];
+
+export const MOTIVOS_TURNO = ['informes', 'abono', 'liquidacion', 'convenio', 'otro'] as const;
+export type MotivoTurno = (typeof MOTIVOS_TURNO)[number];
+export type EstadoTurno = 'en_espera' | 'en_atencion' | 'atendido' | 'abandonado';
+
+export interface Turno {
+  id: number;
+  /** `H-007`: the office's letter and the day's number, what the person hears called. */
+  clave: string;
+  fecha: string;
+  nombre: string;
+  motivo: MotivoTurno;
+  estado: EstadoTurno;
+  /** Instants (ISO, UTC): shown in Hermosillo time. */
+  llegada: string;
+  inicioAtencion: string | null;
+  finAtencion: string | null;
+  gestor: { id: number; nombre: string } | null;
+  persona: { id: number; nombre: string } | null;
+  resultado: string | null;
+}
+
+export interface Indicador {
+  registrados: number;
+  atendidos: number;
+  abandonados: number;
+  pendientes: number;
+  /** atendidos ÷ registrados, 0..1. */
+  tasaAtencion: number;
+  esperaPromedioMin: number | null;
+  atencionPromedioMin: number | null;
+}
+
+export interface IndicadoresTurnos {
+  desde: string;
+  hasta: string;
+  porDia: Array<Indicador & { fecha: string }>;
+  porGestor: Array<Indicador & { gestor: string }>;
+}
+
+export type CambioTurno =
+  | { evento: 'tomar' }
+  | { evento: 'devolver' }
+  | { evento: 'abandonar' }
+  | { evento: 'cerrar'; resultado: string };
+
+const CLAVE_TURNOS = ['turnos'] as const;
+
+/** How the page learns of changes: pushed by the server, or asked every half minute. */
+export type Actualizacion = 'conectando' | 'en_vivo' | 'reconectando' | 'periodica';
+
+const INTERVALO_SIN_AVISOS_MS = 30_000;
+
+export function useTurnos(fecha: string, actualizacion: Actualizacion) {
+  return useQuery({
+    queryKey: [...CLAVE_TURNOS, 'lista', fecha],
+    queryFn: ({ signal }) =>
+      solicitar<{ fecha: string; turnos: Turno[] }>(
+        'GET',
+        `/api/turnos?fecha=${encodeURIComponent(fecha)}`,
+        { senal: signal },
+      ),
+    select: (r) => r.turnos,
+    staleTime: 0,
+    refetchInterval: actualizacion === 'en_vivo' ? false : INTERVALO_SIN_AVISOS_MS,
+  });
+}
+
+export function useIndicadoresTurnos(desde: string, hasta: string, actualizacion: Actualizacion) {
+  return useQuery({
+    queryKey: [...CLAVE_TURNOS, 'indicadores', desde, hasta],
+    queryFn: ({ signal }) =>
+      solicitar<IndicadoresTurnos>(
+        'GET',
+        `/api/turnos/indicadores?desde=${encodeURIComponent(desde)}&hasta=${encodeURIComponent(hasta)}`,
+        { senal: signal },
+      ),
+    staleTime: 0,
+    refetchInterval: actualizacion === 'en_vivo' ? false : INTERVALO_SIN_AVISOS_MS,
+  });
+}
+
+/**
+ * Live queue: the server sends `turnos` each time the office's queue changes (and `listo` on
+ * every connection, so a reconnect also refreshes what may have been missed). If the stream
+ * cannot be opened at all, the lists fall back to asking every 30 seconds.
+ */
+export function useAvisosTurnos(): Actualizacion {
+  const clienteConsultas = useQueryClient();
+  const [estado, setEstado] = useState<Actualizacion>('conectando');
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') {
+      setEstado('periodica');
+      return;
+    }
+    const fuente = new EventSource('/api/turnos/avisos');
+    const refrescar = () => void clienteConsultas.invalidateQueries({ queryKey: CLAVE_TURNOS });
+    fuente.addEventListener('listo', () => {
+      setEstado('en_vivo');
+      refrescar();
+    });
+    fuente.addEventListener('turnos', refrescar);
+    fuente.onerror = () => {
+      // CLOSED: the server refused the stream (no live notices here); the browser gave up.
+      setEstado(fuente.readyState === EventSource.CLOSED ? 'periodica' : 'reconectando');
+    };
+    return () => fuente.close();
+  }, [clienteConsultas]);
+  return estado;
+}
+
+export function useRegistrarTurno() {
+  const clienteConsultas = useQueryClient();
+  return useMutation({
+    mutationFn: (datos: { nombre: string; motivo: MotivoTurno }) =>
+      solicitar<Turno>('POST', '/api/turnos', { cuerpo: datos }),
+    onSuccess: () => clienteConsultas.invalidateQueries({ queryKey: CLAVE_TURNOS }),
+  });
+}
+
+export function useCambiarTurno() {
+  const clienteConsultas = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, cambio }: { id: number; cambio: CambioTurno }) =>
+      solicitar<Turno>('POST', `/api/turnos/${id}/eventos`, { cuerpo: cambio }),
+    onSettled: () => clienteConsultas.invalidateQueries({ queryKey: CLAVE_TURNOS }),
+  });
+}
+
+export function useVincularPersona() {
+  const clienteConsultas = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, personaId }: { id: number; personaId: number }) =>
+      solicitar<Turno>('PUT', `/api/turnos/${id}/persona`, { cuerpo: { personaId } }),
+    onSuccess: () => clienteConsultas.invalidateQueries({ queryKey: CLAVE_TURNOS }),
+  });
+}
+
+/** The current instant, renewed every `ms`: waiting times keep counting on an idle screen. */
+export function useAhora(ms = 30_000): Date {
+  const [ahora, setAhora] = useState(() => new Date());
+  useEffect(() => {
+    const intervalo = setInterval(() => setAhora(new Date()), ms);
+    return () => clearInterval(intervalo);
+  }, [ms]);
+  return ahora;
+}
