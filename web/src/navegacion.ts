@@ -2,6 +2,7 @@ import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { matchPath } from 'react-router-dom';
 import { ROLES_ATENCION } from './api/atencion.ts';
 import { ROLES_CAJA } from './api/caja.ts';
+import { ROLES_CONCILIACION } from './api/conciliacion.ts';
 import { ROLES, type Rol } from './api/tipos.ts';
 import { ROLES_TURNOS } from './api/turnos.ts';
 
@@ -59,6 +60,14 @@ export const SECCIONES: readonly Seccion[] = [
     etiqueta: 'Corte de caja',
     roles: ROLES_CAJA,
     pagina: lazy(() => import('./paginas/Caja.tsx').then((m) => ({ default: m.PaginaCaja }))),
+  },
+  {
+    ruta: '/conciliacion',
+    etiqueta: 'Conciliación',
+    roles: ROLES_CONCILIACION,
+    pagina: lazy(() =>
+      import('./paginas/Conciliacion.tsx').then((m) => ({ default: m.PaginaConciliacion })),
+    ),
   },
   {
     ruta: '/usuarios',
