@@ -22,6 +22,16 @@ const CASO = join(
   'casos',
   '01-pago-parcial-con-atraso.json',
 );
+const CASO_LIQUIDADO = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'spec',
+  'casos',
+  '02-liquidacion-anticipada-con-saldo-a-favor.json',
+);
 const ACREDITADO = 'José Ángel Núñez Ibáñez';
 
 /** `2024-06-30` → `30/06/2024`, as people read dates. */
@@ -214,5 +224,38 @@ describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla 
     );
     expect(await ancho(r)).toBeLessThanOrEqual(1366);
     await r.page.screenshot({ path: 'test-results/caja.png', fullPage: true });
+  }, 60_000);
+
+  it('en un crédito liquidado la coordinación emite la carta finiquito y la descarga', async () => {
+    const { caso } = JSON.parse(readFileSync(CASO_LIQUIDADO, 'utf8')) as { caso: CasoEntrada };
+    const liquidado = await guardarCaso(e.base.db, caso, {
+      oficina: 'HMO',
+      nombres: 'Lucía',
+      primerApellido: 'Zazueta',
+    });
+    const r = await entrarComo('coordinador');
+    await r.abrir(`/creditos/${liquidado.id}`);
+    const pagina = new PaginaCredito(r.page);
+    await pagina.esperar(liquidado.numero);
+    await pagina.esperarEstadoAl(ddmmaaaa(hoy));
+    await r.page.getByText('El crédito está liquidado.').waitFor();
+
+    await r.page.getByRole('button', { name: 'Emitir carta finiquito' }).click();
+    const enlace = r.page.getByRole('link', { name: 'Descargar carta finiquito' });
+    await enlace.waitFor();
+    const carta = await e.base.db
+      .selectFrom('cartas_finiquito')
+      .select(['folio'])
+      .where('credito_id', '=', liquidado.id)
+      .executeTakeFirstOrThrow();
+    await r.page
+      .getByText(`Carta finiquito con folio ${carta.folio}, emitida el ${ddmmaaaa(hoy)}.`)
+      .waitFor();
+    await r.page.screenshot({ path: 'test-results/atencion-carta-finiquito.png' });
+    const [descarga] = await Promise.all([r.page.waitForEvent('download'), enlace.click()]);
+    const texto = textoDePdf(readFileSync(await descarga.path()));
+    expect(texto).toContain(String(carta.folio));
+    // guardarCaso reuses a person when its random CURP repeats: the surname is what is certain.
+    expect(texto).toContain('Ibáñez');
   }, 60_000);
 });
