@@ -98,7 +98,9 @@ export async function buscar(trx: Db, q: string, ctx: ContextoAutenticado): Prom
               .where('m.pagare_numero', 'like', folio),
           );
       }
-      return consulta.limit(200);
+      // The best-scoring 200: a common surname matches thousands, and an arbitrary 200 could
+      // leave out the person whose whole name was typed.
+      return consulta.orderBy('puntaje', 'desc').limit(200);
     })
     .selectFrom('candidatos as k')
     .innerJoin('personas as p', 'p.id', 'k.id')
