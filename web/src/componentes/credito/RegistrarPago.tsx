@@ -219,7 +219,7 @@ export function RegistrarPago({
             name="canal"
             rules={[{ required: true, message: 'Elige por dónde se hizo el pago.' }]}
           >
-            <Radio.Group options={OPCIONES_CANAL} />
+            <Radio.Group options={OPCIONES_CANAL} aria-label="Canal" />
           </Form.Item>
           <Form.Item
             label="Referencia bancaria o número de recibo de caja"
@@ -236,7 +236,7 @@ export function RegistrarPago({
             name="excedente"
             extra="«Reducir plazo» abona el resto al capital de las últimas amortizaciones; «Adelantar pagos» lo guarda para cubrir las siguientes."
           >
-            <Radio.Group options={OPCIONES_EXCEDENTE} />
+            <Radio.Group options={OPCIONES_EXCEDENTE} aria-label="Si el pago excede lo exigible" />
           </Form.Item>
           <Flex gap={8} wrap>
             <Button onClick={() => void verVistaPrevia()} loading={vistaPrevia.isPending}>
