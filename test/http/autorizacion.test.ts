@@ -32,6 +32,7 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   // Every role may ask; the object check (office, law firm) is tested in creditos.test.ts.
   'GET /api/creditos': { permitidos: AUTENTICADOS },
   'GET /api/creditos/:id': { permitidos: AUTENTICADOS, url: '/api/creditos/999999' },
+  'GET /api/creditos/:id/movimientos': { permitidos: AUTENTICADOS, url: '/api/creditos/999999/movimientos' },
   'GET /api/creditos/:id/estado-de-cuenta': {
     permitidos: AUTENTICADOS,
     url: '/api/creditos/999999/estado-de-cuenta',

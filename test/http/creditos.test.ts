@@ -156,6 +156,44 @@ describe('cartera', () => {
   });
 });
 
+describe('movimientos del crédito', () => {
+  it('lista el libro tal como se escribió, con quién registró y qué canceló; respeta la oficina', async () => {
+    const r = await t.pedir('GET', `/api/creditos/${hermosillo.id}/movimientos`, {
+      sesion: s.gestor,
+    });
+    expect(r.statusCode).toBe(200);
+    expect(
+      r
+        .json()
+        .movimientos.map(
+          (m: { tipo: string; monto: string; canal: string; canceladoPor: number | null }) => [
+            m.tipo,
+            m.monto,
+            m.canal,
+            m.canceladoPor,
+          ],
+        ),
+    ).toEqual([
+      ['pago', '1062.00', 'banco', null],
+      ['pago', '500.00', 'banco', null],
+    ]);
+    expect(
+      (
+        await t.pedir('GET', `/api/creditos/${hermosillo.id}/movimientos`, {
+          sesion: s['gestor.nogales'],
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('la cabecera dice si ya hay carta finiquito (aún no)', async () => {
+    expect(
+      (await t.pedir('GET', `/api/creditos/${hermosillo.id}`, { sesion: s.gestor })).json()
+        .cartaFiniquito,
+    ).toBeNull();
+  });
+});
+
 describe('estado de cuenta en PDF', () => {
   it('se descarga con el encabezado del instituto, los acentos bien y los montos en formato es-MX', async () => {
     const r = await t.pedir(

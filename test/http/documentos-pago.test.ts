@@ -179,6 +179,7 @@ describe('corte de caja', () => {
       { clave: 'Sofía Valenzuela Peña', pagos: 2, monto: '350.50' },
     ]);
     expect(corte.pagos).toHaveLength(3);
+    expect(corte.pagos[0]).toMatchObject({ creditoId: credito.id, credito: credito.numero });
     expect(corte.pagos.filter((p: { cancelado: boolean }) => p.cancelado)).toHaveLength(1);
     expect(
       (await t.pedir('GET', '/api/caja/corte?fecha=2024-07-15', { sesion: s.gestor })).statusCode,

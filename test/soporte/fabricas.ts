@@ -37,6 +37,18 @@ export interface OpcionesCredito {
   primerApellido?: string;
 }
 
+const CONSONANTES = 'BCDFGHJKLMNPQRSTVWXYZ';
+let siguienteCurp = randomInt(1_000);
+
+/** A valid CURP not used before in this process: each stored case gets a person of its own. */
+function curpUnica(): string {
+  const n = siguienteCurp++;
+  const letra = (i: number) => CONSONANTES.charAt(Math.floor(n / 21 ** i) % 21);
+  return completarCurp(
+    `NUIJ900101HSR${letra(2)}${letra(1)}${letra(0)}${Math.floor(n / 21 ** 3) % 10}`,
+  );
+}
+
 function centavos(texto: string): number {
   const c = centavosDesdeTexto(texto);
   if (c === null) throw new Error(`monto inválido en el caso: ${texto}`);
@@ -78,12 +90,9 @@ export async function guardarCaso(db: Db, caso: CasoEntrada, opciones: OpcionesC
       nombres: opciones.nombres ?? 'José Ángel',
       primer_apellido: opciones.primerApellido ?? 'Núñez',
       segundo_apellido: 'Ibáñez',
-      curp: completarCurp(`NUIJ900101HSRXBN${randomInt(10)}`.slice(0, 17)),
+      curp: curpUnica(),
       fecha_nacimiento: '1990-01-01',
     })
-    .onConflict((oc) =>
-      oc.column('curp').doUpdateSet({ nombres: opciones.nombres ?? 'José Ángel' }),
-    )
     .returning('id')
     .executeTakeFirstOrThrow();
   const credito = await db

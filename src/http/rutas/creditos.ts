@@ -4,6 +4,7 @@ import { type Fecha, fechaDesdeTexto } from '../../domain/fecha.ts';
 import { consultarCredito } from '../../modules/cartera/consultar-credito.ts';
 import { consultarEstadoDeCuenta } from '../../modules/cartera/consultar-estado-de-cuenta.ts';
 import { listarCreditos } from '../../modules/cartera/listar-creditos.ts';
+import { listarMovimientos } from '../../modules/cartera/listar-movimientos.ts';
 import { generarPdfEstadoDeCuenta } from '../../modules/documentos/estado-de-cuenta-pdf.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
@@ -35,6 +36,18 @@ export function rutasCreditos({ app, deps }: ContextoApp): void {
     const { id } = validar(idEnRuta, request.params);
     return db.transaction().execute((trx) => consultarCredito(trx, id, ctx));
   });
+
+  app.get(
+    '/api/creditos/:id/movimientos',
+    { config: { accion: 'creditos.consultar' } },
+    async (request) => {
+      const ctx = contextoDe(request, reloj);
+      const { id } = validar(idEnRuta, request.params);
+      return {
+        movimientos: await db.transaction().execute((trx) => listarMovimientos(trx, id, ctx)),
+      };
+    },
+  );
 
   app.get(
     '/api/creditos/:id/estado-de-cuenta',

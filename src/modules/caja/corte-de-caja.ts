@@ -8,6 +8,7 @@ import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 
 export interface PagoDelDia {
   folio: number;
+  creditoId: number;
   credito: string;
   oficina: string;
   canal: string;
@@ -68,6 +69,7 @@ export async function corteDeCaja(
     .leftJoin('usuarios as u', 'u.id', 'm.registrado_por')
     .select([
       'm.id',
+      'c.id as credito_id',
       'c.numero',
       'o.nombre as oficina',
       'm.canal',
@@ -83,6 +85,7 @@ export async function corteDeCaja(
     .execute();
   const pagos: PagoConCentavos[] = filas.map((f) => ({
     folio: f.id,
+    creditoId: f.credito_id,
     credito: f.numero,
     oficina: f.oficina,
     canal: f.canal ?? 'banco',

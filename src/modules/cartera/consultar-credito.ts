@@ -30,6 +30,8 @@ export interface CreditoVista {
     pagare: string;
     vencimientoPagare: string;
   }>;
+  /** The settlement letter already issued, if any (reprint it; never a second folio). */
+  cartaFiniquito: { folio: number; fecha: string } | null;
 }
 
 /** The credit's header: who is on it, its product and its pagarés. Names are personal data: logged. */
@@ -64,7 +66,7 @@ export async function consultarCredito(
   if (!alcanzaObjeto(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id })) {
     throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
   }
-  const [participantes, ministraciones] = await Promise.all([
+  const [participantes, ministraciones, carta] = await Promise.all([
     trx
       .selectFrom('participantes_credito as pc')
       .innerJoin('personas as pe', 'pe.id', 'pc.persona_id')
@@ -78,6 +80,11 @@ export async function consultarCredito(
       .where('credito_id', '=', creditoId)
       .orderBy('numero')
       .execute(),
+    trx
+      .selectFrom('cartas_finiquito')
+      .select(['folio', 'fecha'])
+      .where('credito_id', '=', creditoId)
+      .executeTakeFirst(),
   ]);
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'credito.consultar',
@@ -111,5 +118,6 @@ export async function consultarCredito(
       pagare: m.pagare_numero,
       vencimientoPagare: m.pagare_vencimiento,
     })),
+    cartaFiniquito: carta ?? null,
   };
 }
