@@ -1,27 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarReferencia } from '../../src/domain/referencia.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
-import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
+import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 
-const caso = (
-  JSON.parse(
-    readFileSync(
-      join(
-        import.meta.dirname,
-        '..',
-        '..',
-        '..',
-        'shared',
-        'spec',
-        'casos',
-        '01-pago-parcial-con-atraso.json',
-      ),
-      'utf8',
-    ),
-  ) as { caso: CasoEntrada }
-).caso;
+const caso = casoPublicado('01-pago-parcial-con-atraso.json');
 
 let t: AppDePrueba;
 const s: Record<string, Sesion> = {};

@@ -1,20 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
-import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
+import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
-
-const leer = (n: string) =>
-  (
-    JSON.parse(
-      readFileSync(
-        join(import.meta.dirname, '..', '..', '..', 'shared', 'spec', 'casos', n),
-        'utf8',
-      ),
-    ) as { caso: CasoEntrada }
-  ).caso;
 
 let t: AppDePrueba;
 const s: Record<string, Sesion> = {};
@@ -41,7 +29,7 @@ async function pagar(creditoId: number, monto: string, canal = 'banco', referenc
 
 describe('recibo de pago', () => {
   it('muestra el folio, el importe y cómo lo aplicó el motor; solo lo ve quien alcanza el crédito', async () => {
-    const credito = await guardarCaso(t.base.db, leer('01-pago-parcial-con-atraso.json'));
+    const credito = await guardarCaso(t.base.db, casoPublicado('01-pago-parcial-con-atraso.json'));
     const pago = await pagar(credito.id, '1500.00', 'caja', 'CAJA-000451');
     const r = await t.pedir('GET', `/api/movimientos/${pago.movimiento.id}/recibo.pdf`, {
       sesion: s.gestor,
@@ -64,7 +52,7 @@ describe('recibo de pago', () => {
   });
 
   it('un pago cancelado se reimprime marcado como CANCELADO', async () => {
-    const credito = await guardarCaso(t.base.db, leer('01-pago-parcial-con-atraso.json'));
+    const credito = await guardarCaso(t.base.db, casoPublicado('01-pago-parcial-con-atraso.json'));
     const pago = await pagar(credito.id, '200.00');
     await t.pedir('POST', `/api/movimientos/${pago.movimiento.id}/cancelacion`, {
       sesion: s.coordinador,
@@ -86,7 +74,7 @@ describe('carta finiquito', () => {
   it('la emite la coordinación para un crédito liquidado, numerada, una sola vez, y se reimprime', async () => {
     const credito = await guardarCaso(
       t.base.db,
-      leer('02-liquidacion-anticipada-con-saldo-a-favor.json'),
+      casoPublicado('02-liquidacion-anticipada-con-saldo-a-favor.json'),
     );
     expect(
       (
@@ -133,7 +121,7 @@ describe('carta finiquito', () => {
   });
 
   it('no se emite para un crédito que aún debe', async () => {
-    const credito = await guardarCaso(t.base.db, leer('01-pago-parcial-con-atraso.json'));
+    const credito = await guardarCaso(t.base.db, casoPublicado('01-pago-parcial-con-atraso.json'));
     const r = await t.pedir('POST', `/api/creditos/${credito.id}/carta-finiquito`, {
       sesion: s.coordinador,
       cuerpo: {},
@@ -157,7 +145,7 @@ describe('corte de caja', () => {
     t.reloj.fijar('2024-07-15T18:00:00Z');
     // Two weeks later the sessions have expired: sign in again.
     for (const u of ['gestor', 'coordinador', 'contabilidad']) s[u] = await t.entrar(u);
-    const credito = await guardarCaso(t.base.db, leer('01-pago-parcial-con-atraso.json'));
+    const credito = await guardarCaso(t.base.db, casoPublicado('01-pago-parcial-con-atraso.json'));
     await pagar(credito.id, '100.00', 'banco');
     await pagar(credito.id, '250.50', 'caja');
     const cancelado = await pagar(credito.id, '999.00', 'banco');

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarReferencia } from '../../src/domain/referencia.ts';
 import {
@@ -7,26 +5,10 @@ import {
   clabeValida,
 } from '../../src/modules/referencias/cuenta-del-instituto.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
-import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
+import { type CasoEntrada, casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 
-const caso = (
-  JSON.parse(
-    readFileSync(
-      join(
-        import.meta.dirname,
-        '..',
-        '..',
-        '..',
-        'shared',
-        'spec',
-        'casos',
-        '01-pago-parcial-con-atraso.json',
-      ),
-      'utf8',
-    ),
-  ) as { caso: CasoEntrada }
-).caso;
+const caso = casoPublicado('01-pago-parcial-con-atraso.json');
 
 /** Same credit shape, nothing due yet on 30/06/2024: its first amortization falls in July. */
 const alCorriente: CasoEntrada = {

@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fecha } from '../../src/domain/fecha.ts';
 import { calcularAntiguedad } from '../../src/modules/cartera/calcular-antiguedad.ts';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
 import { type ColaDeTrabajos, iniciarTrabajos } from '../../src/plataforma/trabajos.ts';
 import { type BaseDePrueba, crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
-import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
-
-const leerCaso = (n: string) =>
-  (
-    JSON.parse(
-      readFileSync(
-        join(import.meta.dirname, '..', '..', '..', 'shared', 'spec', 'casos', n),
-        'utf8',
-      ),
-    ) as { caso: CasoEntrada }
-  ).caso;
+import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 
 let base: BaseDePrueba;
 const reloj = new RelojManual('2024-07-01T18:00:00Z');
@@ -25,9 +13,9 @@ let liquidado: number;
 
 beforeAll(async () => {
   base = await crearBaseDePrueba();
-  vencido = (await guardarCaso(base.db, leerCaso('01-pago-parcial-con-atraso.json'))).id;
+  vencido = (await guardarCaso(base.db, casoPublicado('01-pago-parcial-con-atraso.json'))).id;
   liquidado = (
-    await guardarCaso(base.db, leerCaso('02-liquidacion-anticipada-con-saldo-a-favor.json'))
+    await guardarCaso(base.db, casoPublicado('02-liquidacion-anticipada-con-saldo-a-favor.json'))
   ).id;
 });
 afterAll(() => base.cerrar());

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Centavos } from '../../src/domain/dinero.ts';
 import type { Fecha } from '../../src/domain/fecha.ts';
@@ -13,25 +11,9 @@ import { cargarDemo } from '../../src/modules/demo/cargar-demo.ts';
 import { registrarPago } from '../../src/modules/pagos/registrar-pago.ts';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
 import { type BaseDePrueba, crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
-import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
+import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 
-const caso = (
-  JSON.parse(
-    readFileSync(
-      join(
-        import.meta.dirname,
-        '..',
-        '..',
-        '..',
-        'shared',
-        'spec',
-        'casos',
-        '01-pago-parcial-con-atraso.json',
-      ),
-      'utf8',
-    ),
-  ) as { caso: CasoEntrada }
-).caso;
+const caso = casoPublicado('01-pago-parcial-con-atraso.json');
 
 let base: BaseDePrueba;
 const reloj = new RelojManual('2024-06-30T18:00:00Z');

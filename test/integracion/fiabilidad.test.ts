@@ -1,29 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cargarDemo } from '../../src/modules/demo/cargar-demo.ts';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
 import { type BaseDePrueba, crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
-import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
+import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 import { correrFiabilidad, puertoLibre, Servidor } from '../soporte/fiabilidad.ts';
 
-const caso = (
-  JSON.parse(
-    readFileSync(
-      join(
-        import.meta.dirname,
-        '..',
-        '..',
-        '..',
-        'shared',
-        'spec',
-        'casos',
-        '01-pago-parcial-con-atraso.json',
-      ),
-      'utf8',
-    ),
-  ) as { caso: CasoEntrada }
-).caso;
+const caso = casoPublicado('01-pago-parcial-con-atraso.json');
 
 let base: BaseDePrueba;
 const creditos: number[] = [];

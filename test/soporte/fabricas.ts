@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db } from '../../src/db/conexion.ts';
 import { completarCurp } from '../../src/domain/curp.ts';
 import { centavosDesdeTexto } from '../../src/domain/dinero.ts';
@@ -28,6 +30,12 @@ export interface CasoEntrada {
     movimiento?: string;
   }>;
   periodos_sin_moratorio?: Array<{ desde: string; hasta: string }>;
+}
+
+/** One of the normative examples of ../shared/spec/casos, by file name. */
+export function casoPublicado(nombre: string): CasoEntrada {
+  const ruta = join(import.meta.dirname, '..', '..', '..', 'shared', 'spec', 'casos', nombre);
+  return (JSON.parse(readFileSync(ruta, 'utf8')) as { caso: CasoEntrada }).caso;
 }
 
 export interface OpcionesCredito {
