@@ -16,6 +16,7 @@ import { rutasAtencion } from './rutas/atencion.ts';
 import { rutasConciliacion } from './rutas/conciliacion.ts';
 import { rutasCreditos } from './rutas/creditos.ts';
 import { rutasDocumentosPago } from './rutas/documentos-pago.ts';
+import { rutasImportacion } from './rutas/importacion.ts';
 import { rutasOficinas } from './rutas/oficinas.ts';
 import { rutasPagos } from './rutas/pagos.ts';
 import { rutasReferencias } from './rutas/referencias.ts';
@@ -112,6 +113,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasDocumentosPago(ctx);
   rutasAtencion(ctx);
   rutasTurnos(ctx);
+  rutasImportacion(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

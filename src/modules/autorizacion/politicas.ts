@@ -45,6 +45,7 @@ export const POLITICAS = {
   'turnos.consultar': { roles: ['gestor', 'coordinador'] },
   'turnos.atender': { roles: ['gestor', 'coordinador'] },
   'turnos.indicadores': { roles: ['gestor', 'coordinador', 'administrador'] },
+  'cartera.importar': { roles: ['administrador'] },
   'caja.corte': { roles: ['coordinador', 'contabilidad', 'administrador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 

@@ -7,7 +7,7 @@ import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { avisarCambio, consultaTurnos, type TurnoVista, turnoVista } from './vista-turno.ts';
 
 // Namespace of the advisory lock that numbers an office's turns of a day.
-const CANDADO_TURNOS = 727_002;
+const CANDADO_TURNOS = 727_005;
 
 /** Someone arrives at the counter of the actor's office: they get the day's next number. */
 export async function registrarTurno(
