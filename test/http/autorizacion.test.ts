@@ -75,6 +75,7 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'GET /api/turnos/indicadores': { permitidos: ['gestor', 'coordinador', 'administrador'] },
   'GET /api/turnos/avisos': { permitidos: ['gestor', 'coordinador'] },
   'POST /api/importaciones': { permitidos: SOLO_ADMIN },
+  'GET /api/importaciones/plantilla.xlsx': { permitidos: SOLO_ADMIN },
   'GET /api/caja/corte': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
   'GET /api/caja/corte.xlsx': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
   'GET /api/antiguedad/trabajos/:id': {

@@ -72,6 +72,12 @@ describe('importación de la cartera desde la pantalla del administrador', () =>
     expect(await contar('personas')).toBe(personasAntes);
   });
 
+  it('la plantilla se descarga tal cual está en el repositorio', async () => {
+    const r = await t.pedir('GET', '/api/importaciones/plantilla.xlsx', { sesion: s.admin });
+    expect(r.statusCode).toBe(200);
+    expect(r.rawPayload.equals(plantilla)).toBe(true);
+  });
+
   it('solo el administrador importa; un cuerpo vacío es un 400 en español', async () => {
     expect((await subir(plantilla, 'gestor')).statusCode).toBe(403);
     const vacio = await subir(Buffer.alloc(0));
