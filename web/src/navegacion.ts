@@ -3,6 +3,7 @@ import { matchPath } from 'react-router-dom';
 import { ROLES_ATENCION } from './api/atencion.ts';
 import { ROLES_CAJA } from './api/caja.ts';
 import { ROLES_CONCILIACION } from './api/conciliacion.ts';
+import { ROLES_IMPORTACION } from './api/importacion.ts';
 import { ROLES, type Rol } from './api/tipos.ts';
 import { ROLES_TURNOS } from './api/turnos.ts';
 
@@ -67,6 +68,14 @@ export const SECCIONES: readonly Seccion[] = [
     roles: ROLES_CONCILIACION,
     pagina: lazy(() =>
       import('./paginas/Conciliacion.tsx').then((m) => ({ default: m.PaginaConciliacion })),
+    ),
+  },
+  {
+    ruta: '/importacion',
+    etiqueta: 'Importar cartera',
+    roles: ROLES_IMPORTACION,
+    pagina: lazy(() =>
+      import('./paginas/Importacion.tsx').then((m) => ({ default: m.PaginaImportacion })),
     ),
   },
   {

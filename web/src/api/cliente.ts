@@ -64,6 +64,13 @@ export interface OpcionesSolicitud {
   cuerpo?: unknown;
   /** Sent as is, for an uploaded file's text (a bank CSV); `tipo` is its Content-Type. */
   cuerpoTexto?: { texto: string; tipo: string };
+  /** Sent as is, byte for byte, for an uploaded binary file (an XLSX workbook). */
+  cuerpoBinario?: { datos: Blob; tipo: string };
+  /**
+   * Error statuses that carry an ordinary answer rather than the error envelope (the 422
+   * report of a rejected workbook): returned like a success, unless the body is an envelope.
+   */
+  aceptarEstados?: readonly number[];
   /** Extra request headers (`Idempotency-Key`). */
   encabezados?: Readonly<Record<string, string>>;
   senal?: AbortSignal;
@@ -116,7 +123,10 @@ async function hacerSolicitud(
     encabezados.set(nombre, valor);
   }
   const init: RequestInit = { method: metodo, headers: encabezados, credentials: 'same-origin' };
-  if (opciones.cuerpoTexto !== undefined) {
+  if (opciones.cuerpoBinario !== undefined) {
+    encabezados.set('content-type', opciones.cuerpoBinario.tipo);
+    init.body = opciones.cuerpoBinario.datos;
+  } else if (opciones.cuerpoTexto !== undefined) {
     encabezados.set('content-type', opciones.cuerpoTexto.tipo);
     init.body = opciones.cuerpoTexto.texto;
   } else if (opciones.cuerpo !== undefined) {
@@ -139,6 +149,12 @@ async function hacerSolicitud(
   }
 
   if (respuesta.ok) return respuesta;
+  if (
+    opciones.aceptarEstados?.includes(respuesta.status) &&
+    !esSobreDeError(await leerJson(respuesta.clone()))
+  ) {
+    return respuesta;
+  }
 
   const cuerpo = await leerJson(respuesta);
   const error = esSobreDeError(cuerpo)

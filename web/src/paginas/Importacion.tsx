@@ -1,0 +1,257 @@
+import { Alert, Button, Card, Flex, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
+import { mensajeDeError } from '../api/cliente.ts';
+import { LIMITE_BYTES_LIBRO, URL_PLANTILLA, useImportarCartera } from '../api/importacion.ts';
+import { HOJAS_DEL_LIBRO, type HojaDelLibro } from '../componentes/importacion/hojas.ts';
+import { ResultadoCartera } from '../componentes/importacion/ResultadoCartera.tsx';
+import { useTituloDocumento } from '../titulo.ts';
+
+const columnasHojas: TableColumnsType<HojaDelLibro> = [
+  { title: 'Hoja', dataIndex: 'nombre', width: 230, render: (h: string) => <code>{h}</code> },
+  { title: 'Qué lleva', dataIndex: 'contenido' },
+  {
+    title: 'Columnas obligatorias',
+    key: 'obligatorias',
+    render: (_, h) => (
+      <span className="columnas-obligatorias">
+        {h.obligatorias.map((c, i) => (
+          <span key={c}>
+            {i > 0 && ', '}
+            <code>{c}</code>
+          </span>
+        ))}
+      </span>
+    ),
+  },
+];
+
+/** `2411724` → `2.3 MB`; people compare it with what Explorer shows. */
+function tamano(bytes: number): string {
+  if (bytes < 1024 * 1024)
+    return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('es-MX')} KB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString('es-MX', { maximumFractionDigits: 1 })} MB`;
+}
+
+/** `75` → `1:15`. */
+function reloj(segundos: number): string {
+  return `${Math.floor(segundos / 60)}:${String(segundos % 60).padStart(2, '0')}`;
+}
+
+/** Seconds since `activo` became true; counts on the browser's clock, which is fine for a wait. */
+function useSegundosTranscurridos(activo: boolean): number {
+  const [segundos, setSegundos] = useState(0);
+  useEffect(() => {
+    if (!activo) return;
+    const inicio = Date.now();
+    setSegundos(0);
+    const intervalo = window.setInterval(
+      () => setSegundos(Math.floor((Date.now() - inicio) / 1000)),
+      1000,
+    );
+    return () => window.clearInterval(intervalo);
+  }, [activo]);
+  return segundos;
+}
+
+/** While the import runs, leaving the page asks first (the server would finish it anyway). */
+function useAvisarAlSalir(activo: boolean): void {
+  useEffect(() => {
+    if (!activo) return;
+    const avisar = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', avisar);
+    return () => window.removeEventListener('beforeunload', avisar);
+  }, [activo]);
+}
+
+function esXlsx(archivo: File): boolean {
+  return /\.xlsx$/i.test(archivo.name);
+}
+
+/**
+ * The administrator loads the institute's portfolio workbook. The server checks all of it
+ * before writing anything, so the page's job is to say clearly what happened: what was
+ * written, or every error to fix with its sheet, row and column.
+ */
+export function PaginaImportacion() {
+  useTituloDocumento('Importar cartera');
+  const id = useId();
+  const campo = useRef<HTMLInputElement>(null);
+  const resultado = useRef<HTMLElement>(null);
+  const importar = useImportarCartera();
+  const [archivo, setArchivo] = useState<File | null>(null);
+  const [aviso, setAviso] = useState<string | null>(null);
+  const [enviado, setEnviado] = useState<File | null>(null);
+  const segundos = useSegundosTranscurridos(importar.isPending);
+  useAvisarAlSalir(importar.isPending);
+
+  const alElegir = (e: ChangeEvent<HTMLInputElement>) => {
+    setAviso(null);
+    setArchivo(e.target.files?.[0] ?? null);
+  };
+
+  const alImportar = () => {
+    if (importar.isPending) return;
+    if (archivo === null) {
+      setAviso('Elige el libro de la cartera (.xlsx).');
+      campo.current?.focus();
+      return;
+    }
+    if (!esXlsx(archivo)) {
+      setAviso(
+        `«${archivo.name}» no es un libro de Excel (.xlsx). Guárdalo como «Libro de Excel» y vuelve a elegirlo.`,
+      );
+      campo.current?.focus();
+      return;
+    }
+    if (archivo.size === 0) {
+      setAviso(`«${archivo.name}» está vacío. Elige el libro de la cartera.`);
+      campo.current?.focus();
+      return;
+    }
+    if (archivo.size > LIMITE_BYTES_LIBRO) {
+      setAviso(
+        `«${archivo.name}» pesa ${tamano(archivo.size)}: el límite es de 100 MB. Divide la cartera en dos libros e impórtalos uno tras otro.`,
+      );
+      return;
+    }
+    setAviso(null);
+    setEnviado(archivo);
+    importar.mutate(archivo, {
+      onSuccess: () => {
+        // The file was read; a corrected one is chosen again (Excel rewrites it on saving).
+        setArchivo(null);
+        if (campo.current) campo.current.value = '';
+      },
+      // The button was disabled while it ran: the keyboard continues at what happened.
+      onSettled: () => window.setTimeout(() => resultado.current?.focus(), 0),
+    });
+  };
+
+  const describePor = [`${id}-nombre`, aviso === null ? null : `${id}-aviso`]
+    .filter((x) => x !== null)
+    .join(' ');
+
+  return (
+    <>
+      <Typography.Title level={1}>Importar cartera</Typography.Title>
+
+      <Card
+        size="small"
+        style={{ marginBottom: 16 }}
+        title={<h2 className="titulo-tarjeta">Subir el libro</h2>}
+        extra={
+          <Button href={URL_PLANTILLA} download>
+            Descargar la plantilla (XLSX)
+          </Button>
+        }
+      >
+        <Typography.Paragraph>
+          Sube la plantilla de Excel del instituto con la cartera llena. Antes de escribir nada se
+          revisa todo el libro: <strong>si hay un solo error, no se importa nada</strong> y aquí
+          verás cada error con su hoja, fila y columna. Subir el mismo libro otra vez no duplica
+          nada. Cómo llenarlo: abajo, en «El libro de la cartera».
+        </Typography.Paragraph>
+        <Flex gap={12} align="end" wrap>
+          <div className="campo-archivo">
+            <span id={`${id}-titulo`}>Libro de la cartera (XLSX)</span>
+            {/* The browser's own file control speaks its UI language: this one speaks Spanish. */}
+            <div className="selector-archivo" data-deshabilitado={importar.isPending}>
+              <input
+                ref={campo}
+                id={`${id}-archivo`}
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                className="archivo-oculto"
+                onChange={alElegir}
+                disabled={importar.isPending}
+                aria-labelledby={`${id}-titulo`}
+                aria-describedby={describePor}
+              />
+              <label htmlFor={`${id}-archivo`} className="boton-archivo" aria-hidden="true">
+                Elegir archivo…
+              </label>
+              <span id={`${id}-nombre`} className="nombre-archivo">
+                {archivo === null
+                  ? 'Ningún archivo elegido'
+                  : `${archivo.name} (${tamano(archivo.size)})`}
+              </span>
+            </div>
+          </div>
+          <Button
+            type="primary"
+            onClick={alImportar}
+            // Not `loading`: antd's spinner would add «loading», in English, to the button's name.
+            disabled={importar.isPending}
+          >
+            {importar.isPending ? 'Importando…' : 'Importar'}
+          </Button>
+        </Flex>
+        {aviso !== null && (
+          <p id={`${id}-aviso`} className="aviso-campo" role="alert">
+            {aviso}
+          </p>
+        )}
+
+        {/* Present before it speaks, so screen readers announce it; the panel below is visual. */}
+        <p role="status" className="solo-lectores">
+          {importar.isPending && enviado !== null
+            ? `Importando «${enviado.name}». Puede tardar hasta un minuto.`
+            : ''}
+        </p>
+        {importar.isPending && enviado !== null && (
+          <div className="importacion-en-curso" aria-hidden="true">
+            <Spin />
+            <div>
+              <p className="importacion-estado">
+                Importando «{enviado.name}» ({tamano(enviado.size)})…
+              </p>
+              <p className="nota-importacion">
+                Se revisa todo el libro antes de escribir: uno grande puede tardar hasta un minuto.
+                No cierres esta página. <span className="cifra">Tiempo: {reloj(segundos)}</span>
+              </p>
+            </div>
+          </div>
+        )}
+
+        {importar.isError && (
+          <section ref={resultado} tabIndex={-1} aria-label="Resultado de la importación">
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginTop: 16 }}
+              title="No se pudo importar el libro."
+              description={mensajeDeError(importar.error)}
+            />
+          </section>
+        )}
+        {importar.isSuccess && <ResultadoCartera ref={resultado} resultado={importar.data} />}
+      </Card>
+
+      <Card size="small" title={<h2 className="titulo-tarjeta">El libro de la cartera</h2>}>
+        <Typography.Paragraph>
+          Es la plantilla de Excel del instituto con los créditos que Recupera cobra: quiénes son
+          los acreditados y avales, con qué producto y tasas, cuánto se les ministró, su calendario
+          de amortizaciones y los pagos, condonaciones y cancelaciones que ya tenían. Cada hoja
+          lleva su encabezado en la fila 1, y en la plantilla cada encabezado tiene una nota que
+          explica qué va en la columna; no cambies los nombres de las hojas ni de las columnas.
+          Fechas como celdas de fecha, <code>aaaa-mm-dd</code> o <code>dd/mm/aaaa</code>; montos en
+          pesos con hasta dos decimales.
+        </Typography.Paragraph>
+        <Typography.Paragraph>
+          Se revisa cada celda, las referencias entre hojas y con lo ya registrado, y el estado de
+          cuenta de cada crédito. Lo que ya estaba en Recupera (la misma persona, el mismo crédito,
+          el mismo movimiento) no se escribe otra vez: aparece «sin cambios» o «ya registrado».
+        </Typography.Paragraph>
+        <Table<HojaDelLibro>
+          rowKey="nombre"
+          columns={columnasHojas}
+          dataSource={[...HOJAS_DEL_LIBRO]}
+          size="small"
+          tableLayout="fixed"
+          pagination={false}
+          title={() => 'Hojas del libro, en este orden'}
+        />
+      </Card>
+    </>
+  );
+}
