@@ -1,6 +1,7 @@
 import type { Centavos } from '../domain/dinero.ts';
 import type { Fecha } from '../domain/fecha.ts';
 import type { Db } from './conexion.ts';
+import { escribirCreditos, escribirMovimientos } from './escritura-creditos.ts';
 import {
   buscarPersonas,
   escribirPersonas,
@@ -11,8 +12,6 @@ import type { CanalPago, EstadoCreditoColumna, RolEnCredito, TipoMovimiento } fr
 import {
   asegurarReferencias,
   entrarEnCargaMasiva,
-  InsercionMasiva,
-  reservarIds,
   salirDeCargaMasiva,
 } from './insercion-masiva.ts';
 
@@ -129,18 +128,17 @@ const TABLAS = [
   'periodos_sin_moratorio',
 ];
 
+const sinNulos = (ids: ReadonlyArray<number | null>) =>
+  ids.filter((id): id is number => id !== null);
+
 /**
- * Writes a batch. People are matched by CURP: existing ones are reused; a participant may also
- * name, by CURP, a person stored earlier who is not in `personas`. Credits must be new.
+ * A bulk write in steps, parents before children: people, then credits with their schedule,
+ * then movements. A caller that validates as it reads (the import) writes each part while it
+ * reads the next; `escribirCartera` does all three at once. Open it, write, close it, in one
+ * transaction.
  */
-export async function escribirCartera(
-  trx: Db,
-  lote: LoteCartera,
-  instante: Date,
-): Promise<ResumenEscritura> {
-  const rapido = await entrarEnCargaMasiva(trx, TABLAS);
-  if (rapido) await asegurarExistentes(trx, lote);
-  const resumen: ResumenEscritura = {
+export class EscrituraDeCartera {
+  readonly resumen: ResumenEscritura = {
     personasCreadas: 0,
     personasExistentes: 0,
     telefonos: 0,
@@ -152,212 +150,119 @@ export async function escribirCartera(
     movimientos: 0,
     idsCreditos: new Map(),
   };
-  const personas = await escribirPersonas(trx, lote.personas, instante, resumen);
-  const otras = new Set<string>();
-  for (const c of lote.creditos)
-    for (const p of c.participantes) if (!personas.has(p.curp)) otras.add(p.curp);
-  for (const [curp, id] of await buscarPersonas(trx, [...otras])) personas.set(curp, id);
-  for (const curp of otras) {
-    if (!personas.has(curp)) throw new Error(`escritura de cartera: no existe la CURP ${curp}`);
-  }
-  await escribirCreditos(trx, lote, personas, instante, resumen);
-  if (rapido) await salirDeCargaMasiva(trx);
-  return resumen;
-}
+  private readonly idsPersonas = new Map<string, number>();
 
-/** The stored rows the batch points to, checked and locked as foreign keys would. */
-async function asegurarExistentes(trx: Db, lote: LoteCartera): Promise<void> {
-  const { creditos } = lote;
-  const anexos = lote.anexos ?? [];
-  const movimientos = [
-    ...creditos.flatMap((c) => c.movimientos),
-    ...anexos.flatMap((a) => a.movimientos),
-  ];
-  const sinNulos = (ids: ReadonlyArray<number | null>) =>
-    ids.filter((id): id is number => id !== null);
-  await asegurarReferencias(
-    trx,
-    'versiones_producto',
-    creditos.map((c) => c.versionProductoId),
-  );
-  await asegurarReferencias(
-    trx,
-    'oficinas',
-    creditos.map((c) => c.oficinaId),
-  );
-  await asegurarReferencias(
-    trx,
-    'usuarios',
-    sinNulos([...creditos.map((c) => c.gestorId), ...movimientos.map((m) => m.registradoPor)]),
-  );
-  await asegurarReferencias(trx, 'despachos', sinNulos(creditos.map((c) => c.despachoId)));
-  await asegurarReferencias(
-    trx,
-    'creditos',
-    anexos.map((a) => a.creditoId),
-  );
-  await asegurarReferencias(
-    trx,
-    'movimientos',
-    movimientos.flatMap((m) => (m.cancela && 'id' in m.cancela ? [m.cancela.id] : [])),
-  );
+  private constructor(
+    private readonly trx: Db,
+    private readonly instante: Date,
+    private readonly rapido: boolean,
+  ) {}
+
+  static async abrir(trx: Db, instante: Date): Promise<EscrituraDeCartera> {
+    return new EscrituraDeCartera(trx, instante, await entrarEnCargaMasiva(trx, TABLAS));
+  }
+
+  /** People, matched by CURP: existing ones are reused and only their missing contacts added. */
+  async personas(personas: readonly PersonaNueva[]): Promise<void> {
+    const ids = await escribirPersonas(this.trx, personas, this.instante, this.resumen);
+    for (const [curp, id] of ids) this.idsPersonas.set(curp, id);
+  }
+
+  /**
+   * New credits. A participant is a person written by `personas` or one stored before, named
+   * by CURP.
+   */
+  async creditos(creditos: readonly CreditoNuevo[]): Promise<void> {
+    const { trx } = this;
+    if (this.rapido) {
+      await asegurarReferencias(
+        trx,
+        'versiones_producto',
+        creditos.map((c) => c.versionProductoId),
+      );
+      await asegurarReferencias(
+        trx,
+        'oficinas',
+        creditos.map((c) => c.oficinaId),
+      );
+      await asegurarReferencias(trx, 'usuarios', sinNulos(creditos.map((c) => c.gestorId)));
+      await asegurarReferencias(trx, 'despachos', sinNulos(creditos.map((c) => c.despachoId)));
+    }
+    const otras = new Set<string>();
+    for (const c of creditos) {
+      for (const p of c.participantes) if (!this.idsPersonas.has(p.curp)) otras.add(p.curp);
+    }
+    for (const [curp, id] of await buscarPersonas(trx, [...otras])) this.idsPersonas.set(curp, id);
+    for (const curp of otras) {
+      if (!this.idsPersonas.has(curp))
+        throw new Error(`escritura de cartera: no existe la CURP ${curp}`);
+    }
+    const conteo = await escribirCreditos(
+      trx,
+      creditos,
+      this.idsPersonas,
+      this.instante,
+      this.resumen.idsCreditos,
+    );
+    this.resumen.creditos += conteo.creditos;
+    this.resumen.ministraciones += conteo.ministraciones;
+    this.resumen.amortizaciones += conteo.amortizaciones;
+  }
+
+  /**
+   * Movements, each list appended to its credit's ledger in order: `credito` is the number of a
+   * credit written by `creditos`, or the id of one stored before.
+   */
+  async movimientos(
+    listas: ReadonlyArray<{ credito: string | number; movimientos: readonly MovimientoNuevo[] }>,
+  ): Promise<void> {
+    const { trx } = this;
+    const resueltas = listas.map((l) => {
+      const creditoId =
+        typeof l.credito === 'number' ? l.credito : this.resumen.idsCreditos.get(l.credito);
+      if (creditoId === undefined)
+        throw new Error(`escritura de cartera: no se escribió el crédito ${l.credito}`);
+      return { creditoId, movimientos: l.movimientos };
+    });
+    if (this.rapido) {
+      const todos = listas.flatMap((l) => l.movimientos);
+      await asegurarReferencias(trx, 'usuarios', sinNulos(todos.map((m) => m.registradoPor)));
+      await asegurarReferencias(
+        trx,
+        'creditos',
+        listas.flatMap((l) => (typeof l.credito === 'number' ? [l.credito] : [])),
+      );
+      await asegurarReferencias(
+        trx,
+        'movimientos',
+        todos.flatMap((m) => (m.cancela && 'id' in m.cancela ? [m.cancela.id] : [])),
+      );
+    }
+    this.resumen.movimientos += await escribirMovimientos(trx, resueltas, this.instante);
+  }
+
+  async cerrar(): Promise<ResumenEscritura> {
+    if (this.rapido) await salirDeCargaMasiva(this.trx);
+    return this.resumen;
+  }
 }
 
 /**
- * Ids are drawn first, so every child row knows its parent without a round trip; each table is
- * then written whole before the next, parents first.
+ * Writes a batch: people (matched by CURP; a participant may also name, by CURP, a person
+ * stored earlier who is not in `personas`), new credits, their movements, and the new
+ * movements of stored credits (`anexos`).
  */
-async function escribirCreditos(
+export async function escribirCartera(
   trx: Db,
   lote: LoteCartera,
-  personas: ReadonlyMap<string, number>,
   instante: Date,
-  resumen: ResumenEscritura,
-): Promise<void> {
-  const { creditos } = lote;
-  const anexos = lote.anexos ?? [];
-  const ids = await reservarIds(trx, 'creditos_id_seq', creditos.length);
-  const idDe = (i: number) => ids[i] ?? 0;
-  creditos.forEach((c, i) => {
-    resumen.idsCreditos.set(c.numero, idDe(i));
-  });
-
-  const cr = new InsercionMasiva(trx, 'creditos', [
-    ['id', 'int4'],
-    ['numero', 'text'],
-    ['version_producto_id', 'int4'],
-    ['oficina_id', 'int4'],
-    ['estado', 'estado_credito'],
-    ['fecha_inicio_interes', 'date'],
-    ['gestor_id', 'int4'],
-    ['despacho_id', 'int4'],
-    ['creado', 'timestamptz'],
+): Promise<ResumenEscritura> {
+  const escritura = await EscrituraDeCartera.abrir(trx, instante);
+  await escritura.personas(lote.personas);
+  await escritura.creditos(lote.creditos);
+  await escritura.movimientos([
+    ...lote.creditos.map((c) => ({ credito: c.numero, movimientos: c.movimientos })),
+    ...(lote.anexos ?? []).map((a) => ({ credito: a.creditoId, movimientos: a.movimientos })),
   ]);
-  for (const [i, c] of creditos.entries()) {
-    await cr.agregar(
-      idDe(i),
-      c.numero,
-      c.versionProductoId,
-      c.oficinaId,
-      c.estado,
-      c.fechaInicioInteres,
-      c.gestorId,
-      c.despachoId,
-      instante,
-    );
-  }
-  resumen.creditos = await cr.terminar();
-
-  const pa = new InsercionMasiva(trx, 'participantes_credito', [
-    ['credito_id', 'int4'],
-    ['persona_id', 'int4'],
-    ['rol', 'text'],
-  ]);
-  for (const [i, c] of creditos.entries())
-    for (const p of c.participantes) await pa.agregar(idDe(i), personas.get(p.curp), p.rol);
-  await pa.terminar();
-
-  const mi = new InsercionMasiva(trx, 'ministraciones', [
-    ['credito_id', 'int4'],
-    ['numero', 'int2'],
-    ['fecha', 'date'],
-    ['monto_centavos', 'int8'],
-    ['periodo_escolar', 'text'],
-    ['pagare_numero', 'text'],
-    ['pagare_vencimiento', 'date'],
-  ]);
-  for (const [i, c] of creditos.entries()) {
-    for (const m of c.ministraciones) {
-      await mi.agregar(
-        idDe(i),
-        m.numero,
-        m.fecha,
-        m.monto,
-        m.periodoEscolar,
-        m.pagareNumero,
-        m.pagareVencimiento,
-      );
-    }
-  }
-  resumen.ministraciones = await mi.terminar();
-
-  const am = new InsercionMasiva(trx, 'amortizaciones', [
-    ['credito_id', 'int4'],
-    ['numero', 'int2'],
-    ['fecha', 'date'],
-    ['capital_centavos', 'int8'],
-  ]);
-  for (const [i, c] of creditos.entries())
-    for (const a of c.amortizaciones) await am.agregar(idDe(i), a.numero, a.fecha, a.capital);
-  resumen.amortizaciones = await am.terminar();
-
-  const pe = new InsercionMasiva(trx, 'periodos_sin_moratorio', [
-    ['credito_id', 'int4'],
-    ['desde', 'date'],
-    ['hasta', 'date'],
-    ['motivo', 'text'],
-  ]);
-  for (const [i, c] of creditos.entries())
-    for (const p of c.periodosSinMoratorio) await pe.agregar(idDe(i), p.desde, p.hasta, p.motivo);
-  await pe.terminar();
-
-  const listas: Array<{ creditoId: number; movimientos: readonly MovimientoNuevo[] }> = [
-    ...creditos.map((c, i) => ({ creditoId: idDe(i), movimientos: c.movimientos })),
-    ...anexos,
-  ];
-  resumen.movimientos = await escribirMovimientos(trx, listas, instante);
-}
-
-async function escribirMovimientos(
-  trx: Db,
-  listas: ReadonlyArray<{ creditoId: number; movimientos: readonly MovimientoNuevo[] }>,
-  instante: Date,
-): Promise<number> {
-  const total = listas.reduce((n, l) => n + l.movimientos.length, 0);
-  const ids = await reservarIds(trx, 'movimientos_id_seq', total);
-  const mo = new InsercionMasiva(trx, 'movimientos', [
-    ['id', 'int8'],
-    ['credito_id', 'int4'],
-    ['tipo', 'text'],
-    ['fecha', 'date'],
-    ['monto_centavos', 'int8'],
-    ['excedente', 'text'],
-    ['concepto', 'text'],
-    ['cancela_id', 'int8'],
-    ['canal', 'text'],
-    ['referencia', 'text'],
-    ['motivo', 'text'],
-    ['clave_externa', 'text'],
-    ['registrado_por', 'int4'],
-    ['registrado', 'timestamptz'],
-  ]);
-  let k = 0;
-  for (const { creditoId, movimientos } of listas) {
-    const base = k;
-    for (const m of movimientos) {
-      const cancela =
-        m.cancela === null
-          ? null
-          : 'id' in m.cancela
-            ? m.cancela.id
-            : (ids[base + m.cancela.indice] ?? null);
-      await mo.agregar(
-        ids[k++],
-        creditoId,
-        m.tipo,
-        m.fecha,
-        m.monto,
-        m.excedente,
-        m.concepto,
-        cancela,
-        m.canal,
-        m.referencia,
-        m.motivo,
-        m.clave,
-        m.registradoPor,
-        instante,
-      );
-    }
-  }
-  return mo.terminar();
+  return escritura.cerrar();
 }

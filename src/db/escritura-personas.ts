@@ -37,58 +37,65 @@ export interface PersonaNueva {
   domicilios: readonly DomicilioNuevo[];
 }
 
-interface Contadores {
-  telefonos: InsercionMasiva;
-  correos: InsercionMasiva;
-  domicilios: InsercionMasiva;
-  domiciliosNuevos: InsercionMasiva;
+const TELEFONO = [
+  ['persona_id', 'int4'],
+  ['numero', 'text'],
+  ['tipo', 'text'],
+  ['consentimiento', 'bool'],
+] as const;
+const CORREO = [
+  ['persona_id', 'int4'],
+  ['correo', 'text'],
+  ['consentimiento', 'bool'],
+] as const;
+const DOMICILIO = [
+  ['persona_id', 'int4'],
+  ['calle', 'text'],
+  ['numero', 'text'],
+  ['colonia', 'text'],
+  ['codigo_postal', 'text'],
+  ['municipio', 'text'],
+  ['estado', 'text'],
+] as const;
+
+/** Inserts of one kind of contact, for people created now and for people who existed. */
+interface Contactos {
+  nuevas: InsercionMasiva;
+  existentes: InsercionMasiva;
 }
 
-function insercionesDeContacto(trx: Db): Contadores {
-  const domicilio = [
-    ['persona_id', 'int4'],
-    ['calle', 'text'],
-    ['numero', 'text'],
-    ['colonia', 'text'],
-    ['codigo_postal', 'text'],
-    ['municipio', 'text'],
-    ['estado', 'text'],
-  ] as const;
+/**
+ * A person created now gets her contacts inserted as they are (repeated ones dropped here); a
+ * person who existed keeps the contacts she had and gets only those she lacks, which the
+ * database decides (ON CONFLICT, NOT EXISTS): checking each row costs, so only there.
+ */
+function contactos(trx: Db) {
   return {
-    // A person who already existed keeps the contacts she had; only new ones are added.
-    telefonos: new InsercionMasiva(
-      trx,
-      'telefonos',
-      [
-        ['persona_id', 'int4'],
-        ['numero', 'text'],
-        ['tipo', 'text'],
-        ['consentimiento', 'bool'],
-      ],
-      sql`ON CONFLICT (persona_id, numero) DO NOTHING`,
-    ),
-    correos: new InsercionMasiva(
-      trx,
-      'correos',
-      [
-        ['persona_id', 'int4'],
-        ['correo', 'text'],
-        ['consentimiento', 'bool'],
-      ],
-      sql`ON CONFLICT (persona_id, correo) DO NOTHING`,
-    ),
-    domicilios: new InsercionMasiva(
-      trx,
-      'domicilios',
-      domicilio,
-      sql`WHERE NOT EXISTS (SELECT 1 FROM domicilios d WHERE d.persona_id = u.persona_id
-        AND d.calle = u.calle AND d.numero IS NOT DISTINCT FROM u.numero
-        AND d.colonia IS NOT DISTINCT FROM u.colonia AND d.municipio = u.municipio)`,
-    ),
-    // A person created just now has no address to compare with.
-    domiciliosNuevos: new InsercionMasiva(trx, 'domicilios', domicilio),
-  };
+    telefonos: {
+      nuevas: new InsercionMasiva(trx, 'telefonos', TELEFONO),
+      existentes: new InsercionMasiva(trx, 'telefonos', TELEFONO, {
+        sufijo: sql`ON CONFLICT (persona_id, numero) DO NOTHING`,
+      }),
+    },
+    correos: {
+      nuevas: new InsercionMasiva(trx, 'correos', CORREO),
+      existentes: new InsercionMasiva(trx, 'correos', CORREO, {
+        sufijo: sql`ON CONFLICT (persona_id, correo) DO NOTHING`,
+      }),
+    },
+    domicilios: {
+      nuevas: new InsercionMasiva(trx, 'domicilios', DOMICILIO),
+      existentes: new InsercionMasiva(trx, 'domicilios', DOMICILIO, {
+        sufijo: sql`WHERE NOT EXISTS (SELECT 1 FROM domicilios d WHERE d.persona_id = u.persona_id
+          AND d.calle = u.calle AND d.numero IS NOT DISTINCT FROM u.numero
+          AND d.colonia IS NOT DISTINCT FROM u.colonia AND d.municipio = u.municipio)`,
+      }),
+    },
+  } satisfies Record<string, Contactos>;
 }
+
+const terminar = async (c: Contactos) =>
+  (await c.nuevas.terminar()) + (await c.existentes.terminar());
 
 export interface ResumenPersonas {
   personasCreadas: number;
@@ -125,22 +132,33 @@ export async function escribirPersonas(
       creadas.add(r.curp);
     }
   }
-  resumen.personasCreadas = creadas.size;
+  resumen.personasCreadas += creadas.size;
   const existentes = await buscarPersonas(
     trx,
     unicas.filter((p) => !creadas.has(p.curp)).map((p) => p.curp),
   );
-  resumen.personasExistentes = existentes.size;
+  resumen.personasExistentes += existentes.size;
   for (const [curp, id] of existentes) ids.set(curp, id);
 
-  const c = insercionesDeContacto(trx);
+  const c = contactos(trx);
   for (const p of unicas) {
     const id = ids.get(p.curp);
-    for (const t of p.telefonos) await c.telefonos.agregar(id, t.numero, t.tipo, t.consentimiento);
-    for (const e of p.correos) await c.correos.agregar(id, e.correo, e.consentimiento);
-    const destino = creadas.has(p.curp) ? c.domiciliosNuevos : c.domicilios;
+    const nueva = creadas.has(p.curp);
+    const tipo = <T extends Contactos>(x: T) => (nueva ? x.nuevas : x.existentes);
+    const numeros = new Set<string>();
+    for (const t of p.telefonos) {
+      if (numeros.has(t.numero)) continue;
+      numeros.add(t.numero);
+      await tipo(c.telefonos).agregar(id, t.numero, t.tipo, t.consentimiento);
+    }
+    const correos = new Set<string>();
+    for (const e of p.correos) {
+      if (correos.has(e.correo)) continue;
+      correos.add(e.correo);
+      await tipo(c.correos).agregar(id, e.correo, e.consentimiento);
+    }
     for (const d of p.domicilios) {
-      await destino.agregar(
+      await tipo(c.domicilios).agregar(
         id,
         d.calle,
         d.numero,
@@ -151,9 +169,9 @@ export async function escribirPersonas(
       );
     }
   }
-  resumen.telefonos = await c.telefonos.terminar();
-  resumen.correos = await c.correos.terminar();
-  resumen.domicilios = (await c.domicilios.terminar()) + (await c.domiciliosNuevos.terminar());
+  resumen.telefonos += await terminar(c.telefonos);
+  resumen.correos += await terminar(c.correos);
+  resumen.domicilios += await terminar(c.domicilios);
   return ids;
 }
 

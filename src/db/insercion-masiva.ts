@@ -12,6 +12,30 @@ export type TipoColumna =
   | 'estado_credito';
 
 /**
+ * A column's values as a PostgreSQL array literal. pg would build the same text when sending,
+ * but only once the previous statement has finished, leaving the server idle meanwhile; built
+ * here, it is ready before the server is. Text is always quoted (so "NULL" stays a word).
+ */
+export function literalDeArreglo(valores: readonly unknown[]): string {
+  let s = '{';
+  for (let i = 0; i < valores.length; i++) {
+    if (i > 0) s += ',';
+    const v = valores[i];
+    if (v === null || v === undefined) s += 'NULL';
+    else if (typeof v === 'number') s += v;
+    else if (typeof v === 'boolean') s += v ? 't' : 'f';
+    else {
+      const t = String(v);
+      s += `"${t.includes('"') || t.includes('\\') ? t.replace(/["\\]/g, '\\$&') : t}"`;
+    }
+  }
+  return `${s}}`;
+}
+
+/** A value the same for every row (an instant, the actor): sent once, not once per row. */
+export type Constante = readonly [columna: string, valor: unknown, tipo: TipoColumna];
+
+/**
  * Rows travel as one array per column and come back out of `unnest`: one statement per
  * `tamano` rows, and no 65,535-parameter limit. While the server inserts one chunk, the caller
  * builds the next (at most one statement in flight: a transaction has one connection anyway).
@@ -26,15 +50,19 @@ export class InsercionMasiva {
     private readonly trx: Db,
     private readonly tabla: string,
     private readonly definicion: ReadonlyArray<readonly [string, TipoColumna]>,
-    private readonly sufijo: RawBuilder<unknown> = sql``,
-    private readonly tamano = 20_000,
+    private readonly opciones: {
+      constantes?: readonly Constante[];
+      /** After `FROM unnest(…) AS u(columns)`: ON CONFLICT, a WHERE over `u`. */
+      sufijo?: RawBuilder<unknown>;
+      tamano?: number;
+    } = {},
   ) {
     this.columnas = definicion.map(() => []);
   }
 
   async agregar(...valores: unknown[]): Promise<void> {
     for (let i = 0; i < valores.length; i++) this.columnas[i]?.push(valores[i]);
-    if (++this.filas >= this.tamano) await this.enviar();
+    if (++this.filas >= (this.opciones.tamano ?? 20_000)) await this.enviar();
   }
 
   /** Sends the rest and waits for every statement; the rows inserted. */
@@ -52,11 +80,17 @@ export class InsercionMasiva {
 
   private async enviar(): Promise<void> {
     if (this.filas === 0) return;
+    const constantes = this.opciones.constantes ?? [];
     const nombres = sql.raw(this.definicion.map(([c]) => c).join(', '));
+    const todas = sql.raw([...this.definicion, ...constantes].map(([c]) => c).join(', '));
     const arreglos = sql.join(
-      this.definicion.map(([, tipo], i) => sql`${this.columnas[i]}::${sql.raw(tipo)}[]`),
+      this.definicion.map(
+        ([, tipo], i) => sql`${literalDeArreglo(this.columnas[i] ?? [])}::${sql.raw(tipo)}[]`,
+      ),
     );
-    const sentencia = sql`INSERT INTO ${sql.raw(this.tabla)} (${nombres}) SELECT * FROM unnest(${arreglos}) AS u(${nombres}) ${this.sufijo}`;
+    const fijos = constantes.map(([, valor, tipo]) => sql`, ${valor}::${sql.raw(tipo)}`);
+    const sentencia = sql`INSERT INTO ${sql.raw(this.tabla)} (${todas})
+      SELECT u.*${sql.join(fijos, sql``)} FROM unnest(${arreglos}) AS u(${nombres}) ${this.opciones.sufijo ?? sql``}`;
     this.columnas = this.definicion.map(() => []);
     this.filas = 0;
     await this.esperar();
@@ -71,11 +105,23 @@ export class InsercionMasiva {
 /** `n` fresh ids of a serial column's sequence, increasing. */
 export async function reservarIds(trx: Db, secuencia: string, n: number): Promise<number[]> {
   if (n === 0) return [];
-  const { rows } = await sql<{ ids: string[] | null }>`
+  // Usually the block is contiguous (nobody else drew from the sequence meanwhile): then its
+  // ends are enough, instead of sending n ids back.
+  const { rows } = await sql<{ primero: number; ultimo: number }>`
+    SELECT min(v)::int8 AS primero, max(v)::int8 AS ultimo
+      FROM (SELECT nextval(${secuencia}::regclass) AS v FROM generate_series(1, ${n})) AS r`.execute(
+    trx,
+  );
+  const primero = rows[0]?.primero ?? 0;
+  const ultimo = rows[0]?.ultimo ?? -1;
+  if (ultimo - primero + 1 === n) return Array.from({ length: n }, (_, i) => primero + i);
+  // Interleaved with another session: the n values drawn are lost (a sequence may have gaps);
+  // draw again, this time bringing every id.
+  const todos = await sql<{ ids: string[] | null }>`
     SELECT array_agg(nextval(${secuencia}::regclass)::int8) AS ids FROM generate_series(1, ${n})`.execute(
     trx,
   );
-  return (rows[0]?.ids ?? []).map(Number).sort((a, b) => a - b);
+  return (todos.rows[0]?.ids ?? []).map(Number).sort((a, b) => a - b);
 }
 
 // TRIGGER_TYPE_INSERT in PostgreSQL's pg_trigger.tgtype bit mask.
