@@ -71,9 +71,12 @@ const csv = (hojas: Record<string, string>) =>
 const csvPlantilla = () => csv(Object.fromEntries(HOJAS.map((h) => [h, csvDeHoja(h)])));
 
 /** The statement of each credit computed from the workbook itself, without the database. */
-function estadosDelArchivo(libro: HojasLeidas, fecha: Fecha): Map<string, EstadoDeCuentaJson> {
+async function estadosDelArchivo(
+  libro: HojasLeidas,
+  fecha: Fecha,
+): Promise<Map<string, EstadoDeCuentaJson>> {
   const informe = new Informe();
-  const archivo = leerFilas(libro, informe);
+  const archivo = await leerFilas(libro, informe);
   const plan = planearImportacion(
     archivo,
     baseVacia(
@@ -165,7 +168,7 @@ describe('importación de la cartera', () => {
   });
 
   it('el estado de cuenta calculado desde lo guardado es el mismo que desde el archivo', async () => {
-    const delArchivo = estadosDelArchivo(await csvPlantilla(), HOY);
+    const delArchivo = await estadosDelArchivo(await csvPlantilla(), HOY);
     const creditos = await base.db.selectFrom('creditos').select(['id', 'numero']).execute();
     const guardados = await cargarCreditos(
       base.db,

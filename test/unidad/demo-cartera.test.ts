@@ -12,7 +12,7 @@ import {
   type LoteDemo,
 } from '../../src/modules/demo/generar-cartera.ts';
 import { VERSIONES_DEMO } from '../../src/modules/demo/productos-demo.ts';
-import { casoDeCredito, movimientosDeCaso } from '../../src/modules/importacion/caso-de-credito.ts';
+import { casoDeCredito } from '../../src/modules/importacion/caso-de-credito.ts';
 
 const HOY = '2026-03-10' as Fecha;
 const DESTINO: DestinoDemo = {
@@ -50,7 +50,8 @@ const estados = creditos.map(({ c }) => {
         fechaInicioInteres: c.fechaInicioInteres,
         ministraciones: c.ministraciones,
         amortizaciones: c.amortizaciones,
-        movimientos: movimientosDeCaso(c.movimientos),
+        previos: [],
+        movimientos: c.movimientos,
         periodosSinMoratorio: c.periodosSinMoratorio,
       },
       HOY,

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  Falla,
+  type Lectura,
   leerEntero,
   leerFecha,
   leerMonto,
@@ -12,8 +14,7 @@ import {
 } from '../../src/modules/importacion/celdas.ts';
 import type { Celda } from '../../src/modules/importacion/libro.ts';
 
-const valor = <T>(r: { ok: true; valor: T } | { ok: false; motivo: string }) =>
-  r.ok ? r.valor : `✗ ${r.motivo}`;
+const valor = <T>(r: Lectura<T>) => (r instanceof Falla ? `✗ ${r.motivo}` : r);
 
 describe('leerMonto: pesos con hasta 2 decimales, en centavos exactos', () => {
   it.each<[Celda, number]>([
@@ -25,8 +26,8 @@ describe('leerMonto: pesos con hasta 2 decimales, en centavos exactos', () => {
     ['1,234,567.89', 123456789],
     [' 15000 ', 1500000],
     [0.1 + 0.2, 30],
-    // A formula result with binary noise: Excel shows 1062.55 (15 significant digits).
-    [1062.5499999999999, 106255],
+    // A formula result with binary noise (3.3000000000000003): Excel shows 3.3 (15 digits).
+    [1.1 * 3, 330],
     [9500, 950000],
     ['0', 0],
   ])('%j → %i', (celda, esperado) => {
@@ -151,5 +152,21 @@ describe('leerSiNo, leerEntero, leerOpcion, leerTexto', () => {
     expect(valor(leerTexto(6621234567))).toBe('6621234567');
     expect(valor(leerTexto('   '))).toBeNull();
     expect(textoDeNumero(83000)).toBe('83000');
+  });
+});
+
+describe('leerFecha coincide con fechaDesdeTexto del dominio en cualquier texto AAAA-MM-DD', () => {
+  it('para todas las fechas de 1900 a 2100, y los días 0 y 29-32 de cada mes', async () => {
+    const { fechaDesdeTexto } = await import('../../src/domain/fecha.ts');
+    for (let anio = 1900; anio <= 2100; anio++) {
+      for (let mes = 0; mes <= 13; mes++) {
+        for (const dia of [0, 1, 15, 28, 29, 30, 31, 32]) {
+          const t = `${anio}-${String(mes).padStart(2, '0')}-${String(dia).padStart(2, '0')}`;
+          const esperado = fechaDesdeTexto(t);
+          const r = leerFecha(t);
+          expect(r instanceof Falla ? null : r, t).toBe(esperado);
+        }
+      }
+    }
   });
 });

@@ -77,16 +77,16 @@ describe('leerHojaCsv', () => {
       new TextEncoder().encode('curp,calle\nA,"Blvd. Kino\n(esquina)"\n\nB,Rosales\n'),
     );
     expect(hoja.encabezados).toEqual(['curp', 'calle']);
-    expect(hoja.filas.map((f) => [f.numero, f.celdas])).toEqual([
+    expect([...hoja.filas].map((f) => [f.numero, f.celdas])).toEqual([
       [2, ['A', 'Blvd. Kino\n(esquina)']],
-      [3, [null, null]],
+      [3, [null]],
       [4, ['B', 'Rosales']],
     ]);
   });
 
   it('lee UTF-8 con o sin BOM y el Windows-1252 que Excel guarda como «CSV»', () => {
     const utf8 = new TextEncoder().encode('\uFEFFnombres\nPeñúñuri\n');
-    expect(leerHojaCsv('p.csv', utf8).filas[0]?.celdas).toEqual(['Peñúñuri']);
+    expect([...leerHojaCsv('p.csv', utf8).filas][0]?.celdas).toEqual(['Peñúñuri']);
     // "Núñez" in Windows-1252: ú = 0xFA, ñ = 0xF1.
     const cp1252 = Uint8Array.from([0x4e, 0xfa, 0xf1, 0x65, 0x7a]);
     expect(decodificarTexto(cp1252)).toBe('Núñez');
@@ -96,6 +96,6 @@ describe('leerHojaCsv', () => {
     const texto = csvDeHoja('personas');
     const hoja = leerHojaCsv('personas.csv', new TextEncoder().encode(texto));
     expect(hoja.encabezados[0]).toBe('curp');
-    expect(hoja.filas[0]?.celdas.slice(1, 4)).toEqual(['José Ángel', 'Núñez', 'Peñúñuri']);
+    expect([...hoja.filas][0]?.celdas.slice(1, 4)).toEqual(['José Ángel', 'Núñez', 'Peñúñuri']);
   });
 });

@@ -3,11 +3,7 @@ import { type Centavos, centavos } from '../../domain/dinero.ts';
 import { calcularCaso, type EstadoDeCuenta } from '../../domain/estado-de-cuenta/index.ts';
 import { diasEntre, type Fecha, sumarDias } from '../../domain/fecha.ts';
 import { type Tasa, tasaDesdeTexto } from '../../domain/tasa.ts';
-import {
-  casoDeCredito,
-  movimientosDeCaso,
-  type TasasDeCredito,
-} from '../importacion/caso-de-credito.ts';
+import { casoDeCredito, type TasasDeCredito } from '../importacion/caso-de-credito.ts';
 import type { Aleatorio } from './aleatorio.ts';
 import type { Calendario } from './generar-credito.ts';
 
@@ -67,7 +63,8 @@ export function estadoAl(
         fechaInicioInteres: cal.fechaInicioInteres,
         ministraciones: cal.ministraciones,
         amortizaciones: cal.amortizaciones,
-        movimientos: movimientosDeCaso(movimientos),
+        previos: [],
+        movimientos,
         periodosSinMoratorio: [],
       },
       fecha,

@@ -43,6 +43,23 @@ export interface MovimientoGuardado {
   referencia: string | null;
   motivo: string | null;
 }
+
+/**
+ * A stored credit's schedule, compared by digest (huellas.ts): the same text is built from the
+ * workbook's rows, so millions of stored amortizaciones never travel to be compared.
+ */
+export interface HuellasDeCalendario {
+  ministraciones: string;
+  amortizaciones: string;
+  periodos: string;
+}
+
+export interface CalendarioGuardado {
+  ministraciones: Array<Pick<MinistracionNueva, 'fecha' | 'monto'>>;
+  amortizaciones: AmortizacionNueva[];
+  periodos: Array<Pick<PeriodoNuevo, 'desde' | 'hasta'>>;
+}
+
 export interface CreditoGuardado {
   id: number;
   numero: string;
@@ -51,11 +68,11 @@ export interface CreditoGuardado {
   oficina: string;
   fechaInicioInteres: Fecha;
   participantes: Array<{ curp: string | null; rol: RolEnCredito }>;
-  ministraciones: MinistracionNueva[];
-  amortizaciones: AmortizacionNueva[];
-  periodos: PeriodoNuevo[];
-  /** In ledger order. */
+  huellas: HuellasDeCalendario;
+  /** In ledger order; loaded only for credits the workbook brings movements of. */
   movimientos: MovimientoGuardado[];
+  /** Loaded only for credits that get movements without their rows in the creditos sheet. */
+  calendario: CalendarioGuardado | null;
 }
 
 export interface BaseExistente {
@@ -76,16 +93,6 @@ export function baseVacia(oficinas: Map<string, number>): BaseExistente {
     creditos: new Map(),
     pagares: new Map(),
   };
-}
-
-function agrupar<T extends { credito_id: number }>(filas: readonly T[]): Map<number, T[]> {
-  const grupos = new Map<number, T[]>();
-  for (const f of filas) {
-    const g = grupos.get(f.credito_id);
-    if (g) g.push(f);
-    else grupos.set(f.credito_id, [f]);
-  }
-  return grupos;
 }
 
 async function cargarProductos(trx: Db): Promise<Map<string, ProductoGuardado>> {
@@ -121,10 +128,88 @@ async function cargarProductos(trx: Db): Promise<Map<string, ProductoGuardado>> 
   return productos;
 }
 
+const idsDe = (filas: ReadonlyArray<{ id: number }>) => filas.map((f) => f.id);
+
+async function cargarHuellas(
+  trx: Db,
+  ids: readonly number[],
+): Promise<Map<number, HuellasDeCalendario>> {
+  const huellas = new Map<number, HuellasDeCalendario>();
+  if (ids.length === 0) return huellas;
+  // Same text as huellas.ts builds from the rows: fields joined by U+001F, rows by U+001E.
+  const { rows } = await sql<{ id: number; m: string | null; a: string | null; p: string | null }>`
+    SELECT c.id,
+      (SELECT md5(string_agg(concat_ws(chr(31), numero, fecha, monto_centavos, periodo_escolar, pagare_numero, pagare_vencimiento), chr(30) ORDER BY numero))
+         FROM ministraciones WHERE credito_id = c.id) AS m,
+      (SELECT md5(string_agg(concat_ws(chr(31), numero, fecha, capital_centavos), chr(30) ORDER BY numero))
+         FROM amortizaciones WHERE credito_id = c.id) AS a,
+      (SELECT md5(string_agg(concat_ws(chr(31), desde, hasta, motivo), chr(30) ORDER BY desde, hasta, motivo COLLATE "C"))
+         FROM periodos_sin_moratorio WHERE credito_id = c.id) AS p
+    FROM unnest(${ids}::int4[]) AS c(id)`.execute(trx);
+  for (const r of rows)
+    huellas.set(r.id, {
+      ministraciones: r.m ?? '',
+      amortizaciones: r.a ?? '',
+      periodos: r.p ?? '',
+    });
+  return huellas;
+}
+
+async function cargarMovimientos(
+  trx: Db,
+  ids: readonly number[],
+): Promise<Map<number, MovimientoGuardado[]>> {
+  const porCredito = new Map<number, MovimientoGuardado[]>();
+  if (ids.length === 0) return porCredito;
+  const { rows } = await sql<MovimientoGuardado & { creditoId: number }>`
+    SELECT credito_id AS "creditoId", id, clave_externa AS clave, tipo, fecha, monto_centavos AS monto,
+      excedente, concepto, cancela_id AS "cancelaId", canal, referencia, motivo
+    FROM movimientos WHERE credito_id = ANY(${ids}::int4[]) ORDER BY credito_id, id`.execute(trx);
+  for (const r of rows) {
+    const lista = porCredito.get(r.creditoId);
+    if (lista) lista.push(r);
+    else porCredito.set(r.creditoId, [r]);
+  }
+  return porCredito;
+}
+
+async function cargarCalendarios(
+  trx: Db,
+  ids: readonly number[],
+): Promise<Map<number, CalendarioGuardado>> {
+  const calendarios = new Map<number, CalendarioGuardado>();
+  if (ids.length === 0) return calendarios;
+  const [ministraciones, amortizaciones, periodos] = await Promise.all([
+    sql<{ credito_id: number; fecha: Fecha; monto: Centavos }>`
+      SELECT credito_id, fecha, monto_centavos AS monto FROM ministraciones
+       WHERE credito_id = ANY(${ids}::int4[]) ORDER BY credito_id, numero`.execute(trx),
+    sql<{ credito_id: number; numero: number; fecha: Fecha; capital: Centavos }>`
+      SELECT credito_id, numero, fecha, capital_centavos AS capital FROM amortizaciones
+       WHERE credito_id = ANY(${ids}::int4[]) ORDER BY credito_id, numero`.execute(trx),
+    sql<{ credito_id: number; desde: Fecha; hasta: Fecha }>`
+      SELECT credito_id, desde, hasta FROM periodos_sin_moratorio
+       WHERE credito_id = ANY(${ids}::int4[]) ORDER BY credito_id, id`.execute(trx),
+  ]);
+  for (const id of ids)
+    calendarios.set(id, { ministraciones: [], amortizaciones: [], periodos: [] });
+  for (const m of ministraciones.rows) calendarios.get(m.credito_id)?.ministraciones.push(m);
+  for (const a of amortizaciones.rows) calendarios.get(a.credito_id)?.amortizaciones.push(a);
+  for (const p of periodos.rows) calendarios.get(p.credito_id)?.periodos.push(p);
+  return calendarios;
+}
+
+interface QueCargar {
+  huellas: boolean;
+  movimientos: boolean;
+  calendario: boolean;
+}
+
+/** Stored credits by number: header and people, and what `que` asks for. */
 async function cargarCreditos(
   trx: Db,
   numeros: readonly string[],
   productos: ReadonlyMap<string, ProductoGuardado>,
+  que: QueCargar,
 ): Promise<Map<string, CreditoGuardado>> {
   const creditos = new Map<string, CreditoGuardado>();
   if (numeros.length === 0) return creditos;
@@ -137,46 +222,22 @@ async function cargarCreditos(
     .forUpdate()
     .execute();
   if (cabeceras.length === 0) return creditos;
-  const ids = cabeceras.map((c) => c.id);
-  const [participantes, ministraciones, amortizaciones, periodos, movimientos] = await Promise.all([
-    trx
-      .selectFrom('participantes_credito as pc')
-      .innerJoin('personas as p', 'p.id', 'pc.persona_id')
-      .select(['pc.credito_id', 'p.curp', 'pc.rol'])
-      .where(sql<boolean>`pc.credito_id = ANY(${ids}::int4[])`)
-      .execute(),
-    trx
-      .selectFrom('ministraciones')
-      .selectAll()
-      .where(sql<boolean>`credito_id = ANY(${ids}::int4[])`)
-      .orderBy('numero')
-      .execute(),
-    trx
-      .selectFrom('amortizaciones')
-      .selectAll()
-      .where(sql<boolean>`credito_id = ANY(${ids}::int4[])`)
-      .orderBy('numero')
-      .execute(),
-    trx
-      .selectFrom('periodos_sin_moratorio')
-      .selectAll()
-      .where(sql<boolean>`credito_id = ANY(${ids}::int4[])`)
-      .orderBy('id')
-      .execute(),
-    trx
-      .selectFrom('movimientos')
-      .selectAll()
-      .where(sql<boolean>`credito_id = ANY(${ids}::int4[])`)
-      .orderBy('id')
-      .execute(),
-  ]);
-  const de = {
-    participantes: agrupar(participantes),
-    ministraciones: agrupar(ministraciones),
-    amortizaciones: agrupar(amortizaciones),
-    periodos: agrupar(periodos),
-    movimientos: agrupar(movimientos),
-  };
+  const ids = idsDe(cabeceras);
+  const participantes = await sql<{ credito_id: number; curp: string | null; rol: RolEnCredito }>`
+    SELECT pc.credito_id, p.curp, pc.rol FROM participantes_credito pc JOIN personas p ON p.id = pc.persona_id
+     WHERE pc.credito_id = ANY(${ids}::int4[])`.execute(trx);
+  const huellas = que.huellas
+    ? await cargarHuellas(trx, ids)
+    : new Map<number, HuellasDeCalendario>();
+  const movimientos = que.movimientos
+    ? await cargarMovimientos(trx, ids)
+    : new Map<number, MovimientoGuardado[]>();
+  const calendarios = que.calendario
+    ? await cargarCalendarios(trx, ids)
+    : new Map<number, CalendarioGuardado>();
+  const quienes = new Map<number, CreditoGuardado['participantes']>();
+  for (const p of participantes.rows)
+    quienes.set(p.credito_id, [...(quienes.get(p.credito_id) ?? []), { curp: p.curp, rol: p.rol }]);
   const versiones = new Map<number, { producto: string; version: VersionGuardada }>();
   for (const [clave, p] of productos)
     for (const v of p.versiones) versiones.set(v.id, { producto: clave, version: v });
@@ -190,48 +251,45 @@ async function cargarCreditos(
       version: v.version,
       oficina: c.clave,
       fechaInicioInteres: c.fecha_inicio_interes as Fecha,
-      participantes: (de.participantes.get(c.id) ?? []).map((p) => ({ curp: p.curp, rol: p.rol })),
-      ministraciones: (de.ministraciones.get(c.id) ?? []).map((m) => ({
-        numero: m.numero,
-        fecha: m.fecha as Fecha,
-        monto: m.monto_centavos as Centavos,
-        periodoEscolar: m.periodo_escolar,
-        pagareNumero: m.pagare_numero,
-        pagareVencimiento: m.pagare_vencimiento as Fecha,
-      })),
-      amortizaciones: (de.amortizaciones.get(c.id) ?? []).map((a) => ({
-        numero: a.numero,
-        fecha: a.fecha as Fecha,
-        capital: a.capital_centavos as Centavos,
-      })),
-      periodos: (de.periodos.get(c.id) ?? []).map((p) => ({
-        desde: p.desde as Fecha,
-        hasta: p.hasta as Fecha,
-        motivo: p.motivo,
-      })),
-      movimientos: (de.movimientos.get(c.id) ?? []).map((m) => ({
-        id: m.id,
-        clave: m.clave_externa,
-        tipo: m.tipo,
-        fecha: m.fecha as Fecha,
-        monto: m.monto_centavos as Centavos | null,
-        excedente: m.excedente,
-        concepto: m.concepto,
-        cancelaId: m.cancela_id,
-        canal: m.canal,
-        referencia: m.referencia,
-        motivo: m.motivo,
-      })),
+      participantes: quienes.get(c.id) ?? [],
+      huellas: huellas.get(c.id) ?? { ministraciones: '', amortizaciones: '', periodos: '' },
+      movimientos: movimientos.get(c.id) ?? [],
+      calendario: calendarios.get(c.id) ?? null,
     });
   }
   return creditos;
 }
 
-/** Loads, in a few queries, the stored rows that the workbook's keys point to. */
-export async function cargarBaseExistente(
+async function cargarPersonas(
   trx: Db,
-  archivo: CarteraArchivo,
-): Promise<BaseExistente> {
+  curps: Iterable<string>,
+  base: BaseExistente,
+): Promise<void> {
+  const faltan = [...new Set(curps)].filter((c) => !base.personas.has(c));
+  if (faltan.length === 0) return;
+  const personas = await trx
+    .selectFrom('personas')
+    .select(['curp', 'nombres', 'primer_apellido', 'segundo_apellido', 'rfc', 'fecha_nacimiento'])
+    .where(sql<boolean>`curp = ANY(${faltan}::text[])`)
+    .execute();
+  for (const p of personas) {
+    if (p.curp === null) continue;
+    base.personas.set(p.curp, {
+      curp: p.curp,
+      nombres: p.nombres,
+      primerApellido: p.primer_apellido,
+      segundoApellido: p.segundo_apellido,
+      rfc: p.rfc,
+      fechaNacimiento: p.fecha_nacimiento as Fecha | null,
+    });
+  }
+}
+
+/**
+ * The stored state is loaded in three steps, as the import reads the sheets it depends on.
+ * First: offices, products, and the stored people the personas and telefonos sheets name.
+ */
+export async function cargarCatalogos(trx: Db, archivo: CarteraArchivo): Promise<BaseExistente> {
   const oficinas = new Map(
     (await trx.selectFrom('oficinas').select(['id', 'clave']).execute()).map((o) => [
       o.clave,
@@ -240,45 +298,79 @@ export async function cargarBaseExistente(
   );
   const base = baseVacia(oficinas);
   base.productos = await cargarProductos(trx);
-  const curps = new Set<string>();
-  for (const p of archivo.personas) curps.add(p.curp);
-  for (const t of archivo.telefonos) curps.add(t.curp);
-  for (const c of archivo.creditos) {
-    curps.add(c.curpAcreditado);
-    if (c.curpAval) curps.add(c.curpAval);
-    if (c.curpBeneficiario) curps.add(c.curpBeneficiario);
-  }
-  if (curps.size > 0) {
-    const personas = await trx
-      .selectFrom('personas')
-      .select(['curp', 'nombres', 'primer_apellido', 'segundo_apellido', 'rfc', 'fecha_nacimiento'])
-      .where(sql<boolean>`curp = ANY(${[...curps]}::text[])`)
-      .execute();
-    for (const p of personas) {
-      if (p.curp === null) continue;
-      base.personas.set(p.curp, {
-        curp: p.curp,
-        nombres: p.nombres,
-        primerApellido: p.primer_apellido,
-        segundoApellido: p.segundo_apellido,
-        rfc: p.rfc,
-        fechaNacimiento: p.fecha_nacimiento as Fecha | null,
-      });
-    }
-  }
-  const numeros = new Set<string>();
-  for (const c of archivo.creditos) numeros.add(c.numero);
-  for (const m of archivo.movimientos) numeros.add(m.numeroCredito);
-  base.creditos = await cargarCreditos(trx, [...numeros], base.productos);
+  await cargarPersonas(
+    trx,
+    [...archivo.personas.map((p) => p.curp), ...archivo.telefonos.map((t) => t.curp)],
+    base,
+  );
+  return base;
+}
+
+/**
+ * Second: the stored people the creditos sheet names, its stored credits (with the digest of
+ * their schedule) and the owners of its pagarés.
+ */
+export async function cargarCreditosDeHoja(
+  trx: Db,
+  archivo: CarteraArchivo,
+  base: BaseExistente,
+): Promise<void> {
+  await cargarPersonas(
+    trx,
+    archivo.creditos.flatMap((c) =>
+      [c.curpAcreditado, c.curpAval, c.curpBeneficiario].filter((x): x is string => x !== null),
+    ),
+    base,
+  );
+  const numeros = [...new Set(archivo.creditos.map((c) => c.numero))];
+  const creditos = await cargarCreditos(trx, numeros, base.productos, {
+    huellas: true,
+    movimientos: false,
+    calendario: false,
+  });
+  for (const [numero, c] of creditos) base.creditos.set(numero, c);
   const pagares = archivo.ministraciones.map((m) => m.pagareNumero);
-  if (pagares.length > 0) {
-    const filas = await trx
-      .selectFrom('ministraciones as m')
-      .innerJoin('creditos as c', 'c.id', 'm.credito_id')
-      .select(['m.pagare_numero', 'c.numero'])
-      .where(sql<boolean>`m.pagare_numero = ANY(${pagares}::text[])`)
-      .execute();
-    for (const f of filas) base.pagares.set(f.pagare_numero, f.numero);
-  }
+  if (pagares.length === 0) return;
+  const filas = await trx
+    .selectFrom('ministraciones as m')
+    .innerJoin('creditos as c', 'c.id', 'm.credito_id')
+    .select(['m.pagare_numero', 'c.numero'])
+    .where(sql<boolean>`m.pagare_numero = ANY(${pagares}::text[])`)
+    .execute();
+  for (const f of filas) base.pagares.set(f.pagare_numero, f.numero);
+}
+
+/**
+ * Third: the ledgers of the stored credits the movimientos sheet names, and the schedule of
+ * those not in the creditos sheet (the engine checks their new movements against it).
+ */
+export async function cargarLibros(
+  trx: Db,
+  archivo: CarteraArchivo,
+  base: BaseExistente,
+): Promise<void> {
+  const numeros = [...new Set(archivo.movimientos.map((m) => m.numeroCredito))];
+  const cargados = numeros
+    .map((n) => base.creditos.get(n))
+    .filter((c): c is CreditoGuardado => c !== undefined);
+  const movimientos = await cargarMovimientos(trx, idsDe(cargados));
+  for (const c of cargados) c.movimientos = movimientos.get(c.id) ?? [];
+  const otros = numeros.filter((n) => !base.creditos.has(n));
+  const creditos = await cargarCreditos(trx, otros, base.productos, {
+    huellas: false,
+    movimientos: true,
+    calendario: true,
+  });
+  for (const [numero, c] of creditos) base.creditos.set(numero, c);
+}
+
+/** Every stored row the workbook's keys point to, in a few queries (the three steps at once). */
+export async function cargarBaseExistente(
+  trx: Db,
+  archivo: CarteraArchivo,
+): Promise<BaseExistente> {
+  const base = await cargarCatalogos(trx, archivo);
+  await cargarCreditosDeHoja(trx, archivo, base);
+  await cargarLibros(trx, archivo, base);
   return base;
 }

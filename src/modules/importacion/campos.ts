@@ -10,6 +10,8 @@ import type { LectorDeFila } from './lector-de-fila.ts';
 
 const TIPOS_TELEFONO: readonly TipoTelefono[] = ['movil', 'casa', 'trabajo', 'recados'];
 const CLAVE = /^[\p{L}\d_./-]{1,60}$/u;
+// The same rule for the usual all-ASCII keys, without Unicode tables: millions of rows use it.
+const CLAVE_ASCII = /^[A-Za-z0-9_./-]{1,60}$/;
 const CORREO = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export function curp(l: LectorDeFila, columna: string, obligatoria: boolean): string | null {
@@ -27,7 +29,7 @@ export function curp(l: LectorDeFila, columna: string, obligatoria: boolean): st
 export function clave(l: LectorDeFila, columna: string): string | null {
   const texto = l.texto(columna, true);
   if (texto === null) return null;
-  if (!CLAVE.test(texto)) {
+  if (!CLAVE_ASCII.test(texto) && !CLAVE.test(texto)) {
     l.error(
       columna,
       `«${texto}» no es una clave válida: solo letras, dígitos y - _ . / (hasta 60)`,
@@ -119,6 +121,11 @@ export function persona(l: LectorDeFila): PersonaArchivo | null {
   };
 }
 
+/** A column that the movement's type does not use must be empty. */
+function sobra(l: LectorDeFila, columna: string, cuando: string): void {
+  if (!l.vacia(columna)) l.error(columna, `debe quedar vacía en ${cuando}`);
+}
+
 export function movimiento(
   l: LectorDeFila,
   numeroCredito: string,
@@ -126,9 +133,6 @@ export function movimiento(
 ): MovimientoArchivo | null {
   const tipo = l.opcion('tipo', ['pago', 'condonacion', 'cancelacion'] as const);
   const fecha = l.fecha('fecha', true);
-  const sobra = (columna: string, cuando: string) => {
-    if (!l.vacia(columna)) l.error(columna, `debe quedar vacía en ${cuando}`);
-  };
   let monto: Centavos | null = null;
   let excedente: Excedente | null = null;
   let concepto: Concepto | null = null;
@@ -137,21 +141,21 @@ export function movimiento(
   if (tipo === 'pago' || tipo === 'condonacion') {
     monto = l.monto('monto', true);
     if (monto === 0) l.error('monto', 'debe ser mayor que cero');
-    sobra('cancela_clave', `un${tipo === 'pago' ? ' pago' : 'a condonación'}`);
+    sobra(l, 'cancela_clave', `un${tipo === 'pago' ? ' pago' : 'a condonación'}`);
   }
   if (tipo === 'pago') {
     excedente = l.opcion('excedente', ['reducir_plazo', 'adelantar'] as const, 'reducir_plazo');
     canal = l.opcion('canal', ['banco', 'caja', 'nomina', 'importacion'] as const, 'importacion');
-    sobra('concepto', 'un pago');
+    sobra(l, 'concepto', 'un pago');
   } else if (tipo === 'condonacion') {
     concepto = l.opcion('concepto', ['moratorio', 'interes', 'capital'] as const);
-    sobra('excedente', 'una condonación');
-    sobra('canal', 'una condonación');
+    sobra(l, 'excedente', 'una condonación');
+    sobra(l, 'canal', 'una condonación');
   } else if (tipo === 'cancelacion') {
     if (l.vacia('cancela_clave'))
       l.error('cancela_clave', 'falta la clave del movimiento que cancela');
     else cancelaClave = clave(l, 'cancela_clave');
-    for (const c of ['monto', 'excedente', 'concepto', 'canal']) sobra(c, 'una cancelación');
+    for (const c of ['monto', 'excedente', 'concepto', 'canal']) sobra(l, c, 'una cancelación');
   }
   if (l.fallas > 0 || tipo === null || fecha === null) return null;
   return {
@@ -165,8 +169,10 @@ export function movimiento(
     excedente,
     concepto,
     cancelaClave,
+    cancela: null,
     canal,
     referencia: l.texto('referencia'),
     motivo: l.texto('motivo'),
+    registradoPor: null,
   };
 }

@@ -1,12 +1,11 @@
 import type {
   AmortizacionNueva,
   MinistracionNueva,
+  MovimientoNuevo,
   PeriodoNuevo,
   PersonaNueva,
   TelefonoNuevo,
 } from '../../db/escritura-cartera.ts';
-import type { CanalPago, TipoMovimiento } from '../../db/esquema.ts';
-import type { Centavos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 
 /** What the workbook says, row by row, once every cell has been read and checked alone. */
@@ -56,18 +55,14 @@ export interface AmortizacionArchivo extends EnFila, AmortizacionNueva {
 export type Excedente = 'reducir_plazo' | 'adelantar';
 export type Concepto = 'moratorio' | 'interes' | 'capital';
 
-export interface MovimientoArchivo extends EnFila {
+/**
+ * A movement row is also the movement the writer inserts (its `cancela` is resolved once every
+ * row is read): the millions of rows of a big workbook are not copied.
+ */
+export interface MovimientoArchivo extends EnFila, MovimientoNuevo {
   numeroCredito: string;
   clave: string;
-  tipo: TipoMovimiento;
-  fecha: Fecha;
-  monto: Centavos | null;
-  excedente: Excedente | null;
-  concepto: Concepto | null;
   cancelaClave: string | null;
-  canal: CanalPago | null;
-  referencia: string | null;
-  motivo: string | null;
 }
 
 export interface PeriodoArchivo extends EnFila, PeriodoNuevo {

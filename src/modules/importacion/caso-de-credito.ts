@@ -32,7 +32,12 @@ export interface DatosDeCaso {
   fechaInicioInteres: Fecha;
   ministraciones: ReadonlyArray<Pick<MinistracionNueva, 'fecha' | 'monto'>>;
   amortizaciones: readonly AmortizacionNueva[];
-  movimientos: readonly MovimientoDeCaso[];
+  /** Movements already stored, in ledger order and in the engine's terms. */
+  previos: readonly MovimientoDeCaso[];
+  /** New movements, after the stored ones. */
+  movimientos: readonly MovimientoNuevo[];
+  /** The engine id of a stored movement a new cancelación names. */
+  idDeCancelado?: (id: number) => string;
   periodosSinMoratorio: ReadonlyArray<Pick<PeriodoNuevo, 'desde' | 'hasta'>>;
 }
 
@@ -48,32 +53,6 @@ export function idDeCaso(clave: string | null, posicion: number): string {
 /** The engine's id of a stored movement (ledger id `id`). */
 export function idDeGuardado(clave: string | null, id: number): string {
   return clave ?? `#r${id}`;
-}
-
-/** New movements of a credit (MovimientoNuevo, cancelaciones by index) as the engine's. */
-export function movimientosDeCaso(
-  movimientos: readonly MovimientoNuevo[],
-  previos: readonly MovimientoDeCaso[] = [],
-  idDeCancelado: (id: number) => string = (id) => idDeGuardado(null, id),
-): MovimientoDeCaso[] {
-  const ids = movimientos.map((m, i) => idDeCaso(m.clave, previos.length + i));
-  return [
-    ...previos,
-    ...movimientos.map((m, i) => ({
-      id: ids[i] ?? '',
-      tipo: m.tipo,
-      fecha: m.fecha,
-      monto: m.monto,
-      excedente: m.excedente,
-      concepto: m.concepto,
-      cancela:
-        m.cancela === null
-          ? null
-          : 'indice' in m.cancela
-            ? (ids[m.cancela.indice] ?? null)
-            : idDeCancelado(m.cancela.id),
-    })),
-  ];
 }
 
 const pesos = (c: Centavos) => formatearCentavos(c);
@@ -101,6 +80,36 @@ function movimientoJson(m: MovimientoDeCaso): Record<string, unknown> {
   }
 }
 
+function nuevosJson(d: DatosDeCaso): Array<Record<string, unknown>> {
+  const base = d.previos.length;
+  const idDe = (i: number) => idDeCaso(d.movimientos[i]?.clave ?? null, base + i);
+  const cancelado = d.idDeCancelado ?? ((id: number) => idDeGuardado(null, id));
+  return d.movimientos.map((m, i) =>
+    movimientoJson({
+      id: idDe(i),
+      tipo: m.tipo,
+      fecha: m.fecha,
+      monto: m.monto,
+      excedente: m.excedente,
+      concepto: m.concepto,
+      cancela:
+        m.cancela === null
+          ? null
+          : 'indice' in m.cancela
+            ? idDe(m.cancela.indice)
+            : cancelado(m.cancela.id),
+    }),
+  );
+}
+
+/** The engine id of every movement of the case, in order (stored first). */
+export function idsDeMovimientos(d: DatosDeCaso): string[] {
+  return [
+    ...d.previos.map((m) => m.id),
+    ...d.movimientos.map((m, i) => idDeCaso(m.clave, d.previos.length + i)),
+  ];
+}
+
 /** A credit as a case of calculo.md's input shape, cut at `fechaCorte`. */
 export function casoDeCredito(d: DatosDeCaso, fechaCorte: Fecha): Record<string, unknown> {
   return {
@@ -121,7 +130,7 @@ export function casoDeCredito(d: DatosDeCaso, fechaCorte: Fecha): Record<string,
         capital: pesos(a.capital),
       })),
     },
-    movimientos: d.movimientos.map(movimientoJson),
+    movimientos: [...d.previos.map(movimientoJson), ...nuevosJson(d)],
     periodos_sin_moratorio: d.periodosSinMoratorio.map((p) => ({ desde: p.desde, hasta: p.hasta })),
   };
 }

@@ -1,16 +1,20 @@
 import { type Centavos, centavosDesdeTexto } from '../../domain/dinero.ts';
-import { type Fecha, fechaDesdeTexto } from '../../domain/fecha.ts';
+import type { Fecha } from '../../domain/fecha.ts';
 import { tasaDesdeTexto } from '../../domain/tasa.ts';
 import { type Celda, esCeldaFecha } from './libro.ts';
 
 /**
- * One cell into one typed value, or the Spanish reason it cannot be. Pure: the tables of
- * test/unidad/importacion-celdas.test.ts pin every accepted and refused form.
+ * One cell into one typed value, or a `Falla` with the Spanish reason it cannot be. Pure: the
+ * tables of test/unidad/importacion-celdas.test.ts pin every accepted and refused form. A
+ * workbook has millions of cells: a valid one costs no allocation beyond its value.
  */
-export type Lectura<T> = { ok: true; valor: T } | { ok: false; motivo: string };
+export class Falla {
+  constructor(readonly motivo: string) {}
+}
 
-const ok = <T>(valor: T): Lectura<T> => ({ ok: true, valor });
-const no = <T>(motivo: string): Lectura<T> => ({ ok: false, motivo });
+export type Lectura<T> = T | Falla;
+
+const no = (motivo: string) => new Falla(motivo);
 
 function mostrar(celda: Celda): string {
   if (esCeldaFecha(celda)) return celda.fecha;
@@ -35,18 +39,24 @@ export function textoDeNumero(n: number): string {
 
 /** Trimmed text; a number cell as Excel shows it. Empty is `null`. */
 export function leerTexto(celda: Celda): Lectura<string | null> {
-  if (celda === null) return ok(null);
+  if (celda === null) return null;
   if (typeof celda === 'string') {
-    const t = celda.trim().replace(/\s+/g, ' ');
-    return ok(t === '' ? null : t);
+    const t = celda.trim();
+    if (t === '') return null;
+    return /\s\s|[\t\n\r\f\v]/.test(t) ? t.replace(/\s+/g, ' ') : t;
   }
-  if (typeof celda === 'number') return ok(textoDeNumero(celda));
+  if (typeof celda === 'number') return textoDeNumero(celda);
   if (typeof celda === 'boolean') return no('se esperaba texto y la celda es verdadero/falso');
   return no(`se esperaba texto y la celda es la fecha ${celda.fecha}`);
 }
 
 /** Pesos with at most two decimals, not negative: text ("1,062.50", "$1062.5") or a number cell. */
 export function leerMonto(celda: Celda): Lectura<Centavos> {
+  // The common case first: plain text pesos, read by the same rule as the engine's amounts.
+  if (typeof celda === 'string') {
+    const directo = centavosDesdeTexto(celda);
+    if (directo !== null) return directo;
+  }
   let texto: string;
   if (typeof celda === 'number') texto = textoDeNumero(celda);
   else if (typeof celda === 'string') texto = celda.trim().replace(/^\$\s*/, '');
@@ -56,10 +66,35 @@ export function leerMonto(celda: Celda): Lectura<Centavos> {
   if (/^\d+\.\d{3,}$/.test(texto)) return no(`${mostrar(celda)} tiene más de 2 decimales`);
   if (texto.startsWith('-')) return no(`${mostrar(celda)} es negativo`);
   const centavos = centavosDesdeTexto(texto);
-  return centavos === null ? no(`${mostrar(celda)} no es un monto en pesos`) : ok(centavos);
+  return centavos === null ? no(`${mostrar(celda)} no es un monto en pesos`) : centavos;
 }
 
 const DD_MM_AAAA = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+const DIAS_DEL_MES = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * `AAAA-MM-DD` read digit by digit: millions of date cells go through here, and this is the
+ * same check as fechaDesdeTexto (a real calendar date) at a fraction of its cost.
+ */
+function fechaIso(texto: string): Fecha | null {
+  if (texto.length !== 10 || texto.charCodeAt(4) !== 45 || texto.charCodeAt(7) !== 45) return null;
+  let anio = 0;
+  let mes = 0;
+  let dia = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = texto.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    if (i < 4) anio = anio * 10 + d;
+    else if (i < 7) mes = mes * 10 + d;
+    else dia = dia * 10 + d;
+  }
+  if (mes < 1 || mes > 12 || dia < 1) return null;
+  const bisiesto = anio % 4 === 0 && (anio % 100 !== 0 || anio % 400 === 0);
+  const maximo = mes === 2 && bisiesto ? 29 : (DIAS_DEL_MES[mes - 1] ?? 0);
+  return dia <= maximo ? (texto as Fecha) : null;
+}
 
 /**
  * A calendar date: a date cell (the date it shows, never moved by a time zone),
@@ -67,17 +102,21 @@ const DD_MM_AAAA = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
  * whose date format was lost, and guessing is worse than asking.
  */
 export function leerFecha(celda: Celda): Lectura<Fecha> {
+  if (typeof celda === 'string' && celda.length === 10) {
+    const f = fechaIso(celda);
+    if (f !== null) return f;
+  }
   if (esCeldaFecha(celda)) {
-    const f = fechaDesdeTexto(celda.fecha);
-    return f === null ? no(`${celda.fecha} no es una fecha válida`) : ok(f);
+    const f = fechaIso(celda.fecha);
+    return f === null ? no(`${celda.fecha} no es una fecha válida`) : f;
   }
   if (typeof celda !== 'string')
     return no(`${mostrar(celda)} no es una fecha (AAAA-MM-DD o dd/mm/aaaa)`);
   const t = celda.trim();
   const dmy = DD_MM_AAAA.exec(t);
   const iso = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, '0')}-${dmy[1]?.padStart(2, '0')}` : t;
-  const fecha = fechaDesdeTexto(iso);
-  if (fecha !== null) return ok(fecha);
+  const fecha = fechaIso(iso);
+  if (fecha !== null) return fecha;
   return no(
     dmy || /^\d{4}-\d{2}-\d{2}$/.test(t)
       ? `${mostrar(celda)} no es una fecha que exista`
@@ -89,14 +128,16 @@ export function leerFecha(celda: Celda): Lectura<Fecha> {
 export function leerEntero(celda: Celda, maximo = 32_767): Lectura<number> {
   const t =
     typeof celda === 'number'
-      ? textoDeNumero(celda)
+      ? Number.isSafeInteger(celda)
+        ? String(celda)
+        : textoDeNumero(celda)
       : typeof celda === 'string'
         ? celda.trim()
         : '';
   if (!/^\d+$/.test(t)) return no(`${mostrar(celda)} no es un número entero positivo`);
   const n = Number(t);
   if (n < 1 || n > maximo) return no(`${mostrar(celda)} debe estar entre 1 y ${maximo}`);
-  return ok(n);
+  return n;
 }
 
 const SI = new Set(['si', 'sí', 's', 'x', '1', 'verdadero', 'true']);
@@ -104,13 +145,13 @@ const NO = new Set(['no', 'n', '0', 'falso', 'false']);
 
 /** si/no (also sí, 1/0, verdadero/falso, a checkbox cell); empty is `no`. */
 export function leerSiNo(celda: Celda): Lectura<boolean> {
-  if (celda === null) return ok(false);
-  if (typeof celda === 'boolean') return ok(celda);
+  if (celda === null) return false;
+  if (typeof celda === 'boolean') return celda;
   const t = (typeof celda === 'number' ? String(celda) : typeof celda === 'string' ? celda : '')
     .trim()
     .toLowerCase();
-  if (t === '' || NO.has(t)) return ok(false);
-  if (SI.has(t)) return ok(true);
+  if (t === '' || NO.has(t)) return false;
+  if (SI.has(t)) return true;
   return no(`${mostrar(celda)} no es si ni no`);
 }
 
@@ -136,7 +177,7 @@ export function leerTasa(celda: Celda): Lectura<string> {
     return no(
       `${mostrar(celda)} no es una tasa entre 0 y 1 (con hasta 8 decimales) ni un porcentaje`,
     );
-  return ok(t);
+  return t;
 }
 
 /** One of a closed list of words (accents and case do not matter); empty takes `porOmision`. */
@@ -145,12 +186,17 @@ export function leerOpcion<T extends string>(
   opciones: readonly T[],
   porOmision?: T,
 ): Lectura<T> {
-  const texto = leerTexto(celda);
-  if (!texto.ok) return texto;
-  if (texto.valor === null) {
-    return porOmision === undefined ? no('falta el valor') : ok(porOmision);
+  if (typeof celda === 'string') {
+    // The common case: written exactly as the option.
+    const exacta = opciones.find((o) => o === celda);
+    if (exacta !== undefined) return exacta;
   }
-  const normal = texto.valor
+  const texto = leerTexto(celda);
+  if (texto instanceof Falla) return texto;
+  if (texto === null) {
+    return porOmision === undefined ? no('falta el valor') : porOmision;
+  }
+  const normal = texto
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
@@ -158,5 +204,5 @@ export function leerOpcion<T extends string>(
   const opcion = opciones.find((o) => o.toLowerCase() === normal);
   return opcion === undefined
     ? no(`${mostrar(celda)} no es uno de: ${opciones.join(', ')}`)
-    : ok(opcion);
+    : opcion;
 }

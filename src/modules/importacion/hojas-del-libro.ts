@@ -13,7 +13,7 @@ export interface ParteDeHoja {
   /** As the person named it: the report cites it. */
   nombre: string;
   indices: ReadonlyMap<string, number>;
-  filas: readonly FilaLeida[];
+  filas: Iterable<FilaLeida>;
 }
 
 /**

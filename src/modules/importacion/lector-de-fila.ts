@@ -1,6 +1,7 @@
 import type { Centavos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import {
+  Falla,
   type Lectura,
   leerEntero,
   leerFecha,
@@ -70,7 +71,7 @@ export class LectorDeFila {
       return null;
     }
     const r = lectura(celda);
-    if (r.ok) return r.valor;
+    if (!(r instanceof Falla)) return r;
     this.error(columna, r.motivo);
     return null;
   }

@@ -26,84 +26,108 @@ const COMILLA = 34;
 const CR = 13;
 const LF = 10;
 
+/** Reads records one at a time from `desde`; `siguiente()` is null at the end. */
+class LectorCsv {
+  private readonly sep: number;
+  constructor(
+    private readonly texto: string,
+    separador: string,
+    public posicion = 0,
+  ) {
+    this.sep = separador.charCodeAt(0);
+  }
+
+  siguiente(): string[] | null {
+    const { texto, sep } = this;
+    const n = texto.length;
+    let i = this.posicion;
+    if (i >= n) return null;
+    const registro: string[] = [];
+    for (;;) {
+      let campo: string;
+      if (texto.charCodeAt(i) === COMILLA) {
+        // Quoted: up to the quote that is not doubled.
+        let partes = '';
+        let desde = i + 1;
+        for (;;) {
+          const cierre = texto.indexOf('"', desde);
+          if (cierre < 0) {
+            partes += texto.slice(desde);
+            i = n;
+            break;
+          }
+          partes += texto.slice(desde, cierre);
+          if (texto.charCodeAt(cierre + 1) === COMILLA) {
+            partes += '"';
+            desde = cierre + 2;
+          } else {
+            i = cierre + 1;
+            break;
+          }
+        }
+        campo = partes;
+        // Anything between the closing quote and the separator is kept, as spreadsheets do.
+        while (i < n) {
+          const c = texto.charCodeAt(i);
+          if (c === sep || c === LF || c === CR) break;
+          campo += texto[i];
+          i++;
+        }
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = texto.charCodeAt(j);
+          if (c === sep || c === LF || c === CR) break;
+          j++;
+        }
+        campo = texto.slice(i, j);
+        i = j;
+      }
+      registro.push(campo);
+      const c = texto.charCodeAt(i);
+      if (c === sep) {
+        i++;
+        if (i < n) continue;
+        registro.push('');
+      }
+      // End of record: \n, \r\n or \r (or of the text).
+      if (c === CR) i++;
+      if (texto.charCodeAt(i) === LF && (c === CR || c === LF)) i++;
+      this.posicion = i;
+      return registro;
+    }
+  }
+}
+
 /** Every record of the text, each a list of fields (a quoted empty field is '' too). */
 export function analizarCsv(texto: string, separador = separadorDe(texto)): string[][] {
+  const lector = new LectorCsv(texto, separador);
   const registros: string[][] = [];
-  const sep = separador.charCodeAt(0);
-  const n = texto.length;
-  let registro: string[] = [];
-  let i = 0;
-  while (i < n) {
-    let campo: string;
-    if (texto.charCodeAt(i) === COMILLA) {
-      // Quoted: up to the quote that is not doubled.
-      let partes = '';
-      let desde = i + 1;
-      for (;;) {
-        const cierre = texto.indexOf('"', desde);
-        if (cierre < 0) {
-          partes += texto.slice(desde);
-          i = n;
-          break;
-        }
-        partes += texto.slice(desde, cierre);
-        if (texto.charCodeAt(cierre + 1) === COMILLA) {
-          partes += '"';
-          desde = cierre + 2;
-        } else {
-          i = cierre + 1;
-          break;
-        }
-      }
-      campo = partes;
-      // Anything between the closing quote and the separator is kept, as spreadsheets do.
-      while (i < n) {
-        const c = texto.charCodeAt(i);
-        if (c === sep || c === LF || c === CR) break;
-        campo += texto[i];
-        i++;
-      }
-    } else {
-      let j = i;
-      while (j < n) {
-        const c = texto.charCodeAt(j);
-        if (c === sep || c === LF || c === CR) break;
-        j++;
-      }
-      campo = texto.slice(i, j);
-      i = j;
-    }
-    registro.push(campo);
-    const c = texto.charCodeAt(i);
-    if (c === sep) {
-      i++;
-      if (i === n) registro.push('');
-      continue;
-    }
-    // End of record: \n, \r\n or \r.
-    if (c === CR) i++;
-    if (texto.charCodeAt(i) === LF && (c === CR || c === LF)) i++;
-    registros.push(registro);
-    registro = [];
-  }
-  if (registro.length > 0) registros.push(registro);
+  for (let r = lector.siguiente(); r !== null; r = lector.siguiente()) registros.push(r);
   return registros;
 }
 
-/** One CSV file as one sheet: the first record is the header row (row 1). */
+/**
+ * One CSV file as one sheet: the first record is the header row (row 1). Its rows are read
+ * from the text each time they are walked, not kept.
+ */
 export function leerHojaCsv(nombre: string, contenido: Uint8Array): HojaLeida {
   const texto = decodificarTexto(contenido).replace(/^\uFEFF/, '');
-  const registros = analizarCsv(texto);
-  const encabezados = registros[0] ?? [];
-  const filas: FilaLeida[] = [];
-  for (let r = 1; r < registros.length; r++) {
-    const registro = registros[r] ?? [];
-    const celdas: Celda[] = new Array(Math.max(encabezados.length, registro.length));
-    for (let k = 0; k < celdas.length; k++) {
-      const v = registro[k];
-      celdas[k] = v === undefined || v === '' ? null : v;
-    }
-    filas.push({ numero: r + 1, celdas });
-  }
+  const separador = separadorDe(texto);
+  const lector = new LectorCsv(texto, separador);
+  const encabezados = lector.siguiente() ?? [];
+  const inicio = lector.posicion;
+  const filas: Iterable<FilaLeida> = {
+    *[Symbol.iterator]() {
+      const filas = new LectorCsv(texto, separador, inicio);
+      let numero = 1;
+      for (let r = filas.siguiente(); r !== null; r = filas.siguiente()) {
+        numero++;
+        const celdas: Celda[] = r;
+        for (let k = 0; k < celdas.length; k++) if (celdas[k] === '') celdas[k] = null;
+        yield { numero, celdas };
+      }
+    },
+  };
   return { nombre, encabezados, filas };
 }

@@ -1,17 +1,13 @@
 import { clave, curp, movimiento, persona, telefono } from './campos.ts';
 import type { CarteraArchivo, Prelacion } from './cartera-archivo.ts';
-import type { NombreHoja } from './disposicion.ts';
-import { agruparHojas } from './hojas-del-libro.ts';
+import { HOJAS, type NombreHoja } from './disposicion.ts';
+import { agruparHojas, type ParteDeHoja } from './hojas-del-libro.ts';
 import type { Informe } from './informe.ts';
 import { LectorDeFila } from './lector-de-fila.ts';
 import { celdaVacia, type HojasLeidas } from './libro.ts';
 
-/**
- * Every row of every sheet, each cell checked alone (form, required, enumerations). Faults go
- * to the report; a faulty row is left out and its key remembered (`conFallas`).
- */
-export function leerFilas(libro: HojasLeidas, informe: Informe): CarteraArchivo {
-  const cartera: CarteraArchivo = {
+export function carteraVacia(): CarteraArchivo {
+  return {
     productos: [],
     personas: [],
     telefonos: [],
@@ -27,17 +23,10 @@ export function leerFilas(libro: HojasLeidas, informe: Informe): CarteraArchivo 
       incompletos: new Set(),
     },
   };
-  const grupos = agruparHojas(libro, informe);
-  const l = new LectorDeFila(informe);
-  const recorrer = (hoja: NombreHoja, leer: () => void) => {
-    for (const parte of grupos.get(hoja) ?? []) {
-      for (const fila of parte.filas) {
-        if (fila.celdas.every(celdaVacia)) continue;
-        l.situar(parte.nombre, parte.indices, fila.numero, fila.celdas);
-        leer();
-      }
-    }
-  };
+}
+
+/** One reader per sheet: it reads the row `l` stands on into `cartera`. */
+function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, () => void> {
   const crudo = (columna: string) =>
     String(l.celda(columna) ?? '')
       .trim()
@@ -52,7 +41,7 @@ export function leerFilas(libro: HojasLeidas, informe: Informe): CarteraArchivo 
       else cartera.conFallas.incompletos.add(numero ?? crudo('numero_credito'));
     };
 
-  recorrer('productos', () => {
+  const productos = () => {
     const claveProducto = clave(l, 'clave');
     const nombre = l.texto('nombre', true);
     const vigenteDesde = l.fecha('vigente_desde', true);
@@ -88,23 +77,23 @@ export function leerFilas(libro: HojasLeidas, informe: Informe): CarteraArchivo 
       baseDias: base === '365' ? 365 : 360,
       prelacion,
     });
-  });
+  };
 
-  recorrer('personas', () => {
+  const personas = () => {
     const p = persona(l);
     if (p) cartera.personas.push(p);
     else cartera.conFallas.personas.add(crudo('curp'));
-  });
+  };
 
-  recorrer('telefonos', () => {
+  const telefonos = () => {
     const c = curp(l, 'curp', true);
     const t = telefono(l, 'telefono', true);
     if (c !== null && t !== null && l.fallas === 0) {
       cartera.telefonos.push({ hoja: l.hoja, fila: l.fila, curp: c, ...t });
     }
-  });
+  };
 
-  recorrer('creditos', () => {
+  const creditos = () => {
     const numero = clave(l, 'numero');
     const producto = clave(l, 'producto');
     const oficina = l.texto('oficina', true)?.toUpperCase() ?? null;
@@ -138,69 +127,102 @@ export function leerFilas(libro: HojasLeidas, informe: Informe): CarteraArchivo 
       curpBeneficiario,
       fechaInicioInteres,
     });
+  };
+
+  const ministraciones = deCredito(cartera.ministraciones, (numeroCredito) => {
+    const numero = l.entero('numero', true);
+    const fecha = l.fecha('fecha', true);
+    const monto = l.monto('monto', true);
+    if (monto === 0) l.error('monto', 'debe ser mayor que cero');
+    const periodoEscolar = l.texto('periodo_escolar', true);
+    const pagareNumero = l.texto('pagare', true)?.toUpperCase() ?? null;
+    const pagareVencimiento = l.fecha('vencimiento_pagare', true);
+    if (fecha !== null && pagareVencimiento !== null && pagareVencimiento < fecha) {
+      l.error('vencimiento_pagare', 'el pagaré no puede vencer antes de la ministración');
+    }
+    if (numero === null || fecha === null || monto === null || periodoEscolar === null) return null;
+    if (pagareNumero === null || pagareVencimiento === null) return null;
+    return {
+      hoja: l.hoja,
+      fila: l.fila,
+      numeroCredito,
+      numero,
+      fecha,
+      monto,
+      periodoEscolar,
+      pagareNumero,
+      pagareVencimiento,
+    };
   });
 
-  recorrer(
-    'ministraciones',
-    deCredito(cartera.ministraciones, (numeroCredito) => {
-      const numero = l.entero('numero', true);
-      const fecha = l.fecha('fecha', true);
-      const monto = l.monto('monto', true);
-      if (monto === 0) l.error('monto', 'debe ser mayor que cero');
-      const periodoEscolar = l.texto('periodo_escolar', true);
-      const pagareNumero = l.texto('pagare', true)?.toUpperCase() ?? null;
-      const pagareVencimiento = l.fecha('vencimiento_pagare', true);
-      if (fecha !== null && pagareVencimiento !== null && pagareVencimiento < fecha) {
-        l.error('vencimiento_pagare', 'el pagaré no puede vencer antes de la ministración');
+  const amortizaciones = deCredito(cartera.amortizaciones, (numeroCredito) => {
+    const numero = l.entero('numero', true);
+    const fecha = l.fecha('fecha', true);
+    const capital = l.monto('capital', true);
+    if (numero === null || fecha === null || capital === null) return null;
+    return { hoja: l.hoja, fila: l.fila, numeroCredito, numero, fecha, capital };
+  });
+
+  const movimientos = deCredito(cartera.movimientos, (numeroCredito) => {
+    const c = clave(l, 'clave');
+    return c === null ? null : movimiento(l, numeroCredito, c);
+  });
+
+  const periodos_sin_moratorio = deCredito(cartera.periodos, (numeroCredito) => {
+    const desde = l.fecha('desde', true);
+    const hasta = l.fecha('hasta', true);
+    const motivo = l.texto('motivo', true);
+    if (desde !== null && hasta !== null && hasta <= desde) {
+      l.error('hasta', 'debe ser posterior a desde');
+    }
+    if (desde === null || hasta === null || motivo === null) return null;
+    return { hoja: l.hoja, fila: l.fila, numeroCredito, desde, hasta, motivo };
+  });
+  return {
+    productos,
+    personas,
+    telefonos,
+    creditos,
+    ministraciones,
+    amortizaciones,
+    movimientos,
+    periodos_sin_moratorio,
+  };
+}
+
+// Rows between two pauses (see leerHojas).
+const FILAS_POR_PAUSA = 20_000;
+
+/**
+ * The rows of `hojas`, each cell checked alone (form, required, enumerations), into
+ * `cartera`. Faults go to the report; a faulty row is left out and its key remembered
+ * (`conFallas`). Every so often it lets other work on this thread go on: the import sends what
+ * it has already validated to the database while it reads the next sheets.
+ */
+export async function leerHojas(
+  grupos: ReadonlyMap<NombreHoja, readonly ParteDeHoja[]>,
+  hojas: readonly NombreHoja[],
+  cartera: CarteraArchivo,
+  informe: Informe,
+): Promise<void> {
+  const l = new LectorDeFila(informe);
+  const leer = lectores(l, cartera);
+  let leidas = 0;
+  for (const hoja of hojas) {
+    for (const parte of grupos.get(hoja) ?? []) {
+      for (const fila of parte.filas) {
+        if (fila.celdas.every(celdaVacia)) continue;
+        l.situar(parte.nombre, parte.indices, fila.numero, fila.celdas);
+        leer[hoja]();
+        if (++leidas % FILAS_POR_PAUSA === 0) await new Promise((listo) => setImmediate(listo));
       }
-      if (numero === null || fecha === null || monto === null || periodoEscolar === null)
-        return null;
-      if (pagareNumero === null || pagareVencimiento === null) return null;
-      return {
-        hoja: l.hoja,
-        fila: l.fila,
-        numeroCredito,
-        numero,
-        fecha,
-        monto,
-        periodoEscolar,
-        pagareNumero,
-        pagareVencimiento,
-      };
-    }),
-  );
+    }
+  }
+}
 
-  recorrer(
-    'amortizaciones',
-    deCredito(cartera.amortizaciones, (numeroCredito) => {
-      const numero = l.entero('numero', true);
-      const fecha = l.fecha('fecha', true);
-      const capital = l.monto('capital', true);
-      if (numero === null || fecha === null || capital === null) return null;
-      return { hoja: l.hoja, fila: l.fila, numeroCredito, numero, fecha, capital };
-    }),
-  );
-
-  recorrer(
-    'movimientos',
-    deCredito(cartera.movimientos, (numeroCredito) => {
-      const c = clave(l, 'clave');
-      return c === null ? null : movimiento(l, numeroCredito, c);
-    }),
-  );
-
-  recorrer(
-    'periodos_sin_moratorio',
-    deCredito(cartera.periodos, (numeroCredito) => {
-      const desde = l.fecha('desde', true);
-      const hasta = l.fecha('hasta', true);
-      const motivo = l.texto('motivo', true);
-      if (desde !== null && hasta !== null && hasta <= desde) {
-        l.error('hasta', 'debe ser posterior a desde');
-      }
-      if (desde === null || hasta === null || motivo === null) return null;
-      return { hoja: l.hoja, fila: l.fila, numeroCredito, desde, hasta, motivo };
-    }),
-  );
+/** Every sheet of the workbook at once. */
+export async function leerFilas(libro: HojasLeidas, informe: Informe): Promise<CarteraArchivo> {
+  const cartera = carteraVacia();
+  await leerHojas(agruparHojas(libro, informe), HOJAS, cartera, informe);
   return cartera;
 }

@@ -21,7 +21,11 @@ export interface HojaLeida {
   /** The name as it came (sheet name, or file name for a CSV). */
   readonly nombre: string;
   readonly encabezados: readonly string[];
-  readonly filas: readonly FilaLeida[];
+  /**
+   * In order. May be read more than once; a CSV reader produces them as they are read, so the
+   * millions of rows of a big file are never all in memory at once.
+   */
+  readonly filas: Iterable<FilaLeida>;
 }
 
 export interface HojasLeidas {

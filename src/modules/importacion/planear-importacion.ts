@@ -4,7 +4,12 @@ import type { BaseExistente } from './base-existente.ts';
 import type { CarteraArchivo, ProductoArchivo } from './cartera-archivo.ts';
 import type { Informe } from './informe.ts';
 import { revisarMovimientos } from './revisar-movimientos.ts';
-import { validarPersonas, validarProductos } from './validar-catalogos.ts';
+import {
+  type PersonasValidadas,
+  type ProductosValidados,
+  validarPersonas,
+  validarProductos,
+} from './validar-catalogos.ts';
 import { type CreditoParaMotor, paraMotor } from './validar-con-motor.ts';
 import { type CreditoValidado, validarCreditos } from './validar-creditos.ts';
 
@@ -28,21 +33,60 @@ export interface PlanDeImportacion {
   conteos: Conteos;
 }
 
+export interface Catalogos {
+  productos: ProductosValidados;
+  personas: PersonasValidadas;
+}
+
 /**
- * The cross-sheet rules over rows already read one by one: references between sheets and to
- * what is stored, natural keys (CURP, credit number, pagaré, movement clave), and what is new
- * versus already there. Pure: `base` is the stored state the workbook's keys point to.
+ * The cross-sheet rules over rows already read one by one, in three steps as the import reads
+ * the sheets: references between sheets and to what is stored, natural keys (CURP, credit
+ * number, pagaré, movement clave), and what is new versus already there. Pure: `base` is the
+ * stored state the workbook's keys point to. First, products and people.
  */
-export function planearImportacion(
+export function planearCatalogos(
   archivo: CarteraArchivo,
   base: BaseExistente,
+  informe: Informe,
+): Catalogos {
+  return {
+    productos: validarProductos(archivo, base, informe),
+    personas: validarPersonas(archivo, base, informe),
+  };
+}
+
+/** Second, the credits with their schedules. */
+export function planearCreditos(
+  archivo: CarteraArchivo,
+  base: BaseExistente,
+  catalogos: Catalogos,
+  informe: Informe,
+): Map<string, CreditoValidado> {
+  // The stored people the credits name were loaded after the people's step.
+  for (const curp of base.personas.keys()) catalogos.personas.conocidas.add(curp);
+  return validarCreditos(archivo, base, catalogos.productos, catalogos.personas, informe);
+}
+
+/** The credits of the creditos sheet that are new and have no fault so far. */
+export function creditosNuevos(
+  creditos: ReadonlyMap<string, CreditoValidado>,
+  archivo: CarteraArchivo,
+): CreditoValidado[] {
+  return [...creditos.values()].filter(
+    (c) => c.guardado === null && !archivo.conFallas.incompletos.has(c.fila.numero),
+  );
+}
+
+/** Third, the movements; with them, the whole plan. */
+export function planearMovimientos(
+  archivo: CarteraArchivo,
+  base: BaseExistente,
+  { productos, personas }: Catalogos,
+  creditos: ReadonlyMap<string, CreditoValidado>,
   hoy: Fecha,
   registradoPor: number | null,
   informe: Informe,
 ): PlanDeImportacion {
-  const productos = validarProductos(archivo, base, informe);
-  const personas = validarPersonas(archivo, base, informe);
-  const creditos = validarCreditos(archivo, base, productos, personas, informe);
   const movimientos = revisarMovimientos(archivo, base, creditos, hoy, registradoPor, informe);
   const plan: PlanDeImportacion = {
     productosNuevos: productos.nuevos,
@@ -70,10 +114,10 @@ export function planearImportacion(
     if (validado.guardado) plan.conteos.creditos.sinCambios++;
     else {
       plan.conteos.creditos.nuevos++;
-      plan.creditos.push({ validado, movimientos: nuevos?.nuevos ?? [] });
+      plan.creditos.push({ validado, movimientos: nuevos ?? [] });
     }
     if (validado.guardado && nuevos) {
-      plan.anexos.push({ creditoId: validado.guardado.id, movimientos: nuevos.nuevos });
+      plan.anexos.push({ creditoId: validado.guardado.id, movimientos: nuevos });
     }
     if (!validado.guardado || nuevos) {
       const credito = paraMotor(validado, validado.guardado, nuevos);
@@ -84,11 +128,24 @@ export function planearImportacion(
   for (const [numero, nuevos] of movimientos.porCredito) {
     const guardado = base.creditos.get(numero);
     if (creditos.has(numero) || !guardado || incompleto(numero)) continue;
-    plan.anexos.push({ creditoId: guardado.id, movimientos: nuevos.nuevos });
+    plan.anexos.push({ creditoId: guardado.id, movimientos: nuevos });
     const credito = paraMotor(null, guardado, nuevos);
     if (credito) plan.paraMotor.push(credito);
   }
   for (const a of plan.anexos) plan.conteos.movimientos.nuevos += a.movimientos.length;
   for (const c of plan.creditos) plan.conteos.movimientos.nuevos += c.movimientos.length;
   return plan;
+}
+
+/** The three steps at once, for a workbook already read whole. */
+export function planearImportacion(
+  archivo: CarteraArchivo,
+  base: BaseExistente,
+  hoy: Fecha,
+  registradoPor: number | null,
+  informe: Informe,
+): PlanDeImportacion {
+  const catalogos = planearCatalogos(archivo, base, informe);
+  const creditos = planearCreditos(archivo, base, catalogos, informe);
+  return planearMovimientos(archivo, base, catalogos, creditos, hoy, registradoPor, informe);
 }

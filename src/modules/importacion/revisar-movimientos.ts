@@ -5,11 +5,8 @@ import type { CarteraArchivo, MovimientoArchivo } from './cartera-archivo.ts';
 import type { Informe } from './informe.ts';
 import type { CreditoValidado } from './validar-creditos.ts';
 
-/** The new movements of one credit, in the workbook's order, with the rows they came from. */
-export interface MovimientosDeCredito {
-  filas: MovimientoArchivo[];
-  nuevos: MovimientoNuevo[];
-}
+/** The new movements of one credit, in the workbook's order (each its own row). */
+export type MovimientosDeCredito = MovimientoArchivo[];
 
 export interface MovimientosValidados {
   porCredito: Map<string, MovimientosDeCredito>;
@@ -39,6 +36,18 @@ function mismo(
  * changes); a new one is dated no later than today and a cancelación names a movement of the
  * same credit listed before it or stored.
  */
+/** A faulty movement row: reported, and its credit left out of the engine's check. */
+function falla(
+  informe: Informe,
+  archivo: CarteraArchivo,
+  m: MovimientoArchivo,
+  columna: string | null,
+  mensaje: string,
+): void {
+  informe.error(m.hoja, m.fila, columna, mensaje);
+  archivo.conFallas.incompletos.add(m.numeroCredito);
+}
+
 export function revisarMovimientos(
   archivo: CarteraArchivo,
   base: BaseExistente,
@@ -68,18 +77,18 @@ export function revisarMovimientos(
   for (const m of archivo.movimientos) {
     const validado = creditos.get(m.numeroCredito);
     const guardado = validado ? validado.guardado : (base.creditos.get(m.numeroCredito) ?? null);
-    const falla = (columna: string | null, mensaje: string) => {
-      informe.error(m.hoja, m.fila, columna, mensaje);
-      archivo.conFallas.incompletos.add(m.numeroCredito);
-    };
     // Rules of the row alone first: they hold whatever happens to its credit.
-    if (m.fecha > hoy) falla('fecha', `es posterior a hoy (${formatearFecha(hoy)})`);
+    if (m.fecha > hoy)
+      falla(informe, archivo, m, 'fecha', `es posterior a hoy (${formatearFecha(hoy)})`);
     if (!validado && !guardado) {
       const conocido =
         archivo.conFallas.creditos.has(m.numeroCredito) ||
         archivo.conFallas.incompletos.has(m.numeroCredito);
       if (!conocido)
         falla(
+          informe,
+          archivo,
+          m,
           'numero_credito',
           `el crédito ${m.numeroCredito} no está en la hoja creditos ni registrado`,
         );
@@ -90,6 +99,9 @@ export function revisarMovimientos(
     const previo = vistos.get(m.clave);
     if (previo) {
       falla(
+        informe,
+        archivo,
+        m,
         'clave',
         `el movimiento ${m.clave} del crédito ${m.numeroCredito} ya está en la fila ${previo.fila}`,
       );
@@ -104,15 +116,18 @@ export function revisarMovimientos(
       if (mismo(m, registrado, cancelada)) r.existentes++;
       else
         falla(
+          informe,
+          archivo,
+          m,
           null,
           `el movimiento ${m.clave} ya está registrado con otros datos; la importación no cambia movimientos (para corregir uno, registra su cancelación)`,
         );
       continue;
     }
-    const deCredito = r.porCredito.get(m.numeroCredito) ?? { filas: [], nuevos: [] };
+    const deCredito = r.porCredito.get(m.numeroCredito) ?? [];
     let cancela: MovimientoNuevo['cancela'] = null;
     if (m.cancelaClave !== null) {
-      const indice = deCredito.nuevos.findIndex((n) => n.clave === m.cancelaClave);
+      const indice = deCredito.findIndex((n) => n.clave === m.cancelaClave);
       const objetivo = g?.porClave.get(m.cancelaClave);
       if (indice >= 0) cancela = { indice };
       else if (objetivo) cancela = { id: objetivo.id };
@@ -121,6 +136,9 @@ export function revisarMovimientos(
           (x) => x.numeroCredito === m.numeroCredito && x.clave === m.cancelaClave,
         );
         falla(
+          informe,
+          archivo,
+          m,
           'cancela_clave',
           despues
             ? `la cancelación debe ir después del movimiento ${m.cancelaClave} que cancela`
@@ -129,20 +147,9 @@ export function revisarMovimientos(
         continue;
       }
     }
-    deCredito.filas.push(m);
-    deCredito.nuevos.push({
-      clave: m.clave,
-      tipo: m.tipo,
-      fecha: m.fecha,
-      monto: m.monto,
-      excedente: m.excedente,
-      concepto: m.concepto,
-      cancela,
-      canal: m.canal,
-      referencia: m.referencia,
-      motivo: m.motivo,
-      registradoPor,
-    });
+    m.cancela = cancela;
+    m.registradoPor = registradoPor;
+    deCredito.push(m);
     r.porCredito.set(m.numeroCredito, deCredito);
   }
   return r;

@@ -6,8 +6,8 @@ import {
   casoDeCredito,
   type DatosDeCaso,
   idDeGuardado,
+  idsDeMovimientos,
   type MovimientoDeCaso,
-  movimientosDeCaso,
 } from './caso-de-credito.ts';
 import type { Observacion } from './informe.ts';
 import type { MovimientosDeCredito } from './revisar-movimientos.ts';
@@ -21,11 +21,11 @@ export interface CreditoParaMotor {
   datos: DatosDeCaso;
   /** The row that answers for the credit as a whole. */
   fila: EnFila;
-  ministraciones: readonly (EnFila | null)[];
-  amortizaciones: readonly (EnFila | null)[];
-  /** Aligned with `datos.movimientos`: null for movements already stored. */
-  movimientos: readonly (EnFila | null)[];
-  periodos: readonly (EnFila | null)[];
+  ministraciones: readonly EnFila[];
+  amortizaciones: readonly EnFila[];
+  /** The rows of `datos.movimientos` (the stored ones, `datos.previos`, have none). */
+  movimientos: readonly EnFila[];
+  periodos: readonly EnFila[];
   producto: EnFila | null;
 }
 
@@ -49,12 +49,13 @@ export function paraMotor(
   guardado: CreditoGuardado | null,
   nuevos: MovimientosDeCredito | undefined,
 ): CreditoParaMotor | null {
-  const previos = guardado ? movimientosGuardados(guardado) : [];
-  const claveDe = new Map(guardado?.movimientos.map((m) => [m.id, m.clave]) ?? []);
-  const movimientos = movimientosDeCaso(nuevos?.nuevos ?? [], previos, (id) =>
-    idDeGuardado(claveDe.get(id) ?? null, id),
-  );
-  const filasMov = [...previos.map(() => null), ...(nuevos?.filas ?? [])];
+  const claves = new Map(guardado?.movimientos.map((m) => [m.id, m.clave]) ?? []);
+  const movimientos = {
+    previos: guardado ? movimientosGuardados(guardado) : [],
+    movimientos: nuevos ?? [],
+    idDeCancelado: (id: number) => idDeGuardado(claves.get(id) ?? null, id),
+  };
+  const filas = nuevos ?? [];
   if (validado) {
     return {
       datos: {
@@ -63,33 +64,34 @@ export function paraMotor(
         fechaInicioInteres: validado.fila.fechaInicioInteres,
         ministraciones: validado.ministraciones,
         amortizaciones: validado.amortizaciones,
-        movimientos,
+        ...movimientos,
         periodosSinMoratorio: validado.periodos,
       },
       fila: validado.fila,
       ministraciones: validado.ministraciones,
       amortizaciones: validado.amortizaciones,
-      movimientos: filasMov,
+      movimientos: filas,
       periodos: validado.periodos,
       producto: validado.version.fila,
     };
   }
-  const primera = nuevos?.filas[0];
-  if (!guardado || !primera) return null;
+  const primera = filas[0];
+  const calendario = guardado?.calendario;
+  if (!guardado || !calendario || !primera) return null;
   return {
     datos: {
       numero: guardado.numero,
       tasas: guardado.version,
       fechaInicioInteres: guardado.fechaInicioInteres,
-      ministraciones: guardado.ministraciones,
-      amortizaciones: guardado.amortizaciones,
-      movimientos,
-      periodosSinMoratorio: guardado.periodos,
+      ministraciones: calendario.ministraciones,
+      amortizaciones: calendario.amortizaciones,
+      ...movimientos,
+      periodosSinMoratorio: calendario.periodos,
     },
     fila: primera,
     ministraciones: [],
     amortizaciones: [],
-    movimientos: filasMov,
+    movimientos: filas,
     periodos: [],
     producto: null,
   };
@@ -123,15 +125,15 @@ export function ubicarErrorDelMotor(credito: CreditoParaMotor, mensaje: string):
       case 'credito.amortizaciones':
         return enFila(credito.amortizaciones[i], columna, resto);
       case 'movimientos':
-        return enFila(credito.movimientos[i], columna, resto);
+        return enFila(credito.movimientos[i - credito.datos.previos.length], columna, resto);
       default:
         return enFila(credito.periodos[i], columna, resto);
     }
   }
   const movimiento = /^movimiento ([^\s:]+)/.exec(mensaje);
   if (movimiento) {
-    const i = credito.datos.movimientos.findIndex((m) => m.id === movimiento[1]);
-    return enFila(credito.movimientos[i], null, explicar(mensaje));
+    const i = idsDeMovimientos(credito.datos).indexOf(movimiento[1] ?? '');
+    return enFila(credito.movimientos[i - credito.datos.previos.length], null, explicar(mensaje));
   }
   if (mensaje.startsWith('producto.') && credito.producto) {
     return enFila(credito.producto, null, explicar(mensaje));
@@ -143,11 +145,29 @@ export function ubicarErrorDelMotor(credito: CreditoParaMotor, mensaje: string):
   return enFila(credito.fila, null, explicar(mensaje));
 }
 
-/** The engine's own validation of each credit (calculo.md), cut at `hoy`. */
+/**
+ * The cut-off at which the engine judges a credit exactly as it would today, with the least
+ * history to walk. Validation (calculo.md) checks every field's form whatever the cut-off, and
+ * the one thing that depends on it is whether each condonación on or before the cut-off exceeds
+ * what was owed on its date — which depends on the history up to that date, cancelaciones
+ * included once they are on or before the cut-off. Every movement is dated no later than today
+ * (revisar-movimientos.ts), so cutting at the last condonación or cancelación judges the same
+ * condonaciones over the same history as cutting today; before the first amortización nothing
+ * is owed or paid. Walking decades of interest to today for each of 50,000 credits would make
+ * that check most of an import's time.
+ */
+export function corteDeValidacion(d: DatosDeCaso, hoy: Fecha): Fecha {
+  let corte = d.fechaInicioInteres;
+  for (const m of d.previos) if (m.tipo !== 'pago' && m.fecha > corte) corte = m.fecha;
+  for (const m of d.movimientos) if (m.tipo !== 'pago' && m.fecha > corte) corte = m.fecha;
+  return corte < hoy ? corte : hoy;
+}
+
+/** The engine's own validation of each credit (calculo.md); see corteDeValidacion. */
 export function validarConMotor(creditos: readonly CreditoParaMotor[], hoy: Fecha): Observacion[] {
   const errores: Observacion[] = [];
   for (const c of creditos) {
-    const r = validarCaso(casoDeCredito(c.datos, hoy));
+    const r = validarCaso(casoDeCredito(c.datos, corteDeValidacion(c.datos, hoy)));
     if (!r.ok) errores.push(ubicarErrorDelMotor(c, r.error.mensaje));
   }
   return errores;

@@ -9,6 +9,7 @@ import type {
   MinistracionArchivo,
   PeriodoArchivo,
 } from './cartera-archivo.ts';
+import { huellasDeCalendario } from './huellas.ts';
 import type { Informe } from './informe.ts';
 import {
   type PersonasValidadas,
@@ -36,39 +37,37 @@ function agrupar<T extends EnFila & { numeroCredito: string; numero?: number }>(
   informe: Informe,
 ): Map<string, T[]> {
   const grupos = new Map<string, T[]>();
-  const vistos = new Map<string, T>();
   for (const f of filas) {
-    if (!creditos.has(f.numeroCredito)) {
-      if (!archivo.conFallas.creditos.has(f.numeroCredito)) {
-        informe.error(
-          f.hoja,
-          f.fila,
-          'numero_credito',
-          `el crédito ${f.numeroCredito} no está en la hoja creditos`,
-        );
-      }
-      continue;
+    const g = grupos.get(f.numeroCredito);
+    if (g) g.push(f);
+    else if (creditos.has(f.numeroCredito)) grupos.set(f.numeroCredito, [f]);
+    else if (!archivo.conFallas.creditos.has(f.numeroCredito)) {
+      informe.error(
+        f.hoja,
+        f.fila,
+        'numero_credito',
+        `el crédito ${f.numeroCredito} no está en la hoja creditos`,
+      );
     }
-    if (f.numero !== undefined) {
-      const clave = `${f.numeroCredito}|${f.numero}`;
-      const previa = vistos.get(clave);
-      if (previa) {
+  }
+  for (const [numeroCredito, g] of grupos) {
+    if (g[0]?.numero === undefined) continue;
+    // By number, then as they came: a repeated number is reported on its later row.
+    g.sort((a, b) => (a.numero ?? 0) - (b.numero ?? 0) || a.fila - b.fila);
+    for (let i = 1; i < g.length; i++) {
+      const previa = g[i - 1];
+      const f = g[i];
+      if (previa && f && previa.numero === f.numero) {
         informe.error(
           f.hoja,
           f.fila,
           'numero',
-          `el número ${f.numero} del crédito ${f.numeroCredito} ya está en la fila ${previa.fila}`,
+          `el número ${f.numero} del crédito ${numeroCredito} ya está en la fila ${previa.fila}`,
         );
-        archivo.conFallas.incompletos.add(f.numeroCredito);
-        continue;
+        archivo.conFallas.incompletos.add(numeroCredito);
       }
-      vistos.set(clave, f);
     }
-    const g = grupos.get(f.numeroCredito);
-    if (g) g.push(f);
-    else grupos.set(f.numeroCredito, [f]);
   }
-  for (const g of grupos.values()) g.sort((a, b) => (a.numero ?? 0) - (b.numero ?? 0));
   return grupos;
 }
 
@@ -83,41 +82,10 @@ function diferencia(c: CreditoValidado, g: CreditoGuardado): string | null {
   if (rol('acreditado') !== c.fila.curpAcreditado) return 'acreditado';
   if (rol('aval') !== c.fila.curpAval) return 'aval';
   if (rol('beneficiario') !== c.fila.curpBeneficiario) return 'beneficiario';
-  const m = c.ministraciones;
-  if (
-    m.length !== g.ministraciones.length ||
-    g.ministraciones.some((x, i) => {
-      const y = m[i];
-      return (
-        !y ||
-        x.numero !== y.numero ||
-        x.fecha !== y.fecha ||
-        x.monto !== y.monto ||
-        x.periodoEscolar !== y.periodoEscolar ||
-        x.pagareNumero !== y.pagareNumero ||
-        x.pagareVencimiento !== y.pagareVencimiento
-      );
-    })
-  )
-    return 'ministraciones';
-  const a = c.amortizaciones;
-  if (
-    a.length !== g.amortizaciones.length ||
-    g.amortizaciones.some((x, i) => {
-      const y = a[i];
-      return !y || x.numero !== y.numero || x.fecha !== y.fecha || x.capital !== y.capital;
-    })
-  )
-    return 'amortizaciones';
-  const p = c.periodos;
-  if (
-    p.length !== g.periodos.length ||
-    g.periodos.some((x, i) => {
-      const y = p[i];
-      return !y || x.desde !== y.desde || x.hasta !== y.hasta || x.motivo !== y.motivo;
-    })
-  )
-    return 'periodos sin moratorio';
+  const h = huellasDeCalendario(c.ministraciones, c.amortizaciones, c.periodos);
+  if (h.ministraciones !== g.huellas.ministraciones) return 'ministraciones';
+  if (h.amortizaciones !== g.huellas.amortizaciones) return 'amortizaciones';
+  if (h.periodos !== g.huellas.periodos) return 'periodos sin moratorio';
   return null;
 }
 

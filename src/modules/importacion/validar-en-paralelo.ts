@@ -5,6 +5,7 @@ import { casoDeCredito } from './caso-de-credito.ts';
 import type { Observacion } from './informe.ts';
 import {
   type CreditoParaMotor,
+  corteDeValidacion,
   ubicarErrorDelMotor,
   validarConMotor,
 } from './validar-con-motor.ts';
@@ -12,44 +13,83 @@ import {
 // Below this many credits a thread costs more to start than it saves.
 const MINIMO_PARA_HILOS = 2_000;
 
-function enHilo(casos: string): Promise<Array<{ indice: number; mensaje: string }>> {
-  return new Promise((resolver, rechazar) => {
-    const hilo = new Worker(new URL('./arranque-hilo.mjs', import.meta.url), {
-      workerData: { modulo: new URL('./motor-en-hilo.ts', import.meta.url).href, casos },
-    });
-    hilo.once('message', resolver);
-    hilo.once('error', rechazar);
-    hilo.once('exit', (codigo) => {
-      if (codigo !== 0) rechazar(new Error(`el hilo de validación terminó con código ${codigo}`));
-    });
+// Cases per message: the thread validates one batch while this one prepares the next.
+const POR_LOTE = 2_000;
+
+type Fallas = Array<{ indice: number; mensaje: string }>;
+
+/** One worker thread that validates the credits it is sent, batch after batch. */
+async function validarEnHilo(
+  parte: readonly CreditoParaMotor[],
+  hoy: Fecha,
+): Promise<Observacion[]> {
+  const hilo = new Worker(new URL('./arranque-hilo.mjs', import.meta.url), {
+    workerData: { modulo: new URL('./motor-en-hilo.ts', import.meta.url).href },
   });
+  let esperando: { resolver: (f: Fallas) => void; rechazar: (e: unknown) => void } | null = null;
+  hilo.on('message', (f: Fallas) => esperando?.resolver(f));
+  hilo.on('error', (e) => esperando?.rechazar(e));
+  const validar = (casos: string) =>
+    new Promise<Fallas>((resolver, rechazar) => {
+      esperando = { resolver, rechazar };
+      hilo.postMessage(casos);
+    });
+  const lote = (desde: number) =>
+    parte
+      .slice(desde, desde + POR_LOTE)
+      .map((c) => JSON.stringify(casoDeCredito(c.datos, corteDeValidacion(c.datos, hoy))))
+      .join('\n');
+  const errores: Observacion[] = [];
+  try {
+    let enCurso: Promise<Fallas> | null = null;
+    let desdeEnCurso = 0;
+    for (let desde = 0; desde < parte.length || enCurso; desde += POR_LOTE) {
+      const siguiente = desde < parte.length ? lote(desde) : null;
+      if (enCurso) {
+        for (const { indice, mensaje } of await enCurso) {
+          const credito = parte[desdeEnCurso + indice];
+          if (credito) errores.push(ubicarErrorDelMotor(credito, mensaje));
+        }
+      }
+      enCurso = siguiente === null ? null : validar(siguiente);
+      desdeEnCurso = desde;
+      // Let the rest of this thread's work (the writing) go on between batches.
+      await new Promise((listo) => setImmediate(listo));
+    }
+  } finally {
+    await hilo.terminate();
+  }
+  return errores;
 }
 
 /**
  * validarConMotor spread over the machine's cores: each other core gets a share of the
  * credits, as JSON Lines (a string crosses to a thread by a plain copy), while this thread
- * validates its own share. The engine is pure, so the answer is the same as on one thread.
+ * validates its own share if `hiloPrincipal` — by default it takes none and stays free: it is
+ * the thread that feeds the database while the import writes (and, in the server, the one that
+ * answers requests). The engine is pure, so the answer is the same as on one thread.
  */
 export async function validarEnParalelo(
   creditos: readonly CreditoParaMotor[],
   hoy: Fecha,
+  { hiloPrincipal = false }: { hiloPrincipal?: boolean } = {},
 ): Promise<Observacion[]> {
-  const hilos = Math.min(availableParallelism(), 8) - 1;
-  if (creditos.length < MINIMO_PARA_HILOS || hilos < 1) return validarConMotor(creditos, hoy);
-  const porParte = Math.ceil(creditos.length / (hilos + 1));
+  const nucleos = Math.min(availableParallelism(), 8);
+  // Without this thread's share, the other cores still leave one to this thread and the
+  // database it is feeding.
+  const hilos = Math.max(1, nucleos - 1);
+  if (creditos.length < MINIMO_PARA_HILOS) return validarConMotor(creditos, hoy);
+  const partes = hiloPrincipal ? hilos + 1 : hilos;
+  const porParte = Math.ceil(creditos.length / partes);
+  const primera = hiloPrincipal ? 1 : 0;
   const trabajos: Array<Promise<Observacion[]>> = [];
   for (let h = 0; h < hilos; h++) {
-    const parte = creditos.slice((h + 1) * porParte, (h + 2) * porParte);
-    const casos = parte.map((c) => JSON.stringify(casoDeCredito(c.datos, hoy))).join('\n');
     trabajos.push(
-      enHilo(casos).then((fallas) =>
-        fallas.flatMap(({ indice, mensaje }) => {
-          const credito = parte[indice];
-          return credito ? [ubicarErrorDelMotor(credito, mensaje)] : [];
-        }),
-      ),
+      validarEnHilo(creditos.slice((h + primera) * porParte, (h + primera + 1) * porParte), hoy),
     );
   }
-  const propias = validarConMotor(creditos.slice(0, porParte), hoy);
+  // This thread's share, if it takes one; with hiloPrincipal false it stays free (to feed the
+  // database while the threads work).
+  const propias = hiloPrincipal ? validarConMotor(creditos.slice(0, porParte), hoy) : [];
   return [...propias, ...(await Promise.all(trabajos)).flat()];
 }

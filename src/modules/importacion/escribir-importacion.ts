@@ -1,0 +1,139 @@
+import type { Db } from '../../db/conexion.ts';
+import { type CreditoNuevo, EscrituraDeCartera } from '../../db/escritura-cartera.ts';
+import type { Catalogos, PlanDeImportacion } from './planear-importacion.ts';
+import type { ProductosValidados } from './validar-catalogos.ts';
+import type { CreditoValidado } from './validar-creditos.ts';
+
+async function escribirProductos(
+  trx: Db,
+  productos: ProductosValidados,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const p of productos.nuevos) {
+    await trx.insertInto('productos').values({ clave: p.clave, nombre: p.nombre }).execute();
+  }
+  const porClave = new Map(
+    (await trx.selectFrom('productos').select(['id', 'clave']).execute()).map((p) => [
+      p.clave,
+      p.id,
+    ]),
+  );
+  for (const v of productos.versionesNuevas) {
+    const { id } = await trx
+      .insertInto('versiones_producto')
+      .values({
+        producto_id: porClave.get(v.clave) ?? 0,
+        vigente_desde: v.vigenteDesde,
+        tasa_ordinaria_anual: v.tasaOrdinaria,
+        tasa_moratoria_anual: v.tasaMoratoria,
+        base_dias: v.baseDias,
+        prelacion: v.prelacion,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(`${v.clave}|${v.vigenteDesde}`, id);
+  }
+  return ids;
+}
+
+function creditoNuevo(
+  validado: CreditoValidado,
+  versiones: ReadonlyMap<string, number>,
+): CreditoNuevo {
+  const { fila, version } = validado;
+  const participantes: Array<CreditoNuevo['participantes'][number]> = [
+    { curp: fila.curpAcreditado, rol: 'acreditado' },
+  ];
+  if (fila.curpAval) participantes.push({ curp: fila.curpAval, rol: 'aval' });
+  if (fila.curpBeneficiario)
+    participantes.push({ curp: fila.curpBeneficiario, rol: 'beneficiario' });
+  return {
+    numero: fila.numero,
+    versionProductoId: version.id ?? versiones.get(`${fila.producto}|${version.vigenteDesde}`) ?? 0,
+    oficinaId: validado.oficinaId,
+    estado: 'activo',
+    fechaInicioInteres: fila.fechaInicioInteres,
+    gestorId: null,
+    despachoId: null,
+    participantes,
+    ministraciones: validado.ministraciones,
+    amortizaciones: validado.amortizaciones,
+    // Written with the movements sheet (EscrituraDeImportacion.movimientos).
+    movimientos: [],
+    periodosSinMoratorio: validado.periodos,
+  };
+}
+
+/**
+ * The import's writes, in order (products and people, credits, movements), each queued as soon
+ * as its part of the workbook is valid: the database writes one part while the import reads
+ * the next sheets. They run inside the import's savepoint; a fault found later undoes them.
+ */
+export class EscrituraDeImportacion {
+  private cadena: Promise<void> = Promise.resolve();
+  private escritura: EscrituraDeCartera | null = null;
+  private versiones = new Map<string, number>();
+  private fallo: { error: unknown } | null = null;
+
+  constructor(
+    private readonly trx: Db,
+    private readonly instante: Date,
+  ) {}
+
+  private encolar(trabajo: (e: EscrituraDeCartera) => Promise<void>): void {
+    this.cadena = this.cadena.then(async () => {
+      this.escritura ??= await EscrituraDeCartera.abrir(this.trx, this.instante);
+      await trabajo(this.escritura);
+    });
+    // Kept to be rethrown by `comprobar` and `terminar`: a rejection nobody awaits yet must not
+    // count as unhandled.
+    this.cadena.catch((error: unknown) => {
+      this.fallo ??= { error };
+    });
+  }
+
+  catalogos({
+    productos,
+    personas,
+  }: {
+    productos: ProductosValidados;
+    personas: Catalogos['personas'];
+  }): void {
+    this.encolar(async (e) => {
+      this.versiones = await escribirProductos(this.trx, productos);
+      await e.personas(personas.personas);
+    });
+  }
+
+  creditos(nuevos: readonly CreditoValidado[]): void {
+    this.encolar((e) => e.creditos(nuevos.map((c) => creditoNuevo(c, this.versiones))));
+  }
+
+  movimientos(plan: PlanDeImportacion): void {
+    this.encolar((e) =>
+      e.movimientos([
+        ...plan.creditos.map((c) => ({
+          credito: c.validado.fila.numero,
+          movimientos: c.movimientos,
+        })),
+        ...plan.anexos.map((a) => ({ credito: a.creditoId, movimientos: a.movimientos })),
+      ]),
+    );
+  }
+
+  /** A write failed: the transaction is aborted, nothing else can run in it. */
+  comprobar(): void {
+    if (this.fallo) throw this.fallo.error;
+  }
+
+  /** Waits for every write; a failure is the import's failure. */
+  async terminar(): Promise<void> {
+    await this.cadena;
+    await this.escritura?.cerrar();
+  }
+
+  /** Waits for the writes to stop, whatever their outcome (the savepoint is then undone). */
+  async abandonar(): Promise<void> {
+    await this.cadena.catch(() => {});
+  }
+}
