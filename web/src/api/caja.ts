@@ -6,6 +6,7 @@ export const ROLES_CAJA: readonly Rol[] = ['coordinador', 'contabilidad', 'admin
 
 export interface PagoDelDia {
   folio: number;
+  creditoId: number;
   credito: string;
   oficina: string;
   canal: string;

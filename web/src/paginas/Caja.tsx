@@ -10,7 +10,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { type PagoDelDia, type Total, urlCorteXlsx, useCorteDeCaja } from '../api/caja.ts';
 import { mensajeDeError } from '../api/cliente.ts';
 import { urlRecibo } from '../api/pagos.ts';
@@ -60,8 +60,13 @@ const columnasPagos: TableColumnsType<PagoDelDia> = [
   { title: 'Folio', dataIndex: 'folio', width: 72, align: 'right' },
   {
     title: 'Crédito',
-    dataIndex: 'credito',
-    render: (numero: string) => <span style={{ overflowWrap: 'anywhere' }}>{numero}</span>,
+    key: 'credito',
+    width: 150,
+    render: (_, p) => (
+      <Link to={`/creditos/${p.creditoId}`} className="enlace-credito">
+        {p.credito}
+      </Link>
+    ),
   },
   { title: 'Oficina', dataIndex: 'oficina', width: 120 },
   { title: 'Canal', key: 'canal', width: 150, render: (_, p) => nombreCanal(p.canal) },
@@ -85,7 +90,7 @@ const columnasPagos: TableColumnsType<PagoDelDia> = [
         cifra(p.monto)
       ),
   },
-  { title: 'Registrado por', dataIndex: 'registradoPor', width: 190 },
+  { title: 'Registrado por', dataIndex: 'registradoPor', width: 170 },
   {
     title: 'Estado',
     key: 'estado',
