@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generarReferencia } from '../../src/domain/referencia.ts';
 import { CONTRASENA_DEMO } from '../../src/modules/demo/cargar-demo.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
+import { textoDePdf } from '../soporte/pdf.ts';
 import { PaginaImportacion } from './paginas/importacion.ts';
 import { PaginaRecupera } from './paginas/recupera.ts';
 
@@ -124,6 +126,134 @@ describe.runIf(hayChromium)('recorrido en el navegador: importar la cartera', ()
     expect(await ancho(r)).toBeLessThanOrEqual(1366);
     await r.page.screenshot({ path: 'test-results/importacion-errores.png', fullPage: true });
   }, 120_000);
+
+  it('el crédito importado muestra su referencia de depósito, su ficha de pago y su libro de movimientos; el corte de caja lleva a él', async () => {
+    const credito = await e.base.db
+      .selectFrom('creditos')
+      .select(['id', 'numero'])
+      .where('numero', '=', 'CE-2010-000101')
+      .executeTakeFirstOrThrow();
+    const referencia = generarReferencia(credito.id);
+    const movimientos = await e.base.db
+      .selectFrom('movimientos')
+      .select(['id', 'tipo', 'referencia', 'cancela_id'])
+      .where('credito_id', '=', credito.id)
+      .orderBy('id')
+      .execute();
+    const cancelado = movimientos.find((m) => m.referencia === 'Folio 4471');
+    const vigente = movimientos.find((m) => m.tipo === 'pago' && m.referencia === '1010000101');
+    if (!cancelado || !vigente) throw new Error('la plantilla cambió: faltan sus pagos de ejemplo');
+    expect(movimientos.some((m) => m.cancela_id === cancelado.id)).toBe(true);
+
+    // A row names its own payment with a capital P; «Cancela el pago con folio…» is another row.
+    const pago = (folio: number) => new RegExp(`Pago con folio ${folio}(?!\\d)`);
+
+    const r = await entrarComo('coordinador');
+    await r.abrir(`/creditos/${credito.id}`);
+    await r.page.getByRole('heading', { name: `Crédito ${credito.numero}`, level: 1 }).waitFor();
+
+    // The deposit reference, in the header, and the ficha de pago for today's saldo exigible.
+    const deposito = r.page.getByRole('region', { name: 'Pago por depósito' });
+    await deposito.getByText(referencia, { exact: true }).waitFor();
+    expect(await deposito.textContent()).toContain(`Referencia de depósito: ${referencia}`);
+    const ficha = deposito.getByRole('link', { name: 'Ficha de pago (PDF)' });
+    expect(await ficha.getAttribute('href')).toBe(`/api/creditos/${credito.id}/ficha-de-pago.pdf`);
+    const [descarga] = await Promise.all([r.page.waitForEvent('download'), ficha.click()]);
+    expect(textoDePdf(readFileSync(await descarga.path()))).toContain(referencia);
+    await deposito.getByLabel('Monto de la ficha').fill('1,234.56');
+    expect(await ficha.getAttribute('href')).toBe(
+      `/api/creditos/${credito.id}/ficha-de-pago.pdf?monto=1234.56`,
+    );
+    await deposito.getByLabel('Monto de la ficha').fill('12,34');
+    await deposito.getByText('Escribe un monto en pesos').waitFor();
+    await deposito.getByLabel('Monto de la ficha').fill('');
+
+    // The ledger: how each payment arrived and who registered it; a reversed one says so.
+    await r.page.getByRole('tab', { name: /^Movimientos/ }).click();
+    const panel = r.page.getByRole('tabpanel');
+    const filaCancelada = panel.getByRole('row').filter({ hasText: pago(cancelado.id) });
+    await filaCancelada.waitFor();
+    expect(await filaCancelada.textContent()).toContain('Cancelado');
+    expect(await filaCancelada.textContent()).toContain('Caja del instituto');
+    expect(await filaCancelada.getByRole('button', { name: /^Cancelar/ }).count()).toBe(0);
+    await panel
+      .getByText(`Cancela el pago con folio ${cancelado.id}. Motivo: Cheque devuelto sin fondos`)
+      .waitFor();
+    const filaVigente = panel.getByRole('row').filter({ hasText: pago(vigente.id) });
+    expect(await filaVigente.textContent()).toContain('Depósito bancario');
+    expect(await filaVigente.textContent()).toContain('1010000101');
+    // Registered by whoever imported the workbook.
+    expect(await filaVigente.textContent()).toContain('Ana Lucía Robles Félix');
+    await filaVigente
+      .getByRole('button', { name: `Cancelar el pago con folio ${vigente.id}` })
+      .waitFor();
+    expect(await ancho(r)).toBeLessThanOrEqual(1366);
+    await r.page.screenshot({
+      path: 'test-results/importacion-credito-movimientos.png',
+      fullPage: true,
+    });
+
+    // The applied payments carry the same origin; today the reversed one is not applied.
+    await r.page.getByRole('tab', { name: /^Pagos aplicados/ }).click();
+    const aplicado = r.page
+      .getByRole('tabpanel')
+      .getByRole('row')
+      .filter({ hasText: pago(vigente.id) });
+    await aplicado.waitFor();
+    expect(await aplicado.textContent()).toContain('Depósito bancario · Ref. 1010000101');
+    expect(await r.page.getByRole('tabpanel').getByText(pago(cancelado.id)).count()).toBe(0);
+    await r.page.screenshot({
+      path: 'test-results/importacion-credito-aplicados.png',
+      fullPage: true,
+    });
+
+    // The cash report of the reversed payment's day links its row to the credit.
+    await r.abrir('/caja?fecha=2012-05-15');
+    const enlace = r.page
+      .getByRole('row')
+      .filter({
+        has: r.page.getByRole('link', { name: `Descargar recibo del pago ${cancelado.id}` }),
+      })
+      .getByRole('link', { name: credito.numero });
+    expect(await enlace.getAttribute('href')).toBe(`/creditos/${credito.id}`);
+    await r.page.screenshot({ path: 'test-results/importacion-caja.png', fullPage: true });
+    await enlace.click();
+    await r.page.getByRole('heading', { name: `Crédito ${credito.numero}`, level: 1 }).waitFor();
+  }, 90_000);
+
+  it('un crédito con carta finiquito ofrece reimprimirla', async () => {
+    const credito = await e.base.db
+      .selectFrom('creditos')
+      .select(['id', 'numero'])
+      .where('numero', '=', 'CE-2010-000101')
+      .executeTakeFirstOrThrow();
+    const coordinador = await e.base.db
+      .selectFrom('usuarios')
+      .select('id')
+      .where('usuario', '=', 'coordinador')
+      .executeTakeFirstOrThrow();
+    // The letter as the server keeps it once issued: the credit now says it has one.
+    const { folio } = await e.base.db
+      .insertInto('cartas_finiquito')
+      .values({
+        credito_id: credito.id,
+        fecha: e.reloj.hoy(),
+        total_pagado_centavos: 0,
+        emitida_por: coordinador.id,
+        emitida: new Date(),
+      })
+      .returning('folio')
+      .executeTakeFirstOrThrow();
+    const r = await entrarComo('gestor');
+    await r.abrir(`/creditos/${credito.id}`);
+    const enlace = r.page.getByRole('link', { name: 'Reimprimir carta finiquito' });
+    await enlace.waitFor();
+    expect(await enlace.getAttribute('href')).toBe(
+      `/api/creditos/${credito.id}/carta-finiquito.pdf`,
+    );
+    await r.page.getByText(`Carta finiquito con folio ${folio}`).waitFor();
+    await r.page.screenshot({ path: 'test-results/importacion-carta-finiquito.png' });
+  }, 60_000);
 
   it('un gestor no ve «Importar cartera» y en /importacion lee «Sin permiso»', async () => {
     const r = await entrarComo('gestor');

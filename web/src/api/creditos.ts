@@ -76,11 +76,40 @@ export interface Credito {
     pagare: string;
     vencimientoPagare: string;
   }>;
-  /**
-   * The settlement letter already issued, if any. Not sent by the server yet (absent ≠ null):
-   * until it is, the UI learns of a letter only when a coordinador issues it.
-   */
-  cartaFiniquito?: { folio: number; fecha: string } | null;
+  /** The settlement letter already issued, if any: it is reprinted, never issued twice. */
+  cartaFiniquito: { folio: number; fecha: string } | null;
+}
+
+/** The number the debtor writes on a bank deposit so that it lands on this credit. */
+export interface ReferenciaDeCredito {
+  referencia: string;
+  creditoId: number;
+  numero: string;
+}
+
+export type TipoMovimiento = 'pago' | 'condonacion' | 'cancelacion';
+
+/** A row of the credit's ledger as it was written, reversals included (oldest first). */
+export interface Movimiento {
+  id: number;
+  tipo: TipoMovimiento;
+  fecha: string;
+  /** Null for a cancelación, which carries no amount of its own. */
+  monto: Monto | null;
+  /** Condonación: what was forgiven (moratorio, interes, capital). */
+  concepto: string | null;
+  excedente: string | null;
+  canal: string | null;
+  referencia: string | null;
+  motivo: string | null;
+  /** Cancelación: the movement it reverses. */
+  cancela: number | null;
+  /** The cancelación that reversed this movement, if any. */
+  canceladoPor: number | null;
+  /** Who registered it; null for movements brought by an import. */
+  registradoPor: string | null;
+  /** The instant it was registered. */
+  registrado: string;
 }
 
 /** The statement engine's output (spec/calculo.md, «Salida»), field for field. */
@@ -165,6 +194,36 @@ export function useEstadoDeCuenta(id: number, fechaCorte: string, habilitada: bo
     enabled: habilitada,
     placeholderData: keepPreviousData,
   });
+}
+
+export function useReferencia(id: number) {
+  return useQuery({
+    queryKey: ['creditos', id, 'referencia'],
+    queryFn: ({ signal }) =>
+      solicitar<ReferenciaDeCredito>('GET', `/api/creditos/${id}/referencia`, { senal: signal }),
+    // Derived from the credit's id: it never changes.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useMovimientos(id: number) {
+  return useQuery({
+    queryKey: ['creditos', id, 'movimientos'],
+    queryFn: ({ signal }) =>
+      solicitar<{ movimientos: Movimiento[] }>('GET', `/api/creditos/${id}/movimientos`, {
+        senal: signal,
+      }),
+    select: (r) => r.movimientos,
+  });
+}
+
+/**
+ * The ficha de pago the debtor takes to the bank: for `monto` (`"1500.00"`), or by default
+ * for today's saldo exigible. A plain same-origin GET, like every PDF.
+ */
+export function urlFichaDePago(id: number, monto: string | null = null): string {
+  const base = `/api/creditos/${id}/ficha-de-pago.pdf`;
+  return monto === null ? base : `${base}?monto=${encodeURIComponent(monto)}`;
 }
 
 /** The statement as PDF; a plain same-origin GET, so the session cookie authorises it. */

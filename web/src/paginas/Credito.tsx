@@ -1,13 +1,15 @@
 import { Alert, Button, Card, DatePicker, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
 import {
   type Credito,
+  type Movimiento,
   urlPdfEstadoDeCuenta,
   useCredito,
   useEstadoDeCuenta,
+  useMovimientos,
 } from '../api/creditos.ts';
 import { ROLES_CANCELAR_PAGO, ROLES_PAGO, ROLES_RECIBO } from '../api/pagos.ts';
 import { useHoy, useUsuarioActual } from '../api/sesion.ts';
@@ -17,6 +19,7 @@ import { DialogoCancelarPago } from '../componentes/credito/DialogoCancelarPago.
 import { EncabezadoCredito } from '../componentes/credito/EncabezadoCredito.tsx';
 import { RegistrarPago } from '../componentes/credito/RegistrarPago.tsx';
 import { ResumenEstado } from '../componentes/credito/ResumenEstado.tsx';
+import { TablaMovimientos } from '../componentes/credito/TablaMovimientos.tsx';
 import {
   type AccionesDePago,
   TablaAmortizaciones,
@@ -60,6 +63,7 @@ function DetalleCredito({ id }: { id: number }) {
 
   const credito = useCredito(id);
   const estado = useEstadoDeCuenta(id, fechaCorte, !credito.isError);
+  const movimientos = useMovimientos(id);
   useTituloDocumento(credito.data ? `Crédito ${credito.data.numero}` : 'Crédito');
 
   if (credito.isPending) return <Cargando texto="Cargando el crédito…" />;
@@ -117,6 +121,7 @@ function DetalleCredito({ id }: { id: number }) {
       <CartaFiniquito
         creditoId={id}
         liquidado={liquidado}
+        conSaldo={datos?.fecha_corte === hoy && datos.situacion !== 'liquidado'}
         existente={credito.data.cartaFiniquito}
       />
 
@@ -186,6 +191,7 @@ function DetalleCredito({ id }: { id: number }) {
           estado={datos}
           corteEsHoy={datos?.fecha_corte === hoy}
           acciones={acciones}
+          movimientos={movimientos}
         />
       </Card>
       {cancelando !== null && (
@@ -207,16 +213,25 @@ function DetalleTablas({
   estado,
   corteEsHoy,
   acciones,
+  movimientos,
 }: {
   credito: Credito;
   estado: ReturnType<typeof useEstadoDeCuenta>['data'];
   corteEsHoy: boolean;
   acciones: AccionesDePago;
+  movimientos: ReturnType<typeof useMovimientos>;
 }) {
   const sinEstado = (
     <Typography.Paragraph type="secondary">
       Disponible cuando se calcule el estado de cuenta.
     </Typography.Paragraph>
+  );
+  const libro = useMemo(
+    () =>
+      movimientos.data === undefined
+        ? undefined
+        : new Map<number, Movimiento>(movimientos.data.map((m) => [m.id, m])),
+    [movimientos.data],
   );
   return (
     <Tabs
@@ -242,9 +257,31 @@ function DetalleTablas({
               key={`${estado.fecha_corte}-${estado.aplicaciones.length}`}
               aplicaciones={estado.aplicaciones}
               acciones={acciones}
+              libro={libro}
             />
           ) : (
             sinEstado
+          ),
+        },
+        {
+          key: 'movimientos',
+          label: `Movimientos${movimientos.data ? ` (${movimientos.data.length})` : ''}`,
+          children: movimientos.isError ? (
+            <Alert
+              type="error"
+              showIcon
+              title="No se pudieron cargar los movimientos del crédito."
+              description={mensajeDeError(movimientos.error)}
+              action={
+                <Button size="small" onClick={() => void movimientos.refetch()}>
+                  Reintentar
+                </Button>
+              }
+            />
+          ) : movimientos.data === undefined ? (
+            <Cargando texto="Cargando los movimientos…" />
+          ) : (
+            <TablaMovimientos movimientos={movimientos.data} acciones={acciones} />
           ),
         },
         {

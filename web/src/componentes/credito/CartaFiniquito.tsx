@@ -16,17 +16,21 @@ import { fecha } from '../../formato.ts';
 export function CartaFiniquito({
   creditoId,
   liquidado,
+  conSaldo,
   existente,
 }: {
   creditoId: number;
   /** Today's statement says the credit owes nothing. */
   liquidado: boolean;
-  existente: { folio: number; fecha: string } | null | undefined;
+  /** Today's statement is known and says the credit owes (false while it is computed). */
+  conSaldo: boolean;
+  /** The letter already issued (from the credit): whenever there is one, it can be reprinted. */
+  existente: { folio: number; fecha: string } | null;
 }) {
   const usuario = useUsuarioActual();
   const emitir = useEmitirCartaFiniquito(creditoId);
   const { message } = App.useApp();
-  const carta = emitir.data ?? existente ?? null;
+  const carta = emitir.data ?? existente;
   if (!liquidado && carta === null) return null;
 
   const puedeEmitir = ROLES_EMITIR_FINIQUITO.includes(usuario.rol);
@@ -59,9 +63,12 @@ export function CartaFiniquito({
     </Flex>
   );
 
+  // A letter on a credit that owes again (a payment reversed after it was issued) is a fact
+  // to look into, not a success: it is still shown, and still reprintable.
+  const revisar = carta !== null && conSaldo && !liquidado;
   const descripcion =
     carta !== null
-      ? `Carta finiquito con folio ${carta.folio}, emitida el ${fecha(carta.fecha)}.`
+      ? `Carta finiquito con folio ${carta.folio}, emitida el ${fecha(carta.fecha)}.${revisar ? ' Hoy el estado de cuenta tiene saldo: revisa los movimientos del crédito.' : ''}`
       : puedeEmitir
         ? 'Emite la carta finiquito para entregarla al acreditado.'
         : 'La coordinación de cartera emite la carta finiquito.';
@@ -69,9 +76,11 @@ export function CartaFiniquito({
   return (
     <div style={{ marginBottom: 16 }}>
       <Alert
-        type="success"
+        type={revisar ? 'warning' : 'success'}
         showIcon
-        title="El crédito está liquidado."
+        // A letter is shown even while today's statement is being computed (or if it no longer
+        // says liquidado): it was issued, and reprinting it must always be possible.
+        title={liquidado ? 'El crédito está liquidado.' : 'El crédito tiene carta finiquito.'}
         description={descripcion}
         action={acciones}
       />

@@ -6,6 +6,7 @@ import type { Credito } from '../../api/creditos.ts';
 import { useUsuarioActual } from '../../api/sesion.ts';
 import { fecha, porcentaje } from '../../formato.ts';
 import { EtiquetaEstadoCredito } from '../Etiquetas.tsx';
+import { PagoPorDeposito } from './PagoPorDeposito.tsx';
 
 const NOMBRE_PRELACION: Record<Credito['producto']['prelacion'], string> = {
   por_concepto: 'Por concepto',
@@ -99,6 +100,7 @@ export function EncabezadoCredito({ credito }: { credito: Credito }) {
           <EtiquetaEstadoCredito estado={credito.estado} />
         </span>
       </Flex>
+      <PagoPorDeposito creditoId={credito.id} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={3} items={elementos} />
       </Card>

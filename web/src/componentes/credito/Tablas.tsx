@@ -1,8 +1,9 @@
 import { Button, Flex, Table, type TableColumnsType, Typography } from 'antd';
-import type { Amortizacion, Aplicacion, Credito } from '../../api/creditos.ts';
+import type { Amortizacion, Aplicacion, Credito, Movimiento } from '../../api/creditos.ts';
 import { movimientoDeAplicacion, urlRecibo } from '../../api/pagos.ts';
 import { centavosDe, fecha, pesos, pesosDe } from '../../formato.ts';
-import { EtiquetaAmortizacion } from '../Etiquetas.tsx';
+import { EtiquetaAmortizacion, EtiquetaCancelado, nombreCanal } from '../Etiquetas.tsx';
+import { puedeCancelarse } from './TablaMovimientos.tsx';
 
 const FILAS_POR_PAGINA = 12;
 
@@ -135,16 +136,35 @@ export interface AccionesDePago {
   cancelar: ((movimientoId: number) => void) | null;
 }
 
-function columnaAcciones({ recibo, cancelar }: AccionesDePago): TableColumnsType<Aplicacion> {
+/** The credit's ledger by movement id; undefined until it arrives (nothing is offered before). */
+export type LibroDeMovimientos = ReadonlyMap<number, Movimiento> | undefined;
+
+/**
+ * How the payment arrived, from the ledger: «Depósito bancario · Ref. 1010000101». Who
+ * registered it is in the «Movimientos» tab, where the row has room for it.
+ */
+function origenDelPago(m: Movimiento | undefined): string | null {
+  if (m === undefined) return null;
+  return m.referencia ? `${nombreCanal(m.canal)} · Ref. ${m.referencia}` : nombreCanal(m.canal);
+}
+
+function columnaAcciones(
+  { recibo, cancelar }: AccionesDePago,
+  libro: LibroDeMovimientos,
+): TableColumnsType<Aplicacion> {
   if (!recibo && cancelar === null) return [];
   return [
     {
       title: 'Acciones',
       key: 'acciones',
-      width: cancelar === null ? 96 : 180,
+      width: cancelar === null ? 96 : 176,
       render: (_, a) => {
         const movimiento = movimientoDeAplicacion(a.id);
         if (movimiento === null) return null;
+        const registro = libro?.get(movimiento);
+        // A statement before the reversal still applies the payment: it says it was reversed
+        // since, and offers no second reversal (the server would refuse it).
+        const cancelado = registro !== undefined && registro.canceladoPor !== null;
         return (
           <Flex gap={4} wrap>
             {recibo && (
@@ -158,15 +178,24 @@ function columnaAcciones({ recibo, cancelar }: AccionesDePago): TableColumnsType
                 Recibo
               </Button>
             )}
-            {cancelar !== null && (
-              <Button
-                size="small"
-                danger
-                onClick={() => cancelar(movimiento)}
-                aria-label={`Cancelar el pago con folio ${movimiento}`}
-              >
-                Cancelar
-              </Button>
+            {cancelado ? (
+              <span>
+                <EtiquetaCancelado />
+                <span className="solo-lectores"> el pago con folio {movimiento}</span>
+              </span>
+            ) : (
+              cancelar !== null &&
+              registro !== undefined &&
+              puedeCancelarse(registro) && (
+                <Button
+                  size="small"
+                  danger
+                  onClick={() => cancelar(movimiento)}
+                  aria-label={`Cancelar el pago con folio ${movimiento}`}
+                >
+                  Cancelar
+                </Button>
+              )
             )}
           </Flex>
         );
@@ -178,30 +207,72 @@ function columnaAcciones({ recibo, cancelar }: AccionesDePago): TableColumnsType
 export function TablaAplicaciones({
   aplicaciones,
   acciones = { recibo: false, cancelar: null },
+  libro,
 }: {
   aplicaciones: Aplicacion[];
   acciones?: AccionesDePago;
+  /** When given, each payment says how it arrived and who registered it. */
+  libro?: LibroDeMovimientos;
 }) {
   const columnas: TableColumnsType<Aplicacion> = [
     { title: 'Fecha', key: 'fecha', width: 108, render: (_, a) => fecha(a.fecha) },
-    { title: 'Movimiento', key: 'id', render: (_, a) => nombreAplicacion(a.id) },
-    { title: 'Monto', key: 'monto', align: 'right', render: (_, a) => monto(a.monto) },
+    {
+      title: 'Movimiento',
+      key: 'id',
+      render: (_, a) => {
+        const folio = movimientoDeAplicacion(a.id);
+        const origen = folio === null ? null : origenDelPago(libro?.get(folio));
+        return (
+          <>
+            {nombreAplicacion(a.id)}
+            {origen !== null && <div className="detalle-movimiento">{origen}</div>}
+          </>
+        );
+      },
+    },
+    // Figures get fixed widths so the payment's name and origin keep the rest of the row.
+    { title: 'Monto', key: 'monto', width: 116, align: 'right', render: (_, a) => monto(a.monto) },
     {
       title: 'Aplicado a',
       children: [
-        { title: 'Moratorio', key: 'm', align: 'right', render: (_, a) => monto(a.moratorio) },
-        { title: 'Interés', key: 'i', align: 'right', render: (_, a) => monto(a.interes) },
-        { title: 'Capital', key: 'c', align: 'right', render: (_, a) => monto(a.capital) },
+        {
+          title: 'Moratorio',
+          key: 'm',
+          width: 104,
+          align: 'right',
+          render: (_, a) => monto(a.moratorio),
+        },
+        {
+          title: 'Interés',
+          key: 'i',
+          width: 104,
+          align: 'right',
+          render: (_, a) => monto(a.interes),
+        },
+        {
+          title: 'Capital',
+          key: 'c',
+          width: 104,
+          align: 'right',
+          render: (_, a) => monto(a.capital),
+        },
         {
           title: 'Adelantado',
           key: 'ad',
+          width: 112,
           align: 'right',
           render: (_, a) => monto(a.adelantado),
         },
-        { title: 'A favor', key: 'af', align: 'right', render: (_, a) => monto(a.a_favor) },
+        {
+          title: 'A favor',
+          key: 'af',
+          width: 104,
+          align: 'right',
+          render: (_, a) => monto(a.a_favor),
+        },
       ],
     },
-    ...columnaAcciones(acciones),
+    ...columnaAcciones(acciones, libro),
   ];
   // The newest payment is what the borrower just brought: the table opens on its page.
   const ultimaPagina = Math.max(1, Math.ceil(aplicaciones.length / FILAS_POR_PAGINA));
