@@ -295,6 +295,73 @@ export interface TurnoFila {
   registrado_por: number;
 }
 
+export type TipoAlternativaColumna =
+  | 'liquidacion_con_descuento'
+  | 'regularizacion'
+  | 'convenio_de_pagos'
+  | 'reestructura'
+  | 'prorroga';
+
+/** Who an alternative's or campaign's version is for; empty arrays and nulls: no limit. */
+interface ElegibilidadColumnas {
+  dias_atraso_minimo: number | null;
+  dias_atraso_maximo: number | null;
+  productos: string[];
+  oficinas: string[];
+  generacion_desde: number | null;
+  generacion_hasta: number | null;
+}
+
+export interface AlternativaFila {
+  id: Generated<number>;
+  clave: string;
+  tipo: TipoAlternativaColumna;
+  creada: Instante;
+  creada_por: number | null;
+}
+
+/** Append-only (trigger): a convenio points to the exact version it was signed under. */
+export interface VersionAlternativaFila extends ElegibilidadColumnas {
+  id: Generated<number>;
+  alternativa_id: number;
+  version: number;
+  vigente_desde: FechaColumna;
+  nombre: string;
+  descripcion: string;
+  activa: boolean;
+  /** jsonb by kind, validated with the application's schema on write and read. */
+  parametros: ColumnType<unknown, string, never>;
+  creada: Instante;
+  creada_por: number | null;
+}
+
+export interface CampanaFila {
+  id: Generated<number>;
+  clave: string;
+  creada: Instante;
+  creada_por: number | null;
+}
+
+export interface VersionCampanaFila extends ElegibilidadColumnas {
+  id: Generated<number>;
+  campana_id: number;
+  version: number;
+  vigente_desde: FechaColumna;
+  nombre: string;
+  acuerdo: string;
+  descripcion: string;
+  inicio: FechaColumna;
+  fin: FechaColumna;
+  activa: boolean;
+  /** numeric shares (0.5 = 50 %): pg returns them as decimal strings. */
+  descuento_moratorio: string;
+  descuento_interes: string;
+  pagos_maximos: number;
+  congela_moratorio: boolean;
+  creada: Instante;
+  creada_por: number | null;
+}
+
 export interface BaseDeDatos {
   oficinas: OficinaFila;
   usuarios: UsuarioFila;
@@ -320,4 +387,8 @@ export interface BaseDeDatos {
   depositos_pendientes: DepositoPendienteFila;
   cartas_finiquito: CartaFiniquitoFila;
   turnos: TurnoFila;
+  alternativas: AlternativaFila;
+  versiones_alternativa: VersionAlternativaFila;
+  campanas: CampanaFila;
+  versiones_campana: VersionCampanaFila;
 }

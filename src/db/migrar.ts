@@ -7,6 +7,7 @@ import * as finiquitos from './migraciones/0005-finiquitos.ts';
 import * as busqueda from './migraciones/0006-busqueda.ts';
 import * as turnos from './migraciones/0007-turnos.ts';
 import * as indicesBusqueda from './migraciones/0008-indices-busqueda.ts';
+import * as alternativas from './migraciones/0009-alternativas.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migraciones: Record<string, Migration> = {
   '0006-busqueda': busqueda,
   '0007-turnos': turnos,
   '0008-indices-busqueda': indicesBusqueda,
+  '0009-alternativas': alternativas,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

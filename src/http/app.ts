@@ -11,6 +11,7 @@ import type { Avisos } from '../plataforma/avisos.ts';
 import type { ColaDeTrabajos } from '../plataforma/trabajos.ts';
 import { registrarAutenticacion } from './autenticacion.ts';
 import { cuerpoError, manejarError } from './errores-http.ts';
+import { rutasAlternativas } from './rutas/alternativas.ts';
 import { rutasAntiguedad } from './rutas/antiguedad.ts';
 import { rutasAtencion } from './rutas/atencion.ts';
 import { rutasConciliacion } from './rutas/conciliacion.ts';
@@ -114,6 +115,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasAtencion(ctx);
   rutasTurnos(ctx);
   rutasImportacion(ctx);
+  rutasAlternativas(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

@@ -82,6 +82,23 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
     permitidos: ['coordinador', 'administrador'],
     url: '/api/antiguedad/trabajos/00000000-0000-4000-8000-000000000000',
   },
+  'GET /api/alternativas': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+  },
+  'GET /api/alternativas/:id': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/alternativas/999999',
+  },
+  'POST /api/alternativas': { permitidos: SOLO_ADMIN },
+  'PUT /api/alternativas/:id': { permitidos: SOLO_ADMIN, url: '/api/alternativas/999999' },
+  'GET /api/campanas': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'GET /api/campanas/:id': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/campanas/999999',
+  },
+  'POST /api/campanas': { permitidos: SOLO_ADMIN },
+  'PUT /api/campanas/:id': { permitidos: SOLO_ADMIN, url: '/api/campanas/999999' },
+  'POST /api/simulaciones': { permitidos: ['gestor', 'coordinador'] },
 };
 
 const USUARIO_DE: Record<Rol, string> = {

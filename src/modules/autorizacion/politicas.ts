@@ -47,6 +47,13 @@ export const POLITICAS = {
   'turnos.indicadores': { roles: ['gestor', 'coordinador', 'administrador'] },
   'cartera.importar': { roles: ['administrador'] },
   'caja.corte': { roles: ['coordinador', 'contabilidad', 'administrador'] },
+  // Alternatives and campaigns: the administrador keeps the catalogue, whoever attends debtors
+  // reads it; offers are simulated at the counter (object scope, by office, inside).
+  'alternativas.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'alternativas.administrar': { roles: ['administrador'] },
+  'campanas.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'campanas.administrar': { roles: ['administrador'] },
+  'simulaciones.simular': { roles: ['gestor', 'coordinador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
 export type Accion = keyof typeof POLITICAS;

@@ -1,0 +1,95 @@
+import type { Db } from '../../db/conexion.ts';
+import { formatearPorcentaje } from '../../domain/alternativas/index.ts';
+import type { Fecha } from '../../domain/fecha.ts';
+import type { ContextoAutenticado } from '../contexto.ts';
+import {
+  type DatosVersionAlternativa,
+  type DatosVersionCampana,
+  parametrosAJson,
+} from './esquemas.ts';
+import { columnasDeElegibilidad } from './versiones.ts';
+
+/** Appends version `version` of an alternative; returns its id and what the bitácora records. */
+export async function anexarVersionAlternativa(
+  trx: Db,
+  alternativaId: number,
+  version: number,
+  datos: DatosVersionAlternativa,
+  vigenteDesde: Fecha,
+  ctx: ContextoAutenticado,
+) {
+  const contenido = {
+    version,
+    vigenteDesde,
+    nombre: datos.nombre,
+    descripcion: datos.descripcion,
+    activa: datos.activa,
+    parametros: parametrosAJson(datos.parametros),
+    elegibilidad: datos.elegibilidad,
+  };
+  const { id } = await trx
+    .insertInto('versiones_alternativa')
+    .values({
+      alternativa_id: alternativaId,
+      version,
+      vigente_desde: vigenteDesde,
+      nombre: datos.nombre,
+      descripcion: datos.descripcion,
+      activa: datos.activa,
+      parametros: JSON.stringify(contenido.parametros),
+      ...columnasDeElegibilidad(datos.elegibilidad),
+      creada: ctx.reloj.ahora(),
+      creada_por: ctx.actor.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { versionId: id, contenido };
+}
+
+export async function anexarVersionCampana(
+  trx: Db,
+  campanaId: number,
+  version: number,
+  datos: DatosVersionCampana,
+  vigenteDesde: Fecha,
+  ctx: ContextoAutenticado,
+) {
+  const contenido = {
+    version,
+    vigenteDesde,
+    nombre: datos.nombre,
+    acuerdo: datos.acuerdo,
+    descripcion: datos.descripcion,
+    inicio: datos.inicio,
+    fin: datos.fin,
+    activa: datos.activa,
+    descuentoMoratorio: formatearPorcentaje(datos.descuentoMoratorio),
+    descuentoInteres: formatearPorcentaje(datos.descuentoInteres),
+    pagosMaximos: datos.pagosMaximos,
+    congelaMoratorio: datos.congelaMoratorio,
+    elegibilidad: datos.elegibilidad,
+  };
+  const { id } = await trx
+    .insertInto('versiones_campana')
+    .values({
+      campana_id: campanaId,
+      version,
+      vigente_desde: vigenteDesde,
+      nombre: datos.nombre,
+      acuerdo: datos.acuerdo,
+      descripcion: datos.descripcion,
+      inicio: datos.inicio,
+      fin: datos.fin,
+      activa: datos.activa,
+      descuento_moratorio: contenido.descuentoMoratorio,
+      descuento_interes: contenido.descuentoInteres,
+      pagos_maximos: datos.pagosMaximos,
+      congela_moratorio: datos.congelaMoratorio,
+      ...columnasDeElegibilidad(datos.elegibilidad),
+      creada: ctx.reloj.ahora(),
+      creada_por: ctx.actor.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { versionId: id, contenido };
+}
