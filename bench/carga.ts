@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { cargarCarteraDemo } from '../src/modules/demo/cargar-cartera-demo.ts';
+import { cargarDemo } from '../src/modules/demo/cargar-demo.ts';
+import { relojDelSistema } from '../src/plataforma/reloj-sistema.ts';
+import { puertoLibre, Servidor } from '../test/soporte/fiabilidad.ts';
+import { baseParaBenchmark } from './servidor-de-base.ts';
+
+/**
+ * 50 concurrent users at the counter on the demo portfolio, against the real server process:
+ * search 40 %, ficha 20 %, statement 30 %, payment posting 10 % (each with its own
+ * Idempotency-Key). Goal: p95 under 200 ms and p99 under 500 ms.
+ */
+const { values } = parseArgs({
+  options: {
+    acreditados: { type: 'string', default: '3000' },
+    segundos: { type: 'string', default: '30' },
+    conexiones: { type: 'string', default: '50' },
+    // Shares of búsqueda, ficha, estado de cuenta and pago, e.g. "40,20,30,10".
+    mezcla: { type: 'string', default: '40,20,30,10' },
+  },
+});
+const [pBusqueda = 0, pFicha = 0, pEstado = 0] = (values.mezcla ?? '')
+  .split(',')
+  .map((x) => Number(x) / 100);
+const reloj = relojDelSistema('America/Hermosillo');
+const base = await baseParaBenchmark('carga');
+const servidor = new Servidor(base.url, await puertoLibre());
+try {
+  await base.db.transaction().execute(async (trx) => {
+    await cargarDemo(trx, { reloj, ip: null });
+    await cargarCarteraDemo(
+      trx,
+      { acreditados: Number(values.acreditados), semilla: 1996 },
+      { reloj, ip: null },
+    );
+  });
+  await sql`VACUUM ANALYZE`.execute(base.db);
+  await servidor.arrancar();
+  const url = `http://127.0.0.1:${servidor.puerto}`;
+
+  // Hermosillo's portfolio, which the gestor and the coordinador of Hermosillo may work.
+  const objetivos = await sql<{ credito: number; persona: number; apellido: string }>`
+    SELECT c.id AS credito, p.id AS persona, p.primer_apellido AS apellido
+      FROM creditos c JOIN oficinas o ON o.id = c.oficina_id AND o.clave = 'HMO'
+      JOIN participantes_credito pc ON pc.credito_id = c.id AND pc.rol = 'acreditado'
+      JOIN personas p ON p.id = pc.persona_id
+     WHERE c.estado <> 'reestructurado'
+     ORDER BY c.id`.execute(base.db);
+  const filas = objetivos.rows;
+  const sesiones: Array<{ cookie: string; csrf: string }> = [];
+  for (const usuario of ['gestor', 'coordinador']) {
+    for (let i = 0; i < 10; i++) {
+      const r = await fetch(`${url}/api/sesion`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ usuario, contrasena: 'Recupera.2026' }),
+      });
+      sesiones.push({
+        cookie: (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+        csrf: ((await r.json()) as { csrf: string }).csrf,
+      });
+    }
+  }
+  let n = 0;
+  const elegir = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
+  const tiempos: number[] = [];
+  const resultado = await new Promise<Parameters<Parameters<typeof autocannon>[1]>[1]>(
+    (resolver, rechazar) => {
+      const instancia = autocannon(
+        {
+          url,
+          connections: Number(values.conexiones),
+          duration: Number(values.segundos),
+          requests: [
+            {
+              setupRequest: (req) => {
+                const s = sesiones[n++ % sesiones.length] ?? { cookie: '', csrf: '' };
+                const f = elegir(filas);
+                const dado = Math.random();
+                const headers: Record<string, string> = { cookie: s.cookie };
+                if (dado < pBusqueda)
+                  return {
+                    ...req,
+                    method: 'GET',
+                    path: `/api/buscar?q=${encodeURIComponent(f.apellido.slice(0, 5))}`,
+                    headers,
+                  };
+                if (dado < pBusqueda + pFicha)
+                  return {
+                    ...req,
+                    method: 'GET',
+                    path: `/api/personas/${f.persona}/ficha`,
+                    headers,
+                  };
+                if (dado < pBusqueda + pFicha + pEstado)
+                  return {
+                    ...req,
+                    method: 'GET',
+                    path: `/api/creditos/${f.credito}/estado-de-cuenta`,
+                    headers,
+                  };
+                return {
+                  ...req,
+                  method: 'POST',
+                  path: `/api/creditos/${f.credito}/pagos`,
+                  headers: {
+                    ...headers,
+                    'content-type': 'application/json',
+                    'x-csrf-token': s.csrf,
+                    'idempotency-key': randomUUID(),
+                  },
+                  body: JSON.stringify({
+                    monto: `${100 + (n % 900)}.00`,
+                    canal: 'banco',
+                    referencia: `CARGA-${n}`,
+                  }),
+                };
+              },
+            },
+          ],
+        },
+        (error, r) => (error ? rechazar(error) : resolver(r)),
+      );
+      instancia.on('response', (_c, _estado, _bytes, ms) => tiempos.push(ms));
+    },
+  );
+  tiempos.sort((a, b) => a - b);
+  const p = (q: number) =>
+    tiempos[Math.min(tiempos.length - 1, Math.ceil(q * tiempos.length) - 1)] ?? 0;
+  console.log(
+    `Carga: ${values.conexiones} conexiones, ${values.segundos} s, ${values.acreditados} acreditados, mezcla ${values.mezcla}.`,
+  );
+  console.log(
+    `Solicitudes: ${resultado.requests.total} (${resultado.requests.average.toFixed(0)}/s); no 2xx: ${resultado.non2xx}; errores: ${resultado.errors}; códigos: ${JSON.stringify(resultado.statusCodeStats)}`,
+  );
+  console.log(
+    `Latencia ms: p50 ${p(0.5).toFixed(0)} · p95 ${p(0.95).toFixed(0)} · p99 ${p(0.99).toFixed(0)} · máx ${resultado.latency.max}`,
+  );
+} finally {
+  await servidor.detener();
+  await base.cerrar();
+}
