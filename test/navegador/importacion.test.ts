@@ -99,6 +99,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: importar la cartera', ()
       await r.page.screenshot({ path: 'test-results/importacion-en-curso.png' });
     });
     expect(primera).toContain('Se importó «cartera.xlsx».');
+    expect(await importacion.botonImportar().isEnabled()).toBe(true);
     expect(primera).toContain(`Créditos nuevos: ${creditos}; sin cambios: 0.`);
     expect(await contar('creditos')).toBeGreaterThanOrEqual(creditos);
     expect(await ancho(r)).toBeLessThanOrEqual(1366);

@@ -237,11 +237,31 @@ export function PaginaImportacion() {
           Fechas como celdas de fecha, <code>aaaa-mm-dd</code> o <code>dd/mm/aaaa</code>; montos en
           pesos con hasta dos decimales.
         </Typography.Paragraph>
-        <Typography.Paragraph>
-          Se revisa cada celda, las referencias entre hojas y con lo ya registrado, y el estado de
-          cuenta de cada crédito. Lo que ya estaba en Recupera (la misma persona, el mismo crédito,
-          el mismo movimiento) no se escribe otra vez: aparece «sin cambios» o «ya registrado».
-        </Typography.Paragraph>
+        <ul className="reglas-importacion">
+          <li>
+            Se revisa cada celda, las referencias entre hojas y con lo ya registrado, y el estado de
+            cuenta de cada crédito.
+          </li>
+          <li>
+            Lo que ya está en Recupera igual (la misma persona, el mismo crédito, el mismo
+            movimiento) no se escribe otra vez: aparece «sin cambios» o «ya registrado». Lo que ya
+            existe <strong>con otros datos es un error</strong>: la importación nunca modifica una
+            persona, un crédito, un movimiento ni una tasa ya registrados (un movimiento se corrige
+            registrando su cancelación).
+          </li>
+          <li>
+            Las hojas pueden faltar: un libro puede traer solo los movimientos del mes de créditos
+            ya registrados, y sin hoja <code>productos</code> se usan los productos ya registrados.
+          </li>
+          <li>
+            Una hoja de más de 1,048,576 filas (el límite de Excel) se parte en varias con sufijo:{' '}
+            <code>amortizaciones_2</code> o <code>amortizaciones (2)</code>.
+          </li>
+          <li>
+            Las claves (número de crédito, producto, movimiento y pagaré) llevan solo letras,
+            dígitos y <code>- _ . /</code>, hasta 60 caracteres.
+          </li>
+        </ul>
         <Table<HojaDelLibro>
           rowKey="nombre"
           columns={columnasHojas}
