@@ -206,7 +206,7 @@ export function useReferencia(id: number) {
   });
 }
 
-export function useMovimientos(id: number) {
+export function useMovimientos(id: number, habilitada: boolean) {
   return useQuery({
     queryKey: ['creditos', id, 'movimientos'],
     queryFn: ({ signal }) =>
@@ -214,6 +214,7 @@ export function useMovimientos(id: number) {
         senal: signal,
       }),
     select: (r) => r.movimientos,
+    enabled: habilitada,
   });
 }
 

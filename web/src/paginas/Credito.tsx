@@ -63,7 +63,7 @@ function DetalleCredito({ id }: { id: number }) {
 
   const credito = useCredito(id);
   const estado = useEstadoDeCuenta(id, fechaCorte, !credito.isError);
-  const movimientos = useMovimientos(id);
+  const movimientos = useMovimientos(id, !credito.isError);
   useTituloDocumento(credito.data ? `Crédito ${credito.data.numero}` : 'Crédito');
 
   if (credito.isPending) return <Cargando texto="Cargando el crédito…" />;
