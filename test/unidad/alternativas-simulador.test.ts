@@ -262,3 +262,118 @@ describe('simulador sobre créditos generados: sus cifras son las que da registr
     );
   }, 120_000);
 });
+
+describe('un caso publicado, a mano', () => {
+  // 01-pago-parcial-con-atraso on its cut-off: saldo para liquidar 4862.42, moratorium 117.95,
+  // exigible ordinary interest 142.58, 121 days late; the schedule ends on 01/07/2024.
+  const caso: CasoJson = {
+    fecha_corte: '2024-06-30',
+    producto: { tasa_ordinaria_anual: '0.12', tasa_moratoria_anual: '0.18' },
+    credito: {
+      id: 'CE-001',
+      fecha_inicio_interes: '2024-01-01',
+      ministraciones: [{ fecha: '2023-08-15', monto: '6000.00' }],
+      amortizaciones: [1, 2, 3, 4, 5, 6].map((n) => ({
+        numero: n,
+        fecha: `2024-0${n + 1}-01`,
+        capital: '1000.00',
+      })),
+    },
+    movimientos: [
+      { id: 'P1', tipo: 'pago', fecha: '2024-02-01', monto: '1062.00' },
+      { id: 'P2', tipo: 'pago', fecha: '2024-03-20', monto: '500.00' },
+    ],
+  };
+  const fecha = '2024-06-30' as Fecha;
+  const credito: CreditoASimular = {
+    id: 1,
+    numero: 'CE-001',
+    estado: 'activo',
+    caso: { ...caso },
+    alCorte: estado(caso),
+    datos: { producto: 'CE-6', oficina: { clave: 'HMO', nombre: 'Hermosillo' }, generacion: 2023 },
+  };
+  const propuesta = (
+    forma: Forma,
+    moratorio = '0',
+    interes = '0',
+    tipo: Propuesta['tipo'] = 'convenio_de_pagos',
+  ): Propuesta => ({
+    origen: 'alternativa',
+    id: 1,
+    versionId: 1,
+    clave: 'x',
+    tipo,
+    nombre: 'X',
+    descuento: { moratorio: pct(moratorio), interes: pct(interes) },
+    forma,
+    elegibilidad: SIN_RESTRICCIONES,
+    vigencia: null,
+  });
+  const simular = (p: Propuesta, plazo: number | null = null) => {
+    const [o] = simularOfertas([p], [credito], { fecha, primerPago: null, plazo });
+    if (o === undefined) throw new Error('sin oferta');
+    return ofertaAJson(o);
+  };
+
+  it('liquidar con 50 % del moratorio y 25 % del interés: el pago es el saldo menos lo condonado', () => {
+    const o = simular(
+      propuesta(
+        { forma: 'liquidar', pagosMaximos: 1, congelaMoratorio: false, diasParaPagar: 15 },
+        '0.5',
+        '0.25',
+      ),
+    );
+    expect(o.descuento).toEqual({ moratorio: '58.98', interes: '35.65', total: '94.63' });
+    expect(o.pagos).toEqual([{ numero: 1, fecha: '2024-06-30', monto: '4767.79' }]);
+    expect(o).toMatchObject({ montoAhora: '4767.79', ahorro: '94.63', liquida: true });
+    expect(o.avisos).toEqual(['el descuento se otorga si se paga a más tardar el 15/07/2024']);
+  });
+
+  it('un plazo mayor al permitido se ajusta y se avisa; el plan de regularización cierra al centavo', () => {
+    const o = simular(
+      propuesta({ forma: 'regularizar', pagosMaximos: 6, congelaMoratorio: true }),
+      9,
+    );
+    expect(o.avisos).toEqual(['admite a lo más 6 pagos: se calculó con 6']);
+    expect(o.pagos.map((p) => p.fecha)).toEqual([
+      '2024-06-30',
+      '2024-07-30',
+      '2024-08-30',
+      '2024-09-30',
+      '2024-10-30',
+      '2024-11-30',
+    ]);
+    const montos = o.pagos.map((p) => c(p.monto));
+    expect(new Set(montos.slice(0, -1)).size).toBe(1);
+    expect(montos.reduce((a, b) => a + b, 0)).toBe(c(o.total));
+    expect(o.creditos[0]?.periodoSinMoratorio).toEqual({
+      desde: '2024-06-30',
+      hasta: '2024-11-30',
+    });
+    expect(c(o.moratorioCongelado)).toBeGreaterThan(0);
+    expect(o.autorizacion.requerida).toBe(false);
+  });
+
+  it('la prórroga no pide nada hoy y muestra lo que cuesta la pausa', () => {
+    const o = simular(
+      propuesta(
+        { forma: 'pausar', mesesMaximos: 6, congelaMoratorio: false },
+        '0',
+        '0',
+        'prorroga',
+      ),
+      2,
+    );
+    expect(o.montoAhora).toBe('0.00');
+    expect(o.pagos).toHaveLength(1);
+    expect(o.pagos[0]?.fecha).toBe('2024-08-30');
+    // Without the window, two months of moratorium: the pause costs money.
+    expect(conSigno(o.ahorro)).toBeLessThan(0);
+    expect(o.autorizacion).toEqual({
+      requerida: true,
+      rol: 'coordinador',
+      motivos: ['suspende la cobranza'],
+    });
+  });
+});

@@ -82,10 +82,19 @@ interface Calculo {
   reestructura: OfertaDeCredito['reestructura'];
 }
 
-function plazoPedido(maximo: number, o: OpcionesDeSimulacion, unidad: string, avisos: string[]) {
+function plazoPedido(
+  maximo: number,
+  o: OpcionesDeSimulacion,
+  unidad: 'pagos' | 'meses',
+  avisos: string[],
+) {
   if (o.plazo === null) return maximo;
   if (o.plazo <= maximo) return o.plazo;
-  avisos.push(`admite a lo más ${maximo} ${unidad}: se calculó con ${maximo}`);
+  avisos.push(
+    maximo === 1
+      ? `admite un solo ${unidad === 'pagos' ? 'pago' : 'mes'}`
+      : `admite a lo más ${maximo} ${unidad}: se calculó con ${maximo}`,
+  );
   return maximo;
 }
 
@@ -242,7 +251,11 @@ export function simularCredito(
     ventana === null ? final : calcularSupuesto(c.caso, { ...supuesto, ventana: null }, hasta);
   const congelado = restar(moratorioTotal(sinVentana), moratorioTotal(final));
   const reestructura = calculo.reestructura !== null;
-  if (p.forma.forma === 'liquidar' && p.forma.diasParaPagar !== null) {
+  if (
+    p.forma.forma === 'liquidar' &&
+    p.forma.diasParaPagar !== null &&
+    calculo.condonaciones.length > 0
+  ) {
     const limite = sumarDias(o.fecha, p.forma.diasParaPagar);
     avisos.push(`el descuento se otorga si se paga a más tardar el ${formatearFecha(limite)}`);
   }
