@@ -37,7 +37,10 @@ export function cuerpoError(codigo: string, mensaje: string, campo?: string): Cu
   return { error: campo === undefined ? { codigo, mensaje } : { codigo, mensaje, campo } };
 }
 
-function errorDeFastify(e: FastifyError): { estado: number; cuerpo: CuerpoError } | null {
+function errorDeFastify(
+  e: FastifyError,
+  request: FastifyRequest,
+): { estado: number; cuerpo: CuerpoError } | null {
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return {
@@ -89,7 +92,7 @@ export function manejarError(error: unknown, request: FastifyRequest, reply: Fas
     reply.status(400).send(cuerpoError('entrada_invalida', mensaje, campo));
     return;
   }
-  const deFastify = errorDeFastify(error as FastifyError);
+  const deFastify = errorDeFastify(error as FastifyError, request);
   if (deFastify) {
     reply.status(deFastify.estado).send(deFastify.cuerpo);
     return;

@@ -147,3 +147,17 @@ describe('entrada inválida: 400 en español nombrando el campo, y nada se escri
     expect(await conteos()).toEqual({ usuarios: antes.usuarios + 1, bitacora: antes.bitacora + 1 });
   });
 });
+
+describe('tipo de contenido', () => {
+  it('un cuerpo de otro tipo es un 415 que dice cuál llegó', async () => {
+    const r = await t.pedir('POST', '/api/usuarios', {
+      sesion: admin,
+      cuerpo: 'usuario=x',
+      encabezados: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(r.statusCode).toBe(415);
+    expect(r.json().error.mensaje).toBe(
+      'Esta operación no admite un cuerpo de tipo «application/x-www-form-urlencoded».',
+    );
+  });
+});
