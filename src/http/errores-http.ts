@@ -53,7 +53,10 @@ function errorDeFastify(
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         estado: 415,
-        cuerpo: cuerpoError('entrada_invalida', 'El cuerpo debe enviarse como application/json.'),
+        cuerpo: cuerpoError(
+          'entrada_invalida',
+          `Esta operación no admite un cuerpo de tipo «${request.headers['content-type'] ?? 'sin tipo'}».`,
+        ),
       };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return {
