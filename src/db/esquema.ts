@@ -362,12 +362,26 @@ export interface VersionCampanaFila extends ElegibilidadColumnas {
   creada_por: number | null;
 }
 
+/** An event waiting for its transaction to commit; the commit seals it into `bitacora`. */
+export interface BitacoraEntradaFila {
+  id: Generated<number>;
+  instante: Instante;
+  actor_id: number | null;
+  actor_usuario: string | null;
+  accion: string;
+  objeto_tipo: string | null;
+  objeto_id: string | null;
+  ip: string | null;
+  detalle: ColumnType<unknown, string, never>;
+}
+
 export interface BaseDeDatos {
   oficinas: OficinaFila;
   usuarios: UsuarioFila;
   sesiones: SesionFila;
   intentos_login: IntentoLoginFila;
   bitacora: BitacoraFila;
+  bitacora_entrada: BitacoraEntradaFila;
   despachos: DespachoFila;
   personas: PersonaFila;
   telefonos: TelefonoFila;

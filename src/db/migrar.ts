@@ -8,6 +8,7 @@ import * as busqueda from './migraciones/0006-busqueda.ts';
 import * as turnos from './migraciones/0007-turnos.ts';
 import * as indicesBusqueda from './migraciones/0008-indices-busqueda.ts';
 import * as alternativas from './migraciones/0009-alternativas.ts';
+import * as bitacoraSellada from './migraciones/0010-bitacora-sellada-al-confirmar.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migraciones: Record<string, Migration> = {
   '0007-turnos': turnos,
   '0008-indices-busqueda': indicesBusqueda,
   '0009-alternativas': alternativas,
+  '0010-bitacora-sellada-al-confirmar': bitacoraSellada,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

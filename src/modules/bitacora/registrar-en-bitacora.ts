@@ -1,7 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { Actor } from '../seguridad/actor.ts';
-import { HASH_GENESIS, hashDeFila } from './canonico.ts';
 
 export interface Evento {
   accion: string;
@@ -17,52 +15,23 @@ export interface Origen {
   instante: Date;
 }
 
-// Any constant works; it names the one lock that orders the chain.
-const CANDADO_BITACORA = 727_001;
-
 /**
- * Appends one row to the chain inside the caller's transaction. The advisory lock is held
- * until that transaction ends, so rows are chained in commit order and ids grow with the
- * chain; callers write their bitácora row last to hold the lock briefly.
+ * Adds the event to the caller's transaction. PostgreSQL chains it into the bitácora when the
+ * transaction commits (migration 0010): the row exists exactly when the change it records does,
+ * and no lock is held across round trips to this process.
  */
 export async function registrarEnBitacora(trx: Db, origen: Origen, evento: Evento): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${CANDADO_BITACORA})`.execute(trx);
-  const ultima = await trx
-    .selectFrom('bitacora')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const { rows } = await sql<{ id: number }>`SELECT nextval('bitacora_id_seq')::int8 AS id`.execute(
-    trx,
-  );
-  const id = Number(rows[0]?.id);
-  const contenido = {
-    id,
-    instante: origen.instante,
-    actorId: origen.actor?.id ?? null,
-    actorUsuario: origen.actor?.usuario ?? null,
-    accion: evento.accion,
-    objetoTipo: evento.objetoTipo ?? null,
-    objetoId: evento.objetoId === undefined ? null : String(evento.objetoId),
-    ip: origen.ip,
-    detalle: evento.detalle ?? {},
-    hashAnterior: ultima?.hash ?? HASH_GENESIS,
-  };
   await trx
-    .insertInto('bitacora')
+    .insertInto('bitacora_entrada')
     .values({
-      id,
-      instante: contenido.instante,
-      actor_id: contenido.actorId,
-      actor_usuario: contenido.actorUsuario,
-      accion: contenido.accion,
-      objeto_tipo: contenido.objetoTipo,
-      objeto_id: contenido.objetoId,
-      ip: contenido.ip,
-      detalle: JSON.stringify(contenido.detalle),
-      hash_anterior: contenido.hashAnterior,
-      hash: hashDeFila(contenido),
+      instante: origen.instante,
+      actor_id: origen.actor?.id ?? null,
+      actor_usuario: origen.actor?.usuario ?? null,
+      accion: evento.accion,
+      objeto_tipo: evento.objetoTipo ?? null,
+      objeto_id: evento.objetoId === undefined ? null : String(evento.objetoId),
+      ip: origen.ip,
+      detalle: JSON.stringify(evento.detalle ?? {}),
     })
     .execute();
 }

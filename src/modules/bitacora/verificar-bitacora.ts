@@ -1,27 +1,34 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
-import { HASH_GENESIS, hashDeFila } from './canonico.ts';
 
 export type ResultadoVerificacion =
   | { valida: true; filas: number }
   | { valida: false; filas: number; primeraRota: number; motivo: string };
 
 const LOTE = 5_000;
+const GENESIS = '0'.repeat(64);
 
-/** Walks the whole chain in id order, in batches, and names the first row that does not fit. */
+/**
+ * Walks the whole chain in id order, in batches, recomputing each row's hash in PostgreSQL with
+ * the same expression that sealed it, and names the first row that does not fit.
+ */
 export async function verificarBitacora(db: Db): Promise<ResultadoVerificacion> {
-  let anterior = HASH_GENESIS;
+  let anterior = GENESIS;
   let ultimoId = -1;
   let filas = 0;
   for (;;) {
-    const lote = await db
-      .selectFrom('bitacora')
-      .selectAll()
-      .where('id', '>', ultimoId)
-      .orderBy('id')
-      .limit(LOTE)
-      .execute();
-    if (lote.length === 0) return { valida: true, filas };
-    for (const f of lote) {
+    const { rows } = await sql<{
+      id: number;
+      hash_anterior: string;
+      hash: string;
+      esperado: string;
+    }>`
+      SELECT id, hash_anterior, hash,
+             bitacora_hash(hash_anterior, bitacora_canonico(id, instante, actor_id, actor_usuario, accion,
+                                                            objeto_tipo, objeto_id, ip, detalle, hash_anterior)) AS esperado
+        FROM bitacora WHERE id > ${ultimoId} ORDER BY id LIMIT ${LOTE}`.execute(db);
+    if (rows.length === 0) return { valida: true, filas };
+    for (const f of rows) {
       if (f.hash_anterior !== anterior) {
         return {
           valida: false,
@@ -30,19 +37,7 @@ export async function verificarBitacora(db: Db): Promise<ResultadoVerificacion> 
           motivo: 'no enlaza con la fila anterior (falta o se alteró una fila)',
         };
       }
-      const esperado = hashDeFila({
-        id: f.id,
-        instante: f.instante,
-        actorId: f.actor_id,
-        actorUsuario: f.actor_usuario,
-        accion: f.accion,
-        objetoTipo: f.objeto_tipo,
-        objetoId: f.objeto_id,
-        ip: f.ip,
-        detalle: f.detalle,
-        hashAnterior: f.hash_anterior,
-      });
-      if (esperado !== f.hash) {
+      if (f.esperado !== f.hash) {
         return {
           valida: false,
           filas,

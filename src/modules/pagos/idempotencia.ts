@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/conexion.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
-import { jsonCanonico } from '../bitacora/canonico.ts';
+import { jsonCanonico } from '../../domain/json-canonico.ts';
 
 export interface Solicitud {
   usuarioId: number;
