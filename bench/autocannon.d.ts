@@ -12,6 +12,8 @@ declare module 'autocannon' {
     url: string;
     connections: number;
     duration: number;
+    /** Requests per second per connection (think time between a user's clicks). */
+    connectionRate?: number;
     requests: Array<{
       setupRequest: (req: Solicitud, contexto: Record<string, unknown>) => Solicitud;
     }>;

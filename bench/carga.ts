@@ -11,13 +11,17 @@ import { baseParaBenchmark } from './servidor-de-base.ts';
 /**
  * 50 concurrent users at the counter on the demo portfolio, against the real server process:
  * search 40 %, ficha 20 %, statement 30 %, payment posting 10 % (each with its own
- * Idempotency-Key). Goal: p95 under 200 ms and p99 under 500 ms.
+ * Idempotency-Key). Goal: p95 under 200 ms and p99 under 500 ms. A person clicks every
+ * second or two, so each user sends `--ritmo` requests per second (default 2, already several
+ * times a gestor's pace); `--ritmo 0` removes the think time and measures the ceiling.
  */
 const { values } = parseArgs({
   options: {
     acreditados: { type: 'string', default: '3000' },
     segundos: { type: 'string', default: '30' },
     conexiones: { type: 'string', default: '50' },
+    // Requests per second per user; 0 = no think time (saturation: the throughput ceiling).
+    ritmo: { type: 'string', default: '2' },
     // Shares of búsqueda, ficha, estado de cuenta and pago, e.g. "40,20,30,10".
     mezcla: { type: 'string', default: '40,20,30,10' },
   },
@@ -74,6 +78,7 @@ try {
           url,
           connections: Number(values.conexiones),
           duration: Number(values.segundos),
+          ...(Number(values.ritmo) > 0 ? { connectionRate: Number(values.ritmo) } : {}),
           requests: [
             {
               setupRequest: (req) => {
@@ -131,7 +136,7 @@ try {
   const p = (q: number) =>
     tiempos[Math.min(tiempos.length - 1, Math.ceil(q * tiempos.length) - 1)] ?? 0;
   console.log(
-    `Carga: ${values.conexiones} conexiones, ${values.segundos} s, ${values.acreditados} acreditados, mezcla ${values.mezcla}.`,
+    `Carga: ${values.conexiones} usuarios a ${values.ritmo === '0' ? 'saturación' : `${values.ritmo} solicitudes/s cada uno`}, ${values.segundos} s, ${values.acreditados} acreditados, mezcla ${values.mezcla}.`,
   );
   console.log(
     `Solicitudes: ${resultado.requests.total} (${resultado.requests.average.toFixed(0)}/s); no 2xx: ${resultado.non2xx}; errores: ${resultado.errors}; códigos: ${JSON.stringify(resultado.statusCodeStats)}`,
