@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Bucket } from '../domain/antiguedad.ts';
+import type { EstadoConvenio } from '../domain/convenios/estado-convenio.ts';
 import type { EstadoCredito } from '../domain/estado-credito.ts';
 import type { EstadoTurno, MotivoTurno } from '../domain/turno.ts';
 
@@ -208,6 +209,14 @@ export interface PeriodoSinMoratorioFila {
   desde: FechaColumna;
   hasta: FechaColumna;
   motivo: string;
+  /** The convenio that granted it (issue 5 part B); null for the imported ones. */
+  convenio_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When a broken convenio revoked it: ignored for cut-off dates on or after this one. */
+  revocado_el: ColumnType<
+    FechaColumna | null,
+    FechaColumna | null | undefined,
+    FechaColumna | null
+  >;
 }
 
 export interface AntiguedadSaldosFila {
@@ -375,6 +384,81 @@ export interface BitacoraEntradaFila {
   detalle: ColumnType<unknown, string, never>;
 }
 
+/** Issue 5 part B: a convenio captured from a simulator offer (src/modules/convenios/). */
+export interface ConvenioFila {
+  id: Generated<number>;
+  estado: EstadoConvenio;
+  version_alternativa_id: number | null;
+  version_campana_id: number | null;
+  tipo: string;
+  nombre: string;
+  fecha_simulacion: FechaColumna;
+  primer_pago: FechaColumna;
+  plazo: number | null;
+  liquida: boolean;
+  descuento_moratorio_centavos: CentavosColumna;
+  descuento_interes_centavos: CentavosColumna;
+  total_centavos: CentavosColumna;
+  liquidar_hoy_centavos: CentavosColumna;
+  condiciones: string;
+  oferta: ColumnType<unknown, string, string>;
+  tolerancia_dias: number;
+  propuesto_por: number;
+  propuesto_el: Instante;
+  requiere_rol: 'coordinador' | 'administrador' | null;
+  motivos_autorizacion: string[];
+  autorizado_por: number | null;
+  autorizado_el: Instante | null;
+  fecha_firma: FechaColumna | null;
+  cerrado_el: FechaColumna | null;
+  motivo_cancelacion: string | null;
+}
+
+export interface ConvenioPromesaFila {
+  convenio_id: number;
+  credito_id: number;
+  numero: number;
+  fecha: FechaColumna;
+  monto_centavos: CentavosColumna;
+  estado: ColumnType<
+    'pendiente' | 'cumplida' | 'incumplida',
+    'pendiente' | undefined,
+    'cumplida' | 'incumplida' | 'pendiente'
+  >;
+  revisada_el: FechaColumna | null;
+}
+
+export interface ConvenioCondonacionFila {
+  convenio_id: number;
+  credito_id: number;
+  fecha: FechaColumna;
+  concepto: 'moratorio' | 'interes';
+  monto_centavos: CentavosColumna;
+}
+
+export interface LimiteAutorizacionFila {
+  id: Generated<number>;
+  vigente_desde: FechaColumna;
+  rol: 'gestor' | 'coordinador';
+  tipo: string;
+  /** numeric share (0.5 = 50 %) as pg's decimal text; null: no limit. */
+  descuento_porcentaje_maximo: string | null;
+  descuento_monto_maximo_centavos: CentavosColumna | null;
+  pagos_maximos: number | null;
+  permitido: boolean;
+  creado: Instante;
+  creado_por: number | null;
+}
+
+export interface ColaGestorFila {
+  id: Generated<number>;
+  credito_id: number;
+  convenio_id: number | null;
+  motivo: string;
+  fecha: FechaColumna;
+  atendido_el: FechaColumna | null;
+}
+
 export interface BaseDeDatos {
   oficinas: OficinaFila;
   usuarios: UsuarioFila;
@@ -405,4 +489,24 @@ export interface BaseDeDatos {
   versiones_alternativa: VersionAlternativaFila;
   campanas: CampanaFila;
   versiones_campana: VersionCampanaFila;
+  convenios: ConvenioFila;
+  convenio_creditos: { convenio_id: number; credito_id: number };
+  convenio_promesas: ConvenioPromesaFila;
+  convenio_condonaciones: ConvenioCondonacionFila;
+  convenio_ventanas: {
+    convenio_id: number;
+    credito_id: number;
+    desde: FechaColumna;
+    hasta: FechaColumna;
+  };
+  convenio_firmantes: { convenio_id: number; persona_id: number; calidad: 'acreditado' | 'aval' };
+  convenio_movimientos: { convenio_id: number; movimiento_id: number };
+  limites_autorizacion: LimiteAutorizacionFila;
+  reconocimientos_de_adeudo: {
+    id: Generated<number>;
+    credito_id: number;
+    convenio_id: number;
+    fecha: FechaColumna;
+  };
+  cola_gestor: ColaGestorFila;
 }

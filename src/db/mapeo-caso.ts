@@ -23,7 +23,10 @@ export interface FilasDeCredito {
       'tipo' | 'fecha' | 'monto_centavos' | 'excedente' | 'concepto' | 'cancela_id'
     > & { id: number }
   >;
-  periodos: ReadonlyArray<Pick<PeriodoSinMoratorioFila, 'desde' | 'hasta'>>;
+  /** A window a broken convenio revoked counts only for cut-off dates before `revocado_el`. */
+  periodos: ReadonlyArray<
+    Pick<PeriodoSinMoratorioFila, 'desde' | 'hasta'> & { revocado_el?: string | null }
+  >;
 }
 
 const pesos = (c: number) => formatearCentavos(c as Centavos);
@@ -89,6 +92,8 @@ export function casoDesdeFilas(f: FilasDeCredito, fechaCorte: string): Record<st
       })),
     },
     movimientos: f.movimientos.map(movimientoDelCaso),
-    periodos_sin_moratorio: f.periodos.map((p) => ({ desde: p.desde, hasta: p.hasta })),
+    periodos_sin_moratorio: f.periodos
+      .filter((p) => p.revocado_el == null || fechaCorte < p.revocado_el)
+      .map((p) => ({ desde: p.desde, hasta: p.hasta })),
   };
 }

@@ -9,6 +9,7 @@ import * as turnos from './migraciones/0007-turnos.ts';
 import * as indicesBusqueda from './migraciones/0008-indices-busqueda.ts';
 import * as alternativas from './migraciones/0009-alternativas.ts';
 import * as bitacoraSellada from './migraciones/0010-bitacora-sellada-al-confirmar.ts';
+import * as convenios from './migraciones/0011-convenios.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migraciones: Record<string, Migration> = {
   '0008-indices-busqueda': indicesBusqueda,
   '0009-alternativas': alternativas,
   '0010-bitacora-sellada-al-confirmar': bitacoraSellada,
+  '0011-convenios': convenios,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

@@ -15,6 +15,7 @@ import { rutasAlternativas } from './rutas/alternativas.ts';
 import { rutasAntiguedad } from './rutas/antiguedad.ts';
 import { rutasAtencion } from './rutas/atencion.ts';
 import { rutasConciliacion } from './rutas/conciliacion.ts';
+import { rutasConvenios } from './rutas/convenios.ts';
 import { rutasCreditos } from './rutas/creditos.ts';
 import { rutasDocumentosPago } from './rutas/documentos-pago.ts';
 import { rutasImportacion } from './rutas/importacion.ts';
@@ -116,6 +117,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasTurnos(ctx);
   rutasImportacion(ctx);
   rutasAlternativas(ctx);
+  rutasConvenios(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

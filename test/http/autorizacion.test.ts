@@ -99,6 +99,12 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'POST /api/campanas': { permitidos: SOLO_ADMIN },
   'PUT /api/campanas/:id': { permitidos: SOLO_ADMIN, url: '/api/campanas/999999' },
   'POST /api/simulaciones': { permitidos: ['gestor', 'coordinador'] },
+  'POST /api/convenios': { permitidos: ['gestor', 'coordinador'] },
+  'GET /api/convenios/pendientes': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'GET /api/convenios/:id': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/convenios/999999' },
+  'POST /api/convenios/:id/autorizacion': { permitidos: ['gestor', 'coordinador', 'administrador'], url: '/api/convenios/999999/autorizacion' },
+  'POST /api/convenios/:id/cancelacion': { permitidos: ['gestor', 'coordinador', 'administrador'], url: '/api/convenios/999999/cancelacion' },
+  'POST /api/convenios/:id/firma': { permitidos: ['gestor', 'coordinador'], url: '/api/convenios/999999/firma' },
 };
 
 const USUARIO_DE: Record<Rol, string> = {

@@ -54,6 +54,14 @@ export const POLITICAS = {
   'campanas.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'campanas.administrar': { roles: ['administrador'] },
   'simulaciones.simular': { roles: ['gestor', 'coordinador'] },
+  // Convenios: proposed and signed at the counter; authorized by whoever's limit covers them
+  // (the use case applies the matrix and maker-checker); never by the external lawyer.
+  'convenios.proponer': { roles: ['gestor', 'coordinador'] },
+  'convenios.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'convenios.pendientes': { roles: ['gestor', 'coordinador', 'administrador'] },
+  'convenios.autorizar': { roles: ['gestor', 'coordinador', 'administrador'] },
+  'convenios.cancelar': { roles: ['gestor', 'coordinador', 'administrador'] },
+  'convenios.firmar': { roles: ['gestor', 'coordinador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
 export type Accion = keyof typeof POLITICAS;

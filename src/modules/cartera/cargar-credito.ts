@@ -87,7 +87,7 @@ export async function cargarCreditos(
       .execute(),
     db
       .selectFrom('periodos_sin_moratorio')
-      .select(['credito_id', 'desde', 'hasta'])
+      .select(['credito_id', 'desde', 'hasta', 'revocado_el'])
       .where('credito_id', 'in', lista)
       .orderBy('credito_id')
       .orderBy('desde')

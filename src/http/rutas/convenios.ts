@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { fecha } from '../../modules/alternativas/esquemas.ts';
+import { autorizarConvenio } from '../../modules/convenios/autorizar-convenio.ts';
+import { cancelarConvenio } from '../../modules/convenios/cancelar-convenio.ts';
+import { consultarConvenio } from '../../modules/convenios/consultar-convenio.ts';
+import { firmarConvenio } from '../../modules/convenios/firmar-convenio.ts';
+import { listarPendientes } from '../../modules/convenios/listar-pendientes.ts';
+import { proponerConvenio } from '../../modules/convenios/proponer-convenio.ts';
+import type { ContextoApp } from '../app.ts';
+import { contextoDe } from '../autenticacion.ts';
+import { responderUnaVez } from '../idempotencia-http.ts';
+import { idEnRuta, texto, validar } from '../validacion.ts';
+
+const id = z.number().int('debe ser un número entero').positive('debe ser mayor que cero');
+const nuevoConvenio = z
+  .strictObject({
+    creditoId: id.optional(),
+    personaId: id.optional(),
+    origen: z.enum(['alternativa', 'campana'], 'debe ser «alternativa» o «campana»'),
+    versionId: id,
+    primerPago: fecha.optional(),
+    plazo: z
+      .number()
+      .int('debe ser un número entero')
+      .min(1, 'debe ser al menos 1')
+      .max(240, 'admite a lo más 240')
+      .optional(),
+    condiciones: texto(4000),
+    firmantes: z
+      .array(id, 'debe ser una lista de ids de persona')
+      .min(1, 'indica al menos un firmante')
+      .max(10, 'admite a lo más 10 firmantes')
+      .refine((l) => new Set(l).size === l.length, 'no debe repetir personas'),
+  })
+  .refine((s) => (s.creditoId === undefined) !== (s.personaId === undefined), {
+    message: 'indica el crédito (creditoId) o la persona (personaId), uno de los dos',
+    path: ['creditoId'],
+  });
+const firma = z.strictObject({ fechaFirma: fecha.optional() });
+const cancelacion = z.strictObject({ motivo: texto(500) });
+const sinCuerpo = z.strictObject({});
+
+/** Convenios captured from a simulator offer, their authorization and their signing. */
+export function rutasConvenios({ app, deps }: ContextoApp): void {
+  const { db, reloj } = deps;
+  const enTx = db.transaction.bind(db);
+
+  app.post(
+    '/api/convenios',
+    { config: { accion: 'convenios.proponer' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const c = validar(nuevoConvenio, request.body);
+      const quien =
+        c.creditoId !== undefined ? { creditoId: c.creditoId } : { personaId: c.personaId ?? 0 };
+      const convenio = await enTx().execute((trx) =>
+        proponerConvenio(
+          trx,
+          {
+            quien,
+            origen: c.origen,
+            versionId: c.versionId,
+            primerPago: c.primerPago ?? null,
+            plazo: c.plazo ?? null,
+            condiciones: c.condiciones,
+            firmantes: c.firmantes,
+          },
+          ctx,
+        ),
+      );
+      return reply.status(201).send({ convenio });
+    },
+  );
+
+  app.get(
+    '/api/convenios/pendientes',
+    { config: { accion: 'convenios.pendientes' } },
+    async (request) => {
+      const ctx = contextoDe(request, reloj);
+      return { pendientes: await enTx().execute((trx) => listarPendientes(trx, ctx)) };
+    },
+  );
+
+  app.get('/api/convenios/:id', { config: { accion: 'convenios.consultar' } }, async (request) => {
+    const ctx = contextoDe(request, reloj);
+    const { id: convenioId } = validar(idEnRuta, request.params);
+    return { convenio: await enTx().execute((trx) => consultarConvenio(trx, convenioId, ctx)) };
+  });
+
+  app.post(
+    '/api/convenios/:id/autorizacion',
+    { config: { accion: 'convenios.autorizar' } },
+    async (request) => {
+      const ctx = contextoDe(request, reloj);
+      const { id: convenioId } = validar(idEnRuta, request.params);
+      validar(sinCuerpo, request.body);
+      return { convenio: await enTx().execute((trx) => autorizarConvenio(trx, convenioId, ctx)) };
+    },
+  );
+
+  app.post(
+    '/api/convenios/:id/cancelacion',
+    { config: { accion: 'convenios.cancelar' } },
+    async (request) => {
+      const ctx = contextoDe(request, reloj);
+      const { id: convenioId } = validar(idEnRuta, request.params);
+      const { motivo } = validar(cancelacion, request.body);
+      return {
+        convenio: await enTx().execute((trx) => cancelarConvenio(trx, convenioId, motivo, ctx)),
+      };
+    },
+  );
+
+  // Signing posts the condonaciones: it moves money, so it takes an Idempotency-Key.
+  app.post(
+    '/api/convenios/:id/firma',
+    { config: { accion: 'convenios.firmar' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const { id: convenioId } = validar(idEnRuta, request.params);
+      const f = validar(firma, request.body);
+      return responderUnaVez(
+        db,
+        request,
+        reply,
+        ctx.actor,
+        request.body,
+        async (trx) => ({
+          estadoHttp: 200,
+          cuerpo: { convenio: await firmarConvenio(trx, convenioId, f.fechaFirma ?? null, ctx) },
+        }),
+        ctx.reloj.ahora(),
+      );
+    },
+  );
+}

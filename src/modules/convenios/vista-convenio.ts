@@ -1,0 +1,125 @@
+import type { Db } from '../../db/conexion.ts';
+import { ETIQUETA_ESTADO_CONVENIO } from '../../domain/convenios/estado-convenio.ts';
+import { centavos, formatearCentavos as pesos } from '../../domain/dinero.ts';
+import { ErrorDominio } from '../../domain/errores.ts';
+import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import type { ContextoAutenticado } from '../contexto.ts';
+
+const monto = (n: number | string) => pesos(centavos(Number(n)));
+
+/** A convenio as the API shows it; refuses one whose credits are outside the actor's reach. */
+export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticado) {
+  const c = await trx
+    .selectFrom('convenios as c')
+    .innerJoin('usuarios as p', 'p.id', 'c.propuesto_por')
+    .leftJoin('usuarios as a', 'a.id', 'c.autorizado_por')
+    .selectAll('c')
+    .select(['p.usuario as propuesto_por_usuario', 'a.usuario as autorizado_por_usuario'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  if (!c) throw new ErrorDominio('no_encontrado', 'El convenio no existe.');
+  const creditos = await trx
+    .selectFrom('convenio_creditos as cc')
+    .innerJoin('creditos as cr', 'cr.id', 'cc.credito_id')
+    .select(['cr.id', 'cr.numero', 'cr.oficina_id', 'cr.despacho_id'])
+    .where('cc.convenio_id', '=', id)
+    .orderBy('cr.id')
+    .execute();
+  if (
+    !creditos.every((cr) =>
+      alcanzaObjeto(ctx.actor, { oficinaId: cr.oficina_id, despachoId: cr.despacho_id }),
+    )
+  ) {
+    throw new ErrorDominio('prohibido', 'Este convenio no está en tu cartera.');
+  }
+  const [promesas, condonaciones, ventanas, firmantes] = await Promise.all([
+    trx
+      .selectFrom('convenio_promesas')
+      .selectAll()
+      .where('convenio_id', '=', id)
+      .orderBy('credito_id')
+      .orderBy('numero')
+      .execute(),
+    trx
+      .selectFrom('convenio_condonaciones')
+      .selectAll()
+      .where('convenio_id', '=', id)
+      .orderBy('credito_id')
+      .orderBy('concepto')
+      .execute(),
+    trx.selectFrom('convenio_ventanas').selectAll().where('convenio_id', '=', id).execute(),
+    trx
+      .selectFrom('convenio_firmantes as f')
+      .innerJoin('personas as pe', 'pe.id', 'f.persona_id')
+      .select([
+        'f.persona_id',
+        'f.calidad',
+        'pe.nombres',
+        'pe.primer_apellido',
+        'pe.segundo_apellido',
+      ])
+      .where('f.convenio_id', '=', id)
+      .orderBy('f.persona_id')
+      .execute(),
+  ]);
+  return {
+    id: c.id,
+    estado: c.estado,
+    estadoEtiqueta: ETIQUETA_ESTADO_CONVENIO[c.estado],
+    origen: c.version_alternativa_id !== null ? ('alternativa' as const) : ('campana' as const),
+    versionId: c.version_alternativa_id ?? c.version_campana_id,
+    tipo: c.tipo,
+    nombre: c.nombre,
+    fecha: c.fecha_simulacion,
+    primerPago: c.primer_pago,
+    plazo: c.plazo,
+    liquida: c.liquida,
+    liquidarHoy: monto(c.liquidar_hoy_centavos),
+    total: monto(c.total_centavos),
+    descuento: {
+      moratorio: monto(c.descuento_moratorio_centavos),
+      interes: monto(c.descuento_interes_centavos),
+      total: monto(Number(c.descuento_moratorio_centavos) + Number(c.descuento_interes_centavos)),
+    },
+    condiciones: c.condiciones,
+    toleranciaDias: c.tolerancia_dias,
+    creditos: creditos.map((cr) => ({ id: cr.id, numero: cr.numero })),
+    promesas: promesas.map((p) => ({
+      creditoId: p.credito_id,
+      numero: p.numero,
+      fecha: p.fecha,
+      monto: monto(p.monto_centavos),
+      estado: p.estado,
+    })),
+    condonaciones: condonaciones.map((k) => ({
+      creditoId: k.credito_id,
+      fecha: k.fecha,
+      concepto: k.concepto,
+      monto: monto(k.monto_centavos),
+    })),
+    periodosSinMoratorio: ventanas.map((v) => ({
+      creditoId: v.credito_id,
+      desde: v.desde,
+      hasta: v.hasta,
+    })),
+    firmantes: firmantes.map((f) => ({
+      personaId: f.persona_id,
+      calidad: f.calidad,
+      nombre: [f.nombres, f.primer_apellido, f.segundo_apellido].filter(Boolean).join(' '),
+    })),
+    autorizacion: {
+      requerida: c.requiere_rol !== null,
+      rol: c.requiere_rol,
+      motivos: c.motivos_autorizacion,
+      autorizadoPor: c.autorizado_por_usuario,
+      autorizadoEl: c.autorizado_el === null ? null : new Date(c.autorizado_el).toISOString(),
+    },
+    propuestoPor: c.propuesto_por_usuario,
+    propuestoEl: new Date(c.propuesto_el).toISOString(),
+    fechaFirma: c.fecha_firma,
+    cerradoEl: c.cerrado_el,
+    motivoCancelacion: c.motivo_cancelacion,
+  };
+}
+
+export type VistaConvenio = Awaited<ReturnType<typeof vistaConvenio>>;

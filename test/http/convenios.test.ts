@@ -1,0 +1,325 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
+import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
+
+// 121 days late on 30/06/2024: a regularización (no discount) is within a gestor's limit; the
+// liquidación con descuento (58.98 off the moratorium) is not.
+const caso = casoPublicado('01-pago-parcial-con-atraso.json');
+
+let t: AppDePrueba;
+const s: Record<string, Sesion> = {};
+const versiones = new Map<string, number>();
+
+beforeAll(async () => {
+  t = await crearAppDePrueba();
+  t.reloj.fijar('2024-06-30T18:00:00Z');
+  for (const u of ['admin', 'gestor', 'gestor.nogales', 'coordinador', 'contabilidad', 'abogado'])
+    s[u] = await t.entrar(u);
+  const credito = await guardarCaso(t.base.db, caso, { oficina: 'HMO' });
+  const r = await t.pedir('POST', '/api/simulaciones', {
+    sesion: s.gestor,
+    cuerpo: { creditoId: credito.id },
+  });
+  for (const o of r.json().ofertas as Array<{ clave: string; versionId: number }>)
+    versiones.set(o.clave, o.versionId);
+});
+afterAll(() => t.cerrar());
+
+async function credito(oficina: 'HMO' | 'NOG' = 'HMO') {
+  const c = await guardarCaso(t.base.db, caso, { oficina });
+  const acreditado = await t.base.db
+    .selectFrom('participantes_credito')
+    .select('persona_id')
+    .where('credito_id', '=', c.id)
+    .executeTakeFirstOrThrow();
+  return { id: c.id, acreditado: acreditado.persona_id };
+}
+
+const proponer = (sesion: Sesion | undefined, cuerpo: unknown) =>
+  t.pedir('POST', '/api/convenios', { sesion, cuerpo });
+
+const cuerpoDe = (c: { id: number; acreditado: number }, clave: string, extra = {}) => ({
+  creditoId: c.id,
+  origen: 'alternativa',
+  versionId: versiones.get(clave),
+  condiciones: 'El acreditado se obliga a pagar en las fechas pactadas.',
+  firmantes: [c.acreditado],
+  ...extra,
+});
+
+const bitacora = (accion: string, objetoId: number) =>
+  t.base.db
+    .selectFrom('bitacora')
+    .select(['accion', 'actor_usuario', 'detalle'])
+    .where('accion', '=', accion)
+    .where('objeto_id', '=', String(objetoId))
+    .execute();
+
+describe('convenios', () => {
+  it('dentro del límite del gestor queda autorizado de inmediato, con lo que calcula el servidor', async () => {
+    const c = await credito();
+    const r = await proponer(s.gestor, cuerpoDe(c, 'regularizacion', { plazo: 3 }));
+    expect(r.statusCode).toBe(201);
+    const conv = r.json().convenio;
+    expect(conv).toMatchObject({
+      estado: 'autorizado',
+      origen: 'alternativa',
+      tipo: 'regularizacion',
+      fecha: '2024-06-30',
+      creditos: [{ id: c.id }],
+      autorizacion: { requerida: false, rol: null, autorizadoPor: 'gestor' },
+      propuestoPor: 'gestor',
+      firmantes: [{ personaId: c.acreditado, calidad: 'acreditado' }],
+    });
+    expect(conv.promesas).toHaveLength(3);
+    expect(conv.promesas[0]).toMatchObject({ numero: 1, fecha: '2024-06-30', estado: 'pendiente' });
+    expect(await bitacora('convenio.proponer', conv.id)).toHaveLength(1);
+    // One live convenio per credit.
+    const otra = await proponer(s.gestor, cuerpoDe(c, 'regularizacion'));
+    expect(otra.statusCode).toBe(409);
+  });
+
+  it('arriba del límite espera a un coordinador: el gestor no lo autoriza, el coordinador sí', async () => {
+    const c = await credito();
+    const r = await proponer(s.gestor, cuerpoDe(c, 'liquidacion-con-descuento'));
+    expect(r.statusCode).toBe(201);
+    const conv = r.json().convenio;
+    expect(conv).toMatchObject({
+      estado: 'propuesto',
+      liquida: true,
+      descuento: { moratorio: '58.98', total: '58.98' },
+      total: '4803.44',
+      autorizacion: { requerida: true, rol: 'coordinador' },
+    });
+    expect(conv.condonaciones).toEqual([
+      { creditoId: c.id, fecha: '2024-06-30', concepto: 'moratorio', monto: '58.98' },
+    ]);
+
+    const cola = await t.pedir('GET', '/api/convenios/pendientes', { sesion: s.coordinador });
+    expect(cola.statusCode).toBe(200);
+    expect(cola.json().pendientes).toContainEqual(
+      expect.objectContaining({ id: conv.id, requiereRol: 'coordinador', puedesAutorizar: true }),
+    );
+    const colaGestor = await t.pedir('GET', '/api/convenios/pendientes', { sesion: s.gestor });
+    expect(colaGestor.json().pendientes).toContainEqual(
+      expect.objectContaining({ id: conv.id, puedesAutorizar: false }),
+    );
+    const colaNogales = await t.pedir('GET', '/api/convenios/pendientes', {
+      sesion: s['gestor.nogales'],
+    });
+    expect(colaNogales.json().pendientes.map((p: { id: number }) => p.id)).not.toContain(conv.id);
+
+    const porGestor = await t.pedir('POST', `/api/convenios/${conv.id}/autorizacion`, {
+      sesion: s.gestor,
+      cuerpo: {},
+    });
+    expect(porGestor.statusCode).toBe(403);
+    expect(porGestor.json().error.mensaje).toMatch(/propia propuesta/);
+
+    const ok = await t.pedir('POST', `/api/convenios/${conv.id}/autorizacion`, {
+      sesion: s.coordinador,
+      cuerpo: {},
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().convenio).toMatchObject({
+      estado: 'autorizado',
+      autorizacion: { autorizadoPor: 'coordinador' },
+    });
+    expect(await bitacora('convenio.autorizar', conv.id)).toEqual([
+      expect.objectContaining({ actor_usuario: 'coordinador' }),
+    ]);
+    const otraVez = await t.pedir('POST', `/api/convenios/${conv.id}/autorizacion`, {
+      sesion: s.coordinador,
+      cuerpo: {},
+    });
+    expect(otraVez.statusCode).toBe(409);
+  });
+
+  it('un gestor no autoriza arriba de su límite aunque no sea su propuesta', async () => {
+    const c = await credito();
+    const r = await proponer(s.coordinador, cuerpoDe(c, 'liquidacion-con-descuento'));
+    // The coordinador's limit covers it: straight to autorizado.
+    expect(r.json().convenio.estado).toBe('autorizado');
+    const cancelar = await t.pedir('POST', `/api/convenios/${r.json().convenio.id}/cancelacion`, {
+      sesion: s.gestor,
+      cuerpo: { motivo: 'El acreditado prefiere otra alternativa.' },
+    });
+    expect(cancelar.statusCode).toBe(200);
+    expect(cancelar.json().convenio.estado).toBe('cancelado');
+
+    const d = await credito();
+    const propuesto = await proponer(s.gestor, cuerpoDe(d, 'liquidacion-con-descuento'));
+    const id = propuesto.json().convenio.id;
+    // Another gestor of the office: not their proposal, but above a gestor's limit.
+    await t.base.db
+      .updateTable('convenios')
+      .set({ propuesto_por: (await usuario('gestor.obregon')).id })
+      .where('id', '=', id)
+      .execute();
+    const porGestor = await t.pedir('POST', `/api/convenios/${id}/autorizacion`, {
+      sesion: s.gestor,
+      cuerpo: {},
+    });
+    expect(porGestor.statusCode).toBe(403);
+    expect(porGestor.json().error.mensaje).toMatch(/límite del gestor/);
+  });
+
+  it('maker-checker: un coordinador no autoriza su propia propuesta; un administrador sí', async () => {
+    // A new version of the matrix: the coordinador may grant no discount on their own.
+    await t.base.db
+      .insertInto('limites_autorizacion')
+      .values([
+        {
+          vigente_desde: '2024-06-01',
+          rol: 'gestor',
+          tipo: '*',
+          descuento_porcentaje_maximo: '0',
+          descuento_monto_maximo_centavos: 0,
+          pagos_maximos: 12,
+          permitido: true,
+          creado: new Date(),
+        },
+        {
+          vigente_desde: '2024-06-01',
+          rol: 'coordinador',
+          tipo: '*',
+          descuento_porcentaje_maximo: '0',
+          descuento_monto_maximo_centavos: null,
+          pagos_maximos: null,
+          permitido: true,
+          creado: new Date(),
+        },
+      ])
+      .execute();
+    const c = await credito();
+    const r = await proponer(s.coordinador, cuerpoDe(c, 'liquidacion-con-descuento'));
+    const conv = r.json().convenio;
+    expect(conv).toMatchObject({
+      estado: 'propuesto',
+      autorizacion: { requerida: true, rol: 'administrador' },
+    });
+    expect(conv.autorizacion.motivos.join(' ')).toMatch(/descuento rebasa el 0 %/);
+    const propio = await t.pedir('POST', `/api/convenios/${conv.id}/autorizacion`, {
+      sesion: s.coordinador,
+      cuerpo: {},
+    });
+    expect(propio.statusCode).toBe(403);
+    const admin = await t.pedir('POST', `/api/convenios/${conv.id}/autorizacion`, {
+      sesion: s.admin,
+      cuerpo: {},
+    });
+    expect(admin.statusCode).toBe(200);
+    expect(admin.json().convenio.estado).toBe('autorizado');
+    await t.base.db
+      .deleteFrom('limites_autorizacion')
+      .where('vigente_desde', '=', '2024-06-01')
+      .execute();
+  });
+
+  it('firmar asienta las condonaciones, la ventana y el reconocimiento de adeudo, una sola vez', async () => {
+    const c = await credito();
+    const r = await proponer(s.coordinador, cuerpoDe(c, 'liquidacion-con-descuento'));
+    const id = r.json().convenio.id;
+    const sinClave = await t.pedir('POST', `/api/convenios/${id}/firma`, {
+      sesion: s.gestor,
+      cuerpo: {},
+    });
+    expect(sinClave.statusCode).toBe(400);
+    const firmar = () =>
+      t.pedir('POST', `/api/convenios/${id}/firma`, {
+        sesion: s.gestor,
+        cuerpo: { fechaFirma: '2024-06-30' },
+        encabezados: { 'idempotency-key': `firma-${id}-abcdef` },
+      });
+    const f = await firmar();
+    expect(f.statusCode).toBe(200);
+    expect(f.json().convenio).toMatchObject({ estado: 'firmado', fechaFirma: '2024-06-30' });
+    const repetida = await firmar();
+    expect(repetida.statusCode).toBe(200);
+    expect(repetida.headers['idempotent-replayed']).toBe('true');
+    const movimientos = await t.base.db
+      .selectFrom('movimientos')
+      .innerJoin('convenio_movimientos as cm', 'cm.movimiento_id', 'movimientos.id')
+      .select(['tipo', 'concepto', 'monto_centavos', 'motivo'])
+      .where('cm.convenio_id', '=', id)
+      .execute();
+    expect(movimientos).toEqual([
+      {
+        tipo: 'condonacion',
+        concepto: 'moratorio',
+        monto_centavos: 5898,
+        motivo: `convenio ${id}`,
+      },
+    ]);
+    const reconocimientos = await t.base.db
+      .selectFrom('reconocimientos_de_adeudo')
+      .select(['credito_id', 'fecha'])
+      .where('convenio_id', '=', id)
+      .execute();
+    expect(reconocimientos).toEqual([{ credito_id: c.id, fecha: '2024-06-30' }]);
+    const estado = await t.pedir('GET', `/api/creditos/${c.id}/estado-de-cuenta`, {
+      sesion: s.gestor,
+    });
+    // With the discount posted, settling today costs what the offer announced.
+    expect(estado.json().saldo_para_liquidar).toBe('4803.44');
+    const cancelar = await t.pedir('POST', `/api/convenios/${id}/cancelacion`, {
+      sesion: s.gestor,
+      cuerpo: { motivo: 'ya no' },
+    });
+    expect(cancelar.statusCode).toBe(409);
+  });
+
+  it('el abogado externo no crea convenios; una entrada inválida nombra el campo', async () => {
+    const c = await credito();
+    expect((await proponer(s.abogado, cuerpoDe(c, 'regularizacion'))).statusCode).toBe(403);
+    const sinVersion = await proponer(s.gestor, {
+      ...cuerpoDe(c, 'regularizacion'),
+      versionId: 'x',
+    });
+    expect(sinVersion.statusCode).toBe(400);
+    expect(sinVersion.json().error.campo).toBe('versionId');
+    const sinFirmantes = await proponer(s.gestor, cuerpoDe(c, 'regularizacion', { firmantes: [] }));
+    expect(sinFirmantes.statusCode).toBe(400);
+    expect(sinFirmantes.json().error.campo).toBe('firmantes');
+    const monto = await proponer(s.gestor, cuerpoDe(c, 'regularizacion', { total: '1.00' }));
+    expect(monto.statusCode).toBe(400);
+    expect(monto.json().error.campo).toBe('total');
+    const ajena = await proponer(s['gestor.nogales'], cuerpoDe(c, 'regularizacion'));
+    expect(ajena.statusCode).toBe(403);
+  });
+
+  it('no se negocia con menores ni con quien no participa en el crédito', async () => {
+    const c = await credito();
+    const menor = await t.base.db
+      .insertInto('personas')
+      .values({ nombres: 'Luis', primer_apellido: 'Soto', fecha_nacimiento: '2010-05-01' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ajena = await proponer(
+      s.gestor,
+      cuerpoDe(c, 'regularizacion', { firmantes: [menor.id] }),
+    );
+    expect(ajena.statusCode).toBe(400);
+    expect(ajena.json().error).toMatchObject({ campo: 'firmantes[0]' });
+    expect(ajena.json().error.mensaje).toMatch(/no participa/);
+    await t.base.db
+      .insertInto('participantes_credito')
+      .values({ credito_id: c.id, persona_id: menor.id, rol: 'aval' })
+      .execute();
+    const r = await proponer(
+      s.gestor,
+      cuerpoDe(c, 'regularizacion', { firmantes: [c.acreditado, menor.id] }),
+    );
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ campo: 'firmantes[1]' });
+    expect(r.json().error.mensaje).toMatch(/menor de edad/);
+  });
+});
+
+function usuario(nombre: string) {
+  return t.base.db
+    .selectFrom('usuarios')
+    .select('id')
+    .where('usuario', '=', nombre)
+    .executeTakeFirstOrThrow();
+}
