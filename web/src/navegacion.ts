@@ -1,5 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { matchPath } from 'react-router-dom';
+import { ROLES_CATALOGO, ROLES_SIMULADOR } from './api/alternativas.ts';
 import { ROLES_ATENCION } from './api/atencion.ts';
 import { ROLES_CAJA } from './api/caja.ts';
 import { ROLES_CONCILIACION } from './api/conciliacion.ts';
@@ -57,6 +58,16 @@ export const SECCIONES: readonly Seccion[] = [
     pagina: lazy(() => import('./paginas/Ficha.tsx').then((m) => ({ default: m.PaginaFicha }))),
   },
   {
+    ruta: '/simulador',
+    etiqueta: 'Simulador',
+    roles: ROLES_SIMULADOR,
+    enNavegacion: false,
+    dentroDe: '/cartera',
+    pagina: lazy(() =>
+      import('./paginas/Simulador.tsx').then((m) => ({ default: m.PaginaSimulador })),
+    ),
+  },
+  {
     ruta: '/caja',
     etiqueta: 'Corte de caja',
     roles: ROLES_CAJA,
@@ -76,6 +87,14 @@ export const SECCIONES: readonly Seccion[] = [
     roles: ROLES_IMPORTACION,
     pagina: lazy(() =>
       import('./paginas/Importacion.tsx').then((m) => ({ default: m.PaginaImportacion })),
+    ),
+  },
+  {
+    ruta: '/alternativas',
+    etiqueta: 'Alternativas y campañas',
+    roles: ROLES_CATALOGO,
+    pagina: lazy(() =>
+      import('./paginas/Alternativas.tsx').then((m) => ({ default: m.PaginaAlternativas })),
     ),
   },
   {

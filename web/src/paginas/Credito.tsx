@@ -1,7 +1,8 @@
 import { Alert, Button, Card, DatePicker, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { ROLES_SIMULADOR } from '../api/alternativas.ts';
 import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
 import {
   type Credito,
@@ -53,6 +54,7 @@ export function PaginaCredito() {
 function DetalleCredito({ id }: { id: number }) {
   const hoy = useHoy();
   const usuario = useUsuarioActual();
+  const navegar = useNavigate();
   const ficha = vieneDeFicha(useLocation().state);
   const [parametros, setParametros] = useSearchParams();
   // The payment being reversed stays set while its dialog animates closed.
@@ -117,6 +119,13 @@ function DetalleCredito({ id }: { id: number }) {
         )}{' '}
         <span aria-hidden="true">/</span> <span aria-current="page">{credito.data.numero}</span>
       </nav>
+      {ROLES_SIMULADOR.includes(usuario.rol) && (
+        <Flex justify="end" style={{ marginBottom: 8 }}>
+          <Button onClick={() => navegar(`/simulador?creditoId=${id}`)}>
+            Simular alternativas
+          </Button>
+        </Flex>
+      )}
       <EncabezadoCredito credito={credito.data} />
       <CartaFiniquito
         creditoId={id}

@@ -10,6 +10,7 @@ import {
   Typography,
 } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ROLES_SIMULADOR } from '../api/alternativas.ts';
 import { type CreditoEnFicha, type Ficha, type TipoTelefono, useFicha } from '../api/atencion.ts';
 import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
 import { ROLES_RECIBO, urlRecibo } from '../api/pagos.ts';
@@ -64,6 +65,8 @@ export function PaginaFicha() {
 
 function DetalleFicha({ id }: { id: number }) {
   const ficha = useFicha(id);
+  const navegar = useNavigate();
+  const simula = ROLES_SIMULADOR.includes(useUsuarioActual().rol);
   useTituloDocumento(ficha.data ? ficha.data.persona.nombre : 'Ficha');
 
   if (ficha.isPending) return <Cargando texto="Cargando la ficha…" />;
@@ -120,6 +123,13 @@ function DetalleFicha({ id }: { id: number }) {
         size="small"
         style={{ marginTop: 16 }}
         title={<h2 className="titulo-tarjeta">Créditos ({f.creditos.length})</h2>}
+        extra={
+          simula && f.creditos.some((c) => c.rol === 'acreditado') ? (
+            <Button onClick={() => navegar(`/simulador?personaId=${id}`)}>
+              Simular alternativas
+            </Button>
+          ) : undefined
+        }
       >
         <TablaCreditos ficha={f} />
       </Card>

@@ -1,0 +1,3 @@
+export function PaginaAlternativas() {
+  return null;
+}
