@@ -5,13 +5,26 @@
  *
  *   npx tsx bench/importacion.ts [--creditos 50000]      (or: npm run bench -- importacion)
  *
+ * The engine validates as the command line's import does (validarEnParalelo: threads with four
+ * cores or more; on this 2-core machine, the main thread between writes).
+ *
  * Data: the demo generator's portfolio (src/modules/demo), so the workbook is realistic and
  * every credit passes the engine. Database: DATABASE_URL's server, else an embedded one.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import type { Db } from '../src/db/conexion.ts';
 import type { CreditoNuevo, PersonaNueva } from '../src/db/escritura-cartera.ts';
 import { formatearCentavos } from '../src/domain/dinero.ts';
 import type { Fecha } from '../src/domain/fecha.ts';
@@ -27,7 +40,11 @@ import { validarEnParalelo } from '../src/modules/importacion/validar-en-paralel
 import { RelojManual } from '../src/plataforma/reloj-sistema.ts';
 import { baseParaBenchmark } from './servidor-de-base.ts';
 
-const { values } = parseArgs({ options: { creditos: { type: 'string', default: '50000' } } });
+const { values } = parseArgs({
+  options: {
+    creditos: { type: 'string', default: '50000' },
+  },
+});
 const CREDITOS = Number(values.creditos);
 const reloj = new RelojManual('2026-03-10T18:00:00Z');
 const HOY = reloj.hoy() as Fecha;
@@ -187,6 +204,36 @@ function generarCsv(carpeta: string): { creditos: number; personas: number } {
   return { creditos, personas };
 }
 
+/** `/proc/<pid>/stat` fields after the command name (field 3 onward). */
+function estadoDe(pid: number | string): string[] {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+}
+
+/**
+ * CPU seconds used so far by the whole PostgreSQL server (postmaster, its live processes and
+ * those it reaped), read from /proc: only for a server on this machine, -1 elsewhere. The
+ * machine is shared with other work: wall-clock time alone can mislead; CPU time does not.
+ */
+async function cpuDePostgres(db: Db): Promise<number> {
+  const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db);
+  try {
+    const postmaster = Number(estadoDe(rows[0]?.pid ?? 0)[1]);
+    const propio = estadoDe(postmaster);
+    let ticks = [11, 12, 13, 14].reduce((s, i) => s + Number(propio[i]), 0);
+    for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+      try {
+        const e = estadoDe(pid);
+        if (Number(e[1]) === postmaster) ticks += Number(e[11]) + Number(e[12]);
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    return ticks / 100;
+  } catch {
+    return -1;
+  }
+}
+
 async function principal(): Promise<void> {
   const carpeta = mkdtempSync(join(tmpdir(), 'recupera-bench-importacion-'));
   const csv = join(carpeta, 'csv');
@@ -202,11 +249,15 @@ async function principal(): Promise<void> {
   );
   const base = await baseParaBenchmark('importacion');
   try {
+    let filas = 0;
+    for (const h of (await leerLibro(await leerRutas([csv]))).hojas)
+      for (const _ of h.filas) filas++;
     for (const vuelta of ['primera importación', 'reimportación (todo ya registrado)']) {
+      const carga = loadavg()[0]?.toFixed(1);
       t = performance.now();
+      const cpu = process.cpuUsage();
+      const pg = await cpuDePostgres(base.db);
       const libro = await leerLibro(await leerRutas([csv]));
-      let filas = 0;
-      for (const h of libro.hojas) for (const _ of h.filas) filas++;
       const lectura = segundos(t);
       const fases: string[] = [];
       let marca = performance.now();
@@ -227,9 +278,16 @@ async function principal(): Promise<void> {
         ),
       );
       const total = segundos(t);
+      const cpuNode = process.cpuUsage(cpu);
+      const cpuPg = (await cpuDePostgres(base.db)) - pg;
       if (!r.importado)
         throw new Error(`la importación falló: ${JSON.stringify(r.errores.slice(0, 5))}`);
-      console.log(`\n${vuelta}: ${total} s en total (${filas.toLocaleString('es-MX')} filas)`);
+      console.log(
+        `\n${vuelta}: ${total} s en total (${filas.toLocaleString('es-MX')} filas; carga de la máquina al empezar ${carga})`,
+      );
+      console.log(
+        `  CPU: Node ${((cpuNode.user + cpuNode.system) / 1e6).toFixed(1)} s (todos sus hilos), PostgreSQL ${pg < 0 ? '—' : `${cpuPg.toFixed(1)} s`}`,
+      );
       console.log(
         `  lectura de CSV ${lectura} s; importarCartera ${segundos(inicio)} s: ${fases.join(', ')}`,
       );

@@ -70,7 +70,7 @@ describe('validarEnParalelo', () => {
       },
     ];
     const lista = creditos.map(paraMotor);
-    const enHilos = await validarEnParalelo(lista, HOY);
+    const enHilos = await validarEnParalelo(lista, HOY, { hilos: 1 });
     expect(enHilos).toEqual(validarConMotor(lista, HOY));
     expect(enHilos).toEqual([
       {

@@ -17,7 +17,7 @@ import {
   planearCreditos,
   planearMovimientos,
 } from './planear-importacion.ts';
-import { type CreditoParaMotor, validarConMotor } from './validar-con-motor.ts';
+import { type CreditoParaMotor, validarCediendo } from './validar-con-motor.ts';
 
 // Any constant works; it names the lock that serializes imports (bitácora's is 727001).
 const CANDADO_IMPORTACION = 727_002;
@@ -66,7 +66,7 @@ export async function importarCartera(
 ): Promise<ResultadoImportacion> {
   const hoy = ctx.reloj.hoy();
   const fase = opciones.alTerminar ?? (() => {});
-  const validar = opciones.validarMotor ?? (async (c, h) => validarConMotor(c, h));
+  const validar = opciones.validarMotor ?? validarCediendo;
   const informe = new Informe();
   const limpio = () => informe.errores.length === 0;
   const grupos = agruparHojas(libro, informe);

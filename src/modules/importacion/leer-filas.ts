@@ -1,3 +1,4 @@
+import { completarCurp } from '../../domain/curp.ts';
 import { clave, curp, movimiento, persona, telefono } from './campos.ts';
 import type { CarteraArchivo, Prelacion } from './cartera-archivo.ts';
 import { HOJAS, type NombreHoja } from './disposicion.ts';
@@ -82,7 +83,12 @@ function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, 
   const personas = () => {
     const p = persona(l);
     if (p) cartera.personas.push(p);
-    else cartera.conFallas.personas.add(crudo('curp'));
+    else {
+      const texto = crudo('curp');
+      cartera.conFallas.personas.add(texto);
+      // Only its check digit wrong: the credits most likely name the CURP it was meant to be.
+      if (texto.length === 18) cartera.conFallas.personas.add(completarCurp(texto.slice(0, 17)));
+    }
   };
 
   const telefonos = () => {

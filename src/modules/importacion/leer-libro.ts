@@ -35,8 +35,12 @@ export async function leerLibro(archivos: readonly ArchivoDeEntrada[]): Promise<
       'archivo',
     );
   }
+  const nombres = archivos.map((a) => a.nombre);
   return {
-    archivo: archivos.map((a) => a.nombre).join(', '),
+    archivo:
+      nombres.length === 1
+        ? (nombres[0] ?? '')
+        : `CSV (${nombres.map((n) => n.replace(/\.csv$/i, '')).join(', ')})`,
     hojas: archivos.map((a) => leerHojaCsv(basename(a.nombre), a.contenido)),
   };
 }

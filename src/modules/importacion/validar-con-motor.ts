@@ -145,30 +145,32 @@ export function ubicarErrorDelMotor(credito: CreditoParaMotor, mensaje: string):
   return enFila(credito.fila, null, explicar(mensaje));
 }
 
-/**
- * The cut-off at which the engine judges a credit exactly as it would today, with the least
- * history to walk. Validation (calculo.md) checks every field's form whatever the cut-off, and
- * the one thing that depends on it is whether each condonación on or before the cut-off exceeds
- * what was owed on its date — which depends on the history up to that date, cancelaciones
- * included once they are on or before the cut-off. Every movement is dated no later than today
- * (revisar-movimientos.ts), so cutting at the last condonación or cancelación judges the same
- * condonaciones over the same history as cutting today; before the first amortización nothing
- * is owed or paid. Walking decades of interest to today for each of 50,000 credits would make
- * that check most of an import's time.
- */
-export function corteDeValidacion(d: DatosDeCaso, hoy: Fecha): Fecha {
-  let corte = d.fechaInicioInteres;
-  for (const m of d.previos) if (m.tipo !== 'pago' && m.fecha > corte) corte = m.fecha;
-  for (const m of d.movimientos) if (m.tipo !== 'pago' && m.fecha > corte) corte = m.fecha;
-  return corte < hoy ? corte : hoy;
-}
-
-/** The engine's own validation of each credit (calculo.md); see corteDeValidacion. */
+/** The engine's own validation of each credit (calculo.md), cut at today. */
 export function validarConMotor(creditos: readonly CreditoParaMotor[], hoy: Fecha): Observacion[] {
   const errores: Observacion[] = [];
   for (const c of creditos) {
-    const r = validarCaso(casoDeCredito(c.datos, corteDeValidacion(c.datos, hoy)));
+    const r = validarCaso(casoDeCredito(c.datos, hoy));
     if (!r.ok) errores.push(ubicarErrorDelMotor(c, r.error.mensaje));
+  }
+  return errores;
+}
+
+// Credits between two pauses of validarCediendo: a few tens of milliseconds of work.
+const CREDITOS_POR_PAUSA = 200;
+
+/**
+ * validarConMotor on this thread, pausing every few credits so that the rest of its work goes
+ * on meanwhile: the import's writes (the database is never left waiting for its next
+ * statement) or, in the server, other requests.
+ */
+export async function validarCediendo(
+  creditos: readonly CreditoParaMotor[],
+  hoy: Fecha,
+): Promise<Observacion[]> {
+  const errores: Observacion[] = [];
+  for (let i = 0; i < creditos.length; i += CREDITOS_POR_PAUSA) {
+    errores.push(...validarConMotor(creditos.slice(i, i + CREDITOS_POR_PAUSA), hoy));
+    await new Promise((listo) => setImmediate(listo));
   }
   return errores;
 }

@@ -5,8 +5,8 @@ import { casoDeCredito } from './caso-de-credito.ts';
 import type { Observacion } from './informe.ts';
 import {
   type CreditoParaMotor,
-  corteDeValidacion,
   ubicarErrorDelMotor,
+  validarCediendo,
   validarConMotor,
 } from './validar-con-motor.ts';
 
@@ -37,7 +37,7 @@ async function validarEnHilo(
   const lote = (desde: number) =>
     parte
       .slice(desde, desde + POR_LOTE)
-      .map((c) => JSON.stringify(casoDeCredito(c.datos, corteDeValidacion(c.datos, hoy))))
+      .map((c) => JSON.stringify(casoDeCredito(c.datos, hoy)))
       .join('\n');
   const errores: Observacion[] = [];
   try {
@@ -68,17 +68,21 @@ async function validarEnHilo(
  * validates its own share if `hiloPrincipal` — by default it takes none and stays free: it is
  * the thread that feeds the database while the import writes (and, in the server, the one that
  * answers requests). The engine is pure, so the answer is the same as on one thread.
+ *
+ * Sending a case to a thread and reading it there (JSON) costs about what validating it does:
+ * with fewer than four cores (one for the database, one for this thread) the threads would
+ * only add work, and this thread validates between its writes instead (validarCediendo).
+ * `hilos` fixes the number of threads (the tests use it).
  */
 export async function validarEnParalelo(
   creditos: readonly CreditoParaMotor[],
   hoy: Fecha,
-  { hiloPrincipal = false }: { hiloPrincipal?: boolean } = {},
+  {
+    hiloPrincipal = false,
+    hilos = Math.min(availableParallelism(), 8) - 2,
+  }: { hiloPrincipal?: boolean; hilos?: number } = {},
 ): Promise<Observacion[]> {
-  const nucleos = Math.min(availableParallelism(), 8);
-  // Without this thread's share, the other cores still leave one to this thread and the
-  // database it is feeding.
-  const hilos = Math.max(1, nucleos - 1);
-  if (creditos.length < MINIMO_PARA_HILOS) return validarConMotor(creditos, hoy);
+  if (creditos.length < MINIMO_PARA_HILOS || hilos < 1) return validarCediendo(creditos, hoy);
   const partes = hiloPrincipal ? hilos + 1 : hilos;
   const porParte = Math.ceil(creditos.length / partes);
   const primera = hiloPrincipal ? 1 : 0;
@@ -88,8 +92,7 @@ export async function validarEnParalelo(
       validarEnHilo(creditos.slice((h + primera) * porParte, (h + primera + 1) * porParte), hoy),
     );
   }
-  // This thread's share, if it takes one; with hiloPrincipal false it stays free (to feed the
-  // database while the threads work).
+  // This thread's share, if it takes one.
   const propias = hiloPrincipal ? validarConMotor(creditos.slice(0, porParte), hoy) : [];
   return [...propias, ...(await Promise.all(trabajos)).flat()];
 }
