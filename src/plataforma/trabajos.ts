@@ -3,6 +3,7 @@ import type { Db } from '../db/conexion.ts';
 import type { Fecha } from '../domain/fecha.ts';
 import type { Reloj } from '../domain/reloj.ts';
 import { calcularAntiguedad } from '../modules/cartera/calcular-antiguedad.ts';
+import { revisarConvenios } from '../modules/convenios/revisar-convenios.ts';
 import type { Actor } from '../modules/seguridad/actor.ts';
 
 /** Background jobs on a PostgreSQL-backed queue (pg-boss): they survive restarts and instances. */
@@ -70,11 +71,16 @@ export async function iniciarTrabajos(
     const r = await db
       .transaction()
       .execute((trx) => calcularAntiguedad(trx, fecha ?? reloj.hoy(), { reloj, ip: null, actor }));
+    // Convenios' promises against the day's payments (issue 5): its own transaction.
+    const convenios = await db
+      .transaction()
+      .execute((trx) => revisarConvenios(trx, { reloj, ip: null, actor }));
     return {
       fecha: r.fecha,
       creditos: r.creditos,
       conError: r.conError.slice(0, 50),
       transiciones: r.transiciones.length,
+      convenios: { cumplidos: convenios.cumplidos, incumplidos: convenios.incumplidos },
     };
   });
   // After a restart (or the first start) today's snapshot may be missing: one job per day, even

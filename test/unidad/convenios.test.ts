@@ -10,6 +10,7 @@ import {
   transicionConvenio,
 } from '../../src/domain/convenios/estado-convenio.ts';
 import { motivoParaNoFirmar } from '../../src/domain/convenios/firmantes.ts';
+import { revisarPromesas } from '../../src/domain/convenios/seguimiento.ts';
 import type { Centavos } from '../../src/domain/dinero.ts';
 import type { Fecha } from '../../src/domain/fecha.ts';
 import { tasaDesdeTexto } from '../../src/domain/tasa.ts';
@@ -118,5 +119,33 @@ describe('firmantes', () => {
     expect(motivoParaNoFirmar(persona('2008-05-01'), hoy)).toBeNull();
     expect(motivoParaNoFirmar(persona(null), hoy)).toBeNull();
     expect(motivoParaNoFirmar(persona('1990-01-01', ['beneficiario']), hoy)).toMatch(/ni aval/);
+  });
+});
+
+describe('cotejo de promesas con pagos', () => {
+  const promesas = [
+    { numero: 1, fecha: f('2024-07-10'), monto: c(1_000_00) },
+    { numero: 2, fecha: f('2024-08-10'), monto: c(1_000_00) },
+  ];
+  const desde = f('2024-06-30');
+  it('dentro de la tolerancia sigue pendiente; pasada, se incumple', () => {
+    expect(revisarPromesas(promesas, [], desde, 5, f('2024-07-15')).resultado).toBeNull();
+    const r = revisarPromesas(promesas, [], desde, 5, f('2024-07-16'));
+    expect(r).toMatchObject({ resultado: 'incumplido', incumplida: 1 });
+  });
+  it('los pagos se acumulan: uno adelantado cubre la siguiente; un pago previo al convenio no cuenta', () => {
+    const pagos = [
+      { fecha: f('2024-06-01'), monto: c(5_000_00) },
+      { fecha: f('2024-07-12'), monto: c(2_000_00) },
+    ];
+    expect(revisarPromesas(promesas, pagos, desde, 5, f('2024-07-20'))).toMatchObject({
+      resultado: 'cumplido',
+      promesas: [
+        { numero: 1, estado: 'cumplida' },
+        { numero: 2, estado: 'cumplida' },
+      ],
+    });
+    const corto = [{ fecha: f('2024-07-12'), monto: c(1_500_00) }];
+    expect(revisarPromesas(promesas, corto, desde, 5, f('2024-08-16')).incumplida).toBe(2);
   });
 });

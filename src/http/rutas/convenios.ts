@@ -6,6 +6,7 @@ import { consultarConvenio } from '../../modules/convenios/consultar-convenio.ts
 import { firmarConvenio } from '../../modules/convenios/firmar-convenio.ts';
 import { listarPendientes } from '../../modules/convenios/listar-pendientes.ts';
 import { proponerConvenio } from '../../modules/convenios/proponer-convenio.ts';
+import { revisarConvenios } from '../../modules/convenios/revisar-convenios.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
 import { responderUnaVez } from '../idempotencia-http.ts';
@@ -129,6 +130,26 @@ export function rutasConvenios({ app, deps }: ContextoApp): void {
           estadoHttp: 200,
           cuerpo: { convenio: await firmarConvenio(trx, convenioId, f.fechaFirma ?? null, ctx) },
         }),
+        ctx.reloj.ahora(),
+      );
+    },
+  );
+
+  // On demand, what the nightly job does: promises against payments; a breach cancels the
+  // condonaciones, so it takes an Idempotency-Key too.
+  app.post(
+    '/api/convenios/revision',
+    { config: { accion: 'convenios.revisar' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      validar(sinCuerpo, request.body);
+      return responderUnaVez(
+        db,
+        request,
+        reply,
+        ctx.actor,
+        request.body,
+        async (trx) => ({ estadoHttp: 200, cuerpo: await revisarConvenios(trx, ctx) }),
         ctx.reloj.ahora(),
       );
     },

@@ -62,6 +62,7 @@ export const POLITICAS = {
   'convenios.autorizar': { roles: ['gestor', 'coordinador', 'administrador'] },
   'convenios.cancelar': { roles: ['gestor', 'coordinador', 'administrador'] },
   'convenios.firmar': { roles: ['gestor', 'coordinador'] },
+  'convenios.revisar': { roles: ['coordinador', 'administrador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
 export type Accion = keyof typeof POLITICAS;

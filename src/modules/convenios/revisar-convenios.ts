@@ -1,0 +1,196 @@
+import type { Db } from '../../db/conexion.ts';
+import { transicionConvenio } from '../../domain/convenios/estado-convenio.ts';
+import { revisarPromesas } from '../../domain/convenios/seguimiento.ts';
+import { centavos } from '../../domain/dinero.ts';
+import { ErrorDominio } from '../../domain/errores.ts';
+import type { Fecha } from '../../domain/fecha.ts';
+import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
+import { calcularEstado } from '../cartera/calcular-estado.ts';
+import { cargarCredito } from '../cartera/cargar-credito.ts';
+import { type Contexto, origenDe } from '../contexto.ts';
+import { bloquearCredito } from '../pagos/pago.ts';
+import type { Actor } from '../seguridad/actor.ts';
+
+export interface ResultadoRevision {
+  fecha: Fecha;
+  revisados: number;
+  cumplidos: number[];
+  incumplidos: number[];
+}
+
+type Ctx = Contexto & { actor?: Pick<Actor, 'id' | 'usuario'> | null };
+
+/**
+ * Matches every signed convenio's promises to the credits' payments on today's business date
+ * (the nightly job, or on demand). All kept: `cumplido`. One broken past its tolerance:
+ * `incumplido`, and in the same transaction its condonaciones are cancelled (cancelacion
+ * movements, linked to the convenio), its windows are revoked (`revocado_el` = today: the
+ * loader ignores them from today on) and each credit goes to its gestor's queue
+ * (`cola_gestor`). The statement then recomputes as if they had never been granted.
+ */
+export async function revisarConvenios(trx: Db, ctx: Ctx): Promise<ResultadoRevision> {
+  const hoy = ctx.reloj.hoy();
+  const firmados = await trx
+    .selectFrom('convenios')
+    .select(['id', 'fecha_simulacion', 'tolerancia_dias'])
+    .where('estado', '=', 'firmado')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const cumplidos: number[] = [];
+  const incumplidos: number[] = [];
+  for (const c of firmados) {
+    const promesas = await trx
+      .selectFrom('convenio_promesas')
+      .selectAll()
+      .where('convenio_id', '=', c.id)
+      .orderBy('credito_id')
+      .orderBy('numero')
+      .execute();
+    const creditos = [...new Set(promesas.map((p) => p.credito_id))].sort((a, b) => a - b);
+    const revisiones = [];
+    for (const creditoId of creditos) {
+      const pagos = await trx
+        .selectFrom('movimientos as m')
+        .select(['m.fecha', 'm.monto_centavos'])
+        .where('m.credito_id', '=', creditoId)
+        .where('m.tipo', '=', 'pago')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('movimientos as x').select('x.id').whereRef('x.cancela_id', '=', 'm.id'),
+            ),
+          ),
+        )
+        .execute();
+      const r = revisarPromesas(
+        promesas
+          .filter((p) => p.credito_id === creditoId)
+          .map((p) => ({
+            numero: p.numero,
+            fecha: p.fecha as Fecha,
+            monto: centavos(Number(p.monto_centavos)),
+          })),
+        pagos.map((p) => ({
+          fecha: p.fecha as Fecha,
+          monto: centavos(Number(p.monto_centavos ?? 0)),
+        })),
+        c.fecha_simulacion as Fecha,
+        c.tolerancia_dias,
+        hoy,
+      );
+      for (const p of r.promesas) {
+        await trx
+          .updateTable('convenio_promesas')
+          .set({ estado: p.estado, revisada_el: hoy })
+          .where('convenio_id', '=', c.id)
+          .where('credito_id', '=', creditoId)
+          .where('numero', '=', p.numero)
+          .execute();
+      }
+      revisiones.push({ creditoId, ...r });
+    }
+    const incumplida = revisiones.find((r) => r.resultado === 'incumplido');
+    if (incumplida) {
+      await incumplir(trx, c.id, creditos, incumplida, hoy, ctx);
+      incumplidos.push(c.id);
+    } else if (revisiones.length > 0 && revisiones.every((r) => r.resultado === 'cumplido')) {
+      const nuevo = transicionConvenio('firmado', 'cumplir');
+      if (nuevo === null) throw new ErrorDominio('conflicto', 'Transición imposible.');
+      await trx
+        .updateTable('convenios')
+        .set({ estado: nuevo, cerrado_el: hoy })
+        .where('id', '=', c.id)
+        .execute();
+      await registrarEnBitacora(trx, origenDe(ctx), {
+        accion: 'convenio.cumplir',
+        objetoTipo: 'convenio',
+        objetoId: c.id,
+        detalle: { fecha: hoy },
+      });
+      cumplidos.push(c.id);
+    }
+  }
+  return { fecha: hoy, revisados: firmados.length, cumplidos, incumplidos };
+}
+
+async function incumplir(
+  trx: Db,
+  id: number,
+  creditos: readonly number[],
+  causa: { creditoId: number; incumplida: number | null },
+  hoy: Fecha,
+  ctx: Ctx,
+): Promise<void> {
+  const nuevo = transicionConvenio('firmado', 'incumplir');
+  if (nuevo === null) throw new ErrorDominio('conflicto', 'Transición imposible.');
+  for (const creditoId of creditos) await bloquearCredito(trx, creditoId);
+  const motivo = `convenio ${id} incumplido`;
+  const condonaciones = await trx
+    .selectFrom('convenio_movimientos as cm')
+    .innerJoin('movimientos as m', 'm.id', 'cm.movimiento_id')
+    .select(['m.id', 'm.credito_id'])
+    .where('cm.convenio_id', '=', id)
+    .where('m.tipo', '=', 'condonacion')
+    .execute();
+  const ahora = ctx.reloj.ahora();
+  for (const k of condonaciones) {
+    const cancelacion = await trx
+      .insertInto('movimientos')
+      .values({
+        credito_id: k.credito_id,
+        tipo: 'cancelacion',
+        fecha: hoy,
+        cancela_id: k.id,
+        motivo,
+        registrado_por: ctx.actor?.id ?? null,
+        registrado: ahora,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('convenio_movimientos')
+      .values({ convenio_id: id, movimiento_id: cancelacion.id })
+      .execute();
+  }
+  await trx
+    .updateTable('periodos_sin_moratorio')
+    .set({ revocado_el: hoy })
+    .where('convenio_id', '=', id)
+    .where('revocado_el', 'is', null)
+    .execute();
+  await trx
+    .insertInto('cola_gestor')
+    .values(
+      creditos.map((creditoId) => ({
+        credito_id: creditoId,
+        convenio_id: id,
+        motivo: `Convenio ${id} incumplido: llamar al acreditado.`,
+        fecha: hoy,
+      })),
+    )
+    .execute();
+  for (const creditoId of creditos) {
+    calcularEstado(
+      await cargarCredito(trx, creditoId),
+      hoy,
+      (m) => new ErrorDominio('credito_inconsistente', `Convenio ${id}: ${m}`),
+    );
+  }
+  await trx
+    .updateTable('convenios')
+    .set({ estado: nuevo, cerrado_el: hoy })
+    .where('id', '=', id)
+    .execute();
+  await registrarEnBitacora(trx, origenDe(ctx), {
+    accion: 'convenio.incumplir',
+    objetoTipo: 'convenio',
+    objetoId: id,
+    detalle: {
+      fecha: hoy,
+      credito: causa.creditoId,
+      promesa: causa.incumplida,
+      condonacionesCanceladas: condonaciones.map((k) => k.id),
+    },
+  });
+}
