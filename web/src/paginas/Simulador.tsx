@@ -91,10 +91,14 @@ function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
     setParametros(nuevos, { replace: true });
   };
 
+  const numero = simulacion.data?.creditos[0]?.numero;
   const quien =
     pedido.creditoId !== undefined
-      ? { texto: 'Crédito', enlace: `/creditos/${pedido.creditoId}` }
-      : { texto: 'Ficha', enlace: `/personas/${pedido.personaId ?? 0}` };
+      ? {
+          texto: numero === undefined ? 'Crédito' : `Crédito ${numero}`,
+          enlace: `/creditos/${pedido.creditoId}`,
+        }
+      : { texto: 'Ficha del deudor', enlace: `/personas/${pedido.personaId ?? 0}` };
 
   return (
     <>
@@ -338,11 +342,17 @@ function NombreOferta({ oferta, acuerdo }: { oferta: Oferta; acuerdo: string | u
   return (
     <>
       <strong>{oferta.nombre}</strong>
-      <div>
-        <Typography.Text type="secondary">
-          {oferta.tipo === 'campana' ? 'Campaña' : NOMBRE_TIPO[oferta.tipo]}
-        </Typography.Text>
-      </div>
+      {oferta.tipo === 'campana' ? (
+        <div>
+          <Tag>Campaña</Tag>
+        </div>
+      ) : (
+        NOMBRE_TIPO[oferta.tipo] !== oferta.nombre && (
+          <div>
+            <Typography.Text type="secondary">{NOMBRE_TIPO[oferta.tipo]}</Typography.Text>
+          </div>
+        )
+      )}
       {oferta.tipo === 'campana' && acuerdo !== undefined && acuerdo !== '' && (
         <div className="texto-acuerdo">{acuerdo}</div>
       )}

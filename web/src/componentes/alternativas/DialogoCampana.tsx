@@ -1,0 +1,257 @@
+import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Switch } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { type Campana, useGuardarCampana } from '../../api/alternativas.ts';
+import { esErrorApi } from '../../api/cliente.ts';
+import { useHoy } from '../../api/sesion.ts';
+import {
+  aPorCiento,
+  aProporcion,
+  CAMPOS_ELEGIBILIDAD,
+  CamposElegibilidad,
+  elegibilidadDelFormulario,
+  errorEnCampo,
+  SIN_ELEGIBILIDAD,
+  type ValoresElegibilidad,
+} from './comun.tsx';
+
+interface Valores {
+  clave: string;
+  nombre: string;
+  acuerdo: string;
+  descripcion: string;
+  vigencia: [Dayjs, Dayjs];
+  vigenteDesde: Dayjs;
+  activa: boolean;
+  descuentoMoratorio: number;
+  descuentoInteres: number;
+  pagosMaximos: number;
+  congelaMoratorio: boolean;
+  elegibilidad: ValoresElegibilidad;
+}
+
+const CAMPOS = [
+  'clave',
+  'nombre',
+  'acuerdo',
+  'descripcion',
+  'vigenteDesde',
+  'activa',
+  'descuentoMoratorio',
+  'descuentoInteres',
+  'pagosMaximos',
+  'congelaMoratorio',
+  ...CAMPOS_ELEGIBILIDAD,
+];
+const ISO = 'YYYY-MM-DD';
+
+interface Props {
+  /** The campaign to version; null to create one. */
+  campana: Campana | null;
+  abierto: boolean;
+  alCerrar: () => void;
+  alTerminarCierre: () => void;
+}
+
+/** Create a campaign approved by the Junta Directiva, or append its next version. */
+export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }: Props) {
+  const hoy = useHoy();
+  const [formulario] = Form.useForm<Valores>();
+  const guardar = useGuardarCampana(campana?.id ?? null);
+  const { message } = App.useApp();
+  const [errorGeneral, setErrorGeneral] = useState<string | null>(null);
+  const esNueva = campana === null;
+  const base = campana?.programada ?? campana?.vigente ?? null;
+
+  const valoresIniciales: Partial<Valores> = {
+    nombre: base?.nombre ?? '',
+    acuerdo: base?.acuerdo ?? '',
+    descripcion: base?.descripcion ?? '',
+    vigencia: [
+      dayjs(base?.inicio ?? hoy, ISO),
+      base === null ? dayjs(hoy, ISO).add(3, 'month') : dayjs(base.fin, ISO),
+    ],
+    vigenteDesde: dayjs(hoy, ISO),
+    activa: base?.activa ?? true,
+    descuentoMoratorio: aPorCiento(base?.descuentoMoratorio ?? '1'),
+    descuentoInteres: aPorCiento(base?.descuentoInteres ?? '0'),
+    pagosMaximos: base?.pagosMaximos ?? 1,
+    congelaMoratorio: base?.congelaMoratorio ?? true,
+    elegibilidad: base?.elegibilidad ?? SIN_ELEGIBILIDAD,
+  };
+
+  const alEnviar = (v: Valores) => {
+    if (guardar.isPending) return;
+    setErrorGeneral(null);
+    const [inicio, fin] = v.vigencia;
+    guardar.mutate(
+      {
+        ...(esNueva ? { clave: v.clave.trim() } : {}),
+        nombre: v.nombre.trim(),
+        acuerdo: v.acuerdo.trim(),
+        descripcion: (v.descripcion ?? '').trim(),
+        inicio: inicio.format(ISO),
+        fin: fin.format(ISO),
+        vigenteDesde: v.vigenteDesde.format(ISO),
+        activa: v.activa,
+        descuentoMoratorio: aProporcion(v.descuentoMoratorio),
+        descuentoInteres: aProporcion(v.descuentoInteres),
+        pagosMaximos: v.pagosMaximos,
+        congelaMoratorio: v.congelaMoratorio,
+        elegibilidad: elegibilidadDelFormulario(v.elegibilidad),
+      },
+      {
+        onSuccess: ({ campana: guardada }) => {
+          void message.success(
+            esNueva
+              ? `Campaña «${guardada.vigente?.nombre ?? guardada.clave}» creada.`
+              : `Nueva versión de la campaña «${guardada.clave}» guardada.`,
+          );
+          alCerrar();
+        },
+        onError: (error) => {
+          // The server names the dates `inicio` and `fin`; the form has them in one range.
+          if (esErrorApi(error) && (error.campo === 'inicio' || error.campo === 'fin')) {
+            formulario.setFields([{ name: 'vigencia', errors: [error.mensaje] }]);
+            formulario.focusField('vigencia');
+            return;
+          }
+          setErrorGeneral(errorEnCampo(formulario, error, CAMPOS));
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open={abierto}
+      width={860}
+      title={esNueva ? 'Nueva campaña' : `Nueva versión de «${base?.nombre ?? campana.clave}»`}
+      okText={esNueva ? 'Crear campaña' : 'Guardar versión'}
+      cancelText="Cancelar"
+      okButtonProps={{ htmlType: 'submit', loading: guardar.isPending }}
+      cancelButtonProps={{ disabled: guardar.isPending }}
+      onCancel={alCerrar}
+      afterClose={alTerminarCierre}
+      destroyOnHidden
+      mask={{ closable: false }}
+      modalRender={(contenido) => (
+        <Form<Valores>
+          form={formulario}
+          name={esNueva ? 'campana-nueva' : 'campana-version'}
+          layout="vertical"
+          initialValues={valoresIniciales}
+          onFinish={alEnviar}
+        >
+          {contenido}
+        </Form>
+      )}
+    >
+      {errorGeneral !== null && (
+        <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
+      )}
+      <div className="rejilla-campos rejilla-2">
+        {esNueva ? (
+          <Form.Item
+            label="Clave"
+            name="clave"
+            extra="Minúsculas, números y guiones; no cambia después."
+            rules={[
+              { required: true, whitespace: true, message: 'Escribe la clave.' },
+              {
+                pattern: /^\s*[a-z0-9][a-z0-9-]{2,39}\s*$/,
+                message: 'De 3 a 40 minúsculas sin acento, números o guiones.',
+              },
+            ]}
+          >
+            <Input autoComplete="off" spellCheck={false} />
+          </Form.Item>
+        ) : null}
+        <Form.Item
+          label="Nombre"
+          name="nombre"
+          rules={[
+            { required: true, whitespace: true, message: 'Escribe el nombre.' },
+            { max: 120, message: 'Admite a lo más 120 caracteres.' },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+      </div>
+      <Form.Item
+        label="Acuerdo de la Junta Directiva"
+        name="acuerdo"
+        rules={[
+          { required: true, whitespace: true, message: 'Escribe el acuerdo que la aprobó.' },
+          { max: 200, message: 'Admite a lo más 200 caracteres.' },
+        ]}
+      >
+        <Input autoComplete="off" placeholder="Acuerdo JD-2026-05-03 de la Junta Directiva" />
+      </Form.Item>
+      <Form.Item label="Descripción" name="descripcion">
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+      <div className="rejilla-campos rejilla-3">
+        <Form.Item
+          label="Vigencia (inicio y fin)"
+          name="vigencia"
+          rules={[{ required: true, message: 'Elige el inicio y el fin.' }]}
+        >
+          <DatePicker.RangePicker
+            format="DD/MM/YYYY"
+            allowClear={false}
+            inputReadOnly={false}
+            placeholder={['Inicio', 'Fin']}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+        <Form.Item
+          label="Esta versión rige desde"
+          name="vigenteDesde"
+          rules={[{ required: true, message: 'Elige la fecha.' }]}
+        >
+          <DatePicker
+            format="DD/MM/YYYY"
+            allowClear={false}
+            showNow={false}
+            inputReadOnly={false}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+        <Form.Item label="Activa" name="activa" valuePropName="checked">
+          <Switch checkedChildren="Sí" unCheckedChildren="No" />
+        </Form.Item>
+      </div>
+      <fieldset className="grupo-campos">
+        <legend>Condiciones</legend>
+        <div className="rejilla-campos">
+          <Form.Item
+            label="Descuento sobre moratorio (%)"
+            name="descuentoMoratorio"
+            rules={[{ required: true, message: 'Escribe un porcentaje.' }]}
+          >
+            <InputNumber min={0} max={100} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            label="Descuento sobre interés (%)"
+            name="descuentoInteres"
+            rules={[{ required: true, message: 'Escribe un porcentaje.' }]}
+          >
+            <InputNumber min={0} max={100} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            label="Pagos (1 = pago único)"
+            name="pagosMaximos"
+            rules={[{ required: true, message: 'Escribe el número de pagos.' }]}
+          >
+            <InputNumber min={1} max={120} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item label="Congela el moratorio" name="congelaMoratorio" valuePropName="checked">
+            <Switch checkedChildren="Sí" unCheckedChildren="No" />
+          </Form.Item>
+        </div>
+      </fieldset>
+      <CamposElegibilidad />
+    </Modal>
+  );
+}
