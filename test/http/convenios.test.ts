@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
+import { textoDePdf } from '../soporte/pdf.ts';
 
 // 121 days late on 30/06/2024: a regularización (no discount) is within a gestor's limit; the
 // liquidación con descuento (58.98 off the moratorium) is not.
@@ -267,6 +268,20 @@ describe('convenios', () => {
       cuerpo: { motivo: 'ya no' },
     });
     expect(cancelar.statusCode).toBe(409);
+
+    const pdf = await t.pedir('GET', `/api/convenios/${id}/convenio.pdf`, { sesion: s.gestor });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
+    const texto = textoDePdf(pdf.rawPayload).replace(/\s+/g, ' ');
+    // The breakdown is the debt before the convenio: 4,862.42 to settle, 117.95 of moratorium.
+    expect(texto).toContain('Saldo para liquidar $4,862.42');
+    expect(texto).toContain('Interés moratorio $117.95');
+    expect(texto).toContain('Liquida la totalidad del adeudo');
+    expect(texto).toContain('Descuento total: $58.98');
+    expect(texto).toContain('José Ángel Núñez Ibáñez (acreditado)');
+    expect(texto).toMatch(/Referencia del crédito \S+ \d+/);
+    expect(texto).toContain('reconocimiento del adeudo');
+    expect(texto).not.toContain('PROPUESTA');
   });
 
   it('el abogado externo no crea convenios; una entrada inválida nombra el campo', async () => {

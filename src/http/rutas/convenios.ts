@@ -3,8 +3,10 @@ import { fecha } from '../../modules/alternativas/esquemas.ts';
 import { autorizarConvenio } from '../../modules/convenios/autorizar-convenio.ts';
 import { cancelarConvenio } from '../../modules/convenios/cancelar-convenio.ts';
 import { consultarConvenio } from '../../modules/convenios/consultar-convenio.ts';
+import { generarPdfConvenio } from '../../modules/convenios/convenio-pdf.ts';
 import { firmarConvenio } from '../../modules/convenios/firmar-convenio.ts';
 import { listarPendientes } from '../../modules/convenios/listar-pendientes.ts';
+import { prepararConvenioPdf } from '../../modules/convenios/preparar-convenio-pdf.ts';
 import { proponerConvenio } from '../../modules/convenios/proponer-convenio.ts';
 import { revisarConvenios } from '../../modules/convenios/revisar-convenios.ts';
 import type { ContextoApp } from '../app.ts';
@@ -152,6 +154,24 @@ export function rutasConvenios({ app, deps }: ContextoApp): void {
         async (trx) => ({ estadoHttp: 200, cuerpo: await revisarConvenios(trx, ctx) }),
         ctx.reloj.ahora(),
       );
+    },
+  );
+
+  app.get(
+    '/api/convenios/:id/convenio.pdf',
+    { config: { accion: 'convenios.consultar' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const { id: convenioId } = validar(idEnRuta, request.params);
+      const datos = await enTx().execute((trx) => prepararConvenioPdf(trx, convenioId, ctx));
+      const pdf = await generarPdfConvenio(datos, {
+        emitido: ctx.reloj.ahora(),
+        usuario: ctx.actor.nombre,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="convenio-${convenioId}.pdf"`)
+        .send(pdf);
     },
   );
 }
