@@ -99,6 +99,18 @@ describe.runIf(hayChromium)('recorrido en el navegador: simulador de alternativa
       .and(r.page.locator('[disabled]'))
       .waitFor();
     await r.page.screenshot({ path: 'test-results/simulador-plan.png', fullPage: true });
+
+    // From the ficha, the same button simulates all the debtor's credits.
+    const { persona_id: personaId } = await e.base.db
+      .selectFrom('participantes_credito')
+      .select('persona_id')
+      .where('credito_id', '=', credito.id)
+      .where('rol', '=', 'acreditado')
+      .executeTakeFirstOrThrow();
+    await r.abrir(`/personas/${personaId}`);
+    await sim.abrirDesdeBoton();
+    expect(r.page.url()).toContain(`/simulador?personaId=${personaId}`);
+    expect(await sim.celda(liquidacion.nombre, 'Pago ahora')).toBe(pesos(liquidacion.montoAhora));
   });
 
   it('el administrador crea una campaña en «Alternativas y campañas» y aparece en la simulación del gestor con su acuerdo', async () => {

@@ -171,7 +171,9 @@ function ListaAlternativas({
         <>
           <strong>{a.vigente?.nombre ?? a.clave}</strong>
           <div className="detalle-cifra">
-            {NOMBRE_TIPO[a.tipo]} · {a.clave}
+            {NOMBRE_TIPO[a.tipo] === a.vigente?.nombre
+              ? a.clave
+              : `${NOMBRE_TIPO[a.tipo]} · ${a.clave}`}
           </div>
         </>
       ),

@@ -52,15 +52,17 @@ export function elegibilidadDelFormulario(v: ValoresElegibilidad | undefined): E
   };
 }
 
+const dias = (n: number) => (n === 1 ? '1 día' : `${n} días`);
+
 /** One line people can read: «al menos 90 días de atraso; solo CE-3; …». */
 export function describirElegibilidad(e: Elegibilidad): string {
   const partes: string[] = [];
   if (e.diasAtrasoMinimo !== null && e.diasAtrasoMaximo !== null) {
     partes.push(`de ${e.diasAtrasoMinimo} a ${e.diasAtrasoMaximo} días de atraso`);
   } else if (e.diasAtrasoMinimo !== null) {
-    partes.push(`al menos ${e.diasAtrasoMinimo} días de atraso`);
+    partes.push(`al menos ${dias(e.diasAtrasoMinimo)} de atraso`);
   } else if (e.diasAtrasoMaximo !== null) {
-    partes.push(`a lo más ${e.diasAtrasoMaximo} días de atraso`);
+    partes.push(`a lo más ${dias(e.diasAtrasoMaximo)} de atraso`);
   }
   if (e.productos.length > 0) partes.push(`productos ${e.productos.join(', ')}`);
   if (e.oficinas.length > 0) partes.push(`oficinas ${e.oficinas.join(', ')}`);
