@@ -106,6 +106,8 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'POST /api/convenios/:id/cancelacion': { permitidos: ['gestor', 'coordinador', 'administrador'], url: '/api/convenios/999999/cancelacion' },
   'POST /api/convenios/:id/firma': { permitidos: ['gestor', 'coordinador'], url: '/api/convenios/999999/firma' },
   'POST /api/convenios/revision': { permitidos: ['coordinador', 'administrador'] },
+  'GET /api/convenios/limites': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'POST /api/convenios/limites': { permitidos: SOLO_ADMIN },
   'GET /api/convenios/:id/convenio.pdf': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/convenios/999999/convenio.pdf' },
 };
 

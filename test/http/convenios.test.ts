@@ -338,3 +338,65 @@ function usuario(nombre: string) {
     .where('usuario', '=', nombre)
     .executeTakeFirstOrThrow();
 }
+
+describe('matriz de autorización', () => {
+  const version = {
+    vigenteDesde: '2030-01-01',
+    limites: [
+      {
+        rol: 'gestor',
+        tipo: '*',
+        descuentoPorcentajeMaximo: '0.10',
+        descuentoMontoMaximo: '5000.00',
+        pagosMaximos: 12,
+        permitido: true,
+      },
+      {
+        rol: 'coordinador',
+        tipo: '*',
+        descuentoPorcentajeMaximo: null,
+        descuentoMontoMaximo: null,
+        pagosMaximos: null,
+        permitido: true,
+      },
+    ],
+  };
+
+  it('el administrador agrega una versión fechada; nadie más; la vigente sigue siendo la de hoy', async () => {
+    const gestor = await t.pedir('POST', '/api/convenios/limites', {
+      sesion: s.gestor,
+      cuerpo: version,
+    });
+    expect(gestor.statusCode).toBe(403);
+    const r = await t.pedir('POST', '/api/convenios/limites', { sesion: s.admin, cuerpo: version });
+    expect(r.statusCode).toBe(201);
+    expect(r.json().vigenteDesde).toBe('2000-01-01');
+    expect(r.json().versiones[0]).toMatchObject({
+      vigenteDesde: '2030-01-01',
+      limites: expect.arrayContaining([
+        expect.objectContaining({ rol: 'gestor', descuentoMontoMaximo: '5000.00' }),
+      ]),
+    });
+    const repetida = await t.pedir('POST', '/api/convenios/limites', {
+      sesion: s.admin,
+      cuerpo: version,
+    });
+    expect(repetida.statusCode).toBe(409);
+    const numero = await t.pedir('POST', '/api/convenios/limites', {
+      sesion: s.admin,
+      cuerpo: {
+        ...version,
+        vigenteDesde: '2030-02-01',
+        limites: [{ ...version.limites[0], descuentoPorcentajeMaximo: 0.1 }],
+      },
+    });
+    expect(numero.statusCode).toBe(400);
+    expect(numero.json().error.campo).toBe('limites[0].descuentoPorcentajeMaximo');
+    const pasada = await t.pedir('POST', '/api/convenios/limites', {
+      sesion: s.admin,
+      cuerpo: { ...version, vigenteDesde: '2024-01-01' },
+    });
+    expect(pasada.statusCode).toBe(400);
+    expect(pasada.json().error.campo).toBe('vigenteDesde');
+  });
+});

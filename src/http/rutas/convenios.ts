@@ -1,14 +1,17 @@
 import { z } from 'zod';
+import { type Centavos, centavosDesdeTexto } from '../../domain/dinero.ts';
 import { fecha } from '../../modules/alternativas/esquemas.ts';
 import { autorizarConvenio } from '../../modules/convenios/autorizar-convenio.ts';
 import { cancelarConvenio } from '../../modules/convenios/cancelar-convenio.ts';
 import { consultarConvenio } from '../../modules/convenios/consultar-convenio.ts';
+import { consultarLimites } from '../../modules/convenios/consultar-limites.ts';
 import { generarPdfConvenio } from '../../modules/convenios/convenio-pdf.ts';
 import { firmarConvenio } from '../../modules/convenios/firmar-convenio.ts';
 import { listarPendientes } from '../../modules/convenios/listar-pendientes.ts';
 import { prepararConvenioPdf } from '../../modules/convenios/preparar-convenio-pdf.ts';
 import { proponerConvenio } from '../../modules/convenios/proponer-convenio.ts';
 import { revisarConvenios } from '../../modules/convenios/revisar-convenios.ts';
+import { versionarLimites } from '../../modules/convenios/versionar-limites.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
 import { responderUnaVez } from '../idempotencia-http.ts';
@@ -39,6 +42,52 @@ const nuevoConvenio = z
     message: 'indica el crédito (creditoId) o la persona (personaId), uno de los dos',
     path: ['creditoId'],
   });
+const TIPOS = [
+  '*',
+  'liquidacion_con_descuento',
+  'regularizacion',
+  'convenio_de_pagos',
+  'reestructura',
+  'prorroga',
+  'campana',
+] as const;
+const porcentaje = z
+  .string('debe ser texto, p. ej. "0.10" para 10 %')
+  .regex(
+    /^(0(\.\d{1,8})?|1(\.0{1,8})?)$/,
+    'debe ser una proporción entre "0" y "1", p. ej. "0.10"',
+  );
+const montoMaximo = z
+  .string('debe ser un monto en pesos como texto, p. ej. "5000.00"')
+  .refine(
+    (t) => centavosDesdeTexto(t) !== null,
+    'debe ser un monto en pesos con a lo más dos decimales',
+  )
+  .transform((t) => centavosDesdeTexto(t) as Centavos);
+const matriz = z.strictObject({
+  vigenteDesde: fecha,
+  limites: z
+    .array(
+      z.strictObject({
+        rol: z.enum(['gestor', 'coordinador'], 'debe ser «gestor» o «coordinador»'),
+        tipo: z.enum(TIPOS, `debe ser uno de: ${TIPOS.join(', ')}`),
+        descuentoPorcentajeMaximo: porcentaje.nullable(),
+        descuentoMontoMaximo: montoMaximo.nullable(),
+        pagosMaximos: z
+          .number()
+          .int('debe ser un número entero')
+          .min(1, 'debe ser al menos 1')
+          .max(240, 'admite a lo más 240')
+          .nullable(),
+        permitido: z.boolean('debe ser verdadero o falso'),
+      }),
+    )
+    .min(1, 'indica al menos un límite')
+    .refine(
+      (l) => new Set(l.map((x) => `${x.rol}:${x.tipo}`)).size === l.length,
+      'no debe repetir la pareja rol y tipo',
+    ),
+});
 const firma = z.strictObject({ fechaFirma: fecha.optional() });
 const cancelacion = z.strictObject({ motivo: texto(500) });
 const sinCuerpo = z.strictObject({});
@@ -172,6 +221,28 @@ export function rutasConvenios({ app, deps }: ContextoApp): void {
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="convenio-${convenioId}.pdf"`)
         .send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/convenios/limites',
+    { config: { accion: 'convenios.limites_consultar' } },
+    async (request) => {
+      const ctx = contextoDe(request, reloj);
+      return enTx().execute((trx) => consultarLimites(trx, ctx));
+    },
+  );
+
+  app.post(
+    '/api/convenios/limites',
+    { config: { accion: 'convenios.limites_administrar' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const m = validar(matriz, request.body);
+      const r = await enTx().execute((trx) =>
+        versionarLimites(trx, m.vigenteDesde, m.limites, ctx),
+      );
+      return reply.status(201).send(r);
     },
   );
 }

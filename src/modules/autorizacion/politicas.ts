@@ -63,6 +63,10 @@ export const POLITICAS = {
   'convenios.cancelar': { roles: ['gestor', 'coordinador', 'administrador'] },
   'convenios.firmar': { roles: ['gestor', 'coordinador'] },
   'convenios.revisar': { roles: ['coordinador', 'administrador'] },
+  'convenios.limites_consultar': {
+    roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+  },
+  'convenios.limites_administrar': { roles: ['administrador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
 export type Accion = keyof typeof POLITICAS;
