@@ -127,6 +127,17 @@ describe.runIf(hayChromium)('recorrido en el navegador: simulador de alternativa
     ).toBeLessThanOrEqual(1366);
     await admin.page.screenshot({ path: 'test-results/simulador-catalogo.png', fullPage: true });
 
+    // Editing appends version 2; version 1 stays in the history.
+    await catalogo.versionarAlternativa('Regularización', 'Pagos máximos', '12');
+    expect(await catalogo.fila('Alternativas', 'Regularización').textContent()).toContain('v2');
+    const versiones = await catalogo.versiones('Regularización');
+    expect(await versiones.getByRole('row').count()).toBe(3);
+    expect(await versiones.getByRole('row').nth(1).textContent()).toContain('Pagos máximos: 12');
+    expect(await versiones.getByRole('row').nth(2).textContent()).toContain('Pagos máximos: 6');
+    await admin.page.screenshot({ path: 'test-results/simulador-versiones.png' });
+    await catalogo.dialogo().getByRole('button', { name: 'Cerrar' }).first().click();
+    await catalogo.dialogo().waitFor({ state: 'hidden' });
+
     const campana = {
       clave: 'arrancar-de-cero',
       nombre: 'Oportunidad… es arrancar de cero',

@@ -100,4 +100,23 @@ export class PaginaCatalogo {
       .getByRole('row')
       .filter({ has: this.page.getByText(nombre, { exact: true }) });
   }
+
+  /** «Editar» an alternative: changes one parameter and saves it as a new version. */
+  async versionarAlternativa(nombre: string, campo: string, valor: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Editar ${nombre}` }).click();
+    const d = this.dialogo();
+    await d.getByLabel(campo, { exact: true }).fill(valor);
+    await this.page.screenshot({ path: 'test-results/simulador-editar-alternativa.png' });
+    await d.getByRole('button', { name: 'Guardar versión' }).click();
+    await d.waitFor({ state: 'hidden' });
+  }
+
+  /** The «Versiones» dialog of an alternative or campaign: its table of versions. */
+  async versiones(nombre: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: `Versiones de ${nombre}` }).click();
+    const tabla = this.dialogo().getByRole('table');
+    await tabla.getByRole('row').nth(1).waitFor();
+    await this.page.locator('.ant-modal-wrap:not(.ant-zoom-appear)').last().waitFor();
+    return tabla;
+  }
 }

@@ -175,8 +175,8 @@ export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarC
         onSuccess: ({ alternativa: guardada }) => {
           void message.success(
             esNueva
-              ? `Alternativa «${guardada.clave}» creada.`
-              : `Nueva versión de «${guardada.clave}» guardada.`,
+              ? `Alternativa «${guardada.vigente?.nombre ?? guardada.clave}» creada.`
+              : `Nueva versión de «${guardada.vigente?.nombre ?? guardada.clave}» guardada.`,
           );
           alCerrar();
         },

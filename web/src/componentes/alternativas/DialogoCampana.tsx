@@ -105,7 +105,7 @@ export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }:
           void message.success(
             esNueva
               ? `Campaña «${guardada.vigente?.nombre ?? guardada.clave}» creada.`
-              : `Nueva versión de la campaña «${guardada.clave}» guardada.`,
+              : `Nueva versión de la campaña «${guardada.vigente?.nombre ?? guardada.clave}» guardada.`,
           );
           alCerrar();
         },
