@@ -26,6 +26,13 @@ export async function firmarConvenio(
   const c = await bloquearConvenio(trx, id, ctx);
   const nuevo = transicionConvenio(c.estado, 'firmar');
   if (nuevo === null) throw new ErrorDominio('conflicto', motivoDeRechazo(c.estado, 'firmar'));
+  if (c.tipo === 'reestructura') {
+    // Signing it must create the new credit and close the old one: not built yet (docs).
+    throw new ErrorDominio(
+      'conflicto',
+      'La firma de una reestructura aún no está disponible: el crédito nuevo se crea en una versión próxima.',
+    );
+  }
   const hoy = ctx.reloj.hoy();
   const fecha = fechaFirma ?? hoy;
   if (fecha > hoy) {
