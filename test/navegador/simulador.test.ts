@@ -100,6 +100,15 @@ describe.runIf(hayChromium)('recorrido en el navegador: simulador de alternativa
       .waitFor();
     await r.page.screenshot({ path: 'test-results/simulador-plan.png', fullPage: true });
 
+    // A date the server refuses: its message shows under «Fecha de la simulación».
+    await r.abrir(`/simulador?creditoId=${credito.id}&fecha=2020-01-01`);
+    const error = r.page.locator('#sim-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('no puede ser anterior a hoy');
+    expect(await r.page.getByLabel('Fecha de la simulación').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+
     // From the ficha, the same button simulates all the debtor's credits.
     const { persona_id: personaId } = await e.base.db
       .selectFrom('participantes_credito')

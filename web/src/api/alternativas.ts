@@ -118,6 +118,8 @@ export function useSimulacion(pedido: PedidoSimulacion, habilitada: boolean) {
       solicitar<Simulacion>('POST', '/api/simulaciones', { cuerpo: pedido, senal: signal }),
     enabled: habilitada,
     staleTime: 30_000,
+    // Each simulation is a read of a debtor's data and goes to the bitácora: only on request.
+    refetchOnWindowFocus: false,
     retry: false,
   });
 }

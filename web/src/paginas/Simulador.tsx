@@ -32,6 +32,8 @@ import { idDeRuta } from '../ruta.ts';
 import { useTituloDocumento } from '../titulo.ts';
 
 const FORMATO_ISO = 'YYYY-MM-DD';
+/** The request fields the options form has: a server error about one shows under it. */
+const CAMPOS_OPCIONES: readonly string[] = ['fecha', 'primerPago', 'plazo'];
 const FECHA_ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What the address asks for: one credit or all of a person's, plus the options already applied. */
@@ -92,6 +94,11 @@ function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
   };
 
   const numero = simulacion.data?.creditos[0]?.numero;
+  const error = simulacion.error;
+  const errorDeCampo =
+    esErrorApi(error) && error.campo !== undefined && CAMPOS_OPCIONES.includes(error.campo)
+      ? { campo: error.campo, mensaje: error.mensaje }
+      : null;
   const quien =
     pedido.creditoId !== undefined
       ? {
@@ -114,10 +121,13 @@ function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
         hoy={hoy}
         pedido={pedido}
         ocupado={simulacion.isFetching}
+        errorDeCampo={errorDeCampo}
         alAplicar={aplicar}
       />
       {simulacion.isPending ? (
         <Cargando texto="Calculando las alternativas…" />
+      ) : simulacion.isError && errorDeCampo !== null ? (
+        <Alert type="error" showIcon title="Corrige la fecha, el primer pago o el plazo." />
       ) : simulacion.isError ? (
         <Alert
           type="error"
@@ -143,11 +153,13 @@ function Opciones({
   hoy,
   pedido,
   ocupado,
+  errorDeCampo,
   alAplicar,
 }: {
   hoy: string;
   pedido: PedidoSimulacion;
   ocupado: boolean;
+  errorDeCampo: { campo: string; mensaje: string } | null;
   alAplicar: (o: { fecha: string; primerPago: string | null; plazo: number | null }) => void;
 }) {
   const [fechaSim, setFechaSim] = useState<string>(pedido.fecha ?? hoy);
@@ -168,6 +180,9 @@ function Opciones({
             <label htmlFor="sim-fecha">Fecha de la simulación</label>
             <DatePicker
               id="sim-fecha"
+              status={errorDeCampo?.campo === 'fecha' ? 'error' : undefined}
+              aria-invalid={errorDeCampo?.campo === 'fecha'}
+              aria-describedby={errorDeCampo?.campo === 'fecha' ? 'sim-error' : undefined}
               value={dayjs(fechaSim, FORMATO_ISO)}
               format="DD/MM/YYYY"
               allowClear={false}
@@ -185,6 +200,9 @@ function Opciones({
             <label htmlFor="sim-primer-pago">Primer pago (opcional)</label>
             <DatePicker
               id="sim-primer-pago"
+              status={errorDeCampo?.campo === 'primerPago' ? 'error' : undefined}
+              aria-invalid={errorDeCampo?.campo === 'primerPago'}
+              aria-describedby={errorDeCampo?.campo === 'primerPago' ? 'sim-error' : undefined}
               value={primerPago === null ? null : dayjs(primerPago, FORMATO_ISO)}
               format="DD/MM/YYYY"
               placeholder="El mismo día"
@@ -202,6 +220,9 @@ function Opciones({
             <label htmlFor="sim-plazo">Plazo en pagos o meses (opcional)</label>
             <InputNumber
               id="sim-plazo"
+              status={errorDeCampo?.campo === 'plazo' ? 'error' : undefined}
+              aria-invalid={errorDeCampo?.campo === 'plazo'}
+              aria-describedby={errorDeCampo?.campo === 'plazo' ? 'sim-error' : undefined}
               min={1}
               max={240}
               precision={0}
@@ -215,6 +236,16 @@ function Opciones({
             Simular
           </Button>
         </Flex>
+        {errorDeCampo !== null && (
+          <Typography.Paragraph
+            id="sim-error"
+            type="danger"
+            role="alert"
+            style={{ margin: '8px 0 0' }}
+          >
+            {errorDeCampo.mensaje}
+          </Typography.Paragraph>
+        )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           El primer pago puede caer hasta 31 días después de la fecha de la simulación. Si el plazo
           rebasa el máximo de una alternativa, se usa el máximo y se avisa.
@@ -521,6 +552,38 @@ function DetalleOferta({ oferta }: { oferta: Oferta }) {
             },
           ]}
         />
+        {oferta.creditos.length > 1 && (
+          <Table
+            size="small"
+            style={{ marginTop: 8 }}
+            pagination={false}
+            rowKey="creditoId"
+            dataSource={oferta.creditos}
+            aria-label={`Por crédito en ${oferta.nombre}`}
+            columns={[
+              { title: 'Crédito', dataIndex: 'numero' },
+              {
+                title: 'Total',
+                dataIndex: 'total',
+                align: 'right',
+                render: (m: string, c) =>
+                  c.califica ? <span className="cifra">{pesosDe(m)}</span> : '—',
+              },
+              {
+                title: 'Descuento',
+                key: 'd',
+                align: 'right',
+                render: (_, c) => <span className="cifra">{pesosDe(c.descuento.total)}</span>,
+              },
+              {
+                title: 'Nota',
+                key: 'n',
+                render: (_, c) =>
+                  c.califica ? (c.liquida ? 'Lo liquida' : 'No lo liquida') : c.motivos.join('; '),
+              },
+            ]}
+          />
+        )}
         {oferta.avisos.length > 0 && (
           <Alert
             type="info"
