@@ -100,6 +100,7 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'PUT /api/campanas/:id': { permitidos: SOLO_ADMIN, url: '/api/campanas/999999' },
   'POST /api/simulaciones': { permitidos: ['gestor', 'coordinador'] },
   'POST /api/convenios': { permitidos: ['gestor', 'coordinador'] },
+  'GET /api/convenios': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'GET /api/convenios/pendientes': { permitidos: ['gestor', 'coordinador', 'administrador'] },
   'GET /api/convenios/:id': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/convenios/999999' },
   'POST /api/convenios/:id/autorizacion': { permitidos: ['gestor', 'coordinador', 'administrador'], url: '/api/convenios/999999/autorizacion' },

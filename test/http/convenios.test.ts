@@ -75,6 +75,19 @@ describe('convenios', () => {
     expect(conv.promesas).toHaveLength(3);
     expect(conv.promesas[0]).toMatchObject({ numero: 1, fecha: '2024-06-30', estado: 'pendiente' });
     expect(await bitacora('convenio.proponer', conv.id)).toHaveLength(1);
+    const lista = await t.pedir('GET', `/api/convenios?creditoId=${c.id}`, { sesion: s.gestor });
+    expect(lista.statusCode).toBe(200);
+    expect(lista.json().convenios).toEqual([
+      expect.objectContaining({ id: conv.id, estado: 'autorizado', creditos: [expect.anything()] }),
+    ]);
+    const porPersona = await t.pedir('GET', `/api/convenios?personaId=${c.acreditado}`, {
+      sesion: s.gestor,
+    });
+    expect(porPersona.json().convenios.map((x: { id: number }) => x.id)).toEqual([conv.id]);
+    const ajena = await t.pedir('GET', `/api/convenios?creditoId=${c.id}`, {
+      sesion: s['gestor.nogales'],
+    });
+    expect(ajena.json().convenios).toEqual([]);
     // One live convenio per credit.
     const otra = await proponer(s.gestor, cuerpoDe(c, 'regularizacion'));
     expect(otra.statusCode).toBe(409);

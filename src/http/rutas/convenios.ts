@@ -7,6 +7,7 @@ import { consultarConvenio } from '../../modules/convenios/consultar-convenio.ts
 import { consultarLimites } from '../../modules/convenios/consultar-limites.ts';
 import { generarPdfConvenio } from '../../modules/convenios/convenio-pdf.ts';
 import { firmarConvenio } from '../../modules/convenios/firmar-convenio.ts';
+import { listarConvenios } from '../../modules/convenios/listar-convenios.ts';
 import { listarPendientes } from '../../modules/convenios/listar-pendientes.ts';
 import { prepararConvenioPdf } from '../../modules/convenios/preparar-convenio-pdf.ts';
 import { proponerConvenio } from '../../modules/convenios/proponer-convenio.ts';
@@ -87,6 +88,24 @@ const matriz = z.strictObject({
       (l) => new Set(l.map((x) => `${x.rol}:${x.tipo}`)).size === l.length,
       'no debe repetir la pareja rol y tipo',
     ),
+});
+const consultaLista = z.strictObject({
+  creditoId: z.coerce
+    .number()
+    .int('debe ser un número entero')
+    .positive('debe ser mayor que cero')
+    .optional(),
+  personaId: z.coerce
+    .number()
+    .int('debe ser un número entero')
+    .positive('debe ser mayor que cero')
+    .optional(),
+  estado: z
+    .enum(
+      ['propuesto', 'autorizado', 'firmado', 'cumplido', 'incumplido', 'cancelado'],
+      'no es un estado de convenio',
+    )
+    .optional(),
 });
 const firma = z.strictObject({ fechaFirma: fecha.optional() });
 const cancelacion = z.strictObject({ motivo: texto(500) });
@@ -245,4 +264,15 @@ export function rutasConvenios({ app, deps }: ContextoApp): void {
       return reply.status(201).send(r);
     },
   );
+
+  app.get('/api/convenios', { config: { accion: 'convenios.consultar' } }, async (request) => {
+    const ctx = contextoDe(request, reloj);
+    const q = validar(consultaLista, request.query);
+    const filtro = {
+      creditoId: q.creditoId ?? null,
+      personaId: q.personaId ?? null,
+      estado: q.estado ?? null,
+    };
+    return { convenios: await enTx().execute((trx) => listarConvenios(trx, filtro, ctx)) };
+  });
 }
