@@ -1,5 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import type { Rol } from '../../db/esquema.ts';
+import { calcularAntiguedad } from '../cartera/calcular-antiguedad.ts';
 import type { Contexto } from '../contexto.ts';
 import { crearUsuario } from '../usuarios/crear-usuario.ts';
 import { cargarCarteraDemo, type OpcionesCarteraDemo } from './cargar-cartera-demo.ts';
@@ -34,8 +35,8 @@ export const USUARIOS_DEMO: ReadonlyArray<{
 
 /**
  * Idempotent: creates the demo logins that are missing; returns how many it created. With
- * `cartera`, it then loads the demo portfolio too (cargar-cartera-demo.ts), unless a portfolio
- * exists already.
+ * `cartera`, it then loads the demo portfolio too (cargar-cartera-demo.ts) and its aging as of
+ * today, unless a portfolio exists already.
  */
 export async function cargarDemo(
   trx: Db,
@@ -60,6 +61,11 @@ export async function cargarDemo(
     );
     creados++;
   }
-  if (opciones.cartera) await cargarCarteraDemo(trx, opciones.cartera, ctx);
+  if (opciones.cartera) {
+    const cartera = await cargarCarteraDemo(trx, opciones.cartera, ctx);
+    // Today's aging snapshot too, so that lists and indicators have it on the first screen
+    // (otherwise the job queue computes it right after the start).
+    if (cartera.creada) await calcularAntiguedad(trx, ctx.reloj.hoy(), ctx);
+  }
   return creados;
 }
