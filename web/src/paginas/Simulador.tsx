@@ -74,8 +74,16 @@ function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
   const [, setParametros] = useSearchParams();
   const simulacion = useSimulacion(pedido, true);
   const campanas = useCampanas();
+  // The offer names the exact campaign version; its agreement comes from the catalogue.
   const acuerdos = useMemo(
-    () => new Map((campanas.data ?? []).map((c) => [c.id, c.vigente?.acuerdo ?? ''])),
+    () =>
+      new Map(
+        (campanas.data ?? []).flatMap((c) =>
+          [c.vigente, c.programada].flatMap((v) =>
+            v === null ? [] : [[v.id, v.acuerdo] as const],
+          ),
+        ),
+      ),
     [campanas.data],
   );
 
@@ -90,7 +98,13 @@ function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
     if (opciones.fecha !== hoy) nuevos.fecha = opciones.fecha;
     if (opciones.primerPago !== null) nuevos.primerPago = opciones.primerPago;
     if (opciones.plazo !== null) nuevos.plazo = String(opciones.plazo);
-    setParametros(nuevos, { replace: true });
+    const iguales =
+      (pedido.fecha ?? hoy) === opciones.fecha &&
+      (pedido.primerPago ?? null) === opciones.primerPago &&
+      (pedido.plazo ?? null) === opciones.plazo;
+    // The same options again: simulate again (the catalogue may have changed meanwhile).
+    if (iguales) void simulacion.refetch();
+    else setParametros(nuevos, { replace: true });
   };
 
   const numero = simulacion.data?.creditos[0]?.numero;
@@ -406,7 +420,7 @@ function TablaOfertas({
       render: (_, o) => (
         <NombreOferta
           oferta={o}
-          acuerdo={o.origen === 'campana' ? acuerdos.get(o.id) : undefined}
+          acuerdo={o.origen === 'campana' ? acuerdos.get(o.versionId) : undefined}
         />
       ),
     },
