@@ -65,6 +65,13 @@ describe.runIf(hayChromium)('recorrido en el navegador: simulador de alternativa
 
   it('el gestor abre el crédito, pulsa «Simular alternativas» y ve las ofertas lado a lado, con la liquidación con descuento al importe que da la API', async () => {
     const r = await entrarComo('gestor');
+    // The catalogue is the administrador's: the gestor has no link to it.
+    expect(
+      await r.page
+        .getByRole('navigation', { name: 'Navegación principal' })
+        .getByRole('link', { name: 'Alternativas y campañas' })
+        .count(),
+    ).toBe(0);
     await r.abrir(`/creditos/${credito.id}`);
     await new PaginaCredito(r.page).esperar(credito.numero);
 
@@ -117,8 +124,15 @@ describe.runIf(hayChromium)('recorrido en el navegador: simulador de alternativa
       .where('rol', '=', 'acreditado')
       .executeTakeFirstOrThrow();
     await r.abrir(`/personas/${personaId}`);
+    await r.page.getByRole('button', { name: 'Simular alternativas' }).waitFor();
+    await r.page.screenshot({ path: 'test-results/simulador-ficha.png' });
     await sim.abrirDesdeBoton();
     expect(r.page.url()).toContain(`/simulador?personaId=${personaId}`);
+    // The breadcrumb leads back to the ficha, by the debtor's name.
+    await r.page
+      .getByRole('navigation', { name: 'Ruta de navegación' })
+      .getByRole('link', { name: 'José Ángel Núñez Ibáñez' })
+      .waitFor();
     expect(await sim.celda(liquidacion.nombre, 'Pago ahora')).toBe(pesos(liquidacion.montoAhora));
   });
 

@@ -125,7 +125,13 @@ function DetalleFicha({ id }: { id: number }) {
         title={<h2 className="titulo-tarjeta">Créditos ({f.creditos.length})</h2>}
         extra={
           simula && f.creditos.some((c) => c.rol === 'acreditado') ? (
-            <Button onClick={() => navegar(`/simulador?personaId=${id}`)}>
+            <Button
+              onClick={() =>
+                navegar(`/simulador?personaId=${id}`, {
+                  state: { ficha: { id, nombre: f.persona.nombre } } satisfies VieneDeFicha,
+                })
+              }
+            >
               Simular alternativas
             </Button>
           ) : undefined

@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import {
   NOMBRE_TIPO,
   type Oferta,
@@ -28,7 +28,7 @@ import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
 import { useHoy } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
 import { centavosDe, fecha, pesos, pesosDe } from '../formato.ts';
-import { idDeRuta } from '../ruta.ts';
+import { idDeRuta, vieneDeFicha } from '../ruta.ts';
 import { useTituloDocumento } from '../titulo.ts';
 
 const FORMATO_ISO = 'YYYY-MM-DD';
@@ -108,6 +108,7 @@ function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
   };
 
   const numero = simulacion.data?.creditos[0]?.numero;
+  const ficha = vieneDeFicha(useLocation().state);
   const error = simulacion.error;
   const errorDeCampo =
     esErrorApi(error) && error.campo !== undefined && CAMPOS_OPCIONES.includes(error.campo)
@@ -119,7 +120,10 @@ function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
           texto: numero === undefined ? 'Crédito' : `Crédito ${numero}`,
           enlace: `/creditos/${pedido.creditoId}`,
         }
-      : { texto: 'Ficha del deudor', enlace: `/personas/${pedido.personaId ?? 0}` };
+      : {
+          texto: ficha?.nombre ?? 'Ficha del deudor',
+          enlace: `/personas/${pedido.personaId ?? 0}`,
+        };
 
   return (
     <>
@@ -303,7 +307,12 @@ function Resultado({
             },
             { title: 'Producto', dataIndex: 'producto' },
             { title: 'Oficina', dataIndex: 'oficina' },
-            { title: 'Días de atraso', dataIndex: 'diasAtraso', align: 'right' },
+            {
+              title: 'Días de atraso',
+              dataIndex: 'diasAtraso',
+              align: 'right',
+              render: (n: number) => n.toLocaleString('es-MX'),
+            },
             {
               title: 'Saldo exigible',
               dataIndex: 'saldoExigible',
