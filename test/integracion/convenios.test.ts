@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
@@ -51,7 +52,11 @@ async function credito() {
   return { id: c.id, acreditado: p.persona_id };
 }
 
-async function convenioFirmado(c: { id: number; acreditado: number }) {
+async function convenioFirmado(
+  c: { id: number; acreditado: number },
+  primerPago = '2024-07-10',
+  plazo = 3,
+) {
   await fijar('2024-06-30');
   const r = await t.pedir('POST', '/api/convenios', {
     sesion: s.coordinador,
@@ -59,8 +64,8 @@ async function convenioFirmado(c: { id: number; acreditado: number }) {
       creditoId: c.id,
       origen: 'campana',
       versionId: versionCampana,
-      primerPago: '2024-07-10',
-      plazo: 3,
+      primerPago,
+      plazo,
       condiciones: 'Pagos mensuales; el descuento se pierde si se incumple un pago.',
       firmantes: [c.acreditado],
     },
@@ -68,7 +73,6 @@ async function convenioFirmado(c: { id: number; acreditado: number }) {
   expect(r.statusCode).toBe(201);
   const conv = r.json().convenio;
   expect(conv.estado).toBe('autorizado');
-  expect(conv.periodosSinMoratorio).toHaveLength(1);
   const f = await t.pedir('POST', `/api/convenios/${conv.id}/firma`, {
     sesion: s.gestor,
     cuerpo: {},
@@ -78,6 +82,7 @@ async function convenioFirmado(c: { id: number; acreditado: number }) {
   return f.json().convenio as {
     id: number;
     promesas: Array<{ fecha: string; monto: string }>;
+    periodosSinMoratorio: unknown[];
     total: string;
   };
 }
@@ -113,6 +118,7 @@ describe('seguimiento de convenios', () => {
     const conConvenio = await credito();
     const sinConvenio = await credito();
     const conv = await convenioFirmado(conConvenio);
+    expect(conv.periodosSinMoratorio).toHaveLength(1);
     // Signed: the discount and the window change the statement.
     expect(cifras(await estado(conConvenio.id, '2024-07-05'))).not.toEqual(
       cifras(await estado(sinConvenio.id, '2024-07-05')),
@@ -178,4 +184,36 @@ describe('seguimiento de convenios', () => {
     expect(r.json().convenio.estado).toBe('cumplido');
     expect((await estado(c.id, ultima)).saldo_para_liquidar).toBe('0.00');
   });
+});
+
+describe('propiedad: lo que firma el convenio es lo que registran los pagos', () => {
+  it('pagar cada promesa en su fecha cumple el convenio y deja el crédito liquidado', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 1, max: 3 }),
+        async (dias, plazo) => {
+          const primerPago = new Date(Date.UTC(2024, 5, 30 + dias)).toISOString().slice(0, 10);
+          const c = await credito();
+          const conv = await convenioFirmado(c, primerPago, plazo);
+          expect(conv.promesas).toHaveLength(plazo);
+          for (const p of conv.promesas) {
+            await fijar(p.fecha);
+            const pago = await t.pedir('POST', `/api/creditos/${c.id}/pagos`, {
+              sesion: s.gestor,
+              cuerpo: { monto: p.monto, canal: 'banco', referencia: `conv-${conv.id}` },
+              encabezados: { 'idempotency-key': llave() },
+            });
+            expect(pago.statusCode).toBe(201);
+          }
+          expect((await revisar()).json().cumplidos).toContain(conv.id);
+          const ultima = conv.promesas.at(-1)?.fecha ?? '';
+          const e = await estado(c.id, ultima);
+          expect(e.situacion).toBe('liquidado');
+          expect(e.saldo_a_favor).toBe('0.00');
+        },
+      ),
+      { numRuns: Number(process.env.PROPIEDADES_CORRIDAS_BD ?? 6), examples: [[0, 1]] },
+    );
+  }, 120_000);
 });
