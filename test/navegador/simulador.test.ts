@@ -161,6 +161,17 @@ describe.runIf(hayChromium)('recorrido en el navegador: simulador de alternativa
     await catalogo.dialogo().getByRole('button', { name: 'Cerrar' }).first().click();
     await catalogo.dialogo().waitFor({ state: 'hidden' });
 
+    // A new alternative limited to an office that does not exist: the error is on «Oficinas».
+    await catalogo.crearRegularizacion({
+      clave: 'regularizacion-12',
+      nombre: 'Regularización a 12 meses',
+      pagosMaximos: '12',
+      oficina: 'XYZ',
+    });
+    expect(await catalogo.errorDelCampo('Oficinas (claves)')).toContain('no existe la oficina XYZ');
+    await catalogo.dialogo().getByRole('button', { name: 'Cancelar' }).click();
+    await catalogo.dialogo().waitFor({ state: 'hidden' });
+
     const campana = {
       clave: 'arrancar-de-cero',
       nombre: 'Oportunidad… es arrancar de cero',

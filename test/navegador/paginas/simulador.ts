@@ -119,4 +119,22 @@ export class PaginaCatalogo {
     await this.page.locator('.ant-modal-wrap:not(.ant-zoom-appear)').last().waitFor();
     return tabla;
   }
+
+  /** «Nueva alternativa» of kind regularización, limited to `oficina`; submits it. */
+  async crearRegularizacion(datos: {
+    clave: string;
+    nombre: string;
+    pagosMaximos: string;
+    oficina: string;
+  }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Nueva alternativa' }).click();
+    const d = this.dialogo();
+    await d.getByLabel('Clave', { exact: true }).fill(datos.clave);
+    await d.getByLabel('Nombre', { exact: true }).fill(datos.nombre);
+    await d.getByLabel('Pagos máximos', { exact: true }).fill(datos.pagosMaximos);
+    const oficinas = d.getByLabel('Oficinas (claves)', { exact: true });
+    await oficinas.fill(datos.oficina);
+    await oficinas.press('Enter');
+    await d.getByRole('button', { name: 'Crear alternativa' }).click();
+  }
 }
