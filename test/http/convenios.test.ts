@@ -297,6 +297,48 @@ describe('convenios', () => {
     expect(texto).not.toContain('PROPUESTA');
   });
 
+  it('no se firma lo que no está autorizado, ni con fecha futura, ni una reestructura todavía', async () => {
+    const c = await credito();
+    const propuesto = (await proponer(s.gestor, cuerpoDe(c, 'liquidacion-con-descuento'))).json()
+      .convenio;
+    const firmar = (id: number, cuerpo: unknown) =>
+      t.pedir('POST', `/api/convenios/${id}/firma`, {
+        sesion: s.coordinador,
+        cuerpo,
+        encabezados: { 'idempotency-key': `firma-${id}-${JSON.stringify(cuerpo).length}-xyz` },
+      });
+    const r = await firmar(propuesto.id, {});
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.mensaje).toBe('No se puede firmar un convenio propuesto.');
+    await t.pedir('POST', `/api/convenios/${propuesto.id}/autorizacion`, {
+      sesion: s.coordinador,
+      cuerpo: {},
+    });
+    const futura = await firmar(propuesto.id, { fechaFirma: '2024-07-01' });
+    expect(futura.statusCode).toBe(400);
+    expect(futura.json().error.campo).toBe('fechaFirma');
+    await t.pedir('POST', `/api/convenios/${propuesto.id}/cancelacion`, {
+      sesion: s.gestor,
+      cuerpo: { motivo: 'Se propone una reestructura.' },
+    });
+
+    const reestructura = await proponer(s.gestor, cuerpoDe(c, 'reestructura'));
+    expect(reestructura.statusCode).toBe(201);
+    const conv = reestructura.json().convenio;
+    expect(conv.autorizacion).toMatchObject({ requerida: true, rol: 'coordinador' });
+    await t.pedir('POST', `/api/convenios/${conv.id}/autorizacion`, {
+      sesion: s.coordinador,
+      cuerpo: {},
+    });
+    expect((await firmar(conv.id, {})).statusCode).toBe(409);
+    const pdf = await t.pedir('GET', `/api/convenios/${conv.id}/convenio.pdf`, {
+      sesion: s.gestor,
+    });
+    expect(textoDePdf(pdf.rawPayload).replace(/\s+/g, ' ')).toContain(
+      'Debo y pagaré incondicionalmente',
+    );
+  });
+
   it('el abogado externo no crea convenios; una entrada inválida nombra el campo', async () => {
     const c = await credito();
     expect((await proponer(s.abogado, cuerpoDe(c, 'regularizacion'))).statusCode).toBe(403);
