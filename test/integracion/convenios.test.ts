@@ -165,6 +165,33 @@ describe('seguimiento de convenios', () => {
     ]);
   });
 
+  it('un convenio sin firmar cuya primera promesa ya pasó se cancela solo', async () => {
+    const c = await credito();
+    await fijar('2024-06-30');
+    const r = await t.pedir('POST', '/api/convenios', {
+      sesion: s.coordinador,
+      cuerpo: {
+        creditoId: c.id,
+        origen: 'campana',
+        versionId: versionCampana,
+        primerPago: '2024-07-10',
+        plazo: 2,
+        condiciones: 'Pagos mensuales.',
+        firmantes: [c.acreditado],
+      },
+    });
+    const id = r.json().convenio.id;
+    await fijar('2024-07-15');
+    expect((await revisar()).json().vencidos).toEqual([]);
+    await fijar('2024-07-16');
+    expect((await revisar()).json().vencidos).toEqual([id]);
+    const despues = await t.pedir('GET', `/api/convenios/${id}`, { sesion: s.gestor });
+    expect(despues.json().convenio).toMatchObject({
+      estado: 'cancelado',
+      motivoCancelacion: 'Venció sin firmarse: la fecha del primer pago ya pasó.',
+    });
+  });
+
   it('pagar lo prometido en sus fechas lo cumple y liquida el crédito, como anunció el simulador', async () => {
     const c = await credito();
     const conv = await convenioFirmado(c);

@@ -3,7 +3,7 @@ import { transicionConvenio } from '../../domain/convenios/estado-convenio.ts';
 import { revisarPromesas } from '../../domain/convenios/seguimiento.ts';
 import { centavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
-import type { Fecha } from '../../domain/fecha.ts';
+import { type Fecha, sumarDias } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
@@ -16,6 +16,8 @@ export interface ResultadoRevision {
   revisados: number;
   cumplidos: number[];
   incumplidos: number[];
+  /** Proposed or authorized but never signed, and their first promise is past its tolerance. */
+  vencidos: number[];
 }
 
 type Ctx = Contexto & { actor?: Pick<Actor, 'id' | 'usuario'> | null };
@@ -111,7 +113,42 @@ export async function revisarConvenios(trx: Db, ctx: Ctx): Promise<ResultadoRevi
       cumplidos.push(c.id);
     }
   }
-  return { fecha: hoy, revisados: firmados.length, cumplidos, incumplidos };
+  const vencidos = await cancelarVencidos(trx, hoy, ctx);
+  return { fecha: hoy, revisados: firmados.length, cumplidos, incumplidos, vencidos };
+}
+
+/** An unsigned convenio whose first promise is already past its tolerance cannot be kept. */
+async function cancelarVencidos(trx: Db, hoy: Fecha, ctx: Ctx): Promise<number[]> {
+  const pendientes = await trx
+    .selectFrom('convenios as c')
+    .innerJoin('convenio_promesas as p', 'p.convenio_id', 'c.id')
+    .select(['c.id', 'c.estado', 'c.tolerancia_dias'])
+    .select(({ fn }) => fn.min('p.fecha').as('primera'))
+    .where('c.estado', 'in', ['propuesto', 'autorizado'])
+    .groupBy(['c.id', 'c.estado', 'c.tolerancia_dias'])
+    .orderBy('c.id')
+    .execute();
+  const vencidos: number[] = [];
+  for (const c of pendientes) {
+    if (sumarDias(c.primera as Fecha, c.tolerancia_dias) >= hoy) continue;
+    const nuevo = transicionConvenio(c.estado, 'cancelar');
+    if (nuevo === null) continue;
+    const motivo = 'Venció sin firmarse: la fecha del primer pago ya pasó.';
+    await trx
+      .updateTable('convenios')
+      .set({ estado: nuevo, motivo_cancelacion: motivo, cerrado_el: hoy })
+      .where('id', '=', c.id)
+      .where('estado', '=', c.estado)
+      .execute();
+    await registrarEnBitacora(trx, origenDe(ctx), {
+      accion: 'convenio.cancelar',
+      objetoTipo: 'convenio',
+      objetoId: c.id,
+      detalle: { estadoAnterior: c.estado, motivo },
+    });
+    vencidos.push(c.id);
+  }
+  return vencidos;
 }
 
 async function incumplir(
