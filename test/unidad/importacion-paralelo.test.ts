@@ -81,5 +81,5 @@ describe('validarEnParalelo', () => {
           'el estado de cuenta no se puede calcular: movimiento C-1: la condonación excede el adeudo de capital',
       },
     ]);
-  });
+  }, 60_000);
 });
