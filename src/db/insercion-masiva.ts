@@ -16,7 +16,7 @@ export type TipoColumna =
  * but only once the previous statement has finished, leaving the server idle meanwhile; built
  * here, it is ready before the server is. Text is always quoted (so "NULL" stays a word).
  */
-export function literalDeArreglo(valores: readonly unknown[]): string {
+function literalDeArreglo(valores: readonly unknown[]): string {
   let s = '{';
   for (let i = 0; i < valores.length; i++) {
     if (i > 0) s += ',';

@@ -1,10 +1,10 @@
 import type { MovimientoNuevo } from '../../db/escritura-cartera.ts';
-import { type Centavos, centavos } from '../../domain/dinero.ts';
-import { calcularCaso, type EstadoDeCuenta } from '../../domain/estado-de-cuenta/index.ts';
+import { centavos } from '../../domain/dinero.ts';
 import { diasEntre, type Fecha, sumarDias } from '../../domain/fecha.ts';
 import { type Tasa, tasaDesdeTexto } from '../../domain/tasa.ts';
-import { casoDeCredito, type TasasDeCredito } from '../importacion/caso-de-credito.ts';
+import type { TasasDeCredito } from '../importacion/caso-de-credito.ts';
 import type { Aleatorio } from './aleatorio.ts';
+import { cancelarUnPago, condonar, estadoAl } from './eventos-de-historial.ts';
 import type { Calendario } from './generar-credito.ts';
 
 /** How a borrower has behaved: the demo portfolio has each kind. */
@@ -33,8 +33,6 @@ export interface Historial {
   muyVencido: boolean;
 }
 
-const CAMPANA = 'Campaña «Oportunidad… es arrancar de cero»';
-
 /** Ordinary interest of one period as the engine charges it: exact, rounded half up once (R2, R3). */
 function interes(insoluto: number, tasa: Tasa, dias: number, base: number): number {
   const num = BigInt(insoluto) * tasa.numerador * BigInt(dias);
@@ -43,36 +41,6 @@ function interes(insoluto: number, tasa: Tasa, dias: number, base: number): numb
 }
 
 const redondearArriba = (c: number, paso: number) => Math.ceil(c / paso) * paso;
-
-/**
- * The engine over the history so far: used where the story must be exact (the amount that
- * settles the credit, what a condonación may forgive). A failure here is a bug of the generator.
- */
-export function estadoAl(
-  numero: string,
-  cal: Calendario,
-  tasas: TasasDeCredito,
-  movimientos: readonly MovimientoNuevo[],
-  fecha: Fecha,
-): EstadoDeCuenta {
-  const r = calcularCaso(
-    casoDeCredito(
-      {
-        numero,
-        tasas,
-        fechaInicioInteres: cal.fechaInicioInteres,
-        ministraciones: cal.ministraciones,
-        amortizaciones: cal.amortizaciones,
-        previos: [],
-        movimientos,
-        periodosSinMoratorio: [],
-      },
-      fecha,
-    ),
-  );
-  if (!r.ok) throw new Error(`demo: el crédito ${numero} no es válido: ${r.error.mensaje}`);
-  return r.valor;
-}
 
 /**
  * A payment history of kind `tipo` up to `hoy`. Installments are modeled the way the engine
@@ -240,75 +208,4 @@ export function generarHistorial(
   if ((tipo === 'tardio' || tipo === 'abandonado') && rnd.probabilidad(0.15))
     condonar(rnd, numero, cal, tasas, movs, hoy);
   return { movimientos: movs, liquidado, muyVencido };
-}
-
-/** A bounced payment: cancelled a few days later and paid again at the cashier's. */
-function cancelarUnPago(rnd: Aleatorio, movs: MovimientoNuevo[], hoy: Fecha): void {
-  const candidatos = movs
-    .map((m, i) => ({ m, i }))
-    .filter(({ m, i }) => i < movs.length - 1 && m.excedente === 'reducir_plazo');
-  if (candidatos.length === 0) return;
-  const { m, i } = rnd.elegir(candidatos);
-  const cuando = sumarDias(m.fecha, rnd.entero(2, 6));
-  if (cuando > hoy || m.monto === null) return;
-  let donde = movs.findIndex((x) => x.fecha > cuando);
-  if (donde < 0) donde = movs.length;
-  movs.splice(
-    donde,
-    0,
-    {
-      clave: null,
-      tipo: 'cancelacion',
-      fecha: cuando,
-      monto: null,
-      excedente: null,
-      concepto: null,
-      cancela: { indice: i },
-      canal: null,
-      referencia: null,
-      motivo: 'Cheque devuelto sin fondos',
-      registradoPor: null,
-    },
-    { ...m, fecha: cuando, canal: 'caja', referencia: 'Reposición de pago devuelto' },
-  );
-  // Indices after the insertion point moved by two: no cancelación points past `donde` yet,
-  // since this is the only one.
-}
-
-/** Part of the moratorium (and sometimes of the interest) forgiven in a campaign. */
-function condonar(
-  rnd: Aleatorio,
-  numero: string,
-  cal: Calendario,
-  tasas: TasasDeCredito,
-  movs: MovimientoNuevo[],
-  hoy: Fecha,
-): void {
-  const base = movs.at(-1)?.fecha ?? cal.amortizaciones[0]?.fecha ?? hoy;
-  if (base >= hoy) return;
-  const cuando = sumarDias(base, rnd.entero(1, Math.max(1, diasEntre(base, hoy))));
-  const e = estadoAl(numero, cal, tasas, movs, cuando);
-  const condonacion = (concepto: 'moratorio' | 'interes', monto: number): MovimientoNuevo => ({
-    clave: null,
-    tipo: 'condonacion',
-    fecha: cuando,
-    monto: centavos(monto),
-    excedente: null,
-    concepto,
-    cancela: null,
-    canal: null,
-    referencia: null,
-    motivo: CAMPANA,
-    registradoPor: null,
-  });
-  const moratorio: Centavos = e.interesMoratorio;
-  if (moratorio >= 10_000)
-    movs.push(
-      condonacion(
-        'moratorio',
-        Math.floor((moratorio * (0.3 + rnd.siguiente() * 0.7)) / 100) * 100 || moratorio,
-      ),
-    );
-  if (e.interesOrdinarioExigible >= 10_000 && rnd.probabilidad(0.3))
-    movs.push(condonacion('interes', Math.floor(e.interesOrdinarioExigible / 2)));
 }

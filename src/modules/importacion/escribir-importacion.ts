@@ -92,13 +92,7 @@ export class EscrituraDeImportacion {
     });
   }
 
-  catalogos({
-    productos,
-    personas,
-  }: {
-    productos: ProductosValidados;
-    personas: Catalogos['personas'];
-  }): void {
+  catalogos({ productos, personas }: Catalogos): void {
     this.encolar(async (e) => {
       this.versiones = await escribirProductos(this.trx, productos);
       await e.personas(personas.personas);
