@@ -5,7 +5,7 @@ import { CONTRASENA_DEMO, cargarDemo, USUARIOS_DEMO } from './modules/demo/carga
 import { abrirBase } from './plataforma/arranque.ts';
 import { iniciarAvisos } from './plataforma/avisos.ts';
 import { ErrorDeConfiguracion, leerConfig } from './plataforma/config.ts';
-import { ErrorInstanciaDuplicada } from './plataforma/postgres-embebido.ts';
+import { ErrorInstanciaDuplicada, tomarControlDelApagado } from './plataforma/postgres-embebido.ts';
 import { relojDelSistema } from './plataforma/reloj-sistema.ts';
 import { iniciarTrabajos } from './plataforma/trabajos.ts';
 
@@ -58,15 +58,29 @@ async function principal(): Promise<void> {
     if (cerrando) return;
     cerrando = true;
     console.log(`\n${senal}: deteniendo Recupera…`);
-    await app.close();
-    await trabajos.detener();
-    await avisos.cerrar();
-    await base.cerrar();
-    console.log('Recupera se detuvo limpiamente.');
-    process.exit(0);
+    // In order: no new requests, the running job finishes (pg-boss waits for it), then the
+    // connections close and only then PostgreSQL stops. Every step runs even if one fails.
+    let limpio = true;
+    for (const [paso, accion] of [
+      ['el servidor HTTP', () => app.close()],
+      ['la cola de trabajos', () => trabajos.detener()],
+      ['los avisos en vivo', () => avisos.cerrar()],
+      ['la base de datos', () => base.cerrar()],
+    ] as const) {
+      try {
+        await accion();
+      } catch (e) {
+        limpio = false;
+        console.error(`No se pudo detener ${paso}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    console.log(limpio ? 'Recupera se detuvo limpiamente.' : 'Recupera se detuvo con errores.');
+    process.exit(limpio ? 0 : 1);
   };
+  tomarControlDelApagado();
   process.on('SIGINT', () => void detener('SIGINT'));
   process.on('SIGTERM', () => void detener('SIGTERM'));
+  process.on('SIGHUP', () => void detener('SIGHUP'));
 
   await app.listen({ port: config.puerto, host: config.host });
   console.log(`\nRecupera está listo en http://localhost:${config.puerto}`);

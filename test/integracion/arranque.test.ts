@@ -78,10 +78,23 @@ describe('arranque con PostgreSQL embebido', () => {
     const r = await fetch(`http://localhost:${puerto}/api/sesion`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ usuario: 'gestor', contrasena: 'Recupera.2026' }),
+      body: JSON.stringify({ usuario: 'coordinador', contrasena: 'Recupera.2026' }),
     });
     expect(r.status).toBe(200);
+    // SIGTERM while a job runs over the whole portfolio: the job finishes, then everything stops.
+    const trabajo = await fetch(`http://localhost:${puerto}/api/antiguedad`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+        'x-csrf-token': ((await r.json()) as { csrf: string }).csrf,
+      },
+      body: '{}',
+    });
+    expect(trabajo.status).toBe(202);
+    await new Promise((listo) => setTimeout(listo, 300));
     otra.hijo.kill('SIGTERM');
     expect(await otra.termino).toBe(0);
+    expect(otra.salida()).toContain('Recupera se detuvo limpiamente.');
   });
 });
