@@ -14,6 +14,8 @@ declare module 'autocannon' {
     duration: number;
     /** Requests per second per connection (think time between a user's clicks). */
     connectionRate?: number;
+    /** Requests per second from all connections together, evenly spaced. */
+    overallRate?: number;
     requests: Array<{
       setupRequest: (req: Solicitud, contexto: Record<string, unknown>) => Solicitud;
     }>;

@@ -78,7 +78,11 @@ try {
           url,
           connections: Number(values.conexiones),
           duration: Number(values.segundos),
-          ...(Number(values.ritmo) > 0 ? { connectionRate: Number(values.ritmo) } : {}),
+          // Spread evenly over time: per-connection rates fire all 50 users in the same instant
+          // twice a second, a synchronized burst no counter ever sees.
+          ...(Number(values.ritmo) > 0
+            ? { overallRate: Number(values.ritmo) * Number(values.conexiones) }
+            : {}),
           requests: [
             {
               setupRequest: (req) => {
