@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BaseDePrueba, crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
 
 let base: BaseDePrueba;
+// With DATABASE_URL set, the data folder only keeps the generated secrets.
+const carpetaDatos = mkdtempSync(join(tmpdir(), 'recupera-cli-'));
 const raiz = join(import.meta.dirname, '..', '..');
 
 /** The real command, as `npm run recupera -- …` runs it, against this file's database. */
@@ -18,7 +20,7 @@ function recupera(args: string[], entrada = '') {
     env: {
       ...process.env,
       DATABASE_URL: base.url,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'recupera-cli-')),
+      DATA_DIR: carpetaDatos,
     },
   });
   return { codigo: r.status, salida: r.stdout, error: r.stderr };
@@ -27,7 +29,10 @@ function recupera(args: string[], entrada = '') {
 beforeAll(async () => {
   base = await crearBaseDePrueba();
 });
-afterAll(() => base.cerrar());
+afterAll(async () => {
+  await base.cerrar();
+  rmSync(carpetaDatos, { recursive: true, force: true });
+});
 
 describe('línea de comandos', () => {
   it('--help lista los comandos', () => {

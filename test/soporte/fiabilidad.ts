@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../src/db/conexion.ts';
@@ -57,11 +57,13 @@ export class Servidor {
 
   async detener(): Promise<void> {
     const hijo = this.hijo;
-    if (!hijo) return;
-    const fin = new Promise((r) => hijo.once('exit', r));
-    hijo.kill('SIGTERM');
-    await fin;
-    this.hijo = null;
+    if (hijo) {
+      const fin = new Promise((r) => hijo.once('exit', r));
+      hijo.kill('SIGTERM');
+      await fin;
+      this.hijo = null;
+    }
+    rmSync(this.datos, { recursive: true, force: true });
   }
 }
 
