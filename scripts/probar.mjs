@@ -25,7 +25,9 @@ if (existsSync(salida)) {
   const archivosRotos = (r.testResults ?? []).filter(
     (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
   ).length;
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests + archivosRotos} failed, ${omitidas} skipped`);
+  console.log(
+    `${r.numPassedTests} passed, ${r.numFailedTests + archivosRotos} failed, ${omitidas} skipped`,
+  );
   if (r.numTotalTests === 0) codigo = codigo || 1;
 } else {
   console.log('0 passed, 1 failed, 0 skipped');

@@ -17,7 +17,7 @@ export function digitoVerificadorCurp(primeros17: string): number {
   let suma = 0;
   for (let i = 0; i < 17; i++) {
     const valor = DICCIONARIO.indexOf(primeros17.charAt(i));
-    suma += (valor < 0 ? 0 : valor) * (18 - i);
+    suma += Math.max(valor, 0) * (18 - i);
   }
   return (10 - (suma % 10)) % 10;
 }

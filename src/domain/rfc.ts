@@ -15,7 +15,7 @@ export function caracterVerificadorRfc(sinVerificador: string): string {
   let suma = 0;
   for (let i = 0; i < 12; i++) {
     const valor = VALORES.indexOf(texto.charAt(i));
-    suma += (valor < 0 ? 0 : valor) * (13 - i);
+    suma += Math.max(valor, 0) * (13 - i);
   }
   const resto = suma % 11;
   if (resto === 0) return '0';

@@ -32,7 +32,10 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   // Every role may ask; the object check (office, law firm) is tested in creditos.test.ts.
   'GET /api/creditos': { permitidos: AUTENTICADOS },
   'GET /api/creditos/:id': { permitidos: AUTENTICADOS, url: '/api/creditos/999999' },
-  'GET /api/creditos/:id/movimientos': { permitidos: AUTENTICADOS, url: '/api/creditos/999999/movimientos' },
+  'GET /api/creditos/:id/movimientos': {
+    permitidos: AUTENTICADOS,
+    url: '/api/creditos/999999/movimientos',
+  },
   'GET /api/creditos/:id/estado-de-cuenta': {
     permitidos: AUTENTICADOS,
     url: '/api/creditos/999999/estado-de-cuenta',
@@ -57,21 +60,54 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
     permitidos: ['coordinador', 'contabilidad'],
     url: '/api/movimientos/999999/cancelacion',
   },
-  'GET /api/movimientos/:id/recibo.pdf': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/movimientos/999999/recibo.pdf' },
-  'POST /api/creditos/:id/carta-finiquito': { permitidos: ['coordinador'], url: '/api/creditos/999999/carta-finiquito' },
-  'GET /api/creditos/:id/carta-finiquito.pdf': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/creditos/999999/carta-finiquito.pdf' },
-  'GET /api/buscar': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/buscar?q=jose' },
-  'GET /api/personas/:id/ficha': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/personas/999999/ficha' },
-  'GET /api/creditos/:id/referencia': { permitidos: AUTENTICADOS, url: '/api/creditos/999999/referencia' },
-  'GET /api/creditos/:id/ficha-de-pago.pdf': { permitidos: AUTENTICADOS, url: '/api/creditos/999999/ficha-de-pago.pdf' },
+  'GET /api/movimientos/:id/recibo.pdf': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/movimientos/999999/recibo.pdf',
+  },
+  'POST /api/creditos/:id/carta-finiquito': {
+    permitidos: ['coordinador'],
+    url: '/api/creditos/999999/carta-finiquito',
+  },
+  'GET /api/creditos/:id/carta-finiquito.pdf': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/creditos/999999/carta-finiquito.pdf',
+  },
+  'GET /api/buscar': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/buscar?q=jose',
+  },
+  'GET /api/personas/:id/ficha': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/personas/999999/ficha',
+  },
+  'GET /api/creditos/:id/referencia': {
+    permitidos: AUTENTICADOS,
+    url: '/api/creditos/999999/referencia',
+  },
+  'GET /api/creditos/:id/ficha-de-pago.pdf': {
+    permitidos: AUTENTICADOS,
+    url: '/api/creditos/999999/ficha-de-pago.pdf',
+  },
   'POST /api/conciliacion/estados-bancarios': { permitidos: ['contabilidad', 'administrador'] },
   'GET /api/conciliacion/pendientes': { permitidos: ['contabilidad', 'administrador'] },
-  'POST /api/conciliacion/pendientes/:id/asignacion': { permitidos: ['contabilidad', 'administrador'], url: '/api/conciliacion/pendientes/999999/asignacion' },
-  'POST /api/conciliacion/pendientes/:id/descarte': { permitidos: ['contabilidad', 'administrador'], url: '/api/conciliacion/pendientes/999999/descarte' },
+  'POST /api/conciliacion/pendientes/:id/asignacion': {
+    permitidos: ['contabilidad', 'administrador'],
+    url: '/api/conciliacion/pendientes/999999/asignacion',
+  },
+  'POST /api/conciliacion/pendientes/:id/descarte': {
+    permitidos: ['contabilidad', 'administrador'],
+    url: '/api/conciliacion/pendientes/999999/descarte',
+  },
   'GET /api/turnos': { permitidos: ['gestor', 'coordinador'] },
   'POST /api/turnos': { permitidos: ['gestor', 'coordinador'] },
-  'POST /api/turnos/:id/eventos': { permitidos: ['gestor', 'coordinador'], url: '/api/turnos/999999/eventos' },
-  'PUT /api/turnos/:id/persona': { permitidos: ['gestor', 'coordinador'], url: '/api/turnos/999999/persona' },
+  'POST /api/turnos/:id/eventos': {
+    permitidos: ['gestor', 'coordinador'],
+    url: '/api/turnos/999999/eventos',
+  },
+  'PUT /api/turnos/:id/persona': {
+    permitidos: ['gestor', 'coordinador'],
+    url: '/api/turnos/999999/persona',
+  },
   'GET /api/turnos/indicadores': { permitidos: ['gestor', 'coordinador', 'administrador'] },
   'GET /api/turnos/avisos': { permitidos: ['gestor', 'coordinador'] },
   'POST /api/importaciones': { permitidos: SOLO_ADMIN },
@@ -102,14 +138,31 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'POST /api/convenios': { permitidos: ['gestor', 'coordinador'] },
   'GET /api/convenios': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'GET /api/convenios/pendientes': { permitidos: ['gestor', 'coordinador', 'administrador'] },
-  'GET /api/convenios/:id': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/convenios/999999' },
-  'POST /api/convenios/:id/autorizacion': { permitidos: ['gestor', 'coordinador', 'administrador'], url: '/api/convenios/999999/autorizacion' },
-  'POST /api/convenios/:id/cancelacion': { permitidos: ['gestor', 'coordinador', 'administrador'], url: '/api/convenios/999999/cancelacion' },
-  'POST /api/convenios/:id/firma': { permitidos: ['gestor', 'coordinador'], url: '/api/convenios/999999/firma' },
+  'GET /api/convenios/:id': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/convenios/999999',
+  },
+  'POST /api/convenios/:id/autorizacion': {
+    permitidos: ['gestor', 'coordinador', 'administrador'],
+    url: '/api/convenios/999999/autorizacion',
+  },
+  'POST /api/convenios/:id/cancelacion': {
+    permitidos: ['gestor', 'coordinador', 'administrador'],
+    url: '/api/convenios/999999/cancelacion',
+  },
+  'POST /api/convenios/:id/firma': {
+    permitidos: ['gestor', 'coordinador'],
+    url: '/api/convenios/999999/firma',
+  },
   'POST /api/convenios/revision': { permitidos: ['coordinador', 'administrador'] },
-  'GET /api/convenios/limites': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'GET /api/convenios/limites': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+  },
   'POST /api/convenios/limites': { permitidos: SOLO_ADMIN },
-  'GET /api/convenios/:id/convenio.pdf': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'], url: '/api/convenios/999999/convenio.pdf' },
+  'GET /api/convenios/:id/convenio.pdf': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/convenios/999999/convenio.pdf',
+  },
 };
 
 const USUARIO_DE: Record<Rol, string> = {

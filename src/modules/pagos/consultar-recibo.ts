@@ -50,7 +50,7 @@ export async function consultarRecibo(
     ])
     .where('m.id', '=', movimientoId)
     .executeTakeFirst();
-  if (!m || m.tipo !== 'pago') throw new ErrorDominio('no_encontrado', 'El pago no existe.');
+  if (m?.tipo !== 'pago') throw new ErrorDominio('no_encontrado', 'El pago no existe.');
   const credito = await cargarCredito(trx, m.credito_id);
   if (!alcanzaObjeto(ctx.actor, credito.alcance))
     throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
