@@ -3,7 +3,7 @@ import { casoDesdeFilas } from '../../db/mapeo-caso.ts';
 import type { CreditoASimular } from '../../domain/alternativas/index.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { Fecha } from '../../domain/fecha.ts';
-import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { alcanzaObjeto, exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { type CreditoCargado, cargarCredito, cargarCreditos } from '../cartera/cargar-credito.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
@@ -18,9 +18,7 @@ async function cargarLosCreditos(
 ): Promise<CreditoCargado[]> {
   if ('creditoId' in quien) {
     const credito = await cargarCredito(trx, quien.creditoId);
-    if (!alcanzaObjeto(ctx.actor, credito.alcance)) {
-      throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
-    }
+    exigirCreditoEnCartera(ctx.actor, credito.alcance);
     return [credito];
   }
   const persona = await trx

@@ -108,3 +108,10 @@ export function alcanzaObjeto(actor: Actor, objeto: AlcanceObjeto): boolean {
       return actor.despachoId !== null && actor.despachoId === objeto.despachoId;
   }
 }
+
+/** A credit's object check, with the one message every screen shows for it. */
+export function exigirCreditoEnCartera(actor: Actor, alcance: AlcanceObjeto): void {
+  if (!alcanzaObjeto(actor, alcance)) {
+    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
+  }
+}

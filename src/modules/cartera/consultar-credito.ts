@@ -3,7 +3,7 @@ import type { RolEnCredito } from '../../db/esquema.ts';
 import type { Centavos } from '../../domain/dinero.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
-import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 
@@ -63,9 +63,7 @@ export async function consultarCredito(
     .where('c.id', '=', creditoId)
     .executeTakeFirst();
   if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
-  if (!alcanzaObjeto(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id })) {
-    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
-  }
+  exigirCreditoEnCartera(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id });
   const [participantes, ministraciones, carta] = await Promise.all([
     trx
       .selectFrom('participantes_credito as pc')

@@ -1,11 +1,10 @@
 import type { Db } from '../../db/conexion.ts';
-import { ErrorDominio } from '../../domain/errores.ts';
 import {
   type EstadoDeCuentaJson,
   estadoDeCuentaAJson,
 } from '../../domain/estado-de-cuenta/index.ts';
 import type { Fecha } from '../../domain/fecha.ts';
-import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { calcularEstado } from './calcular-estado.ts';
@@ -19,9 +18,7 @@ export async function consultarEstadoDeCuenta(
   ctx: ContextoAutenticado,
 ): Promise<EstadoDeCuentaJson> {
   const credito = await cargarCredito(trx, creditoId);
-  if (!alcanzaObjeto(ctx.actor, credito.alcance)) {
-    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
-  }
+  exigirCreditoEnCartera(ctx.actor, credito.alcance);
   const corte = fecha ?? ctx.reloj.hoy();
   const estado = estadoDeCuentaAJson(calcularEstado(credito, corte));
   await registrarEnBitacora(trx, origenDe(ctx), {

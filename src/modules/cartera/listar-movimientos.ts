@@ -2,7 +2,7 @@ import type { Db } from '../../db/conexion.ts';
 import type { TipoMovimiento } from '../../db/esquema.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
-import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 
@@ -34,11 +34,10 @@ export async function listarMovimientos(
     .where('id', '=', creditoId)
     .executeTakeFirst();
   if (!credito) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
-  if (
-    !alcanzaObjeto(ctx.actor, { oficinaId: credito.oficina_id, despachoId: credito.despacho_id })
-  ) {
-    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
-  }
+  exigirCreditoEnCartera(ctx.actor, {
+    oficinaId: credito.oficina_id,
+    despachoId: credito.despacho_id,
+  });
   const filas = await trx
     .selectFrom('movimientos as m')
     .leftJoin('usuarios as u', 'u.id', 'm.registrado_por')

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/conexion.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
-import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import type { DatosCarta } from '../documentos/carta-finiquito-pdf.ts';
@@ -36,9 +36,7 @@ export async function consultarCartaFiniquito(
     .executeTakeFirst();
   if (!carta)
     throw new ErrorDominio('no_encontrado', 'Este crédito no tiene carta finiquito emitida.');
-  if (!alcanzaObjeto(ctx.actor, { oficinaId: carta.oficina_id, despachoId: carta.despacho_id })) {
-    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
-  }
+  exigirCreditoEnCartera(ctx.actor, { oficinaId: carta.oficina_id, despachoId: carta.despacho_id });
   const pagares = await trx
     .selectFrom('ministraciones')
     .select('pagare_numero')

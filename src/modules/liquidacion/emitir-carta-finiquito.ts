@@ -1,7 +1,7 @@
 import type { Db } from '../../db/conexion.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
-import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
@@ -32,8 +32,7 @@ export async function emitirCartaFiniquito(
     .where('credito_id', '=', creditoId)
     .executeTakeFirst();
   const credito = await cargarCredito(trx, creditoId);
-  if (!alcanzaObjeto(ctx.actor, credito.alcance))
-    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
+  exigirCreditoEnCartera(ctx.actor, credito.alcance);
   if (existente) {
     return {
       folio: existente.folio,

@@ -4,7 +4,7 @@ import {
   type EstadoDeCuentaJson,
   estadoDeCuentaAJson,
 } from '../../domain/estado-de-cuenta/index.ts';
-import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
@@ -35,8 +35,7 @@ export async function cancelarMovimiento(
   if (!original) throw new ErrorDominio('no_encontrado', 'El movimiento no existe.');
   await bloquearCredito(trx, original.credito_id);
   const credito = await cargarCredito(trx, original.credito_id);
-  if (!alcanzaObjeto(ctx.actor, credito.alcance))
-    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
+  exigirCreditoEnCartera(ctx.actor, credito.alcance);
   if (original.tipo === 'cancelacion')
     throw new ErrorDominio('pago_invalido', 'Una cancelación no se cancela.');
   const yaCancelado = await trx

@@ -3,7 +3,7 @@ import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { estadoDeCuentaAJson } from '../../domain/estado-de-cuenta/index.ts';
 import { type Fecha, numeroDeDia, sumarDias } from '../../domain/fecha.ts';
-import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
@@ -52,8 +52,7 @@ export async function consultarRecibo(
     .executeTakeFirst();
   if (m?.tipo !== 'pago') throw new ErrorDominio('no_encontrado', 'El pago no existe.');
   const credito = await cargarCredito(trx, m.credito_id);
-  if (!alcanzaObjeto(ctx.actor, credito.alcance))
-    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
+  exigirCreditoEnCartera(ctx.actor, credito.alcance);
   const hoy = ctx.reloj.hoy();
   const corte: Fecha | null =
     m.cancelado_fecha === null

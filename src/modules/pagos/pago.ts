@@ -5,7 +5,7 @@ import type { Centavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { AplicacionJson, EstadoDeCuentaJson } from '../../domain/estado-de-cuenta/index.ts';
 import { type Fecha, numeroDeDia } from '../../domain/fecha.ts';
-import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import type { CreditoCargado } from '../cartera/cargar-credito.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 
@@ -32,9 +32,7 @@ export function verificarPago(
   fecha: Fecha,
   ctx: ContextoAutenticado,
 ): void {
-  if (!alcanzaObjeto(ctx.actor, credito.alcance)) {
-    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
-  }
+  exigirCreditoEnCartera(ctx.actor, credito.alcance);
   if (credito.estado === 'reestructurado') {
     throw new ErrorDominio(
       'pago_invalido',

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/conexion.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { generarReferencia } from '../../domain/referencia.ts';
-import { alcanzaObjeto } from '../autorizacion/politicas.ts';
+import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 
 export interface ReferenciaDeCredito {
@@ -18,9 +18,7 @@ export async function creditoAlAlcance(trx: Db, creditoId: number, ctx: Contexto
     .where('id', '=', creditoId)
     .executeTakeFirst();
   if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
-  if (!alcanzaObjeto(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id })) {
-    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
-  }
+  exigirCreditoEnCartera(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id });
   return c;
 }
 
