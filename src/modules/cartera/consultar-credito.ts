@@ -1,5 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import type { RolEnCredito } from '../../db/esquema.ts';
+import { nombreCompleto } from '../../db/nombre-persona.ts';
 import type { Centavos } from '../../domain/dinero.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
@@ -105,7 +106,7 @@ export async function consultarCredito(
     fechaInicioInteres: c.fecha_inicio_interes,
     participantes: participantes.map((p) => ({
       personaId: p.id,
-      nombre: [p.nombres, p.primer_apellido, p.segundo_apellido].filter(Boolean).join(' '),
+      nombre: nombreCompleto(p),
       rol: p.rol,
     })),
     ministraciones: ministraciones.map((m) => ({

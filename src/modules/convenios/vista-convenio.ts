@@ -1,4 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
+import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { ETIQUETA_ESTADO_CONVENIO } from '../../domain/convenios/estado-convenio.ts';
 import { centavos, formatearCentavos as pesos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
@@ -105,7 +106,7 @@ export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticad
     firmantes: firmantes.map((f) => ({
       personaId: f.persona_id,
       calidad: f.calidad,
-      nombre: [f.nombres, f.primer_apellido, f.segundo_apellido].filter(Boolean).join(' '),
+      nombre: nombreCompleto(f),
     })),
     autorizacion: {
       requerida: c.requiere_rol !== null,

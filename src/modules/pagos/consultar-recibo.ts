@@ -1,4 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
+import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { estadoDeCuentaAJson } from '../../domain/estado-de-cuenta/index.ts';
@@ -71,7 +72,7 @@ export async function consultarRecibo(
   return {
     folio: m.id,
     credito: m.numero,
-    acreditado: [m.nombres, m.primer_apellido, m.segundo_apellido].filter(Boolean).join(' '),
+    acreditado: nombreCompleto(m),
     oficina: m.oficina,
     fecha: m.fecha,
     monto: formatearCentavos((m.monto_centavos ?? 0) as Centavos),

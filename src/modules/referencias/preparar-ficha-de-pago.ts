@@ -1,4 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
+import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { generarReferencia } from '../../domain/referencia.ts';
@@ -43,9 +44,7 @@ export async function prepararFichaDePago(
     .where('pc.credito_id', '=', creditoId)
     .where('pc.rol', '=', 'acreditado')
     .executeTakeFirst();
-  const acreditado = persona
-    ? [persona.nombres, persona.primer_apellido, persona.segundo_apellido].filter(Boolean).join(' ')
-    : '—';
+  const acreditado = persona ? nombreCompleto(persona) : '—';
   const origen: OrigenDelImporte =
     importe !== null
       ? 'indicado'
