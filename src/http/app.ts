@@ -128,7 +128,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
     if (request.url.startsWith('/api') || !hayWeb || request.method !== 'GET') {
       return reply.status(404).send(cuerpoError('no_encontrado', 'No existe esa dirección.'));
     }
-    // The UI routes on the client: any other page gets the app shell.
+    // The UI routes on the client: every other page gets the app shell.
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
   return { app, rutasApi };

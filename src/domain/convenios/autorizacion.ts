@@ -5,7 +5,7 @@ import type { Tasa } from '../tasa.ts';
 
 export type RolQueConviene = 'gestor' | 'coordinador';
 
-/** One row of the authorization matrix: a role's limits for one alternative tipo ('*': any). */
+/** One row of the authorization matrix: a role's limits for one alternative tipo ('*': every tipo). */
 export interface LimiteAutorizacion {
   readonly vigenteDesde: Fecha;
   readonly rol: RolQueConviene;
