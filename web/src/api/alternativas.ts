@@ -32,6 +32,14 @@ export const NOMBRE_TIPO: Record<TipoAlternativa, string> = {
 
 // ---------- Simulador ----------
 
+/** Who must authorize an offer or a convenio beyond the proposer's limit (the matrix). */
+export type RolAutorizador = 'coordinador' | 'administrador';
+
+export const NOMBRE_AUTORIZADOR: Record<RolAutorizador, string> = {
+  coordinador: 'del coordinador',
+  administrador: 'del administrador',
+};
+
 export interface PagoDelPlan {
   numero: number;
   fecha: string;
@@ -78,7 +86,8 @@ export interface Oferta {
   saldoAlTerminar: string;
   ahorro: string;
   liquida: boolean;
-  autorizacion: { requerida: boolean; rol: 'coordinador' | null; motivos: string[] };
+  /** Whose authorization the offer would need as a convenio proposed by the current user. */
+  autorizacion: { requerida: boolean; rol: RolAutorizador | null; motivos: string[] };
   creditos: OfertaDeCredito[];
 }
 

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { solicitar } from './cliente.ts';
 
 /** Aging buckets, in the order the institute reports them. */
@@ -175,11 +175,16 @@ export function useCreditos(filtro: FiltroCreditos) {
   });
 }
 
-export function useCredito(id: number) {
-  return useQuery({
+/** One credit's query, for `useCredito` and for pages that read several (`useQueries`). */
+export function consultaCredito(id: number) {
+  return queryOptions({
     queryKey: ['creditos', id],
     queryFn: ({ signal }) => solicitar<Credito>('GET', `/api/creditos/${id}`, { senal: signal }),
   });
+}
+
+export function useCredito(id: number) {
+  return useQuery(consultaCredito(id));
 }
 
 export function useEstadoDeCuenta(id: number, fechaCorte: string, habilitada: boolean) {

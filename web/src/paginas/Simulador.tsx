@@ -10,13 +10,13 @@ import {
   Table,
   type TableColumnsType,
   Tag,
-  Tooltip,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import {
+  NOMBRE_AUTORIZADOR,
   NOMBRE_TIPO,
   type Oferta,
   type PedidoSimulacion,
@@ -25,8 +25,10 @@ import {
   useSimulacion,
 } from '../api/alternativas.ts';
 import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
-import { useHoy } from '../api/sesion.ts';
+import { ROLES_PROPONER_CONVENIO } from '../api/convenios.ts';
+import { useHoy, useUsuarioActual } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
+import { CapturarConvenio } from '../componentes/convenios/CapturarConvenio.tsx';
 import { centavosDe, fecha, pesos, pesosDe } from '../formato.ts';
 import { idDeRuta, vieneDeFicha } from '../ruta.ts';
 import { useTituloDocumento } from '../titulo.ts';
@@ -72,6 +74,7 @@ export function PaginaSimulador() {
 function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
   const hoy = useHoy();
   const [, setParametros] = useSearchParams();
+  const estadoDeNavegacion: unknown = useLocation().state;
   const simulacion = useSimulacion(pedido, true);
   const campanas = useCampanas();
   // The offer names the exact campaign version; its agreement comes from the catalogue.
@@ -104,11 +107,12 @@ function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
       (pedido.plazo ?? null) === opciones.plazo;
     // The same options again: simulate again (the catalogue may have changed meanwhile).
     if (iguales) void simulacion.refetch();
-    else setParametros(nuevos, { replace: true });
+    // The router state (the ficha it came from) stays: the breadcrumb keeps the debtor's name.
+    else setParametros(nuevos, { replace: true, state: estadoDeNavegacion });
   };
 
   const numero = simulacion.data?.creditos[0]?.numero;
-  const ficha = vieneDeFicha(useLocation().state);
+  const ficha = vieneDeFicha(estadoDeNavegacion);
   const error = simulacion.error;
   const errorDeCampo =
     esErrorApi(error) && error.campo !== undefined && CAMPOS_OPCIONES.includes(error.campo)
@@ -161,7 +165,12 @@ function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
           }
         />
       ) : (
-        <Resultado simulacion={simulacion.data} acuerdos={acuerdos} />
+        <Resultado
+          key={simulacion.dataUpdatedAt}
+          pedido={pedido}
+          simulacion={simulacion.data}
+          acuerdos={acuerdos}
+        />
       )}
     </>
   );
@@ -273,15 +282,36 @@ function Opciones({
   );
 }
 
+const claveDeOferta = (o: Oferta) => `${o.origen}-${o.id}`;
+
+/** Why «Capturar convenio» cannot be used now, or null when it can. */
+function impedimentoParaCapturar(
+  propone: boolean,
+  esHoy: boolean,
+  oferta: Oferta | null,
+): string | null {
+  if (!propone) return 'Solo el gestor o el coordinador capturan convenios.';
+  if (!esHoy) return 'Simula con la fecha de hoy: el convenio se calcula el día en que se captura.';
+  if (oferta === null) return 'Elige una oferta de la tabla.';
+  return null;
+}
+
 function Resultado({
+  pedido,
   simulacion,
   acuerdos,
 }: {
+  pedido: PedidoSimulacion;
   simulacion: Simulacion;
   acuerdos: ReadonlyMap<number, string>;
 }) {
+  const hoy = useHoy();
+  const propone = ROLES_PROPONER_CONVENIO.includes(useUsuarioActual().rol);
+  const [elegida, setElegida] = useState<string | null>(null);
   const califican = simulacion.ofertas.filter((o) => o.califica);
   const noCalifican = simulacion.ofertas.filter((o) => !o.califica);
+  const oferta = califican.find((o) => claveDeOferta(o) === elegida) ?? null;
+  const seleccionable = propone && simulacion.fecha === hoy;
   return (
     <>
       <Card
@@ -337,14 +367,12 @@ function Resultado({
           </h2>
         }
         extra={
-          <Tooltip title="Disponible al habilitar convenios">
-            {/* A disabled button gets no pointer events: the wrapper keeps the tooltip working. */}
-            <span>
-              <Button disabled aria-describedby="nota-convenios">
-                Capturar convenio
-              </Button>
-            </span>
-          </Tooltip>
+          <CapturarConvenio
+            pedido={pedido}
+            simulacion={simulacion}
+            oferta={oferta}
+            impedimento={impedimentoParaCapturar(propone, simulacion.fecha === hoy, oferta)}
+          />
         }
       >
         {califican.length === 0 ? (
@@ -352,15 +380,23 @@ function Resultado({
             Ninguna alternativa ni campaña califica para esta simulación; los motivos están abajo.
           </Typography.Paragraph>
         ) : (
-          <TablaOfertas ofertas={califican} acuerdos={acuerdos} />
+          <TablaOfertas
+            ofertas={califican}
+            acuerdos={acuerdos}
+            eleccion={seleccionable ? { elegida, alElegir: setElegida } : null}
+          />
         )}
         <Typography.Paragraph
           id="nota-convenios"
           type="secondary"
           style={{ marginTop: 8, marginBottom: 0 }}
         >
-          Es una simulación: no se guarda nada. «Capturar convenio» estará disponible al habilitar
-          convenios.
+          Es una simulación: no se guarda nada.{' '}
+          {seleccionable
+            ? 'Elige una oferta y pulsa «Capturar convenio»: al guardarlo, el servidor vuelve a calcularla con la misma versión, primer pago y plazo.'
+            : propone
+              ? 'Para capturar un convenio, simula con la fecha de hoy.'
+              : ''}
         </Typography.Paragraph>
       </Card>
       {noCalifican.length > 0 && (
@@ -417,9 +453,12 @@ function NombreOferta({ oferta, acuerdo }: { oferta: Oferta; acuerdo: string | u
 function TablaOfertas({
   ofertas,
   acuerdos,
+  eleccion,
 }: {
   ofertas: Oferta[];
   acuerdos: ReadonlyMap<number, string>;
+  /** The offer chosen for a convenio; null where none can be captured. */
+  eleccion: { elegida: string | null; alElegir: (clave: string) => void } | null;
 }) {
   const columnas: TableColumnsType<Oferta> = [
     {
@@ -492,7 +531,7 @@ function TablaOfertas({
         o.autorizacion.requerida ? (
           <>
             <Tag color="#a35200">
-              Sí{o.autorizacion.rol === 'coordinador' ? ', del coordinador' : ''}
+              Sí{o.autorizacion.rol === null ? '' : `, ${NOMBRE_AUTORIZADOR[o.autorizacion.rol]}`}
             </Tag>
             <div className="detalle-cifra">{o.autorizacion.motivos.join('; ')}</div>
           </>
@@ -507,9 +546,23 @@ function TablaOfertas({
       aria-labelledby="titulo-ofertas"
       className="tabla-ofertas"
       pagination={false}
-      rowKey={(o) => `${o.origen}-${o.id}`}
+      rowKey={claveDeOferta}
       dataSource={ofertas}
       columns={columnas}
+      rowSelection={
+        eleccion === null
+          ? undefined
+          : {
+              type: 'radio',
+              selectedRowKeys: eleccion.elegida === null ? [] : [eleccion.elegida],
+              onChange: (claves) => {
+                const [clave] = claves;
+                if (clave !== undefined) eleccion.alElegir(String(clave));
+              },
+              columnTitle: <span className="solo-lectores">Elegir</span>,
+              getCheckboxProps: (o) => ({ 'aria-label': `Elegir ${o.nombre}` }),
+            }
+      }
       expandable={{
         expandedRowRender: (o) => <DetalleOferta oferta={o} />,
         expandRowByClick: false,
