@@ -4,6 +4,7 @@ import { ROLES_CATALOGO, ROLES_SIMULADOR } from './api/alternativas.ts';
 import { ROLES_ATENCION } from './api/atencion.ts';
 import { ROLES_CAJA } from './api/caja.ts';
 import { ROLES_CONCILIACION } from './api/conciliacion.ts';
+import { ROLES_CONVENIOS, ROLES_PENDIENTES } from './api/convenios.ts';
 import { ROLES_IMPORTACION } from './api/importacion.ts';
 import { ROLES, type Rol } from './api/tipos.ts';
 import { ROLES_TURNOS } from './api/turnos.ts';
@@ -68,6 +69,26 @@ export const SECCIONES: readonly Seccion[] = [
     ),
   },
   {
+    ruta: '/convenios/pendientes',
+    etiqueta: 'Convenios por autorizar',
+    roles: ROLES_PENDIENTES,
+    pagina: lazy(() =>
+      import('./paginas/ConveniosPendientes.tsx').then((m) => ({
+        default: m.PaginaConveniosPendientes,
+      })),
+    ),
+  },
+  {
+    ruta: '/convenios/:id',
+    etiqueta: 'Convenio',
+    roles: ROLES_CONVENIOS,
+    enNavegacion: false,
+    dentroDe: '/cartera',
+    pagina: lazy(() =>
+      import('./paginas/Convenio.tsx').then((m) => ({ default: m.PaginaConvenio })),
+    ),
+  },
+  {
     ruta: '/caja',
     etiqueta: 'Corte de caja',
     roles: ROLES_CAJA,
@@ -114,6 +135,8 @@ export function seccionesDe(rol: Rol): Seccion[] {
 
 /** The navigation entry that contains the page at `ruta` (Cartera for a credit), if any. */
 export function seccionQueContiene(ruta: string): string | undefined {
+  // A navigation entry of its own (/convenios/pendientes) is not inside another (/convenios/:id).
+  if (SECCIONES.some((s) => s.enNavegacion !== false && s.ruta === ruta)) return undefined;
   return SECCIONES.find((s) => s.dentroDe !== undefined && matchPath(s.ruta, ruta) !== null)
     ?.dentroDe;
 }

@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import type { EstadoConvenio, Promesa } from '../api/convenios.ts';
 import type { Bucket, EstadoAmortizacion, EstadoCredito, Situacion } from '../api/creditos.ts';
 
 /**
@@ -138,4 +139,50 @@ export function EtiquetaSiNo({ valor, si, no }: { valor: boolean; si: string; no
       {no}
     </Tag>
   );
+}
+
+const COLOR_CONVENIO: Record<EstadoConvenio, string | undefined> = {
+  propuesto: NARANJA,
+  autorizado: MORADO,
+  firmado: AZUL,
+  cumplido: VERDE,
+  incumplido: ROJO,
+  cancelado: undefined,
+};
+
+/** A convenio's state, with the server's Spanish label («Propuesto», «Incumplido»…). */
+export function EtiquetaConvenio({
+  estado,
+  etiqueta,
+}: {
+  estado: EstadoConvenio;
+  etiqueta: string;
+}) {
+  const color = COLOR_CONVENIO[estado];
+  return color === undefined ? (
+    <Tag>{etiqueta}</Tag>
+  ) : (
+    <Tag color={color} variant="solid">
+      {etiqueta}
+    </Tag>
+  );
+}
+
+export function EtiquetaPromesa({ estado }: { estado: Promesa['estado'] }) {
+  switch (estado) {
+    case 'pendiente':
+      return <Tag>Pendiente</Tag>;
+    case 'cumplida':
+      return (
+        <Tag color={VERDE} variant="solid">
+          Cumplida
+        </Tag>
+      );
+    case 'incumplida':
+      return (
+        <Tag color={ROJO} variant="solid">
+          Incumplida
+        </Tag>
+      );
+  }
 }

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ROLES_SIMULADOR } from '../api/alternativas.ts';
 import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
+import { ROLES_CONVENIOS } from '../api/convenios.ts';
 import {
   type Credito,
   type Movimiento,
@@ -15,6 +16,7 @@ import {
 import { ROLES_CANCELAR_PAGO, ROLES_PAGO, ROLES_RECIBO } from '../api/pagos.ts';
 import { useHoy, useUsuarioActual } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
+import { ConveniosDe } from '../componentes/convenios/ConveniosDe.tsx';
 import { CartaFiniquito } from '../componentes/credito/CartaFiniquito.tsx';
 import { DialogoCancelarPago } from '../componentes/credito/DialogoCancelarPago.tsx';
 import { EncabezadoCredito } from '../componentes/credito/EncabezadoCredito.tsx';
@@ -192,6 +194,12 @@ function DetalleCredito({ id }: { id: number }) {
 
       {ROLES_PAGO.includes(usuario.rol) && (
         <RegistrarPago creditoId={id} estadoCredito={credito.data.estado} />
+      )}
+
+      {ROLES_CONVENIOS.includes(usuario.rol) && (
+        <div style={{ marginBottom: 16 }}>
+          <ConveniosDe filtro={{ creditoId: id }} />
+        </div>
       )}
 
       <Card size="small">

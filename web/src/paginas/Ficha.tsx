@@ -13,9 +13,11 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ROLES_SIMULADOR } from '../api/alternativas.ts';
 import { type CreditoEnFicha, type Ficha, type TipoTelefono, useFicha } from '../api/atencion.ts';
 import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
+import { ROLES_CONVENIOS } from '../api/convenios.ts';
 import { ROLES_RECIBO, urlRecibo } from '../api/pagos.ts';
 import { useUsuarioActual } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
+import { ConveniosDe } from '../componentes/convenios/ConveniosDe.tsx';
 import {
   EtiquetaCancelado,
   EtiquetaEstadoCredito,
@@ -66,7 +68,8 @@ export function PaginaFicha() {
 function DetalleFicha({ id }: { id: number }) {
   const ficha = useFicha(id);
   const navegar = useNavigate();
-  const simula = ROLES_SIMULADOR.includes(useUsuarioActual().rol);
+  const rol = useUsuarioActual().rol;
+  const simula = ROLES_SIMULADOR.includes(rol);
   useTituloDocumento(ficha.data ? ficha.data.persona.nombre : 'Ficha');
 
   if (ficha.isPending) return <Cargando texto="Cargando la ficha…" />;
@@ -139,6 +142,7 @@ function DetalleFicha({ id }: { id: number }) {
       >
         <TablaCreditos ficha={f} />
       </Card>
+      {ROLES_CONVENIOS.includes(rol) && <ConveniosDe filtro={{ personaId: id }} />}
       <Card
         size="small"
         style={{ marginTop: 16 }}
