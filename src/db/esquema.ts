@@ -155,6 +155,11 @@ export interface CreditoFila {
   gestor_id: number | null;
   despacho_id: number | null;
   creado: InstanteGenerado;
+  /** The ordinary rate agreed in a reestructura (numeric text); null: the product version's. */
+  tasa_ordinaria_pactada: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The credit this one restructured (unique), and the convenio whose signing created it. */
+  reestructura_de: ColumnType<number | null, number | null | undefined, number | null>;
+  convenio_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type RolEnCredito = 'acreditado' | 'aval' | 'beneficiario';
@@ -184,7 +189,8 @@ export interface AmortizacionFila {
 }
 
 export type TipoMovimiento = 'pago' | 'condonacion' | 'cancelacion';
-export type CanalPago = 'banco' | 'caja' | 'nomina' | 'importacion';
+/** `reestructura`: the closing payment of a restructured credit; no money is received. */
+export type CanalPago = 'banco' | 'caja' | 'nomina' | 'importacion' | 'reestructura';
 
 export interface MovimientoFila {
   id: Generated<number>;

@@ -10,6 +10,7 @@ import * as indicesBusqueda from './migraciones/0008-indices-busqueda.ts';
 import * as alternativas from './migraciones/0009-alternativas.ts';
 import * as bitacoraSellada from './migraciones/0010-bitacora-sellada-al-confirmar.ts';
 import * as convenios from './migraciones/0011-convenios.ts';
+import * as reestructura from './migraciones/0012-reestructura.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migraciones: Record<string, Migration> = {
   '0009-alternativas': alternativas,
   '0010-bitacora-sellada-al-confirmar': bitacoraSellada,
   '0011-convenios': convenios,
+  '0012-reestructura': reestructura,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

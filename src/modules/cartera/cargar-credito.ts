@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { FilasDeCredito } from '../../db/mapeo-caso.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
@@ -48,7 +49,10 @@ export async function cargarCreditos(
         'o.nombre as oficina',
         'p.clave as producto_clave',
         'p.nombre as producto_nombre',
-        'v.tasa_ordinaria_anual',
+        // A restructured credit carries its agreed ordinary rate (migration 0012).
+        sql<string>`coalesce(c.tasa_ordinaria_pactada, v.tasa_ordinaria_anual)`.as(
+          'tasa_ordinaria_anual',
+        ),
         'v.tasa_moratoria_anual',
         'v.base_dias',
         'v.prelacion',

@@ -102,7 +102,14 @@ export async function cargarCreditos(
   const cabeceras = await trx
     .selectFrom('creditos as c')
     .innerJoin('oficinas as o', 'o.id', 'c.oficina_id')
-    .select(['c.id', 'c.numero', 'c.version_producto_id', 'c.fecha_inicio_interes', 'o.clave'])
+    .select([
+      'c.id',
+      'c.numero',
+      'c.version_producto_id',
+      'c.fecha_inicio_interes',
+      'c.tasa_ordinaria_pactada',
+      'o.clave',
+    ])
     .where(sql<boolean>`c.numero = ANY(${numeros}::text[])`)
     // The credits the import extends must not change under it.
     .forUpdate()
@@ -134,7 +141,11 @@ export async function cargarCreditos(
       id: c.id,
       numero: c.numero,
       producto: v.producto,
-      version: v.version,
+      // A restructured credit's movements are checked at its agreed rate (migration 0012).
+      version:
+        c.tasa_ordinaria_pactada === null
+          ? v.version
+          : { ...v.version, tasaOrdinaria: c.tasa_ordinaria_pactada },
       oficina: c.clave,
       fechaInicioInteres: c.fecha_inicio_interes as Fecha,
       participantes: quienes.get(c.id) ?? [],
