@@ -87,13 +87,14 @@ export function generarPdfConvenio(
         pesos(k.monto),
       ]),
     );
+    // A reestructura's discount is consumed at signing: it fixes the new credit's principal.
+    const condicion =
+      c.tipo === 'reestructura'
+        ? 'Se aplica al firmar y fija el principal del crédito nuevo; la reestructura no se revierte si después se incumple un pago.'
+        : `Es condicional: si no se cumple un pago en su fecha (con ${c.toleranciaDias} días de tolerancia), el descuento se pierde y el adeudo se recalcula como si no se hubiera otorgado.`;
     doc
       .moveDown(0.3)
-      .text(
-        `Descuento total: ${pesos(c.descuento.total)}. Es condicional: si no se cumple un pago en su fecha (con ${c.toleranciaDias} días de tolerancia), el descuento se pierde y el adeudo se recalcula como si no se hubiera otorgado.`,
-        izquierda,
-        doc.y,
-      );
+      .text(`Descuento total: ${pesos(c.descuento.total)}. ${condicion}`, izquierda, doc.y);
   }
   for (const v of c.periodosSinMoratorio) {
     doc
@@ -116,7 +117,8 @@ export function generarPdfConvenio(
     ],
     c.promesas.map((p) => [
       String(p.numero),
-      c.creditos.find((cr) => cr.id === p.creditoId)?.numero ?? '',
+      // A signed reestructura's promises are on its new credit.
+      [...c.creditos, ...c.creditosNuevos].find((cr) => cr.id === p.creditoId)?.numero ?? '',
       fecha(p.fecha),
       pesos(p.monto),
     ]),

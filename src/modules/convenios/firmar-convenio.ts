@@ -8,13 +8,15 @@ import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { bloquearCredito } from '../pagos/pago.ts';
 import { bloquearConvenio } from './bloquear-convenio.ts';
+import { reestructurarCreditos } from './reestructurar-creditos.ts';
 import { type VistaConvenio, vistaConvenio } from './vista-convenio.ts';
 
 /**
  * The debtor signs. In one transaction: the discount's condonaciones are posted as movements
  * (motivo «convenio N», linked in convenio_movimientos), the moratorium-free window becomes a
  * periodos_sin_moratorio row linked to the convenio, and each credit records the signing date
- * as an acknowledgment of the debt (it interrupts prescription, LGTOC art. 165). The engine
+ * as an acknowledgment of the debt (it interrupts prescription, LGTOC art. 165). A reestructura
+ * then creates the new credits and closes the old ones (reestructurar-creditos.ts). The engine
  * must accept every credit afterwards, or nothing is written.
  */
 export async function firmarConvenio(
@@ -26,13 +28,6 @@ export async function firmarConvenio(
   const c = await bloquearConvenio(trx, id, ctx);
   const nuevo = transicionConvenio(c.estado, 'firmar');
   if (nuevo === null) throw new ErrorDominio('conflicto', motivoDeRechazo(c.estado, 'firmar'));
-  if (c.tipo === 'reestructura') {
-    // Signing it must create the new credit and close the old one: not built yet (docs).
-    throw new ErrorDominio(
-      'conflicto',
-      'La firma de una reestructura aún no está disponible: el crédito nuevo se crea en una versión próxima.',
-    );
-  }
   const hoy = ctx.reloj.hoy();
   const fecha = fechaFirma ?? hoy;
   if (fecha > hoy) {
@@ -101,6 +96,8 @@ export async function firmarConvenio(
     .insertInto('reconocimientos_de_adeudo')
     .values(c.creditos.map((creditoId) => ({ credito_id: creditoId, convenio_id: id, fecha })))
     .execute();
+  // A reestructura: the new credits, the old ones settled and closed, the promises moved.
+  const reestructurados = c.tipo === 'reestructura' ? await reestructurarCreditos(trx, c, ctx) : [];
   for (const creditoId of c.creditos) {
     calcularEstado(
       await cargarCredito(trx, creditoId),
@@ -126,6 +123,7 @@ export async function firmarConvenio(
         monto: k.monto_centavos,
       })),
       ventanas: ventanas.map((v) => ({ creditoId: v.credito_id, desde: v.desde, hasta: v.hasta })),
+      ...(reestructurados.length > 0 ? { reestructura: reestructurados } : {}),
     },
   });
   return vistaConvenio(trx, id, ctx);

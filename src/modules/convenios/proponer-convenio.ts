@@ -86,12 +86,21 @@ export async function proponerConvenio(
   }
   const porCredito = oferta.creditos.filter((o) => o.califica);
   const ids = porCredito.map((o) => o.creditoId);
+  // A signed reestructura lives on in the new credit: its promises were moved there.
   const vivo = await trx
     .selectFrom('convenio_creditos as cc')
     .innerJoin('convenios as c', 'c.id', 'cc.convenio_id')
     .select(['c.id', 'cc.credito_id'])
     .where('cc.credito_id', 'in', ids)
     .where('c.estado', 'in', ['propuesto', 'autorizado', 'firmado'])
+    .union((eb) =>
+      eb
+        .selectFrom('convenio_promesas as cp')
+        .innerJoin('convenios as c', 'c.id', 'cp.convenio_id')
+        .select(['c.id', 'cp.credito_id'])
+        .where('cp.credito_id', 'in', ids)
+        .where('c.estado', '=', 'firmado'),
+    )
     .executeTakeFirst();
   if (vivo) {
     throw new ErrorDominio(

@@ -28,13 +28,15 @@ type Ctx = Contexto & { actor?: Pick<Actor, 'id' | 'usuario'> | null };
  * `incumplido`, and in the same transaction its condonaciones are cancelled (cancelacion
  * movements, linked to the convenio), its windows are revoked (`revocado_el` = today: the
  * loader ignores them from today on) and each credit goes to its gestor's queue
- * (`cola_gestor`). The statement then recomputes as if they had never been granted.
+ * (`cola_gestor`). The statement then recomputes as if they had never been granted. A
+ * reestructura's promises are on the new credit (moved at signing); breaking them leaves the
+ * old credit closed and its condonaciones standing: only the new credit goes to the queue.
  */
 export async function revisarConvenios(trx: Db, ctx: Ctx): Promise<ResultadoRevision> {
   const hoy = ctx.reloj.hoy();
   const firmados = await trx
     .selectFrom('convenios')
-    .select(['id', 'fecha_simulacion', 'tolerancia_dias'])
+    .select(['id', 'tipo', 'fecha_simulacion', 'tolerancia_dias'])
     .where('estado', '=', 'firmado')
     .orderBy('id')
     .forUpdate()
@@ -57,6 +59,8 @@ export async function revisarConvenios(trx: Db, ctx: Ctx): Promise<ResultadoRevi
         .select(['m.fecha', 'm.monto_centavos'])
         .where('m.credito_id', '=', creditoId)
         .where('m.tipo', '=', 'pago')
+        // A reestructura's closing payment is no money from the debtor: it keeps no promise.
+        .where((eb) => eb.or([eb('m.canal', 'is', null), eb('m.canal', '<>', 'reestructura')]))
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(
@@ -94,7 +98,7 @@ export async function revisarConvenios(trx: Db, ctx: Ctx): Promise<ResultadoRevi
     }
     const incumplida = revisiones.find((r) => r.resultado === 'incumplido');
     if (incumplida) {
-      await incumplir(trx, c.id, creditos, incumplida, hoy, ctx);
+      await incumplir(trx, c, creditos, incumplida, hoy, ctx);
       incumplidos.push(c.id);
     } else if (revisiones.length > 0 && revisiones.every((r) => r.resultado === 'cumplido')) {
       const nuevo = transicionConvenio('firmado', 'cumplir');
@@ -153,7 +157,7 @@ async function cancelarVencidos(trx: Db, hoy: Fecha, ctx: Ctx): Promise<number[]
 
 async function incumplir(
   trx: Db,
-  id: number,
+  { id, tipo }: { id: number; tipo: string },
   creditos: readonly number[],
   causa: { creditoId: number; incumplida: number | null },
   hoy: Fecha,
@@ -163,13 +167,18 @@ async function incumplir(
   if (nuevo === null) throw new ErrorDominio('conflicto', 'Transición imposible.');
   for (const creditoId of creditos) await bloquearCredito(trx, creditoId);
   const motivo = `convenio ${id} incumplido`;
-  const condonaciones = await trx
-    .selectFrom('convenio_movimientos as cm')
-    .innerJoin('movimientos as m', 'm.id', 'cm.movimiento_id')
-    .select(['m.id', 'm.credito_id'])
-    .where('cm.convenio_id', '=', id)
-    .where('m.tipo', '=', 'condonacion')
-    .execute();
+  // A reestructura's novation is final: its discount was consumed in settling the old credit,
+  // which stays closed; the new pagaré governs, and its arrears accrue moratorium by themselves.
+  const condonaciones =
+    tipo === 'reestructura'
+      ? []
+      : await trx
+          .selectFrom('convenio_movimientos as cm')
+          .innerJoin('movimientos as m', 'm.id', 'cm.movimiento_id')
+          .select(['m.id', 'm.credito_id'])
+          .where('cm.convenio_id', '=', id)
+          .where('m.tipo', '=', 'condonacion')
+          .execute();
   const ahora = ctx.reloj.ahora();
   for (const k of condonaciones) {
     const cancelacion = await trx

@@ -33,7 +33,7 @@ export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticad
   ) {
     throw new ErrorDominio('prohibido', 'Este convenio no está en tu cartera.');
   }
-  const [promesas, condonaciones, ventanas, firmantes] = await Promise.all([
+  const [promesas, condonaciones, ventanas, firmantes, nuevos] = await Promise.all([
     trx
       .selectFrom('convenio_promesas')
       .selectAll()
@@ -62,6 +62,13 @@ export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticad
       .where('f.convenio_id', '=', id)
       .orderBy('f.persona_id')
       .execute(),
+    // A signed reestructura's new credits (its promises are theirs).
+    trx
+      .selectFrom('creditos')
+      .select(['id', 'numero', 'reestructura_de'])
+      .where('convenio_id', '=', id)
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     id: c.id,
@@ -85,6 +92,11 @@ export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticad
     condiciones: c.condiciones,
     toleranciaDias: c.tolerancia_dias,
     creditos: creditos.map((cr) => ({ id: cr.id, numero: cr.numero })),
+    creditosNuevos: nuevos.map((n) => ({
+      id: n.id,
+      numero: n.numero,
+      reestructuraDe: n.reestructura_de,
+    })),
     promesas: promesas.map((p) => ({
       creditoId: p.credito_id,
       numero: p.numero,

@@ -14,7 +14,8 @@ export type Excedente = 'reducir_plazo' | 'adelantar';
 export interface DatosPago {
   fecha: Fecha | null;
   monto: Centavos;
-  canal: Exclude<CanalPago, 'importacion'>;
+  /** Money received; `reestructura` (a closing payment, no money) is only posted by signing. */
+  canal: Exclude<CanalPago, 'importacion' | 'reestructura'>;
   referencia: string;
   excedente: Excedente;
   /** The source's own key (a bank line: `banco:<folio>`); the ledger refuses it twice per credit. */
