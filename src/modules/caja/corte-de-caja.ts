@@ -55,7 +55,8 @@ function totales(pagos: PagoConCentavos[], clave: (p: PagoDelDia) => string): To
 
 /**
  * Payments dated on a day, by channel, office and who registered them. A cancelled payment is
- * listed (so the day's paper trail is complete) but does not count in the totals.
+ * listed (so the day's paper trail is complete) but does not count in the totals. The closing
+ * payments of reestructuras (canal `reestructura`) are not money received and are left out.
  */
 export async function corteDeCaja(
   trx: Db,
@@ -79,6 +80,9 @@ export async function corteDeCaja(
       sql<boolean>`exists (select 1 from movimientos x where x.cancela_id = m.id)`.as('cancelado'),
     ])
     .where('m.tipo', '=', 'pago')
+    // A reestructura's closing payment settles the old credit with the new one: no money
+    // reached the institute, so it is not in the day's cash (docs/convenios.md).
+    .where((eb) => eb.or([eb('m.canal', 'is', null), eb('m.canal', '<>', 'reestructura')]))
     .where('m.fecha', '=', fecha)
     .where(filtroDeAlcance(ctx.actor))
     .orderBy('m.id')

@@ -24,6 +24,7 @@ const CANAL: Record<string, string> = {
   caja: 'Caja del instituto',
   nomina: 'Descuento por nómina',
   importacion: 'Importación',
+  reestructura: 'Pago de cierre por reestructura (sin dinero recibido)',
 };
 const pesos = (t: string) => formatearPesos((centavosDesdeTexto(t) ?? 0) as Centavos);
 const fecha = (f: string) => formatearFecha(f as Fecha);

@@ -42,6 +42,13 @@ export async function emitirCartaFiniquito(
       nueva: false,
     };
   }
+  // Settled by a reestructura's closing payment, not paid: the debt lives on in the new credit.
+  if (credito.estado === 'reestructurado') {
+    throw new ErrorDominio(
+      'conflicto',
+      'El crédito fue reestructurado: su adeudo sigue en el crédito nuevo y no procede carta finiquito.',
+    );
+  }
   const hoy = ctx.reloj.hoy();
   const estado = calcularEstado(credito, hoy);
   if (estado.situacion !== 'liquidado') {

@@ -38,6 +38,13 @@ export async function cancelarMovimiento(
   exigirCreditoEnCartera(ctx.actor, credito.alcance);
   if (original.tipo === 'cancelacion')
     throw new ErrorDominio('pago_invalido', 'Una cancelación no se cancela.');
+  // The novation is final: reopening the old credit would owe the debt twice.
+  if (credito.estado === 'reestructurado') {
+    throw new ErrorDominio(
+      'conflicto',
+      'El crédito fue reestructurado: sus movimientos ya no se cancelan (la deuda sigue en el crédito nuevo).',
+    );
+  }
   const yaCancelado = await trx
     .selectFrom('movimientos')
     .select('id')
