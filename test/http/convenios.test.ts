@@ -297,7 +297,7 @@ describe('convenios', () => {
     expect(texto).not.toContain('PROPUESTA');
   });
 
-  it('no se firma lo que no está autorizado, ni con fecha futura, ni una reestructura todavía', async () => {
+  it('no se firma lo que no está autorizado, ni con fecha futura', async () => {
     const c = await credito();
     const propuesto = (await proponer(s.gestor, cuerpoDe(c, 'liquidacion-con-descuento'))).json()
       .convenio;
@@ -317,11 +317,10 @@ describe('convenios', () => {
     const futura = await firmar(propuesto.id, { fechaFirma: '2024-07-01' });
     expect(futura.statusCode).toBe(400);
     expect(futura.json().error.campo).toBe('fechaFirma');
-    await t.pedir('POST', `/api/convenios/${propuesto.id}/cancelacion`, {
-      sesion: s.gestor,
-      cuerpo: { motivo: 'Se propone una reestructura.' },
-    });
+  });
 
+  it('firmar una reestructura crea un solo crédito nuevo aunque se repita; otra oficina no la firma', async () => {
+    const c = await credito();
     const reestructura = await proponer(s.gestor, cuerpoDe(c, 'reestructura'));
     expect(reestructura.statusCode).toBe(201);
     const conv = reestructura.json().convenio;
@@ -330,13 +329,43 @@ describe('convenios', () => {
       sesion: s.coordinador,
       cuerpo: {},
     });
-    expect((await firmar(conv.id, {})).statusCode).toBe(409);
+    const firmar = (sesion: Sesion | undefined, clave = `firma-reestructura-${conv.id}`) =>
+      t.pedir('POST', `/api/convenios/${conv.id}/firma`, {
+        sesion,
+        cuerpo: {},
+        encabezados: { 'idempotency-key': clave },
+      });
+    expect((await firmar(s['gestor.nogales'])).statusCode).toBe(403);
+    const f = await firmar(s.gestor);
+    expect(f.statusCode).toBe(200);
+    const firmado = f.json().convenio;
+    expect(firmado).toMatchObject({
+      estado: 'firmado',
+      creditosNuevos: [{ reestructuraDe: c.id }],
+    });
+    const repetida = await firmar(s.gestor);
+    expect(repetida.statusCode).toBe(200);
+    expect(repetida.headers['idempotent-replayed']).toBe('true');
+    expect(repetida.body).toBe(f.body);
+    // Another key is another request: the convenio is already signed.
+    expect((await firmar(s.gestor, `otra-firma-${conv.id}`)).statusCode).toBe(409);
+    const nuevos = await t.base.db
+      .selectFrom('creditos')
+      .select(['id', 'numero'])
+      .where('reestructura_de', '=', c.id)
+      .execute();
+    expect(nuevos).toEqual([
+      { id: firmado.creditosNuevos[0].id, numero: firmado.creditosNuevos[0].numero },
+    ]);
+    expect(await bitacora('convenio.firmar', conv.id)).toHaveLength(1);
+
     const pdf = await t.pedir('GET', `/api/convenios/${conv.id}/convenio.pdf`, {
       sesion: s.gestor,
     });
-    expect(textoDePdf(pdf.rawPayload).replace(/\s+/g, ' ')).toContain(
-      'Debo y pagaré incondicionalmente',
-    );
+    const texto = textoDePdf(pdf.rawPayload).replace(/\s+/g, ' ');
+    expect(texto).toContain('Debo y pagaré incondicionalmente');
+    // The plan names the new credit, whose amortizaciones the promises now are.
+    expect(texto).toContain(nuevos[0]?.numero);
   });
 
   it('el abogado externo no crea convenios; una entrada inválida nombra el campo', async () => {
