@@ -2,25 +2,29 @@
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
-  interface Solicitud {
+  export interface Solicitud {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string;
   }
-  interface Opciones {
+  export interface Opciones {
     url: string;
     connections: number;
     duration: number;
     /** Requests per second per connection (think time between a user's clicks). */
     connectionRate?: number;
-    /** Requests per second from all connections together, evenly spaced. */
+    /**
+     * Requests per second from all connections together, split among them: each connection
+     * still sends its share back to back at the start of every second, in step with the rest.
+     */
     overallRate?: number;
-    requests: Array<{
-      setupRequest: (req: Solicitud, contexto: Record<string, unknown>) => Solicitud;
-    }>;
+    requests: Peticion[];
   }
-  interface Resultado {
+  export interface Peticion {
+    setupRequest: (req: Solicitud, contexto: Record<string, unknown>) => Solicitud;
+  }
+  export interface Resultado {
     requests: { average: number; total: number };
     latency: { p50: number; p90: number; p99: number; max: number };
     non2xx: number;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import autocannon, { type Opciones, type Peticion, type Resultado } from 'autocannon';
 import { sql } from 'kysely';
+import { calcularAntiguedad } from '../src/modules/cartera/calcular-antiguedad.ts';
 import { cargarCarteraDemo } from '../src/modules/demo/cargar-cartera-demo.ts';
 import { cargarDemo } from '../src/modules/demo/cargar-demo.ts';
 import { relojDelSistema } from '../src/plataforma/reloj-sistema.ts';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     ritmo: { type: 'string', default: '2' },
     // Shares of búsqueda, ficha, estado de cuenta and pago, e.g. "40,20,30,10".
     mezcla: { type: 'string', default: '40,20,30,10' },
+    sincronizados: { type: 'boolean', default: false },
   },
 });
 const [pBusqueda = 0, pFicha = 0, pEstado = 0] = (values.mezcla ?? '')
@@ -41,6 +43,11 @@ try {
       { reloj, ip: null },
     );
   });
+  // Last night's aging, as the 02:00 job leaves it: otherwise the server computes it at start,
+  // during the measurement, and the figures include a batch job no counter hour has.
+  await base.db
+    .transaction()
+    .execute((trx) => calcularAntiguedad(trx, reloj.hoy(), { reloj, ip: null }));
   await sql`VACUUM ANALYZE`.execute(base.db);
   await servidor.arrancar();
   const url = `http://127.0.0.1:${servidor.puerto}`;
@@ -71,82 +78,99 @@ try {
   let n = 0;
   const elegir = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
   const tiempos: number[] = [];
-  const resultado = await new Promise<Parameters<Parameters<typeof autocannon>[1]>[1]>(
-    (resolver, rechazar) => {
-      const instancia = autocannon(
-        {
-          url,
-          connections: Number(values.conexiones),
-          duration: Number(values.segundos),
-          // Spread evenly over time: per-connection rates fire all 50 users in the same instant
-          // twice a second, a synchronized burst no counter ever sees.
-          ...(Number(values.ritmo) > 0
-            ? { overallRate: Number(values.ritmo) * Number(values.conexiones) }
-            : {}),
-          requests: [
-            {
-              setupRequest: (req) => {
-                const s = sesiones[n++ % sesiones.length] ?? { cookie: '', csrf: '' };
-                const f = elegir(filas);
-                const dado = Math.random();
-                const headers: Record<string, string> = { cookie: s.cookie };
-                if (dado < pBusqueda)
-                  return {
-                    ...req,
-                    method: 'GET',
-                    path: `/api/buscar?q=${encodeURIComponent(f.apellido.slice(0, 5))}`,
-                    headers,
-                  };
-                if (dado < pBusqueda + pFicha)
-                  return {
-                    ...req,
-                    method: 'GET',
-                    path: `/api/personas/${f.persona}/ficha`,
-                    headers,
-                  };
-                if (dado < pBusqueda + pFicha + pEstado)
-                  return {
-                    ...req,
-                    method: 'GET',
-                    path: `/api/creditos/${f.credito}/estado-de-cuenta`,
-                    headers,
-                  };
-                return {
-                  ...req,
-                  method: 'POST',
-                  path: `/api/creditos/${f.credito}/pagos`,
-                  headers: {
-                    ...headers,
-                    'content-type': 'application/json',
-                    'x-csrf-token': s.csrf,
-                    'idempotency-key': randomUUID(),
-                  },
-                  body: JSON.stringify({
-                    monto: `${100 + (n % 900)}.00`,
-                    canal: 'banco',
-                    referencia: `CARGA-${n}`,
-                  }),
-                };
-              },
-            },
-          ],
+  const peticion: Peticion = {
+    setupRequest: (req) => {
+      const s = sesiones[n++ % sesiones.length] ?? { cookie: '', csrf: '' };
+      const f = elegir(filas);
+      const dado = Math.random();
+      const headers: Record<string, string> = { cookie: s.cookie };
+      if (dado < pBusqueda)
+        return {
+          ...req,
+          method: 'GET',
+          path: `/api/buscar?q=${encodeURIComponent(f.apellido.slice(0, 5))}`,
+          headers,
+        };
+      if (dado < pBusqueda + pFicha)
+        return { ...req, method: 'GET', path: `/api/personas/${f.persona}/ficha`, headers };
+      if (dado < pBusqueda + pFicha + pEstado)
+        return {
+          ...req,
+          method: 'GET',
+          path: `/api/creditos/${f.credito}/estado-de-cuenta`,
+          headers,
+        };
+      return {
+        ...req,
+        method: 'POST',
+        path: `/api/creditos/${f.credito}/pagos`,
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'x-csrf-token': s.csrf,
+          'idempotency-key': randomUUID(),
         },
-        (error, r) => (error ? rechazar(error) : resolver(r)),
-      );
-      instancia.on('response', (_c, _estado, _bytes, ms) => tiempos.push(ms));
+        body: JSON.stringify({
+          monto: `${100 + (n % 900)}.00`,
+          canal: 'banco',
+          referencia: `CARGA-${n}`,
+        }),
+      };
     },
-  );
+  };
+  const correr = (opciones: Opciones) =>
+    new Promise<Resultado>((resolver, rechazar) => {
+      const instancia = autocannon(opciones, (error, r) => (error ? rechazar(error) : resolver(r)));
+      instancia.on('response', (_c, _estado, _bytes, ms) => tiempos.push(ms));
+    });
+  const segundos = Number(values.segundos);
+  const conexiones = Number(values.conexiones);
+  const ritmo = Number(values.ritmo);
+  const esperar = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  // With a rate, each user is its own connection whose one-second window starts at a random
+  // instant: autocannon starts every connection's window together, so one instance with a rate
+  // fires all users' requests in the same millisecond each second, a stampede no counter sees.
+  // `--sincronizados` keeps that worst case measurable.
+  const resultados =
+    ritmo > 0 && !values.sincronizados
+      ? await Promise.all(
+          Array.from({ length: conexiones }, () =>
+            esperar(Math.random() * 1000).then(() =>
+              correr({
+                url,
+                connections: 1,
+                connectionRate: ritmo,
+                duration: segundos,
+                requests: [peticion],
+              }),
+            ),
+          ),
+        )
+      : [
+          await correr({
+            url,
+            connections: conexiones,
+            duration: segundos,
+            ...(ritmo > 0 ? { connectionRate: ritmo } : {}),
+            requests: [peticion],
+          }),
+        ];
+  const suma = (f: (r: Resultado) => number) => resultados.reduce((t, r) => t + f(r), 0);
+  const codigos: Record<string, number> = {};
+  for (const r of resultados)
+    for (const [codigo, { count }] of Object.entries(r.statusCodeStats ?? {}))
+      codigos[codigo] = (codigos[codigo] ?? 0) + count;
   tiempos.sort((a, b) => a - b);
   const p = (q: number) =>
     tiempos[Math.min(tiempos.length - 1, Math.ceil(q * tiempos.length) - 1)] ?? 0;
   console.log(
-    `Carga: ${values.conexiones} usuarios a ${values.ritmo === '0' ? 'saturación' : `${values.ritmo} solicitudes/s cada uno`}, ${values.segundos} s, ${values.acreditados} acreditados, mezcla ${values.mezcla}.`,
+    `Carga: ${conexiones} usuarios ${ritmo === 0 ? 'sin pausa (saturación)' : `a ${ritmo} solicitudes/s cada uno${values.sincronizados ? ', sincronizados' : ''}`}, ${segundos} s, ${values.acreditados} acreditados, mezcla ${values.mezcla}.`,
   );
   console.log(
-    `Solicitudes: ${resultado.requests.total} (${resultado.requests.average.toFixed(0)}/s); no 2xx: ${resultado.non2xx}; errores: ${resultado.errors}; códigos: ${JSON.stringify(resultado.statusCodeStats)}`,
+    `Solicitudes: ${tiempos.length} (${(tiempos.length / segundos).toFixed(0)}/s); no 2xx: ${suma((r) => r.non2xx)}; errores: ${suma((r) => r.errors)}; códigos: ${JSON.stringify(codigos)}`,
   );
   console.log(
-    `Latencia ms: p50 ${p(0.5).toFixed(0)} · p95 ${p(0.95).toFixed(0)} · p99 ${p(0.99).toFixed(0)} · máx ${resultado.latency.max}`,
+    `Latencia ms: p50 ${p(0.5).toFixed(0)} · p95 ${p(0.95).toFixed(0)} · p99 ${p(0.99).toFixed(0)} · máx ${(tiempos.at(-1) ?? 0).toFixed(0)}`,
   );
 } finally {
   await servidor.detener();

@@ -24,7 +24,9 @@ export class Servidor {
 
   async arrancar(): Promise<void> {
     this.salida = '';
-    const hijo = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    // PERFILAR_SERVIDOR="--cpu-prof --cpu-prof-dir=/tmp/perfil": profile the server of a bench.
+    const perfil = process.env.PERFILAR_SERVIDOR?.split(' ').filter(Boolean) ?? [];
+    const hijo = spawn(process.execPath, [...perfil, '--import', 'tsx', 'src/main.ts'], {
       cwd: raiz,
       env: {
         ...process.env,
