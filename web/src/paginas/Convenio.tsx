@@ -76,7 +76,10 @@ function useAutorizable(c: Convenio): { puede: boolean; aviso: string | null } {
   const usuario = useUsuarioActual();
   const enCola = c.estado === 'propuesto' && ROLES_PENDIENTES.includes(usuario.rol);
   const pendientes = usePendientes(enCola);
-  if (c.estado !== 'propuesto') return { puede: false, aviso: null };
+  // Until the queue answers, say nothing rather than a reason that may be wrong.
+  if (c.estado !== 'propuesto' || (enCola && pendientes.isPending)) {
+    return { puede: false, aviso: null };
+  }
   const puede = pendientes.data?.find((p) => p.id === c.id)?.puedesAutorizar === true;
   if (puede) return { puede, aviso: null };
   if (c.propuestoPor === usuario.usuario) {
