@@ -344,6 +344,72 @@ describe('simulador', () => {
     expect(convenio.liquidarHoy).toBe('9724.84');
   });
 
+  it('dice quién autorizaría cada oferta según la matriz vigente y el rol de quien simula', async () => {
+    const autorizacion = async (sesion: Sesion | undefined, clave: string) => {
+      const r = await simular(sesion, { creditoId: hermosillo.id });
+      expect(r.statusCode).toBe(200);
+      return r.json().ofertas.find((o: { clave: string }) => o.clave === clave).autorizacion;
+    };
+    // Initial matrix: a gestor agrees no discount on their own; a coordinador, anything.
+    expect(await autorizacion(s.gestor, 'liquidacion-con-descuento')).toEqual({
+      requerida: true,
+      rol: 'coordinador',
+      motivos: ['otorga un descuento de $58.98 y no puede otorgar descuentos'],
+    });
+    expect(await autorizacion(s.coordinador, 'liquidacion-con-descuento')).toEqual({
+      requerida: false,
+      rol: null,
+      motivos: [],
+    });
+    // From tomorrow a gestor may forgive up to 5 % and $100: today's simulation does not change.
+    const manana = {
+      vigenteDesde: '2024-07-01',
+      limites: [
+        {
+          rol: 'gestor',
+          tipo: '*',
+          descuentoPorcentajeMaximo: '0.05',
+          descuentoMontoMaximo: '100.00',
+          pagosMaximos: 12,
+          permitido: true,
+        },
+        {
+          rol: 'coordinador',
+          tipo: '*',
+          descuentoPorcentajeMaximo: '0.03',
+          descuentoMontoMaximo: null,
+          pagosMaximos: null,
+          permitido: true,
+        },
+      ],
+    };
+    const nueva = await t.pedir('POST', '/api/convenios/limites', {
+      sesion: s.admin,
+      cuerpo: manana,
+    });
+    expect(nueva.statusCode).toBe(201);
+    expect((await autorizacion(s.gestor, 'liquidacion-con-descuento')).rol).toBe('coordinador');
+    t.reloj.fijar('2024-07-01T18:00:00Z');
+    try {
+      // A day later the morning's session has expired: a new one.
+      const simulacion = await simular(await t.entrar('gestor'), { creditoId: hermosillo.id });
+      expect(simulacion.statusCode).toBe(200);
+      const porClave = new Map(
+        simulacion.json().ofertas.map((o: { clave: string }) => [o.clave, o]),
+      );
+      expect(porClave.get('liquidacion-con-descuento')).toMatchObject({
+        autorizacion: { requerida: false, rol: null, motivos: [] },
+      });
+      // The campaign forgives all the moratorium and half the interest, $189.24 (3.9 % of the
+      // debt): above the coordinador's 3 % too, so it waits for an administrador.
+      expect(porClave.get('arrancar-de-cero-2024')).toMatchObject({
+        autorizacion: { requerida: true, rol: 'administrador' },
+      });
+    } finally {
+      t.reloj.fijar('2024-06-30T18:00:00Z');
+    }
+  });
+
   it('un gestor de otra oficina recibe 403; un abogado externo no puede simular', async () => {
     expect((await simular(s['gestor.nogales'], { creditoId: hermosillo.id })).statusCode).toBe(403);
     expect((await simular(s.gestor, { creditoId: nogales.id })).statusCode).toBe(403);

@@ -212,7 +212,7 @@ describe('convenios', () => {
       estado: 'propuesto',
       autorizacion: { requerida: true, rol: 'administrador' },
     });
-    expect(conv.autorizacion.motivos.join(' ')).toMatch(/descuento rebasa el 0 %/);
+    expect(conv.autorizacion.motivos.join(' ')).toMatch(/no puede otorgar descuentos/);
     const propio = await t.pedir('POST', `/api/convenios/${conv.id}/autorizacion`, {
       sesion: s.coordinador,
       cuerpo: {},

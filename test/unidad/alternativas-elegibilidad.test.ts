@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  autorizacionRequerida,
   type Elegibilidad,
   motivosDeElegibilidad,
   motivosDelCredito,
@@ -120,45 +119,5 @@ describe('el crédito mismo', () => {
     ],
   ])('%s', (_nombre, estado, pendiente, esperado) => {
     expect(motivosDelCredito(estado, pendiente as Centavos)).toEqual(esperado);
-  });
-});
-
-describe('autorización (regla provisional, una sola función)', () => {
-  it.each<[string, Parameters<typeof autorizacionRequerida>[0], string[]]>([
-    [
-      'regularización corta sin descuento',
-      { tipo: 'regularizacion', descuento: 0 as Centavos, numeroDePagos: 6 },
-      [],
-    ],
-    [
-      '12 pagos todavía no',
-      { tipo: 'convenio_de_pagos', descuento: 0 as Centavos, numeroDePagos: 12 },
-      [],
-    ],
-    [
-      '13 pagos',
-      { tipo: 'convenio_de_pagos', descuento: 0 as Centavos, numeroDePagos: 13 },
-      ['tiene más de 12 pagos (13)'],
-    ],
-    [
-      'cualquier descuento',
-      { tipo: 'campana', descuento: 1 as Centavos, numeroDePagos: 1 },
-      ['otorga un descuento de $0.01'],
-    ],
-    [
-      'reestructura',
-      { tipo: 'reestructura', descuento: 0 as Centavos, numeroDePagos: 12 },
-      ['crea un crédito nuevo'],
-    ],
-    [
-      'prórroga',
-      { tipo: 'prorroga', descuento: 0 as Centavos, numeroDePagos: 1 },
-      ['suspende la cobranza'],
-    ],
-  ])('%s', (_nombre, oferta, motivos) => {
-    const a = autorizacionRequerida(oferta);
-    expect(a.motivos).toEqual(motivos);
-    expect(a.requerida).toBe(motivos.length > 0);
-    expect(a.rol).toBe(motivos.length > 0 ? 'coordinador' : null);
   });
 });

@@ -89,6 +89,25 @@ describe('matriz de autorización', () => {
     ).toEqual(['el tipo de alternativa no está en su límite']);
   });
 
+  it.each([
+    ['monto cero', { descuentoMontoMaximo: c(0), descuentoPorcentajeMaximo: diezPorCiento }],
+    ['porcentaje cero', { descuentoPorcentajeMaximo: tasaDesdeTexto('0') }],
+    [
+      'ambos en cero',
+      { descuentoMontoMaximo: c(0), descuentoPorcentajeMaximo: tasaDesdeTexto('0') },
+    ],
+  ])('un límite de descuento en cero (%s) da un solo motivo', (_nombre, campos) => {
+    const sinDescuento = [limite({ rol: 'gestor', ...campos }), ...matriz.slice(2)];
+    const d = autorizacionDelConvenio(sinDescuento, 'gestor', convenio(5_000_00), f('2024-06-30'));
+    expect(d).toEqual({
+      rol: 'coordinador',
+      motivos: ['otorga un descuento de $5,000.00 y no puede otorgar descuentos'],
+    });
+    expect(autorizacionDelConvenio(sinDescuento, 'gestor', convenio(0), f('2024-06-30')).rol).toBe(
+      null,
+    );
+  });
+
   it('la versión vigente es la de fecha más reciente, y una anterior a su vigencia no cuenta', () => {
     const nueva = [...matriz, limite({ rol: 'gestor', vigenteDesde: f('2024-07-01') })];
     expect(autorizacionDelConvenio(nueva, 'gestor', convenio(5_000_00), f('2024-06-30')).rol).toBe(

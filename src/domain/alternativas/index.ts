@@ -3,8 +3,6 @@
  * simulator, which computes every offer with the statement engine over the credit's history
  * plus the offer's hypothetical condonaciones, payments and moratorium-free window.
  */
-export type { AutorizacionRequerida } from './autorizacion.ts';
-export { autorizacionRequerida, PAGOS_SIN_AUTORIZACION } from './autorizacion.ts';
 export { fechasMensuales, sumarMeses } from './calendario.ts';
 export type { DatosDeElegibilidad } from './elegibilidad.ts';
 export { motivosDeElegibilidad, motivosDelCredito, motivosDeVigencia } from './elegibilidad.ts';

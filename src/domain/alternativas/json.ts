@@ -1,5 +1,4 @@
 import { type Centavos, formatearCentavos as pesos } from '../dinero.ts';
-import type { AutorizacionRequerida } from './autorizacion.ts';
 import { ahorroDe, type DescuentoOtorgado, descuentoDe, type Oferta, totalDe } from './oferta.ts';
 import type { PagoDelPlan } from './plan-en-pagos.ts';
 import type { OfertaDeCredito } from './simular-credito.ts';
@@ -11,12 +10,6 @@ const descuentoJson = (d: DescuentoOtorgado) => ({
   moratorio: pesos(d.moratorio),
   interes: pesos(d.interes),
   total: pesos(d.total),
-});
-
-const autorizacionJson = (a: AutorizacionRequerida) => ({
-  requerida: a.requerida,
-  rol: a.rol,
-  motivos: [...a.motivos],
 });
 
 function creditoJson(o: OfertaDeCredito) {
@@ -78,7 +71,6 @@ export function ofertaAJson(o: Oferta) {
     saldoAlTerminar: pesos(o.saldoAlTerminar),
     ahorro: pesos(o.ahorro),
     liquida: o.liquida,
-    autorizacion: autorizacionJson(o.autorizacion),
     creditos: o.creditos.map(creditoJson),
   };
 }

@@ -1,6 +1,5 @@
 import { CERO, type Centavos, restar, sumar } from '../dinero.ts';
 import type { Fecha } from '../fecha.ts';
-import { type AutorizacionRequerida, autorizacionRequerida } from './autorizacion.ts';
 import type { PagoDelPlan } from './plan-en-pagos.ts';
 import type { Propuesta } from './propuesta.ts';
 import type { OfertaDeCredito } from './simular-credito.ts';
@@ -29,7 +28,6 @@ export interface Oferta {
   /** liquidarHoy − total − saldoAlTerminar: negative when the offer costs more than paying today. */
   readonly ahorro: Centavos;
   readonly liquida: boolean;
-  readonly autorizacion: AutorizacionRequerida;
   readonly creditos: readonly OfertaDeCredito[];
 }
 
@@ -105,11 +103,6 @@ export function combinarOfertas(
     saldoAlTerminar: suma(califican.map((o) => o.saldoAlTerminar)),
     ahorro: suma(califican.map(ahorroDe)),
     liquida: califican.length > 0 && califican.every((o) => o.liquida),
-    autorizacion: autorizacionRequerida({
-      tipo: propuesta.tipo,
-      descuento: descuento.total,
-      numeroDePagos: pagos.length,
-    }),
     creditos: ofertas,
   };
 }

@@ -49,15 +49,22 @@ export function limiteVigente(
 export function excesos(limite: LimiteAutorizacion | null, c: ConvenioAEvaluar): string[] {
   if (limite === null || !limite.permitido) return ['el tipo de alternativa no está en su límite'];
   const motivos: string[] = [];
-  if (limite.descuentoMontoMaximo !== null && c.descuento > limite.descuentoMontoMaximo) {
+  const p = limite.descuentoPorcentajeMaximo;
+  // A zero limit in either form says one thing: this role gives no discount at all.
+  const sinDescuentos = limite.descuentoMontoMaximo === 0 || p?.numerador === 0n;
+  if (c.descuento > 0 && sinDescuentos) {
+    motivos.push(
+      `otorga un descuento de ${formatearPesos(c.descuento)} y no puede otorgar descuentos`,
+    );
+  } else if (limite.descuentoMontoMaximo !== null && c.descuento > limite.descuentoMontoMaximo) {
     motivos.push(
       `el descuento de ${formatearPesos(c.descuento)} rebasa ${formatearPesos(limite.descuentoMontoMaximo)}`,
     );
   }
-  const p = limite.descuentoPorcentajeMaximo;
   // descuento / liquidarHoy > numerador / denominador, in exact integers.
   if (
     p !== null &&
+    !sinDescuentos &&
     c.descuento > 0 &&
     BigInt(c.descuento) * p.denominador > BigInt(c.liquidarHoy) * p.numerador
   ) {
@@ -80,6 +87,11 @@ export interface DecisionDeAutorizacion {
   /** null: the proposer's own limit covers it, it goes straight to `autorizado`. */
   readonly rol: 'coordinador' | 'administrador' | null;
   readonly motivos: readonly string[];
+}
+
+/** Anyone else who may simulate or propose is held to a gestor's limit. */
+export function rolQueConviene(rol: string): RolQueConviene | 'administrador' {
+  return rol === 'administrador' || rol === 'coordinador' ? rol : 'gestor';
 }
 
 /**

@@ -1,10 +1,21 @@
 import type { Db } from '../../db/conexion.ts';
-import { type OfertaJson, ofertaAJson, simularOfertas } from '../../domain/alternativas/index.ts';
+import {
+  type Oferta,
+  type OfertaJson,
+  ofertaAJson,
+  simularOfertas,
+} from '../../domain/alternativas/index.ts';
+import {
+  autorizacionDelConvenio,
+  type LimiteAutorizacion,
+  rolQueConviene,
+} from '../../domain/convenios/autorizacion.ts';
 import { formatearCentavos as pesos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { type Fecha, formatearFecha, sumarDias } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { cargarLimites } from '../convenios/limites.ts';
 import { propuestasVigentes } from './catalogo-vigente.ts';
 import { creditosASimular, type QuienSimula } from './creditos-a-simular.ts';
 
@@ -35,7 +46,37 @@ export interface Simulacion {
     saldoParaLiquidar: string;
     pagosAdelantados: string;
   }>;
-  ofertas: OfertaJson[];
+  ofertas: Array<OfertaJson & { autorizacion: AutorizacionDeLaOferta }>;
+}
+
+/** Whether proposing this offer now, as the user who simulates, waits for someone above. */
+export interface AutorizacionDeLaOferta {
+  requerida: boolean;
+  rol: 'coordinador' | 'administrador' | null;
+  motivos: string[];
+}
+
+/**
+ * The same decision proposing the convenio would take today (the matrix in force, the user's
+ * role), so the counter sees before capturing whether it will wait for a coordinador.
+ */
+function autorizacionDeLaOferta(
+  o: Oferta,
+  limites: readonly LimiteAutorizacion[],
+  ctx: ContextoAutenticado,
+): AutorizacionDeLaOferta {
+  const decision = autorizacionDelConvenio(
+    limites,
+    rolQueConviene(ctx.actor.rol),
+    {
+      tipo: o.propuesta.tipo,
+      descuento: o.descuento.total,
+      liquidarHoy: o.liquidarHoy,
+      numeroDePagos: o.pagos.length,
+    },
+    ctx.reloj.hoy(),
+  );
+  return { requerida: decision.rol !== null, rol: decision.rol, motivos: [...decision.motivos] };
 }
 
 function invalido(campo: string, mensaje: string): ErrorDominio {
@@ -80,6 +121,7 @@ export async function simularAlternativas(
     primerPago: pedido.primerPago,
     plazo: pedido.plazo,
   });
+  const limites = await cargarLimites(trx);
   const porPersona = 'personaId' in pedido.quien;
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'simulacion.consultar',
@@ -113,6 +155,9 @@ export async function simularAlternativas(
       saldoParaLiquidar: pesos(c.alCorte.saldoParaLiquidar),
       pagosAdelantados: pesos(c.alCorte.pagosAdelantados),
     })),
-    ofertas: ofertas.map(ofertaAJson),
+    ofertas: ofertas.map((o) => ({
+      ...ofertaAJson(o),
+      autorizacion: autorizacionDeLaOferta(o, limites, ctx),
+    })),
   };
 }

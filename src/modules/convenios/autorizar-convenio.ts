@@ -1,11 +1,10 @@
 import type { Db } from '../../db/conexion.ts';
-import { motivoParaNoAutorizar } from '../../domain/convenios/autorizacion.ts';
+import { motivoParaNoAutorizar, rolQueConviene } from '../../domain/convenios/autorizacion.ts';
 import { motivoDeRechazo, transicionConvenio } from '../../domain/convenios/estado-convenio.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { bloquearConvenio } from './bloquear-convenio.ts';
-import { rolQueConviene } from './proponer-convenio.ts';
 import { type VistaConvenio, vistaConvenio } from './vista-convenio.ts';
 
 /**

@@ -1,9 +1,8 @@
 import type { Db } from '../../db/conexion.ts';
-import { motivoParaNoAutorizar } from '../../domain/convenios/autorizacion.ts';
+import { motivoParaNoAutorizar, rolQueConviene } from '../../domain/convenios/autorizacion.ts';
 import { centavos, formatearCentavos as pesos } from '../../domain/dinero.ts';
 import { alcanzaObjeto } from '../autorizacion/politicas.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
-import { rolQueConviene } from './proponer-convenio.ts';
 
 /**
  * The queue of convenios waiting for authorization within the actor's reach, oldest first;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import { ofertaAJson, simularOfertas } from '../../domain/alternativas/index.ts';
-import { autorizacionDelConvenio } from '../../domain/convenios/autorizacion.ts';
+import { autorizacionDelConvenio, rolQueConviene } from '../../domain/convenios/autorizacion.ts';
 import { motivoParaNoFirmar } from '../../domain/convenios/firmantes.ts';
 import { CERO } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
@@ -24,11 +24,6 @@ export interface PedidoDeConvenio {
   plazo: number | null;
   condiciones: string;
   firmantes: number[];
-}
-
-/** Anyone else the policy lets through is held to a gestor's limit. */
-export function rolQueConviene(rol: string): 'gestor' | 'coordinador' | 'administrador' {
-  return rol === 'administrador' || rol === 'coordinador' ? rol : 'gestor';
 }
 
 function invalido(campo: string, mensaje: string): ErrorDominio {
