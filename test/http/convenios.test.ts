@@ -178,6 +178,51 @@ describe('convenios', () => {
     expect(porGestor.json().error.mensaje).toMatch(/límite del gestor/);
   });
 
+  it('la vista del convenio dice a cada quien si puede autorizarlo y por qué no, y nombra al acreditado', async () => {
+    const c = await credito();
+    const r = await proponer(s.gestor, cuerpoDe(c, 'liquidacion-con-descuento'));
+    const id = r.json().convenio.id;
+    const ver = async (quien: string) => {
+      const v = await t.pedir('GET', `/api/convenios/${id}`, { sesion: s[quien] });
+      expect(v.statusCode).toBe(200);
+      return v.json().convenio;
+    };
+    expect(await ver('gestor')).toMatchObject({
+      acreditado: { personaId: c.acreditado, nombre: 'José Ángel Núñez Ibáñez' },
+      puedesAutorizar: false,
+      motivoParaNoAutorizar: 'Nadie autoriza su propia propuesta: la autoriza otra persona.',
+    });
+    expect(await ver('coordinador')).toMatchObject({
+      puedesAutorizar: true,
+      motivoParaNoAutorizar: null,
+    });
+    expect(await ver('contabilidad')).toMatchObject({
+      puedesAutorizar: false,
+      motivoParaNoAutorizar: 'Tu rol no autoriza convenios.',
+    });
+    // Another gestor's proposal: the matrix, not maker-checker, keeps this gestor out.
+    await t.base.db
+      .updateTable('convenios')
+      .set({ propuesto_por: (await usuario('gestor.obregon')).id })
+      .where('id', '=', id)
+      .execute();
+    expect(await ver('gestor')).toMatchObject({
+      puedesAutorizar: false,
+      motivoParaNoAutorizar:
+        'No puedes autorizarlo porque rebasa el límite del gestor: lo autoriza un coordinador.',
+    });
+    const autorizado = await t.pedir('POST', `/api/convenios/${id}/autorizacion`, {
+      sesion: s.coordinador,
+      cuerpo: {},
+    });
+    // Nothing waits any more: nobody may, and there is no reason to give.
+    expect(autorizado.json().convenio).toMatchObject({
+      estado: 'autorizado',
+      puedesAutorizar: false,
+      motivoParaNoAutorizar: null,
+    });
+  });
+
   it('maker-checker: un coordinador no autoriza su propia propuesta; un administrador sí', async () => {
     // A new version of the matrix: the coordinador may grant no discount on their own.
     await t.base.db
@@ -358,6 +403,23 @@ describe('convenios', () => {
       { id: firmado.creditosNuevos[0].id, numero: firmado.creditosNuevos[0].numero },
     ]);
     expect(await bitacora('convenio.firmar', conv.id)).toHaveLength(1);
+    // The new credit's page lists the reestructura that created it, as the old one's does.
+    for (const creditoId of [c.id, nuevos[0]?.id]) {
+      const lista = await t.pedir('GET', `/api/convenios?creditoId=${creditoId}`, {
+        sesion: s.gestor,
+      });
+      expect(lista.json().convenios).toEqual([
+        expect.objectContaining({
+          id: conv.id,
+          tipo: 'reestructura',
+          creditos: [{ id: c.id, numero: expect.any(String) }],
+        }),
+      ]);
+    }
+    const ajena = await t.pedir('GET', `/api/convenios?creditoId=${nuevos[0]?.id}`, {
+      sesion: s['gestor.nogales'],
+    });
+    expect(ajena.json().convenios).toEqual([]);
 
     const pdf = await t.pedir('GET', `/api/convenios/${conv.id}/convenio.pdf`, {
       sesion: s.gestor,

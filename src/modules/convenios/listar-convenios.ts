@@ -12,8 +12,9 @@ export interface FiltroConvenios {
 }
 
 /**
- * The convenios of a credit, or of every credit a person takes part in (the ficha), newest
- * first; only those whose credits are all within the actor's reach.
+ * The convenios of a credit (also the reestructura that created it), or of every credit a
+ * person takes part in (the ficha), newest first; only those whose credits are all within the
+ * actor's reach.
  */
 export async function listarConvenios(trx: Db, filtro: FiltroConvenios, ctx: ContextoAutenticado) {
   let consulta = trx
@@ -35,13 +36,23 @@ export async function listarConvenios(trx: Db, filtro: FiltroConvenios, ctx: Con
     .limit(200);
   if (filtro.creditoId !== null) {
     const creditoId = filtro.creditoId;
-    consulta = consulta.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('convenio_creditos as cc')
-          .select('cc.credito_id')
-          .whereRef('cc.convenio_id', '=', 'c.id')
-          .where('cc.credito_id', '=', creditoId),
-      ),
+    // A reestructura's new credit is not in convenio_creditos, but the convenio made it: its
+    // page lists that convenio too, to show where it came from.
+    consulta = consulta.where(({ exists, or, selectFrom }) =>
+      or([
+        exists(
+          selectFrom('convenio_creditos as cc')
+            .select('cc.credito_id')
+            .whereRef('cc.convenio_id', '=', 'c.id')
+            .where('cc.credito_id', '=', creditoId),
+        ),
+        exists(
+          selectFrom('creditos as nuevo')
+            .select('nuevo.id')
+            .whereRef('nuevo.convenio_id', '=', 'c.id')
+            .where('nuevo.id', '=', creditoId),
+        ),
+      ]),
     );
   }
   if (filtro.personaId !== null) {

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/conexion.ts';
-import { motivoParaNoAutorizar, rolQueConviene } from '../../domain/convenios/autorizacion.ts';
 import { centavos, formatearCentavos as pesos } from '../../domain/dinero.ts';
 import { alcanzaObjeto } from '../autorizacion/politicas.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
+import { motivoParaNoAutorizarlo } from './motivo-para-no-autorizar.ts';
 
 /**
  * The queue of convenios waiting for authorization within the actor's reach, oldest first;
@@ -63,9 +63,7 @@ export async function listarPendientes(trx: Db, ctx: ContextoAutenticado) {
         motivos: f.motivos_autorizacion,
         propuestoPor: f.usuario,
         propuestoEl: new Date(f.propuesto_el).toISOString(),
-        puedesAutorizar:
-          f.propuesto_por !== ctx.actor.id &&
-          motivoParaNoAutorizar(requerido, rolQueConviene(ctx.actor.rol)) === null,
+        puedesAutorizar: motivoParaNoAutorizarlo(f, ctx.actor) === null,
       },
     ];
   });

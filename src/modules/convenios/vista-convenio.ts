@@ -5,6 +5,7 @@ import { centavos, formatearCentavos as pesos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { alcanzaObjeto } from '../autorizacion/politicas.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
+import { motivoParaNoAutorizarlo } from './motivo-para-no-autorizar.ts';
 
 const monto = (n: number | string) => pesos(centavos(Number(n)));
 
@@ -33,7 +34,7 @@ export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticad
   ) {
     throw new ErrorDominio('prohibido', 'Este convenio no está en tu cartera.');
   }
-  const [promesas, condonaciones, ventanas, firmantes, nuevos] = await Promise.all([
+  const [promesas, condonaciones, ventanas, firmantes, nuevos, acreditado] = await Promise.all([
     trx
       .selectFrom('convenio_promesas')
       .selectAll()
@@ -69,7 +70,17 @@ export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticad
       .where('convenio_id', '=', id)
       .orderBy('id')
       .execute(),
+    // The debtor: the acreditado of the first credit (the one the convenio was proposed for).
+    trx
+      .selectFrom('participantes_credito as pc')
+      .innerJoin('personas as pe', 'pe.id', 'pc.persona_id')
+      .select(['pe.id', 'pe.nombres', 'pe.primer_apellido', 'pe.segundo_apellido'])
+      .where('pc.credito_id', '=', creditos[0]?.id ?? 0)
+      .where('pc.rol', '=', 'acreditado')
+      .orderBy('pe.id')
+      .executeTakeFirst(),
   ]);
+  const noAutorizas = c.estado === 'propuesto' ? motivoParaNoAutorizarlo(c, ctx.actor) : null;
   return {
     id: c.id,
     estado: c.estado,
@@ -91,6 +102,10 @@ export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticad
     },
     condiciones: c.condiciones,
     toleranciaDias: c.tolerancia_dias,
+    acreditado:
+      acreditado === undefined
+        ? null
+        : { personaId: acreditado.id, nombre: nombreCompleto(acreditado) },
     creditos: creditos.map((cr) => ({ id: cr.id, numero: cr.numero })),
     creditosNuevos: nuevos.map((n) => ({
       id: n.id,
@@ -127,6 +142,9 @@ export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticad
       autorizadoPor: c.autorizado_por_usuario,
       autorizadoEl: c.autorizado_el === null ? null : new Date(c.autorizado_el).toISOString(),
     },
+    // Whether this actor may authorize it now; the reason only when it waits and they may not.
+    puedesAutorizar: c.estado === 'propuesto' && noAutorizas === null,
+    motivoParaNoAutorizar: noAutorizas,
     propuestoPor: c.propuesto_por_usuario,
     propuestoEl: new Date(c.propuesto_el).toISOString(),
     fechaFirma: c.fecha_firma,
