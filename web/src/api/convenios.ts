@@ -55,6 +55,8 @@ export interface Convenio {
   descuento: DescuentoPorConcepto;
   condiciones: string;
   toleranciaDias: number;
+  /** The debtor: the acreditado of the first credit (null only if the credit has none). */
+  acreditado: { personaId: number; nombre: string } | null;
   creditos: CreditoDeConvenio[];
   /** A signed reestructura's new credits: its promises are theirs (absent on older servers). */
   creditosNuevos?: Array<CreditoDeConvenio & { reestructuraDe: number | null }>;
@@ -74,6 +76,10 @@ export interface Convenio {
     autorizadoPor: string | null;
     autorizadoEl: string | null;
   };
+  /** Whether the current user may authorize it now (maker-checker and the matrix decide). */
+  puedesAutorizar: boolean;
+  /** Why not, in a sentence, while it waits for authorization; null otherwise. */
+  motivoParaNoAutorizar: string | null;
   propuestoPor: string;
   propuestoEl: string;
   fechaFirma: string | null;

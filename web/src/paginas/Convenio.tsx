@@ -1,17 +1,14 @@
 import { Alert, App, Button, Flex, Result, Typography } from 'antd';
 import { Fragment, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { NOMBRE_AUTORIZADOR } from '../api/alternativas.ts';
 import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
 import {
   type Convenio,
   ROLES_CANCELAR_CONVENIO,
   ROLES_FIRMAR_CONVENIO,
-  ROLES_PENDIENTES,
   urlPdfConvenio,
   useAutorizarConvenio,
   useConvenio,
-  usePendientes,
 } from '../api/convenios.ts';
 import { useUsuarioActual } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
@@ -68,39 +65,14 @@ function DetalleDeConvenio({ id }: { id: number }) {
   return <ConvenioCargado convenio={convenio.data} />;
 }
 
-/**
- * Whether the current user may authorize it, as the server's queue says (maker-checker and
- * the matrix decide there), and if not, why, in words.
- */
-function useAutorizable(c: Convenio): { puede: boolean; aviso: string | null } {
-  const usuario = useUsuarioActual();
-  const enCola = c.estado === 'propuesto' && ROLES_PENDIENTES.includes(usuario.rol);
-  const pendientes = usePendientes(enCola);
-  // Until the queue answers, say nothing rather than a reason that may be wrong.
-  if (c.estado !== 'propuesto' || (enCola && pendientes.isPending)) {
-    return { puede: false, aviso: null };
-  }
-  const puede = pendientes.data?.find((p) => p.id === c.id)?.puedesAutorizar === true;
-  if (puede) return { puede, aviso: null };
-  if (c.propuestoPor === usuario.usuario) {
-    return {
-      puede,
-      aviso: `Nadie autoriza su propia propuesta: espera la autorización ${NOMBRE_AUTORIZADOR[c.autorizacion.rol ?? 'coordinador']}.`,
-    };
-  }
-  return {
-    puede,
-    aviso: `Espera la autorización ${NOMBRE_AUTORIZADOR[c.autorizacion.rol ?? 'coordinador']}.`,
-  };
-}
-
 function ConvenioCargado({ convenio: c }: { convenio: Convenio }) {
   const usuario = useUsuarioActual();
   const { message } = App.useApp();
   const autorizar = useAutorizarConvenio();
-  const autorizable = useAutorizable(c);
   const [dialogo, setDialogo] = useState<Dialogo>(null);
   const [errorAccion, setErrorAccion] = useState<string | null>(null);
+  const ficha =
+    c.acreditado === null ? null : { id: c.acreditado.personaId, nombre: c.acreditado.nombre };
   const firmable = c.estado === 'autorizado' && ROLES_FIRMAR_CONVENIO.includes(usuario.rol);
   const cancelable =
     (c.estado === 'propuesto' || c.estado === 'autorizado') &&
@@ -118,10 +90,18 @@ function ConvenioCargado({ convenio: c }: { convenio: Convenio }) {
   return (
     <>
       <nav aria-label="Ruta de navegación" className="migas">
+        {ficha !== null && (
+          <>
+            <Link to={`/personas/${ficha.id}`}>{ficha.nombre}</Link>{' '}
+            <span aria-hidden="true">/</span>{' '}
+          </>
+        )}
         {c.creditos.map((cr, i) => (
           <Fragment key={cr.id}>
             {i > 0 && ', '}
-            <Link to={`/creditos/${cr.id}`}>Crédito {cr.numero}</Link>
+            <Link to={`/creditos/${cr.id}`} state={ficha === null ? undefined : { ficha }}>
+              Crédito {cr.numero}
+            </Link>
           </Fragment>
         ))}{' '}
         <span aria-hidden="true">/</span> <span aria-current="page">Convenio {c.id}</span>
@@ -136,7 +116,7 @@ function ConvenioCargado({ convenio: c }: { convenio: Convenio }) {
         </span>
       </Flex>
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-        {autorizable.puede && (
+        {c.puedesAutorizar && (
           <Button type="primary" loading={autorizar.isPending} onClick={alAutorizar}>
             Autorizar
           </Button>
@@ -184,7 +164,7 @@ function ConvenioCargado({ convenio: c }: { convenio: Convenio }) {
       )}
       <div className="convenio-rejilla">
         <DesgloseConvenio convenio={c} />
-        <AutorizacionConvenio convenio={c} aviso={autorizable.aviso} />
+        <AutorizacionConvenio convenio={c} aviso={c.motivoParaNoAutorizar} />
       </div>
       <PromesasConvenio convenio={c} />
       <BeneficiosConvenio convenio={c} />
