@@ -346,6 +346,8 @@ export interface VersionAlternativaFila extends ElegibilidadColumnas {
   activa: boolean;
   /** jsonb by kind, validated with the application's schema on write and read. */
   parametros: ColumnType<unknown, string, never>;
+  /** Days after a promise's date a payment still keeps it; copied into each convenio. */
+  tolerancia_dias: number;
   creada: Instante;
   creada_por: number | null;
 }
@@ -373,6 +375,7 @@ export interface VersionCampanaFila extends ElegibilidadColumnas {
   descuento_interes: string;
   pagos_maximos: number;
   congela_moratorio: boolean;
+  tolerancia_dias: number;
   creada: Instante;
   creada_por: number | null;
 }

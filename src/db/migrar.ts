@@ -11,6 +11,7 @@ import * as alternativas from './migraciones/0009-alternativas.ts';
 import * as bitacoraSellada from './migraciones/0010-bitacora-sellada-al-confirmar.ts';
 import * as convenios from './migraciones/0011-convenios.ts';
 import * as reestructura from './migraciones/0012-reestructura.ts';
+import * as toleranciaPorVersion from './migraciones/0013-tolerancia-por-version.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migraciones: Record<string, Migration> = {
   '0010-bitacora-sellada-al-confirmar': bitacoraSellada,
   '0011-convenios': convenios,
   '0012-reestructura': reestructura,
+  '0013-tolerancia-por-version': toleranciaPorVersion,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

@@ -83,6 +83,8 @@ describe('catálogo de alternativas', () => {
       version: 1,
       vigenteDesde: '2024-06-30',
       parametros: { pagosMaximos: 12, congelaMoratorio: true },
+      // Not sent: the 5 days that were the global tolerance.
+      toleranciaDias: 5,
       creadaPor: 'Ana Lucía Robles Félix',
     });
     const primera = alternativa.vigente;
@@ -94,13 +96,18 @@ describe('catálogo de alternativas', () => {
         nombre: 'Regularización a 10 meses',
         vigenteDesde: '2024-07-01',
         parametros: { pagosMaximos: 10, congelaMoratorio: true },
+        toleranciaDias: 10,
       },
     });
     expect(editada.statusCode).toBe(200);
     const despues = editada.json().alternativa;
     // Today the first version is still in force; the new one is scheduled for tomorrow.
     expect(despues.vigente).toEqual(primera);
-    expect(despues.programada).toMatchObject({ version: 2, vigenteDesde: '2024-07-01' });
+    expect(despues.programada).toMatchObject({
+      version: 2,
+      vigenteDesde: '2024-07-01',
+      toleranciaDias: 10,
+    });
     expect(despues.versiones.map((v: { version: number }) => v.version)).toEqual([1, 2]);
 
     const detalle = await t.pedir('GET', `/api/alternativas/${alternativa.id}`, {
@@ -115,7 +122,11 @@ describe('catálogo de alternativas', () => {
       { objeto_tipo: 'alternativa', objeto_id: String(alternativa.id), actor_usuario: 'admin' },
       { objeto_tipo: 'alternativa', objeto_id: String(alternativa.id), actor_usuario: 'admin' },
     ]);
-    expect(filas[1]?.detalle).toMatchObject({ version: 2, versionAnteriorId: primera.id });
+    expect(filas[1]?.detalle).toMatchObject({
+      version: 2,
+      versionAnteriorId: primera.id,
+      toleranciaDias: 10,
+    });
   });
 
   it('las versiones no se pueden modificar ni borrar en la base', async () => {
@@ -177,6 +188,10 @@ describe('catálogo de alternativas', () => {
         },
         'parametros.mesesMaximos',
       ],
+      [{ ...regularizacion12, clave: 'r-tol-61', toleranciaDias: 61 }, 'toleranciaDias'],
+      [{ ...regularizacion12, clave: 'r-tol-neg', toleranciaDias: -1 }, 'toleranciaDias'],
+      [{ ...regularizacion12, clave: 'r-tol-dec', toleranciaDias: 2.5 }, 'toleranciaDias'],
+      [{ ...regularizacion12, clave: 'r-tol-txt', toleranciaDias: '5' }, 'toleranciaDias'],
     ];
     for (const [cuerpo, campo] of casos) {
       const r = await t.pedir('POST', '/api/alternativas', { sesion: s.admin, cuerpo });
@@ -229,14 +244,20 @@ describe('campañas', () => {
       descuentoInteres: '0.50',
       pagosMaximos: 6,
       congelaMoratorio: true,
+      toleranciaDias: 5,
     });
     const { clave: _clave, ...version } = oportunidad;
     const editada = await t.pedir('PUT', `/api/campanas/${campana.id}`, {
       sesion: s.admin,
-      cuerpo: { ...version, fin: '2025-03-31' },
+      cuerpo: { ...version, fin: '2025-03-31', toleranciaDias: 10 },
     });
     expect(editada.statusCode).toBe(200);
-    expect(editada.json().campana.vigente).toMatchObject({ version: 2, fin: '2025-03-31' });
+    expect(editada.json().campana.vigente).toMatchObject({
+      version: 2,
+      fin: '2025-03-31',
+      toleranciaDias: 10,
+    });
+    expect(editada.json().campana.versiones[0].toleranciaDias).toBe(5);
     const lista = await t.pedir('GET', '/api/campanas', { sesion: s.contabilidad });
     expect(lista.json().campanas).toHaveLength(1);
     expect(await bitacora('campana.versionar')).toHaveLength(1);
@@ -249,6 +270,25 @@ describe('campañas', () => {
     });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.campo).toBe('fin');
+  });
+
+  it('una tolerancia fuera de 0 a 60 días es un 400 que nombra «toleranciaDias»', async () => {
+    for (const toleranciaDias of [61, -1, 1.5, null]) {
+      const r = await t.pedir('POST', '/api/campanas', {
+        sesion: s.admin,
+        cuerpo: { ...oportunidad, clave: 'tolerancia-mala', toleranciaDias },
+      });
+      expect(r.statusCode, String(toleranciaDias)).toBe(400);
+      expect(r.json().error).toMatchObject({ campo: 'toleranciaDias' });
+      expect(r.json().error.mensaje).toContain('«toleranciaDias»');
+    }
+    const { clave: _clave, ...version } = oportunidad;
+    const r = await t.pedir('PUT', '/api/campanas/1', {
+      sesion: s.admin,
+      cuerpo: { ...version, toleranciaDias: 61 },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.mensaje).toBe('Campo «toleranciaDias»: admite a lo más 60.');
   });
 });
 
@@ -296,7 +336,10 @@ describe('simulador', () => {
       califica: true,
       liquida: true,
       descuento: { moratorio: '117.95', interes: '71.29' },
+      // Its version 2, in force today, gives ten days; the seeded alternatives the default five.
+      toleranciaDias: 10,
     });
+    expect(porClave.get('liquidacion-con-descuento')).toMatchObject({ toleranciaDias: 5 });
     expect(porClave.get('prorroga')).toMatchObject({
       califica: false,
       motivos: ['admite a lo más 90 días de atraso (tiene 121 días)'],

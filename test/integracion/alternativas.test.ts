@@ -221,6 +221,7 @@ const arbPropuesta: fc.Arbitrary<Propuesta> = fc
         : { forma: 'regularizar', pagosMaximos: p.pagos, congelaMoratorio: p.congela },
     elegibilidad: SIN_RESTRICCIONES,
     vigencia: null,
+    toleranciaDias: 5,
   }));
 
 /** The generated case's last event is "today": its whole history is in the past. */

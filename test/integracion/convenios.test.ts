@@ -213,6 +213,84 @@ describe('seguimiento de convenios', () => {
   });
 });
 
+describe('tolerancia de la versión', () => {
+  it('un convenio guarda la tolerancia de la versión con que se propuso y la revisión la respeta', async () => {
+    await fijar('2024-06-30');
+    const alternativa = {
+      tipo: 'convenio_de_pagos',
+      nombre: 'Convenio de pagos con 10 días de gracia',
+      parametros: {
+        pagosMaximos: 3,
+        congelaMoratorio: true,
+        descuentoMoratorio: '0',
+        descuentoInteres: '0',
+      },
+      toleranciaDias: 10,
+    };
+    const creada = await t.pedir('POST', '/api/alternativas', {
+      sesion: s.admin,
+      cuerpo: { ...alternativa, clave: 'convenio-gracia-10' },
+    });
+    expect(creada.statusCode).toBe(201);
+    const { id: alternativaId, vigente } = creada.json().alternativa;
+    expect(vigente.toleranciaDias).toBe(10);
+
+    const c = await credito();
+    const r = await t.pedir('POST', '/api/convenios', {
+      sesion: s.coordinador,
+      cuerpo: {
+        creditoId: c.id,
+        origen: 'alternativa',
+        versionId: vigente.id,
+        primerPago: '2024-07-10',
+        plazo: 3,
+        condiciones: 'Pagos mensuales.',
+        firmantes: [c.acreditado],
+      },
+    });
+    expect(r.statusCode).toBe(201);
+    const conv = r.json().convenio;
+    expect(conv).toMatchObject({ estado: 'autorizado', toleranciaDias: 10 });
+    const f = await t.pedir('POST', `/api/convenios/${conv.id}/firma`, {
+      sesion: s.gestor,
+      cuerpo: {},
+      encabezados: { 'idempotency-key': llave() },
+    });
+    expect(f.statusCode).toBe(200);
+    // A later version with no tolerance does not touch the convenio already signed.
+    const sinGracia = await t.pedir('PUT', `/api/alternativas/${alternativaId}`, {
+      sesion: s.admin,
+      cuerpo: { ...alternativa, toleranciaDias: 0 },
+    });
+    expect(sinGracia.statusCode).toBe(200);
+    expect(sinGracia.json().alternativa.vigente.toleranciaDias).toBe(0);
+    const fila = await t.base.db
+      .selectFrom('convenios')
+      .select('tolerancia_dias')
+      .where('id', '=', conv.id)
+      .executeTakeFirstOrThrow();
+    expect(fila.tolerancia_dias).toBe(10);
+
+    // 10/07 + 10 days: on the 20th the unpaid promise is still pending; on the 21st, broken.
+    await fijar('2024-07-20');
+    expect((await revisar()).json().incumplidos).not.toContain(conv.id);
+    const pendiente = await t.pedir('GET', `/api/convenios/${conv.id}`, { sesion: s.gestor });
+    expect(pendiente.json().convenio).toMatchObject({ estado: 'firmado' });
+    expect(pendiente.json().convenio.promesas[0]).toMatchObject({
+      fecha: '2024-07-10',
+      estado: 'pendiente',
+    });
+    await fijar('2024-07-21');
+    expect((await revisar()).json().incumplidos).toContain(conv.id);
+    const despues = await t.pedir('GET', `/api/convenios/${conv.id}`, { sesion: s.gestor });
+    expect(despues.json().convenio).toMatchObject({
+      estado: 'incumplido',
+      cerradoEl: '2024-07-21',
+    });
+    expect(despues.json().convenio.promesas[0].estado).toBe('incumplida');
+  });
+});
+
 describe('propiedad: lo que firma el convenio es lo que registran los pagos', () => {
   it('pagar cada promesa en su fecha cumple el convenio y deja el crédito liquidado', async () => {
     await fc.assert(

@@ -73,6 +73,7 @@ const arbPropuesta: fc.Arbitrary<Propuesta> = fc
     forma,
     elegibilidad: SIN_RESTRICCIONES,
     vigencia: null,
+    toleranciaDias: 5,
   }));
 
 const arbOpciones = fc.record({
@@ -309,6 +310,7 @@ describe('un caso publicado, a mano', () => {
     forma,
     elegibilidad: SIN_RESTRICCIONES,
     vigencia: null,
+    toleranciaDias: 5,
   });
   const simular = (p: Propuesta, plazo: number | null = null) => {
     const [o] = simularOfertas([p], [credito], { fecha, primerPago: null, plazo });

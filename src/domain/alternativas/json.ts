@@ -71,6 +71,7 @@ export function ofertaAJson(o: Oferta) {
     saldoAlTerminar: pesos(o.saldoAlTerminar),
     ahorro: pesos(o.ahorro),
     liquida: o.liquida,
+    toleranciaDias: p.toleranciaDias,
     creditos: o.creditos.map(creditoJson),
   };
 }

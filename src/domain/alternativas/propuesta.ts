@@ -47,6 +47,8 @@ export interface Propuesta {
   readonly elegibilidad: Elegibilidad;
   /** A campaign's validity; alternatives have none beyond their version dates. */
   readonly vigencia: { readonly inicio: Fecha; readonly fin: Fecha } | null;
+  /** The version's days of tolerance for each promise; a convenio stores it when proposed. */
+  readonly toleranciaDias: number;
 }
 
 const SIN_DESCUENTO: Descuento = { moratorio: CERO_POR_CIENTO, interes: CERO_POR_CIENTO };
@@ -117,6 +119,7 @@ export function propuestaDeAlternativa(v: VersionAlternativa): Propuesta {
     forma,
     elegibilidad: v.elegibilidad,
     vigencia: null,
+    toleranciaDias: v.toleranciaDias,
   };
 }
 
@@ -138,5 +141,6 @@ export function propuestaDeCampana(v: VersionCampana): Propuesta {
     },
     elegibilidad: v.elegibilidad,
     vigencia: { inicio: v.inicio, fin: v.fin },
+    toleranciaDias: v.toleranciaDias,
   };
 }

@@ -24,6 +24,14 @@ export const ETIQUETA_TIPO: Record<TipoAlternativa | 'campana', string> = {
 /** The institute's rule for a prórroga: a pause of at most six months. */
 export const MESES_MAXIMOS_DE_PRORROGA = 6;
 
+/**
+ * Days after a promise's date within which a payment still keeps it, per catalogue version:
+ * 5 when the administrador does not say (the global setting before it was configurable), at
+ * most 60 (the column's CHECK).
+ */
+export const TOLERANCIA_DIAS_POR_OMISION = 5;
+export const TOLERANCIA_DIAS_MAXIMA = 60;
+
 /** Who an alternative or campaign is for. An empty list or a null bound means "no limit". */
 export interface Elegibilidad {
   readonly diasAtrasoMinimo: number | null;
@@ -94,6 +102,8 @@ export interface VersionAlternativa {
   readonly activa: boolean;
   readonly parametros: ParametrosAlternativa;
   readonly elegibilidad: Elegibilidad;
+  /** A convenio signed under this version keeps its promises this many days past their date. */
+  readonly toleranciaDias: number;
 }
 
 /** One version of a campaign (e.g. "Oportunidad… es arrancar de cero"). */
@@ -115,4 +125,5 @@ export interface VersionCampana {
   readonly pagosMaximos: number;
   readonly congelaMoratorio: boolean;
   readonly elegibilidad: Elegibilidad;
+  readonly toleranciaDias: number;
 }

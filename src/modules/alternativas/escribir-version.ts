@@ -25,6 +25,7 @@ export async function anexarVersionAlternativa(
     descripcion: datos.descripcion,
     activa: datos.activa,
     parametros: parametrosAJson(datos.parametros),
+    toleranciaDias: datos.toleranciaDias,
     elegibilidad: datos.elegibilidad,
   };
   const { id } = await trx
@@ -37,6 +38,7 @@ export async function anexarVersionAlternativa(
       descripcion: datos.descripcion,
       activa: datos.activa,
       parametros: JSON.stringify(contenido.parametros),
+      tolerancia_dias: datos.toleranciaDias,
       ...columnasDeElegibilidad(datos.elegibilidad),
       creada: ctx.reloj.ahora(),
       creada_por: ctx.actor.id,
@@ -67,6 +69,7 @@ export async function anexarVersionCampana(
     descuentoInteres: formatearPorcentaje(datos.descuentoInteres),
     pagosMaximos: datos.pagosMaximos,
     congelaMoratorio: datos.congelaMoratorio,
+    toleranciaDias: datos.toleranciaDias,
     elegibilidad: datos.elegibilidad,
   };
   const { id } = await trx
@@ -85,6 +88,7 @@ export async function anexarVersionCampana(
       descuento_interes: contenido.descuentoInteres,
       pagos_maximos: datos.pagosMaximos,
       congela_moratorio: datos.congelaMoratorio,
+      tolerancia_dias: datos.toleranciaDias,
       ...columnasDeElegibilidad(datos.elegibilidad),
       creada: ctx.reloj.ahora(),
       creada_por: ctx.actor.id,

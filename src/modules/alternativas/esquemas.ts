@@ -8,6 +8,8 @@ import {
   porcentajeDesdeTexto,
   TIPOS_ALTERNATIVA,
   type TipoAlternativa,
+  TOLERANCIA_DIAS_MAXIMA,
+  TOLERANCIA_DIAS_POR_OMISION,
 } from '../../domain/alternativas/index.ts';
 import { type Fecha, fechaDesdeTexto } from '../../domain/fecha.ts';
 import { type Tasa, tasaDesdeTexto } from '../../domain/tasa.ts';
@@ -164,6 +166,9 @@ export function parametrosAJson(p: ParametrosAlternativa): Record<string, unknow
   }
 }
 
+/** Days a promise of a convenio signed under the version keeps past its date. */
+const toleranciaDias = entero(0, TOLERANCIA_DIAS_MAXIMA).default(TOLERANCIA_DIAS_POR_OMISION);
+
 /** Read first, alone, so that a wrong kind gets its own clear message. */
 export const soloTipo = z.looseObject({ tipo: z.enum(TIPOS_ALTERNATIVA) });
 
@@ -172,6 +177,7 @@ const comunesAlternativa = {
   descripcion: z.string().trim().max(1000, 'admite a lo más 1000 caracteres').default(''),
   vigenteDesde: fecha.optional(),
   activa: z.boolean().default(true),
+  toleranciaDias,
   elegibilidad: esquemaElegibilidad.default({
     diasAtrasoMinimo: null,
     diasAtrasoMaximo: null,
@@ -213,6 +219,7 @@ const camposCampana = {
   descuentoInteres: porcentaje,
   pagosMaximos: entero(1, 120),
   congelaMoratorio: z.boolean().default(true),
+  toleranciaDias,
   elegibilidad: comunesAlternativa.elegibilidad,
 };
 

@@ -65,6 +65,7 @@ export function versionAlternativaDesdeFila(
     activa: v.activa,
     parametros: parametros.data,
     elegibilidad: elegibilidadDe(v),
+    toleranciaDias: v.tolerancia_dias,
   };
 }
 
@@ -94,6 +95,7 @@ export function versionCampanaDesdeFila(c: Identidad, v: FilaVersionCampana): Ve
     pagosMaximos: v.pagos_maximos,
     congelaMoratorio: v.congela_moratorio,
     elegibilidad: elegibilidadDe(v),
+    toleranciaDias: v.tolerancia_dias,
   };
 }
 

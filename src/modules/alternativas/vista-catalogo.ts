@@ -27,6 +27,7 @@ function versionAlternativaVista(v: VersionAlternativa, autoria: Autoria) {
     descripcion: v.descripcion,
     activa: v.activa,
     parametros: parametrosAJson(v.parametros),
+    toleranciaDias: v.toleranciaDias,
     elegibilidad: { ...v.elegibilidad },
     ...autoriaDe(autoria, v.versionId),
   };
@@ -75,6 +76,7 @@ function versionCampanaVista(v: VersionCampana, autoria: Autoria) {
     descuentoInteres: formatearPorcentaje(v.descuento.interes),
     pagosMaximos: v.pagosMaximos,
     congelaMoratorio: v.congelaMoratorio,
+    toleranciaDias: v.toleranciaDias,
     elegibilidad: { ...v.elegibilidad },
     ...autoriaDe(autoria, v.versionId),
   };

@@ -12,8 +12,6 @@ import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { cargarLimites } from './limites.ts';
 import { type VistaConvenio, vistaConvenio } from './vista-convenio.ts';
 
-/** Days after a promise's date within which a payment still keeps it (global setting). */
-export const TOLERANCIA_DIAS = 5;
 const DIAS_PARA_EL_PRIMER_PAGO = 31;
 
 export interface PedidoDeConvenio {
@@ -161,7 +159,8 @@ export async function proponerConvenio(
       liquidar_hoy_centavos: oferta.liquidarHoy,
       condiciones: pedido.condiciones,
       oferta: JSON.stringify(ofertaAJson(oferta)),
-      tolerancia_dias: TOLERANCIA_DIAS,
+      // The version's own: the convenio keeps it even if a later version changes it.
+      tolerancia_dias: propuesta.toleranciaDias,
       propuesto_por: ctx.actor.id,
       propuesto_el: ahora,
       requiere_rol: decision.rol,
