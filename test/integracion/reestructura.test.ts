@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fecha } from '../../src/domain/fecha.ts';
 import { calcularAntiguedad } from '../../src/modules/cartera/calcular-antiguedad.ts';
+import { importarCartera } from '../../src/modules/importacion/importar-cartera.ts';
+import { leerLibro } from '../../src/modules/importacion/leer-libro.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 
@@ -268,6 +270,18 @@ describe('firmar una reestructura', () => {
       cuerpo: {},
     });
     expect(finiquito.statusCode).toBe(409);
+    // Nor a ficha de pago: a deposit with its reference would be refused; it names the new one.
+    const ficha = await t.pedir('GET', `/api/creditos/${c.id}/ficha-de-pago.pdf`, {
+      sesion: s.gestor,
+    });
+    expect(ficha.statusCode).toBe(409);
+    expect(ficha.json().error.mensaje).toBe(
+      `El crédito fue reestructurado: su adeudo sigue en el crédito ${nuevo.numero}; emite la ficha de pago de ese crédito.`,
+    );
+    const fichaNueva = await t.pedir('GET', `/api/creditos/${nuevo.id}/ficha-de-pago.pdf`, {
+      sesion: s.gestor,
+    });
+    expect(fichaNueva.statusCode).toBe(200);
 
     // No money was received: the day's cash leaves the closing payment out.
     const corte = await t.pedir('GET', `/api/caja/corte?fecha=${HOY}`, {
@@ -372,6 +386,47 @@ describe('firmar una reestructura', () => {
       .where('convenio_id', '=', convenio.id)
       .execute();
     expect(cola).toEqual([{ credito_id: nuevo, fecha: '2024-08-05' }]);
+  });
+});
+
+describe('importar movimientos', () => {
+  const encabezado =
+    'numero_credito,clave,tipo,fecha,monto,excedente,concepto,cancela_clave,canal,referencia,motivo\n';
+  const importar = (filas: string) =>
+    t.base.db.transaction().execute(async (trx) =>
+      importarCartera(
+        trx,
+        await leerLibro([
+          {
+            nombre: 'movimientos.csv',
+            contenido: new TextEncoder().encode(`${encabezado}${filas}`),
+          },
+        ]),
+        { reloj: t.reloj, ip: null, actor: null },
+      ),
+    );
+
+  it('un crédito reestructurado no recibe movimientos importados; el crédito nuevo sí', async () => {
+    const c = await credito();
+    const { convenio } = await reestructuraFirmada(c);
+    const nuevo = convenio.creditosNuevos[0];
+    if (!nuevo) throw new Error('la firma no creó el crédito nuevo');
+    const antes = await movimientos(c.id);
+    const r = await importar(
+      `${c.numero},B-2024-0001,pago,${HOY},100.00,,,,banco,,\n${nuevo.numero},B-2024-0002,pago,${HOY},100.00,,,,banco,,\n`,
+    );
+    expect(r.importado).toBe(false);
+    expect(r.errores).toEqual([
+      {
+        hoja: 'movimientos.csv',
+        fila: 2,
+        columna: 'numero_credito',
+        mensaje: `el crédito ${c.numero} fue reestructurado y ya no recibe movimientos: su adeudo sigue en el crédito ${nuevo.numero}`,
+      },
+    ]);
+    expect(await movimientos(c.id)).toEqual(antes);
+    const soloNuevo = await importar(`${nuevo.numero},B-2024-0002,pago,${HOY},100.00,,,,banco,,\n`);
+    expect(soloNuevo).toMatchObject({ importado: true, conteos: { movimientos: { nuevos: 1 } } });
   });
 });
 

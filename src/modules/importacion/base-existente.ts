@@ -68,6 +68,8 @@ export interface CreditoGuardado {
   version: VersionGuardada;
   oficina: string;
   fechaInicioInteres: Fecha;
+  /** Set if reestructurado (closed, it takes no more movements): the credit that replaced it. */
+  reestructurado: { nuevo: string | null } | null;
   participantes: Array<{ curp: string | null; rol: RolEnCredito }>;
   huellas: HuellasDeCalendario;
   /** In ledger order; loaded only for credits the workbook brings movements of. */

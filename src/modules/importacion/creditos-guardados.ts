@@ -109,6 +109,13 @@ export async function cargarCreditos(
       'c.fecha_inicio_interes',
       'c.tasa_ordinaria_pactada',
       'o.clave',
+      'c.estado',
+      (eb) =>
+        eb
+          .selectFrom('creditos as nuevo')
+          .select('nuevo.numero')
+          .whereRef('nuevo.reestructura_de', '=', 'c.id')
+          .as('reestructurado_en'),
     ])
     .where(sql<boolean>`c.numero = ANY(${numeros}::text[])`)
     // The credits the import extends must not change under it.
@@ -148,6 +155,7 @@ export async function cargarCreditos(
           : { ...v.version, tasaOrdinaria: c.tasa_ordinaria_pactada },
       oficina: c.clave,
       fechaInicioInteres: c.fecha_inicio_interes as Fecha,
+      reestructurado: c.estado === 'reestructurado' ? { nuevo: c.reestructurado_en ?? null } : null,
       participantes: quienes.get(c.id) ?? [],
       huellas: huellas.get(c.id) ?? { ministraciones: '', amortizaciones: '', periodos: '' },
       movimientos: movimientos.get(c.id) ?? [],

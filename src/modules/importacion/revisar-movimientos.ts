@@ -124,6 +124,18 @@ export function revisarMovimientos(
         );
       continue;
     }
+    // Closed by a reestructura: its debt lives on in the new credit, which takes the payments.
+    if (guardado?.reestructurado) {
+      const nuevo = guardado.reestructurado.nuevo;
+      falla(
+        informe,
+        archivo,
+        m,
+        'numero_credito',
+        `el crédito ${m.numeroCredito} fue reestructurado y ya no recibe movimientos: su adeudo sigue en ${nuevo === null ? 'el crédito que lo sustituyó' : `el crédito ${nuevo}`}`,
+      );
+      continue;
+    }
     const deCredito = r.porCredito.get(m.numeroCredito) ?? [];
     let cancela: MovimientoNuevo['cancela'] = null;
     if (m.cancelaClave !== null) {

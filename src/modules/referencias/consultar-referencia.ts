@@ -14,7 +14,7 @@ export interface ReferenciaDeCredito {
 export async function creditoAlAlcance(trx: Db, creditoId: number, ctx: ContextoAutenticado) {
   const c = await trx
     .selectFrom('creditos')
-    .select(['id', 'numero', 'oficina_id', 'despacho_id'])
+    .select(['id', 'numero', 'estado', 'oficina_id', 'despacho_id'])
     .where('id', '=', creditoId)
     .executeTakeFirst();
   if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');

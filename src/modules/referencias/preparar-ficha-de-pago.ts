@@ -1,6 +1,7 @@
 import type { Db } from '../../db/conexion.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { ErrorDominio } from '../../domain/errores.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { generarReferencia } from '../../domain/referencia.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
@@ -35,6 +36,7 @@ export async function prepararFichaDePago(
   ctx: ContextoAutenticado,
 ): Promise<FichaDePago> {
   const c = await creditoAlAlcance(trx, creditoId, ctx);
+  if (c.estado === 'reestructurado') await rechazarReestructurado(trx, c.id);
   const hoy = ctx.reloj.hoy();
   const estado = calcularEstado(await cargarCredito(trx, creditoId), hoy);
   const persona = await trx
@@ -68,4 +70,21 @@ export async function prepararFichaDePago(
     saldoExigible: estado.saldoExigible,
     saldoParaLiquidar: estado.saldoParaLiquidar,
   };
+}
+
+/**
+ * A reestructurado credit is closed: a deposit with its reference would be a payment it
+ * refuses. The ficha to print is the new credit's, which carries the debt.
+ */
+async function rechazarReestructurado(trx: Db, creditoId: number): Promise<never> {
+  const nuevo = await trx
+    .selectFrom('creditos')
+    .select('numero')
+    .where('reestructura_de', '=', creditoId)
+    .executeTakeFirst();
+  const cual = nuevo === undefined ? 'el crédito que lo sustituyó' : `el crédito ${nuevo.numero}`;
+  throw new ErrorDominio(
+    'conflicto',
+    `El crédito fue reestructurado: su adeudo sigue en ${cual}; emite la ficha de pago de ese crédito.`,
+  );
 }
