@@ -151,12 +151,19 @@ describe.runIf(hayChromium)('recorrido en el navegador: simulador de alternativa
     await admin.page.screenshot({ path: 'test-results/simulador-catalogo.png', fullPage: true });
 
     // Editing appends version 2; version 1 stays in the history.
-    await catalogo.versionarAlternativa('Regularización', 'Pagos máximos', '12');
+    await catalogo.versionarAlternativa('Regularización', {
+      'Pagos máximos': '12',
+      'Tolerancia de las promesas (días)': '10',
+    });
     expect(await catalogo.fila('Alternativas', 'Regularización').textContent()).toContain('v2');
     const versiones = await catalogo.versiones('Regularización');
     expect(await versiones.getByRole('row').count()).toBe(3);
-    expect(await versiones.getByRole('row').nth(1).textContent()).toContain('Pagos máximos: 12');
-    expect(await versiones.getByRole('row').nth(2).textContent()).toContain('Pagos máximos: 6');
+    const v2 = await versiones.getByRole('row').nth(1).textContent();
+    expect(v2).toContain('Pagos máximos: 12');
+    expect(v2).toContain('Tolerancia de las promesas: 10 días');
+    const v1 = await versiones.getByRole('row').nth(2).textContent();
+    expect(v1).toContain('Pagos máximos: 6');
+    expect(v1).toContain('Tolerancia de las promesas: 5 días');
     await admin.page.screenshot({ path: 'test-results/simulador-versiones.png' });
     await catalogo.dialogo().getByRole('button', { name: 'Cerrar' }).first().click();
     await catalogo.dialogo().waitFor({ state: 'hidden' });

@@ -101,11 +101,13 @@ export class PaginaCatalogo {
       .filter({ has: this.page.getByText(nombre, { exact: true }) });
   }
 
-  /** «Editar» an alternative: changes one parameter and saves it as a new version. */
-  async versionarAlternativa(nombre: string, campo: string, valor: string): Promise<void> {
+  /** «Editar» an alternative: changes some fields (by label) and saves it as a new version. */
+  async versionarAlternativa(nombre: string, cambios: Record<string, string>): Promise<void> {
     await this.page.getByRole('button', { name: `Editar ${nombre}` }).click();
     const d = this.dialogo();
-    await d.getByLabel(campo, { exact: true }).fill(valor);
+    for (const [campo, valor] of Object.entries(cambios)) {
+      await d.getByLabel(campo, { exact: true }).fill(valor);
+    }
     await this.page.screenshot({ path: 'test-results/simulador-editar-alternativa.png' });
     await d.getByRole('button', { name: 'Guardar versión' }).click();
     await d.waitFor({ state: 'hidden' });

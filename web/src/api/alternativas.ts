@@ -86,6 +86,8 @@ export interface Oferta {
   saldoAlTerminar: string;
   ahorro: string;
   liquida: boolean;
+  /** Days past each promise's date a payment still keeps it, if captured as a convenio. */
+  toleranciaDias: number;
   /** Whose authorization the offer would need as a convenio proposed by the current user. */
   autorizacion: { requerida: boolean; rol: RolAutorizador | null; motivos: string[] };
   creditos: OfertaDeCredito[];
@@ -159,6 +161,7 @@ export interface VersionAlternativa extends Autoria {
   descripcion: string;
   activa: boolean;
   parametros: Parametros;
+  toleranciaDias: number;
   elegibilidad: Elegibilidad;
 }
 
@@ -186,6 +189,7 @@ export interface VersionCampana extends Autoria {
   descuentoInteres: string;
   pagosMaximos: number;
   congelaMoratorio: boolean;
+  toleranciaDias: number;
   elegibilidad: Elegibilidad;
 }
 
@@ -248,6 +252,7 @@ export interface CuerpoAlternativa {
   vigenteDesde: string;
   activa: boolean;
   parametros: Parametros;
+  toleranciaDias: number;
   elegibilidad: Elegibilidad;
 }
 
@@ -264,6 +269,7 @@ export interface CuerpoCampana {
   descuentoInteres: string;
   pagosMaximos: number;
   congelaMoratorio: boolean;
+  toleranciaDias: number;
   elegibilidad: Elegibilidad;
 }
 

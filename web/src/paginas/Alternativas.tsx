@@ -24,7 +24,7 @@ import {
   type VersionCampana,
 } from '../api/alternativas.ts';
 import { mensajeDeError } from '../api/cliente.ts';
-import { describirElegibilidad } from '../componentes/alternativas/comun.tsx';
+import { describirElegibilidad, dias } from '../componentes/alternativas/comun.tsx';
 import {
   DialogoAlternativa,
   PARAMETROS_POR_TIPO,
@@ -41,21 +41,24 @@ const NOMBRE_SITUACION: Record<SituacionCampana, string> = {
   inactiva: 'Inactiva',
 };
 
-function describirParametros(a: Alternativa, p: Parametros): string {
-  return PARAMETROS_POR_TIPO[a.tipo]
-    .map((c) => {
-      const v = p[c.nombre];
-      const valor =
-        c.clase === 'si_no'
-          ? v === true
-            ? 'sí'
-            : 'no'
-          : c.clase === 'porcentaje' && typeof v === 'string'
-            ? porcentaje(v)
-            : String(v ?? '—');
-      return `${c.etiqueta.replace(/ \(%\)$/, '')}: ${valor}`;
-    })
-    .join('; ');
+/** The tolerance as the catálogo reads it, the same words as the dialog's field. */
+const tolerancia = (n: number) => `Tolerancia de las promesas: ${dias(n)}`;
+
+function describirParametros(a: Alternativa, v: VersionAlternativa): string {
+  const p: Parametros = v.parametros;
+  const parametros = PARAMETROS_POR_TIPO[a.tipo].map((c) => {
+    const dato = p[c.nombre];
+    const valor =
+      c.clase === 'si_no'
+        ? dato === true
+          ? 'sí'
+          : 'no'
+        : c.clase === 'porcentaje' && typeof dato === 'string'
+          ? porcentaje(dato)
+          : String(dato ?? '—');
+    return `${c.etiqueta.replace(/ \(%\)$/, '')}: ${valor}`;
+  });
+  return [...parametros, tolerancia(v.toleranciaDias)].join('; ');
 }
 
 function condicionesDeCampana(v: VersionCampana): string {
@@ -64,6 +67,7 @@ function condicionesDeCampana(v: VersionCampana): string {
     `interés −${porcentaje(v.descuentoInteres)}`,
     v.pagosMaximos === 1 ? 'pago único' : `hasta ${v.pagosMaximos} pagos`,
     v.congelaMoratorio ? 'congela el moratorio' : 'sin congelar el moratorio',
+    tolerancia(v.toleranciaDias).toLowerCase(),
   ].join('; ');
 }
 
@@ -193,7 +197,7 @@ function ListaAlternativas({
     {
       title: 'Parámetros',
       key: 'parametros',
-      render: (_, a) => (a.vigente === null ? '—' : describirParametros(a, a.vigente.parametros)),
+      render: (_, a) => (a.vigente === null ? '—' : describirParametros(a, a.vigente)),
     },
     {
       title: 'Elegibilidad',
@@ -419,7 +423,7 @@ function HistorialAlternativa({
             {
               title: 'Parámetros',
               key: 'p',
-              render: (_, v) => describirParametros(a, v.parametros),
+              render: (_, v) => describirParametros(a, v),
             },
             {
               title: 'Elegibilidad',

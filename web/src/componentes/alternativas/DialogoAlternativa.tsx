@@ -15,9 +15,11 @@ import {
   aProporcion,
   CAMPOS_ELEGIBILIDAD,
   CamposElegibilidad,
+  CampoTolerancia,
   elegibilidadDelFormulario,
   errorEnCampo,
   SIN_ELEGIBILIDAD,
+  TOLERANCIA_DIAS_POR_OMISION,
   type ValoresElegibilidad,
 } from './comun.tsx';
 
@@ -85,6 +87,7 @@ interface Valores {
   vigenteDesde: Dayjs;
   activa: boolean;
   parametros: Record<string, ValorParametro>;
+  toleranciaDias: number;
   elegibilidad: ValoresElegibilidad;
 }
 
@@ -121,6 +124,7 @@ const CAMPOS = [
   'descripcion',
   'vigenteDesde',
   'activa',
+  'toleranciaDias',
   ...CAMPOS_ELEGIBILIDAD,
   ...[...new Set(Object.values(PARAMETROS_POR_TIPO).flatMap((c) => c.map((x) => x.nombre)))].map(
     (n) => `parametros.${n}`,
@@ -154,6 +158,7 @@ export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarC
     vigenteDesde: dayjs(hoy, 'YYYY-MM-DD'),
     activa: base?.activa ?? true,
     parametros: parametrosAlFormulario(tipo, base?.parametros),
+    toleranciaDias: base?.toleranciaDias ?? TOLERANCIA_DIAS_POR_OMISION,
     elegibilidad: base?.elegibilidad ?? SIN_ELEGIBILIDAD,
   };
 
@@ -169,6 +174,7 @@ export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarC
         vigenteDesde: v.vigenteDesde.format('YYYY-MM-DD'),
         activa: v.activa,
         parametros: parametrosDelFormulario(tipo, v.parametros),
+        toleranciaDias: v.toleranciaDias,
         elegibilidad: elegibilidadDelFormulario(v.elegibilidad),
       },
       {
@@ -317,6 +323,7 @@ export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarC
               </Form.Item>
             ),
           )}
+          <CampoTolerancia />
         </div>
       </fieldset>
       <CamposElegibilidad />

@@ -9,9 +9,11 @@ import {
   aProporcion,
   CAMPOS_ELEGIBILIDAD,
   CamposElegibilidad,
+  CampoTolerancia,
   elegibilidadDelFormulario,
   errorEnCampo,
   SIN_ELEGIBILIDAD,
+  TOLERANCIA_DIAS_POR_OMISION,
   type ValoresElegibilidad,
 } from './comun.tsx';
 
@@ -27,6 +29,7 @@ interface Valores {
   descuentoInteres: number;
   pagosMaximos: number;
   congelaMoratorio: boolean;
+  toleranciaDias: number;
   elegibilidad: ValoresElegibilidad;
 }
 
@@ -41,6 +44,7 @@ const CAMPOS = [
   'descuentoInteres',
   'pagosMaximos',
   'congelaMoratorio',
+  'toleranciaDias',
   ...CAMPOS_ELEGIBILIDAD,
 ];
 const ISO = 'YYYY-MM-DD';
@@ -77,6 +81,7 @@ export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }:
     descuentoInteres: aPorCiento(base?.descuentoInteres ?? '0'),
     pagosMaximos: base?.pagosMaximos ?? 1,
     congelaMoratorio: base?.congelaMoratorio ?? true,
+    toleranciaDias: base?.toleranciaDias ?? TOLERANCIA_DIAS_POR_OMISION,
     elegibilidad: base?.elegibilidad ?? SIN_ELEGIBILIDAD,
   };
 
@@ -98,6 +103,7 @@ export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }:
         descuentoInteres: aProporcion(v.descuentoInteres),
         pagosMaximos: v.pagosMaximos,
         congelaMoratorio: v.congelaMoratorio,
+        toleranciaDias: v.toleranciaDias,
         elegibilidad: elegibilidadDelFormulario(v.elegibilidad),
       },
       {
@@ -249,6 +255,7 @@ export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }:
           <Form.Item label="Congela el moratorio" name="congelaMoratorio" valuePropName="checked">
             <Switch checkedChildren="Sí" unCheckedChildren="No" />
           </Form.Item>
+          <CampoTolerancia />
         </div>
       </fieldset>
       <CamposElegibilidad />

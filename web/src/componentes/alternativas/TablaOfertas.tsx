@@ -10,6 +10,7 @@ import {
 } from 'antd';
 import { NOMBRE_AUTORIZADOR, NOMBRE_TIPO, type Oferta } from '../../api/alternativas.ts';
 import { centavosDe, fecha, pesos, pesosDe } from '../../formato.ts';
+import { dias } from './comun.tsx';
 
 /** An offer's key among the simulation's: its origin and its alternative or campaign id. */
 export const claveDeOferta = (o: Oferta) => `${o.origen}-${o.id}`;
@@ -221,6 +222,11 @@ function DetalleOferta({ oferta }: { oferta: Oferta }) {
               key: 'saldo',
               label: 'Saldo al terminar',
               children: <span className="cifra">{pesosDe(oferta.saldoAlTerminar)}</span>,
+            },
+            {
+              key: 'tolerancia',
+              label: 'Tolerancia por promesa',
+              children: dias(oferta.toleranciaDias),
             },
           ]}
         />

@@ -52,7 +52,25 @@ export function elegibilidadDelFormulario(v: ValoresElegibilidad | undefined): E
   };
 }
 
-const dias = (n: number) => (n === 1 ? '1 día' : `${n} días`);
+export const dias = (n: number) => (n === 1 ? '1 día' : `${n} días`);
+
+/** The server's default and limit (src/domain/alternativas/tipos.ts). */
+export const TOLERANCIA_DIAS_POR_OMISION = 5;
+const TOLERANCIA_DIAS_MAXIMA = 60;
+
+/** Days a convenio's promise keeps past its date; part of each alternative and campaign version. */
+export function CampoTolerancia() {
+  return (
+    <Form.Item
+      label="Tolerancia de las promesas (días)"
+      name="toleranciaDias"
+      extra="Un pago dentro de estos días después de la fecha prometida todavía cumple."
+      rules={[{ required: true, message: 'Escribe los días de tolerancia.' }]}
+    >
+      <InputNumber min={0} max={TOLERANCIA_DIAS_MAXIMA} precision={0} style={{ width: '100%' }} />
+    </Form.Item>
+  );
+}
 
 /** One line people can read: «al menos 90 días de atraso; solo CE-3; …». */
 export function describirElegibilidad(e: Elegibilidad): string {
