@@ -204,6 +204,30 @@ describe('firmar una reestructura', () => {
       }),
     ]);
 
+    // The debtor's ficha links both ways too, with the agreed rate of the new one.
+    const deudor = await t.pedir('GET', `/api/personas/${c.acreditado}/ficha`, {
+      sesion: s.gestor,
+    });
+    expect(deudor.json().creditos).toHaveLength(2);
+    expect(deudor.json().creditos).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: c.id,
+          estado: 'reestructurado',
+          tasaOrdinariaPactada: null,
+          reestructuraDe: null,
+          reestructuradoEn: { id: nuevo.id, numero: nuevo.numero },
+        }),
+        expect.objectContaining({
+          id: nuevo.id,
+          estado: 'activo',
+          tasaOrdinariaPactada: '0.06000000',
+          reestructuraDe: { id: c.id, numero: c.numero },
+          reestructuradoEn: null,
+        }),
+      ]),
+    );
+
     const ultima = r.amortizaciones.at(-1)?.fecha;
     const vista = (await t.pedir('GET', `/api/creditos/${nuevo.id}`, { sesion: s.gestor })).json();
     expect(vista).toMatchObject({

@@ -19,6 +19,11 @@ export interface CreditoEnFicha {
   saldoExigible: string;
   saldoParaLiquidar: string;
   pagosAdelantados: string;
+  /** The ordinary rate agreed in a reestructura; null if the product's applies. */
+  tasaOrdinariaPactada: string | null;
+  /** The credit this one restructured, and the one that restructured this one. */
+  reestructuraDe: { id: number; numero: string } | null;
+  reestructuradoEn: { id: number; numero: string } | null;
 }
 
 export interface Ficha {
@@ -89,10 +94,15 @@ export async function consultarFicha(
     throw new ErrorDominio('prohibido', 'Esta persona no tiene créditos en tu cartera.');
 
   const hoy = ctx.reloj.hoy();
+  const ligas = await ligasDeReestructura(
+    trx,
+    visibles.map((p) => p.credito_id),
+  );
   const creditos: CreditoEnFicha[] = visibles.flatMap((p) => {
     const c = cargados.get(p.credito_id);
     if (!c) return [];
     const e = calcularEstado(c, hoy);
+    const liga = ligas.get(c.id);
     return [
       {
         id: c.id,
@@ -105,6 +115,9 @@ export async function consultarFicha(
         saldoExigible: formatearCentavos(e.saldoExigible),
         saldoParaLiquidar: formatearCentavos(e.saldoParaLiquidar),
         pagosAdelantados: formatearCentavos(e.pagosAdelantados),
+        tasaOrdinariaPactada: liga?.tasa_ordinaria_pactada ?? null,
+        reestructuraDe: ligado(liga?.anterior_id, liga?.anterior_numero),
+        reestructuradoEn: ligado(liga?.nuevo_id, liga?.nuevo_numero),
       },
     ];
   });
@@ -183,4 +196,26 @@ export async function consultarFicha(
       cancelado: Boolean(p.cancelado),
     })),
   };
+}
+
+const ligado = (id: number | null | undefined, numero: string | null | undefined) =>
+  id == null || numero == null ? null : { id, numero };
+
+/** Each credit's reestructura links (to the credit it replaced, and to its replacement) and rate. */
+async function ligasDeReestructura(trx: Db, ids: readonly number[]) {
+  const filas = await trx
+    .selectFrom('creditos as c')
+    .leftJoin('creditos as anterior', 'anterior.id', 'c.reestructura_de')
+    .leftJoin('creditos as nuevo', 'nuevo.reestructura_de', 'c.id')
+    .select([
+      'c.id',
+      'c.tasa_ordinaria_pactada',
+      'anterior.id as anterior_id',
+      'anterior.numero as anterior_numero',
+      'nuevo.id as nuevo_id',
+      'nuevo.numero as nuevo_numero',
+    ])
+    .where('c.id', 'in', ids)
+    .execute();
+  return new Map(filas.map((f) => [f.id, f]));
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { solicitar } from './cliente.ts';
-import type { EstadoCredito, Situacion } from './creditos.ts';
+import type { CreditoLigado, EstadoCredito, Situacion } from './creditos.ts';
 import type { Rol } from './tipos.ts';
 
 /** Who attends debtors at the counter: the search box and the ficha (the server's rule). */
@@ -53,9 +53,14 @@ export interface CreditoEnFicha {
   saldoExigible: string;
   saldoParaLiquidar: string;
   pagosAdelantados: string;
+  /** The ordinary rate agreed in a reestructura; null if the product's applies. */
+  tasaOrdinariaPactada: string | null;
+  /** The credit this one restructured, and the one that restructured this one. */
+  reestructuraDe: CreditoLigado | null;
+  reestructuradoEn: CreditoLigado | null;
 }
 
-export type CanalMovimiento = 'banco' | 'caja' | 'nomina' | 'importacion';
+export type CanalMovimiento = 'banco' | 'caja' | 'nomina' | 'importacion' | 'reestructura';
 
 export interface Ficha {
   persona: {

@@ -49,6 +49,11 @@ export interface FiltroCreditos {
   pagina: number;
 }
 
+export interface CreditoLigado {
+  id: number;
+  numero: string;
+}
+
 export interface Credito {
   id: number;
   numero: string;
@@ -63,6 +68,11 @@ export interface Credito {
     prelacion: 'por_concepto' | 'por_amortizacion';
   };
   fechaInicioInteres: string;
+  /** The ordinary rate agreed in a reestructura (already in `producto.tasaOrdinariaAnual`). */
+  tasaOrdinariaPactada: string | null;
+  /** The credit this one restructured, and the one that restructured this one. */
+  reestructuraDe: CreditoLigado | null;
+  reestructuradoEn: CreditoLigado | null;
   participantes: Array<{
     personaId: number;
     nombre: string;

@@ -104,11 +104,16 @@ export function EtiquetaAmortizacion({
 }
 
 /** How a payment reached the institute: nobody at Recupera receives cash (CONDUSEF). */
-export const NOMBRE_CANAL: Record<'banco' | 'caja' | 'nomina' | 'importacion', string> = {
+export const NOMBRE_CANAL: Record<
+  'banco' | 'caja' | 'nomina' | 'importacion' | 'reestructura',
+  string
+> = {
   banco: 'Depósito bancario',
   caja: 'Caja del instituto',
   nomina: 'Descuento por nómina',
   importacion: 'Importación',
+  // The old credit's closing payment: the debt moved to the new pagaré, no money came in.
+  reestructura: 'Cierre por reestructura (sin dinero)',
 };
 
 function esCanal(canal: string): canal is keyof typeof NOMBRE_CANAL {

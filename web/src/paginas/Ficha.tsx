@@ -18,6 +18,7 @@ import { ROLES_RECIBO, urlRecibo } from '../api/pagos.ts';
 import { useUsuarioActual } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
 import { ConveniosDe } from '../componentes/convenios/ConveniosDe.tsx';
+import { LigasDeReestructura } from '../componentes/credito/LigasDeReestructura.tsx';
 import {
   EtiquetaCancelado,
   EtiquetaEstadoCredito,
@@ -253,6 +254,7 @@ function TablaCreditos({ ficha }: { ficha: Ficha }) {
             {c.numero}
           </Link>
           {c.estado !== 'activo' && <EtiquetaEstadoCredito estado={c.estado} />}
+          <LigasDeReestructura credito={c} origen={origen} />
         </Flex>
       ),
     },

@@ -1,8 +1,8 @@
-import { Card, Descriptions, type DescriptionsProps, Flex, Typography } from 'antd';
+import { Alert, Card, Descriptions, type DescriptionsProps, Flex, Typography } from 'antd';
 import { Fragment, type ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { ROLES_ATENCION } from '../../api/atencion.ts';
-import type { Credito } from '../../api/creditos.ts';
+import type { Credito, CreditoLigado } from '../../api/creditos.ts';
 import { useUsuarioActual } from '../../api/sesion.ts';
 import { fecha, porcentaje } from '../../formato.ts';
 import { EtiquetaEstadoCredito } from '../Etiquetas.tsx';
@@ -28,6 +28,15 @@ function personas(credito: Credito, rol: 'acreditado' | 'aval', conFicha: boolea
       {conFicha ? <Link to={`/personas/${p.personaId}`}>{p.nombre}</Link> : p.nombre}
     </Fragment>
   ));
+}
+
+/** Another credit of the same debtor; the breadcrumb keeps leading back to the ficha, if any. */
+function EnlaceCredito({ credito }: { credito: CreditoLigado }) {
+  return (
+    <Link to={`/creditos/${credito.id}`} state={useLocation().state}>
+      {credito.numero}
+    </Link>
+  );
 }
 
 /** Who owes, on which product and terms: the first thing a gestor reads to the borrower. */
@@ -73,7 +82,10 @@ export function EncabezadoCredito({ credito }: { credito: Credito }) {
     {
       key: 'tasa-ordinaria',
       label: 'Tasa ordinaria anual',
-      children: porcentaje(producto.tasaOrdinariaAnual),
+      children:
+        credito.tasaOrdinariaPactada === null
+          ? porcentaje(producto.tasaOrdinariaAnual)
+          : `${porcentaje(credito.tasaOrdinariaPactada)} (pactada en la reestructura)`,
     },
     {
       key: 'tasa-moratoria',
@@ -87,6 +99,24 @@ export function EncabezadoCredito({ credito }: { credito: Credito }) {
       label: 'Inicio de intereses',
       children: fecha(credito.fechaInicioInteres),
     },
+    ...(credito.reestructuraDe === null
+      ? []
+      : [
+          {
+            key: 'reestructura-de',
+            label: 'Reestructura de',
+            children: <EnlaceCredito credito={credito.reestructuraDe} />,
+          },
+        ]),
+    ...(credito.reestructuradoEn === null
+      ? []
+      : [
+          {
+            key: 'reestructurado-en',
+            label: 'Reestructurado en',
+            children: <EnlaceCredito credito={credito.reestructuradoEn} />,
+          },
+        ]),
   ];
 
   return (
@@ -100,7 +130,26 @@ export function EncabezadoCredito({ credito }: { credito: Credito }) {
           <EtiquetaEstadoCredito estado={credito.estado} />
         </span>
       </Flex>
-      <PagoPorDeposito creditoId={credito.id} />
+      {credito.estado === 'reestructurado' ? (
+        // Closed: a deposit with its reference would be refused, and so would its ficha de pago.
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={
+            credito.reestructuradoEn === null ? (
+              'Crédito reestructurado: su adeudo y sus pagos van al crédito que lo sustituyó.'
+            ) : (
+              <>
+                Crédito reestructurado: su adeudo y sus pagos van al crédito{' '}
+                <EnlaceCredito credito={credito.reestructuradoEn} />.
+              </>
+            )
+          }
+        />
+      ) : (
+        <PagoPorDeposito creditoId={credito.id} />
+      )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={3} items={elementos} />
       </Card>
