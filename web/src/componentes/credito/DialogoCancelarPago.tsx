@@ -1,14 +1,7 @@
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { App } from 'antd';
 import { useClaveDeIdempotencia } from '../../api/idempotencia.ts';
 import { useCancelarPago } from '../../api/pagos.ts';
-import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
-
-interface Valores {
-  motivo: string;
-}
-
-const CAMPOS = ['motivo'] as const;
+import { DialogoMotivo } from '../DialogoMotivo.tsx';
 
 /**
  * A reversal, never a deletion: a new movement dated today names the payment, which stays in
@@ -27,82 +20,28 @@ export function DialogoCancelarPago({
   alCerrar: () => void;
   alTerminarCierre: () => void;
 }) {
-  const [formulario] = Form.useForm<Valores>();
   const cancelar = useCancelarPago(creditoId);
   const clave = useClaveDeIdempotencia();
-  const enviando = useRef(false);
   const { message } = App.useApp();
-  const [errorGeneral, setErrorGeneral] = useState<string | null>(null);
-
-  const alEnviar = ({ motivo }: Valores) => {
-    if (enviando.current) return;
-    enviando.current = true;
-    setErrorGeneral(null);
-    cancelar.mutate(
-      { movimientoId, motivo: motivo.trim(), clave: clave.actual() },
-      {
-        onSuccess: () => {
-          clave.renovar();
-          void message.success(`Pago con folio ${movimientoId} cancelado.`);
-          alCerrar();
-        },
-        onError: (error) => setErrorGeneral(mostrarErrorEnFormulario(formulario, error, CAMPOS)),
-        onSettled: () => {
-          enviando.current = false;
-        },
-      },
-    );
-  };
-
   return (
-    <Modal
-      open={abierto}
-      title={`Cancelar el pago con folio ${movimientoId}`}
-      okText="Cancelar pago"
-      cancelText="Volver"
-      okButtonProps={{ htmlType: 'submit', danger: true, loading: cancelar.isPending }}
-      cancelButtonProps={{ disabled: cancelar.isPending }}
-      onCancel={alCerrar}
-      afterClose={alTerminarCierre}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(contenido) => (
-        <Form<Valores>
-          form={formulario}
-          name="cancelar-pago"
-          layout="vertical"
-          onFinish={alEnviar}
-          onValuesChange={() => {
-            clave.renovar();
-            setErrorGeneral(null);
-          }}
-        >
-          {contenido}
-        </Form>
-      )}
-    >
-      <Typography.Paragraph>
-        El pago no se borra: queda en el historial y se registra una cancelación con fecha de hoy.
-        Desde hoy el estado de cuenta se calcula como si el pago no se hubiera hecho.
-      </Typography.Paragraph>
-      {errorGeneral !== null && (
-        <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
-      )}
-      <Form.Item
-        label="Motivo de la cancelación"
-        name="motivo"
-        rules={[
-          { required: true, whitespace: true, message: 'Explica por qué se cancela el pago.' },
-          {
-            min: 5,
-            transform: (v: string | undefined) => v?.trim(),
-            message: 'Explica el motivo con al menos 5 caracteres.',
-          },
-          { max: 500, message: 'El motivo admite a lo más 500 caracteres.' },
-        ]}
-      >
-        <Input.TextArea rows={3} maxLength={500} showCount autoFocus />
-      </Form.Item>
-    </Modal>
+    <DialogoMotivo
+      abierto={abierto}
+      titulo={`Cancelar el pago con folio ${movimientoId}`}
+      accion="Cancelar pago"
+      nombre="cancelar-pago"
+      explicacion="El pago no se borra: queda en el historial y se registra una cancelación con fecha de hoy. Desde hoy el estado de cuenta se calcula como si el pago no se hubiera hecho."
+      etiqueta="Motivo de la cancelación"
+      faltaMotivo="Explica por qué se cancela el pago."
+      ocupado={cancelar.isPending}
+      enviar={async (motivo) => {
+        // A retry after a network error reuses the key: the server answers the first result.
+        await cancelar.mutateAsync({ movimientoId, motivo, clave: clave.actual() });
+        clave.renovar();
+        void message.success(`Pago con folio ${movimientoId} cancelado.`);
+      }}
+      alCambiar={clave.renovar}
+      alCerrar={alCerrar}
+      alTerminarCierre={alTerminarCierre}
+    />
   );
 }
