@@ -121,6 +121,11 @@ describe.runIf(hayChromium)('recorrido en el navegador: convenios', () => {
     const id = convenio.id();
     expect(await convenio.boton('Autorizar').count()).toBe(0);
     await gestor.page.getByText(/Nadie autoriza su propia propuesta/).waitFor();
+    // The breadcrumb starts at the debtor's ficha.
+    const aLaFicha = gestor.page
+      .getByRole('navigation', { name: 'Ruta de navegación' })
+      .getByRole('link', { name: 'José Ángel Núñez Ibáñez' });
+    expect(await aLaFicha.getAttribute('href')).toMatch(/^\/personas\/\d+$/);
     expect(await convenio.promesa(1)).toEqual([
       '1',
       ddmmaaaa(primerPago),
