@@ -1,16 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fecha } from '../../src/domain/fecha.ts';
-import { CONTRASENA_DEMO } from '../../src/modules/demo/cargar-demo.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 import { BuscadorGlobal, PaginaFicha, RegistroDePago } from './paginas/atencion.ts';
 import { PaginaCaja } from './paginas/caja.ts';
 import { PaginaCredito } from './paginas/cartera.ts';
-import { PaginaRecupera } from './paginas/recupera.ts';
+import type { PaginaRecupera } from './paginas/recupera.ts';
 
 const CASO = join(
   import.meta.dirname,
@@ -44,7 +42,6 @@ describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla 
   let hoy: Fecha;
   /** The payment the gestor registers in the first journey; the second one reverses it. */
   let folio = 0;
-  const contextos: BrowserContext[] = [];
 
   beforeAll(async () => {
     e = await crearEscenario();
@@ -54,23 +51,10 @@ describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla 
     mkdirSync('test-results', { recursive: true });
   });
   afterAll(async () => {
-    for (const c of contextos) await c.close();
     await e?.cerrar();
   });
 
-  async function entrarComo(usuario: string): Promise<PaginaRecupera> {
-    const contexto = await e.navegador.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'es-MX',
-      acceptDownloads: true,
-    });
-    contextos.push(contexto);
-    const r = new PaginaRecupera(await contexto.newPage(), e.url);
-    await r.abrir('/entrar');
-    await r.entrar(usuario, CONTRASENA_DEMO);
-    await r.page.getByRole('heading', { name: 'Inicio' }).waitFor();
-    return r;
-  }
+  const entrarComo = (usuario: string) => e.entrarComo(usuario);
 
   async function pagosDelCredito(): Promise<number> {
     const fila = await e.base.db

@@ -1,13 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarReferencia } from '../../src/domain/referencia.ts';
-import { CONTRASENA_DEMO } from '../../src/modules/demo/cargar-demo.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { PaginaConciliacion } from './paginas/conciliacion.ts';
-import { PaginaRecupera } from './paginas/recupera.ts';
 
 const CASO = join(
   import.meta.dirname,
@@ -27,7 +24,6 @@ describe.runIf(hayChromium)('recorrido en el navegador: conciliación bancaria',
   let obregon: { id: number; numero: string };
   let csv: string;
   const folios = ['BNRT-0001', 'BNRT-0002', 'BNRT-0003'];
-  const contextos: BrowserContext[] = [];
 
   beforeAll(async () => {
     e = await crearEscenario();
@@ -50,22 +46,10 @@ describe.runIf(hayChromium)('recorrido en el navegador: conciliación bancaria',
     mkdirSync('test-results', { recursive: true });
   });
   afterAll(async () => {
-    for (const c of contextos) await c.close();
     await e?.cerrar();
   });
 
-  async function entrarComo(usuario: string): Promise<PaginaRecupera> {
-    const contexto = await e.navegador.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'es-MX',
-    });
-    contextos.push(contexto);
-    const r = new PaginaRecupera(await contexto.newPage(), e.url);
-    await r.abrir('/entrar');
-    await r.entrar(usuario, CONTRASENA_DEMO);
-    await r.page.getByRole('heading', { name: 'Inicio' }).waitFor();
-    return r;
-  }
+  const entrarComo = (usuario: string) => e.entrarComo(usuario);
 
   /** Payments posted from each bank folio: the ledger's own count, not the screen's. */
   async function pagosPorFolio(): Promise<Record<string, number>> {

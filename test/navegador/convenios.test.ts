@@ -1,12 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRASENA_DEMO } from '../../src/modules/demo/cargar-demo.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 import { CapturaDeConvenio, PaginaConvenio, PaginaPendientes } from './paginas/convenios.ts';
-import { PaginaRecupera } from './paginas/recupera.ts';
+import type { PaginaRecupera } from './paginas/recupera.ts';
 import { PaginaSimulador } from './paginas/simulador.ts';
 
 const LIQUIDACION = 'Liquidación con descuento';
@@ -24,7 +22,6 @@ const ddmmaaaa = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.
 describe.runIf(hayChromium)('recorrido en el navegador: convenios', () => {
   let e: Escenario;
   let personaId: number;
-  const contextos: BrowserContext[] = [];
 
   beforeAll(async () => {
     e = await crearEscenario();
@@ -42,23 +39,10 @@ describe.runIf(hayChromium)('recorrido en el navegador: convenios', () => {
     mkdirSync('test-results', { recursive: true });
   });
   afterAll(async () => {
-    for (const c of contextos) await c.close();
     await e?.cerrar();
   });
 
-  async function entrarComo(usuario: string): Promise<PaginaRecupera> {
-    const contexto = await e.navegador.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'es-MX',
-      acceptDownloads: true,
-    });
-    contextos.push(contexto);
-    const r = new PaginaRecupera(await contexto.newPage(), e.url);
-    await r.abrir('/entrar');
-    await r.entrar(usuario, CONTRASENA_DEMO);
-    await r.page.getByRole('heading', { name: 'Inicio' }).waitFor();
-    return r;
-  }
+  const entrarComo = (usuario: string) => e.entrarComo(usuario);
 
   /** A POST to the API with this browser's session, as the page would make it. */
   async function publicar(r: PaginaRecupera, ruta: string, encabezados: Record<string, string>) {

@@ -1,15 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fecha } from '../../src/domain/fecha.ts';
 import { calcularAntiguedad } from '../../src/modules/cartera/calcular-antiguedad.ts';
-import { CONTRASENA_DEMO } from '../../src/modules/demo/cargar-demo.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 import { PaginaCartera, PaginaCredito } from './paginas/cartera.ts';
-import { PaginaRecupera } from './paginas/recupera.ts';
 
 const CASO = join(
   import.meta.dirname,
@@ -36,7 +33,6 @@ describe.runIf(hayChromium)('recorrido en el navegador: cartera y estado de cuen
   let e: Escenario;
   let credito: { id: number; numero: string };
   let hoy: Fecha;
-  const contextos: BrowserContext[] = [];
 
   beforeAll(async () => {
     e = await crearEscenario();
@@ -49,23 +45,10 @@ describe.runIf(hayChromium)('recorrido en el navegador: cartera y estado de cuen
       .execute((trx) => calcularAntiguedad(trx, hoy, { reloj: e.reloj, ip: null, actor: null }));
   });
   afterAll(async () => {
-    for (const c of contextos) await c.close();
     await e?.cerrar();
   });
 
-  async function entrarComo(usuario: string): Promise<PaginaRecupera> {
-    const contexto = await e.navegador.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'es-MX',
-      acceptDownloads: true,
-    });
-    contextos.push(contexto);
-    const r = new PaginaRecupera(await contexto.newPage(), e.url);
-    await r.abrir('/entrar');
-    await r.entrar(usuario, CONTRASENA_DEMO);
-    await r.page.getByRole('heading', { name: 'Inicio' }).waitFor();
-    return r;
-  }
+  const entrarComo = (usuario: string) => e.entrarComo(usuario);
 
   it('el gestor abre el crédito desde Cartera, ve el estado de hoy, cambia la fecha de corte y descarga el PDF', async () => {
     const r = await entrarComo('gestor');

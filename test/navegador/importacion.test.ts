@@ -1,14 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarReferencia } from '../../src/domain/referencia.ts';
-import { CONTRASENA_DEMO } from '../../src/modules/demo/cargar-demo.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 import { PaginaImportacion } from './paginas/importacion.ts';
-import { PaginaRecupera } from './paginas/recupera.ts';
+import type { PaginaRecupera } from './paginas/recupera.ts';
 
 const PLANTILLA = readFileSync(join(import.meta.dirname, '..', '..', 'plantillas', 'cartera.xlsx'));
 const CURP_ROTA = 'BOXW310820HNERXN08';
@@ -39,7 +37,6 @@ async function creditosDeLaPlantilla(): Promise<number> {
 describe.runIf(hayChromium)('recorrido en el navegador: importar la cartera', () => {
   let e: Escenario;
   let creditos = 0;
-  const contextos: BrowserContext[] = [];
 
   beforeAll(async () => {
     e = await crearEscenario();
@@ -47,23 +44,10 @@ describe.runIf(hayChromium)('recorrido en el navegador: importar la cartera', ()
     mkdirSync('test-results', { recursive: true });
   });
   afterAll(async () => {
-    for (const c of contextos) await c.close();
     await e?.cerrar();
   });
 
-  async function entrarComo(usuario: string): Promise<PaginaRecupera> {
-    const contexto = await e.navegador.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'es-MX',
-      acceptDownloads: true,
-    });
-    contextos.push(contexto);
-    const r = new PaginaRecupera(await contexto.newPage(), e.url);
-    await r.abrir('/entrar');
-    await r.entrar(usuario, CONTRASENA_DEMO);
-    await r.page.getByRole('heading', { name: 'Inicio' }).waitFor();
-    return r;
-  }
+  const entrarComo = (usuario: string) => e.entrarComo(usuario);
 
   const ancho = (r: PaginaRecupera) =>
     r.page.evaluate<number>('document.documentElement.scrollWidth');

@@ -1,11 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRASENA_DEMO } from '../../src/modules/demo/cargar-demo.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { PaginaCredito } from './paginas/cartera.ts';
-import { PaginaRecupera } from './paginas/recupera.ts';
+import type { PaginaRecupera } from './paginas/recupera.ts';
 import { PaginaCatalogo, PaginaSimulador } from './paginas/simulador.ts';
 
 interface OfertaApi {
@@ -24,7 +22,6 @@ const pesos = (monto: string) =>
 describe.runIf(hayChromium)('recorrido en el navegador: simulador de alternativas', () => {
   let e: Escenario;
   let credito: { id: number; numero: string };
-  const contextos: BrowserContext[] = [];
 
   beforeAll(async () => {
     e = await crearEscenario();
@@ -34,22 +31,10 @@ describe.runIf(hayChromium)('recorrido en el navegador: simulador de alternativa
     mkdirSync('test-results', { recursive: true });
   });
   afterAll(async () => {
-    for (const c of contextos) await c.close();
     await e?.cerrar();
   });
 
-  async function entrarComo(usuario: string): Promise<PaginaRecupera> {
-    const contexto = await e.navegador.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'es-MX',
-    });
-    contextos.push(contexto);
-    const r = new PaginaRecupera(await contexto.newPage(), e.url);
-    await r.abrir('/entrar');
-    await r.entrar(usuario, CONTRASENA_DEMO);
-    await r.page.getByRole('heading', { name: 'Inicio' }).waitFor();
-    return r;
-  }
+  const entrarComo = (usuario: string) => e.entrarComo(usuario);
 
   /** The same request the page makes, straight to the API with the same session. */
   async function simularPorApi(r: PaginaRecupera): Promise<OfertaApi[]> {

@@ -1,11 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRASENA_DEMO } from '../../src/modules/demo/cargar-demo.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
-import { PaginaRecupera } from './paginas/recupera.ts';
+import type { PaginaRecupera } from './paginas/recupera.ts';
 import { PaginaTurnos } from './paginas/turnos.ts';
 
 const CASO = join(
@@ -24,7 +22,6 @@ const ACREDITADO = 'José Ángel Núñez Ibáñez';
 // Runs only where Debian's Chromium is installed; .ci/run installs it, so CI always runs it.
 describe.runIf(hayChromium)('recorrido en el navegador: turnos de ventanilla', () => {
   let e: Escenario;
-  const contextos: BrowserContext[] = [];
 
   beforeAll(async () => {
     // crearEscenario starts the live notices (iniciarAvisos on 'turnos'), as `npm start` does.
@@ -34,22 +31,10 @@ describe.runIf(hayChromium)('recorrido en el navegador: turnos de ventanilla', (
     mkdirSync('test-results', { recursive: true });
   });
   afterAll(async () => {
-    for (const c of contextos) await c.close();
     await e?.cerrar();
   });
 
-  async function entrarComo(usuario: string): Promise<PaginaRecupera> {
-    const contexto = await e.navegador.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'es-MX',
-    });
-    contextos.push(contexto);
-    const r = new PaginaRecupera(await contexto.newPage(), e.url);
-    await r.abrir('/entrar');
-    await r.entrar(usuario, CONTRASENA_DEMO);
-    await r.page.getByRole('heading', { name: 'Inicio' }).waitFor();
-    return r;
-  }
+  const entrarComo = (usuario: string) => e.entrarComo(usuario);
 
   const ancho = (r: PaginaRecupera) =>
     r.page.evaluate<number>('document.documentElement.scrollWidth');

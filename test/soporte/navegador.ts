@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { construirApp } from '../../src/http/app.ts';
-import { cargarDemo } from '../../src/modules/demo/cargar-demo.ts';
+import { CONTRASENA_DEMO, cargarDemo } from '../../src/modules/demo/cargar-demo.ts';
 import { iniciarAvisos } from '../../src/plataforma/avisos.ts';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
 import { iniciarTrabajos } from '../../src/plataforma/trabajos.ts';
+import { PaginaRecupera } from '../navegador/paginas/recupera.ts';
 import { type BaseDePrueba, crearBaseDePrueba } from './base-de-prueba.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -24,6 +25,8 @@ export interface Escenario {
   navegador: Browser;
   base: BaseDePrueba;
   reloj: RelojManual;
+  /** A new browser window (its own cookies) logged in as a demo user, on the Inicio page. */
+  entrarComo(usuario: string): Promise<PaginaRecupera>;
   cerrar(): Promise<void>;
 }
 
@@ -65,12 +68,28 @@ export async function crearEscenario(): Promise<Escenario> {
       '--no-first-run',
     ],
   });
+  const url = `http://127.0.0.1:${puerto}`;
+  const contextos: BrowserContext[] = [];
   return {
-    url: `http://127.0.0.1:${puerto}`,
+    url,
     navegador,
     base,
     reloj,
+    entrarComo: async (usuario) => {
+      const contexto = await navegador.newContext({
+        viewport: { width: 1366, height: 768 },
+        locale: 'es-MX',
+        acceptDownloads: true,
+      });
+      contextos.push(contexto);
+      const r = new PaginaRecupera(await contexto.newPage(), url);
+      await r.abrir('/entrar');
+      await r.entrar(usuario, CONTRASENA_DEMO);
+      await r.page.getByRole('heading', { name: 'Inicio' }).waitFor();
+      return r;
+    },
     cerrar: async () => {
+      for (const c of contextos) await c.close();
       await navegador.close();
       await app.close();
       await trabajos.detener();
