@@ -101,9 +101,12 @@ function DetalleCredito({ id }: { id: number }) {
 
   const actualizando = estado.isFetching && estado.isPlaceholderData;
   const datos = estado.isError ? undefined : estado.data;
+  // A reestructurado credit is settled by the new one, not paid off: no carta finiquito.
   const liquidado =
     credito.data.estado === 'liquidado' ||
-    (datos?.fecha_corte === hoy && datos.situacion === 'liquidado');
+    (credito.data.estado !== 'reestructurado' &&
+      datos?.fecha_corte === hoy &&
+      datos.situacion === 'liquidado');
   const acciones: AccionesDePago = {
     recibo: ROLES_RECIBO.includes(usuario.rol),
     cancelar: ROLES_CANCELAR_PAGO.includes(usuario.rol)
