@@ -4,7 +4,15 @@ import { join } from 'node:path';
 
 /** `npm run bench -- <nombre> [opciones]` runs bench/<nombre>.ts; without a name, lists them. */
 const [nombre, ...resto] = process.argv.slice(2);
-const BENCHMARKS = ['motor', 'importacion', 'demo', 'busqueda', 'carga', 'fiabilidad'];
+const BENCHMARKS = [
+  'motor',
+  'importacion',
+  'demo',
+  'busqueda',
+  'carga',
+  'fiabilidad',
+  'conciliacion',
+];
 if (!nombre || !BENCHMARKS.includes(nombre)) {
   console.log(
     `Uso: npm run bench -- <${BENCHMARKS.join('|')}> [opciones]\nCifras y método: bench/README.md`,

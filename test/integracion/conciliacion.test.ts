@@ -118,14 +118,12 @@ describe('conciliación bajo concurrencia', () => {
     expect((await cuenta('movimientos')) - movAntes).toBe(26 + creditos.length);
   });
 
-  it(`un archivo de 600 depósitos se registra en un tiempo razonable`, async () => {
-    const inicio = performance.now();
+  // How long the largest file takes is measured in `npm run bench -- conciliacion`.
+  it(`un archivo de 600 depósitos queda completo: cada línea registrada o pendiente`, async () => {
     const r = await importar(archivo('VOL', 600));
-    const segundos = (performance.now() - inicio) / 1000;
+    // One line in seven has no reference (archivo): those wait for assignment.
+    expect(r.importacion.pendientes).toBe(Math.floor(600 / 7));
     expect(r.importacion.registrados + r.importacion.pendientes).toBe(600);
-    // Recorded to size MAXIMO_DEPOSITOS: the import holds the bitácora lock while it runs.
-    console.info(`600 depósitos en ${segundos.toFixed(1)} s`);
-    expect(segundos).toBeLessThan(60);
   });
 });
 
