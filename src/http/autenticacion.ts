@@ -65,7 +65,9 @@ export function registrarAutenticacion(
     }
   });
 
-  app.addHook('preHandler', async (request, reply) => {
+  // onRequest, before the body is read: an anonymous or forbidden caller is refused without
+  // Recupera receiving the spreadsheet or bank statement it sends (up to several megabytes).
+  app.addHook('onRequest', async (request, reply) => {
     const accion = request.routeOptions.config.accion;
     if (accion === undefined) return; // not an API route: static files
     if (!METODOS_SEGUROS.has(request.method) && origenAjeno(request)) {
@@ -96,7 +98,7 @@ export function registrarAutenticacion(
   });
 }
 
-/** The context a use case receives from an authenticated request (the preHandler guarantees it). */
+/** The context a use case receives from an authenticated request (the onRequest hook guarantees it). */
 export function contextoDe(request: FastifyRequest, reloj: Reloj): ContextoAutenticado {
   if (!request.sesion) throw new Error('ruta sin sesión: falta su política');
   return { reloj, ip: request.ip, actor: request.sesion.actor };

@@ -78,6 +78,27 @@ describe('importación de la cartera desde la pantalla del administrador', () =>
     expect(r.rawPayload.equals(plantilla)).toBe(true);
   });
 
+  it('a quien no entró o no puede importar se le niega antes de leer el cuerpo', async () => {
+    // Reading the body first would answer 415 (a type no parser takes) or 400 (broken JSON):
+    // a 401/403 proves the refusal came before Recupera took in what was sent.
+    for (const [tipo, contenido] of [
+      ['application/x-desconocido', Buffer.from('x'.repeat(1024))],
+      ['application/json', Buffer.from('{roto')],
+    ] as const) {
+      const anonimo = await t.pedir('POST', '/api/importaciones', {
+        cuerpo: contenido,
+        encabezados: { 'content-type': tipo },
+      });
+      expect(anonimo.statusCode).toBe(401);
+      const gestor = await t.pedir('POST', '/api/importaciones', {
+        sesion: s.gestor,
+        cuerpo: contenido,
+        encabezados: { 'content-type': tipo },
+      });
+      expect(gestor.statusCode).toBe(403);
+    }
+  });
+
   it('solo el administrador importa; un cuerpo vacío es un 400 en español', async () => {
     expect((await subir(plantilla, 'gestor')).statusCode).toBe(403);
     const vacio = await subir(Buffer.alloc(0));
