@@ -78,6 +78,9 @@ describe.runIf(hayChromium)('recorrido en el navegador: reestructura', () => {
     expect(
       await coordinador.page.getByRole('button', { name: 'Emitir carta finiquito' }).count(),
     ).toBe(0);
+    expect(
+      await coordinador.page.getByRole('button', { name: 'Simular alternativas' }).count(),
+    ).toBe(0);
     // The closing payment says no money came in.
     await coordinador.page.getByRole('tab', { name: /Pagos aplicados/ }).click();
     await coordinador.page.getByText('Cierre por reestructura (sin dinero)').first().waitFor();

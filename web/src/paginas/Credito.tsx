@@ -124,7 +124,8 @@ function DetalleCredito({ id }: { id: number }) {
         )}{' '}
         <span aria-hidden="true">/</span> <span aria-current="page">{credito.data.numero}</span>
       </nav>
-      {ROLES_SIMULADOR.includes(usuario.rol) && (
+      {/* A reestructurado credit owes nothing: its debt is negotiated on the new one. */}
+      {ROLES_SIMULADOR.includes(usuario.rol) && credito.data.estado !== 'reestructurado' && (
         <Flex justify="end" style={{ marginBottom: 8 }}>
           <Button onClick={() => navegar(`/simulador?creditoId=${id}`)}>
             Simular alternativas
