@@ -75,6 +75,33 @@ describe('registrar un pago', () => {
     });
   });
 
+  it('la vista previa avisa de un pago vigente con la misma fecha y monto; uno cancelado no cuenta', async () => {
+    const previa = (monto: string) =>
+      t.pedir('POST', `/api/creditos/${credito.id}/pagos/vista-previa`, {
+        sesion: s.gestor,
+        cuerpo: { monto },
+      });
+    expect((await previa('1500.00')).json().pagosParecidos).toEqual([]);
+    const { movimiento } = (await pagar(pagoValido)).json();
+    expect((await previa('1500.00')).json().pagosParecidos).toEqual([
+      {
+        movimientoId: movimiento.id,
+        fecha: '2024-06-30',
+        monto: '1500.00',
+        canal: 'banco',
+        referencia: 'BBVA-778812',
+      },
+    ]);
+    expect((await previa('1500.01')).json().pagosParecidos).toEqual([]);
+    const cancelacion = await t.pedir('POST', `/api/movimientos/${movimiento.id}/cancelacion`, {
+      sesion: s.coordinador,
+      cuerpo: { motivo: 'Se capturó dos veces.' },
+      encabezados: { 'idempotency-key': clave() },
+    });
+    expect(cancelacion.statusCode).toBe(201);
+    expect((await previa('1500.00')).json().pagosParecidos).toEqual([]);
+  });
+
   it('la misma Idempotency-Key devuelve la primera respuesta y no registra otra vez', async () => {
     const llave = clave();
     const primera = await pagar(pagoValido, { llave });

@@ -157,6 +157,16 @@ describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla 
     expect(await aplicado.getByRole('button', { name: /^Cancelar/ }).count()).toBe(0);
     expect(await ancho(r)).toBeLessThanOrEqual(1366);
     await r.page.screenshot({ path: 'test-results/atencion-credito-pagado.png', fullPage: true });
+
+    // The same deposit typed in again: the preview asks whether it is already registered.
+    await pago.llenar({ monto: '1500', canal: 'Depósito bancario', referencia: 'BBVA 778812' });
+    await pago.vistaPrevia();
+    const aviso = pago.panel.getByRole('alert').filter({ hasText: '¿Ya está registrado?' });
+    await aviso.waitFor();
+    expect(await aviso.textContent()).toContain(
+      `folio ${folio}, depósito bancario, referencia «BBVA 0045 778812»`,
+    );
+    await pago.panel.screenshot({ path: 'test-results/atencion-posible-duplicado.png' });
   }, 90_000);
 
   it('la coordinación cancela ese pago con su motivo; el corte de caja lo lista cancelado y no lo suma', async () => {

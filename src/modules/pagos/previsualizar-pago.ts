@@ -7,16 +7,25 @@ import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { type AplicacionDePago, aplicacionDe, type DatosPago, verificarPago } from './pago.ts';
+import { type PagoParecido, pagosParecidos } from './pagos-parecidos.ts';
 
 const ID_PREVIO = 'vista-previa';
 
-/** "Si paga $X hoy, se aplica así": the engine over the credit plus this payment, nothing stored. */
+export interface VistaPreviaDePago extends AplicacionDePago {
+  /** Same date and amount already in force on the credit: maybe the same payment twice. */
+  pagosParecidos: PagoParecido[];
+}
+
+/**
+ * "Si paga $X hoy, se aplica así": the engine over the credit plus this payment, nothing
+ * stored; and any payment already posted that looks like this one.
+ */
 export async function previsualizarPago(
   trx: Db,
   creditoId: number,
   pago: DatosPago,
   ctx: ContextoAutenticado,
-): Promise<AplicacionDePago> {
+): Promise<VistaPreviaDePago> {
   const credito = await cargarCredito(trx, creditoId);
   const fecha = pago.fecha ?? ctx.reloj.hoy();
   verificarPago(credito, fecha, ctx);
@@ -39,5 +48,9 @@ export async function previsualizarPago(
     objetoId: creditoId,
     detalle: { fecha, monto: formatearCentavos(pago.monto) },
   });
-  return { aplicacion: aplicacionDe(estado, ID_PREVIO), estado };
+  return {
+    aplicacion: aplicacionDe(estado, ID_PREVIO),
+    estado,
+    pagosParecidos: await pagosParecidos(trx, creditoId, fecha, pago.monto),
+  };
 }

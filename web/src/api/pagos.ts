@@ -38,6 +38,19 @@ export interface AplicacionDePago {
   estado: EstadoDeCuenta;
 }
 
+/** A payment already in force with the same date and amount: maybe this one, typed twice. */
+export interface PagoParecido {
+  movimientoId: number;
+  fecha: string;
+  monto: string;
+  canal: CanalPago | null;
+  referencia: string | null;
+}
+
+export interface VistaPreviaDePago extends AplicacionDePago {
+  pagosParecidos: PagoParecido[];
+}
+
 export interface PagoRegistrado extends AplicacionDePago {
   movimiento: {
     id: number;
@@ -69,7 +82,7 @@ function refrescarDespuesDeMover(clienteConsultas: QueryClient, creditoId: numbe
 export function useVistaPrevia(creditoId: number) {
   return useMutation({
     mutationFn: (datos: DatosVistaPrevia) =>
-      solicitar<AplicacionDePago>('POST', `/api/creditos/${creditoId}/pagos/vista-previa`, {
+      solicitar<VistaPreviaDePago>('POST', `/api/creditos/${creditoId}/pagos/vista-previa`, {
         cuerpo: datos,
       }),
   });

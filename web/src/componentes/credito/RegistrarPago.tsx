@@ -15,7 +15,7 @@ import {
 import { useHoy } from '../../api/sesion.ts';
 import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
 import { centavosDe, fecha, leerMonto, pesos, pesosDe } from '../../formato.ts';
-import { NOMBRE_CANAL } from '../Etiquetas.tsx';
+import { NOMBRE_CANAL, nombreCanal } from '../Etiquetas.tsx';
 import { PagoAplicado, ResultadoPago } from './ResultadoPago.tsx';
 
 interface Valores {
@@ -249,11 +249,33 @@ export function RegistrarPago({
         </Form>
         <div aria-live="polite" className="pago-panel">
           {previa !== undefined ? (
-            <PagoAplicado
-              titulo={`Si paga ${pesosDe(previa.aplicacion.monto)} el ${fecha(previa.aplicacion.fecha)}, se aplica así:`}
-              aplicacion={previa.aplicacion}
-              estado={previa.estado}
-            />
+            <>
+              {previa.pagosParecidos.length > 0 && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title="¿Ya está registrado?"
+                  description={
+                    <>
+                      {previa.pagosParecidos.map((p) => (
+                        <div key={p.movimientoId}>
+                          El crédito ya tiene un pago del {fecha(p.fecha)} por {pesosDe(p.monto)}{' '}
+                          (folio {p.movimientoId}, {nombreCanal(p.canal).toLowerCase()}
+                          {p.referencia ? `, referencia «${p.referencia}»` : ''}).
+                        </div>
+                      ))}
+                      Regístralo solo si es otro pago.
+                    </>
+                  }
+                />
+              )}
+              <PagoAplicado
+                titulo={`Si paga ${pesosDe(previa.aplicacion.monto)} el ${fecha(previa.aplicacion.fecha)}, se aplica así:`}
+                aplicacion={previa.aplicacion}
+                estado={previa.estado}
+              />
+            </>
           ) : registrado !== null ? (
             <ResultadoPago pago={registrado} alCerrar={() => setRegistrado(null)} />
           ) : (
