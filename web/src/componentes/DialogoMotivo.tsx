@@ -1,6 +1,7 @@
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Form, Input, Typography } from 'antd';
 import { type ReactNode, useRef, useState } from 'react';
 import { mostrarErrorEnFormulario } from '../erroresFormulario.ts';
+import { DialogoFormulario } from './DialogoFormulario.tsx';
 
 interface Valores {
   motivo: string;
@@ -54,31 +55,21 @@ export function DialogoMotivo(p: PropiedadesDialogoMotivo) {
   };
 
   return (
-    <Modal
-      open={p.abierto}
-      title={p.titulo}
-      okText={p.accion}
-      cancelText="Volver"
-      okButtonProps={{ htmlType: 'submit', danger: true, loading: p.ocupado }}
-      cancelButtonProps={{ disabled: p.ocupado }}
-      onCancel={p.alCerrar}
-      afterClose={p.alTerminarCierre}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(contenido) => (
-        <Form<Valores>
-          form={formulario}
-          name={p.nombre}
-          layout="vertical"
-          onFinish={alEnviar}
-          onValuesChange={() => {
-            p.alCambiar?.();
-            setErrorGeneral(null);
-          }}
-        >
-          {contenido}
-        </Form>
-      )}
+    <DialogoFormulario<Valores>
+      abierto={p.abierto}
+      titulo={p.titulo}
+      textoAceptar={p.accion}
+      peligroso
+      ocupado={p.ocupado}
+      formulario={formulario}
+      nombre={p.nombre}
+      alEnviar={alEnviar}
+      alCambiarValores={() => {
+        p.alCambiar?.();
+        setErrorGeneral(null);
+      }}
+      alCerrar={p.alCerrar}
+      alTerminarCierre={p.alTerminarCierre}
     >
       <Typography.Paragraph>{p.explicacion}</Typography.Paragraph>
       {errorGeneral !== null && (
@@ -99,6 +90,6 @@ export function DialogoMotivo(p: PropiedadesDialogoMotivo) {
       >
         <Input.TextArea rows={3} maxLength={500} showCount autoFocus />
       </Form.Item>
-    </Modal>
+    </DialogoFormulario>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { Usuario } from '../api/tipos.ts';
 import { useRestablecerContrasena } from '../api/usuarios.ts';
 import { mostrarErrorEnFormulario } from '../erroresFormulario.ts';
 import { reglasConfirmacion, reglasContrasenaNueva } from '../reglasContrasena.ts';
+import { DialogoFormulario } from './DialogoFormulario.tsx';
 
 interface Valores {
   contrasena: string;
@@ -42,27 +43,17 @@ export function DialogoRestablecer({ usuario, abierto, alCerrar, alTerminarCierr
   };
 
   return (
-    <Modal
-      open={abierto}
-      title={`Restablecer contraseña de ${usuario.usuario}`}
-      okText="Restablecer"
-      cancelText="Cancelar"
-      okButtonProps={{ htmlType: 'submit', loading: restablecer.isPending }}
-      cancelButtonProps={{ disabled: restablecer.isPending }}
-      onCancel={alCerrar}
-      afterClose={alTerminarCierre}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(contenido) => (
-        <Form<Valores>
-          form={formulario}
-          name="restablecer-contrasena"
-          layout="vertical"
-          onFinish={alEnviar}
-        >
-          {contenido}
-        </Form>
-      )}
+    <DialogoFormulario<Valores>
+      abierto={abierto}
+      titulo={`Restablecer contraseña de ${usuario.usuario}`}
+      textoAceptar="Restablecer"
+      textoCancelar="Cancelar"
+      ocupado={restablecer.isPending}
+      formulario={formulario}
+      nombre="restablecer-contrasena"
+      alEnviar={alEnviar}
+      alCerrar={alCerrar}
+      alTerminarCierre={alTerminarCierre}
     >
       <p>
         {usuario.nombre} entrará con esta contraseña. Entrégasela de forma segura y pídele que la
@@ -87,6 +78,6 @@ export function DialogoRestablecer({ usuario, abierto, alCerrar, alTerminarCierr
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-    </Modal>
+    </DialogoFormulario>
   );
 }

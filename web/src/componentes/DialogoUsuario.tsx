@@ -1,4 +1,4 @@
-import { Alert, App, Form, Input, Modal, Select, Switch, Typography } from 'antd';
+import { Alert, App, Form, Input, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useUsuarioActual } from '../api/sesion.ts';
 import { ROLES, type Rol, type Usuario } from '../api/tipos.ts';
@@ -6,6 +6,7 @@ import { type CambiosUsuario, useCrearUsuario, useEditarUsuario } from '../api/u
 import { mostrarErrorEnFormulario } from '../erroresFormulario.ts';
 import { reglasContrasenaNueva } from '../reglasContrasena.ts';
 import { NOMBRE_ROL, puedeNoTenerOficina } from '../roles.ts';
+import { DialogoFormulario } from './DialogoFormulario.tsx';
 import { aOficinaId, SelectorOficina, SIN_OFICINA, type ValorOficina } from './SelectorOficina.tsx';
 
 interface Valores {
@@ -122,29 +123,19 @@ export function DialogoUsuario({ usuario, abierto, alCerrar, alTerminarCierre }:
         };
 
   return (
-    <Modal
-      open={abierto}
-      title={esNuevo ? 'Nuevo usuario' : `Editar usuario ${usuario.usuario}`}
-      okText={esNuevo ? 'Crear usuario' : 'Guardar cambios'}
-      cancelText="Cancelar"
-      okButtonProps={{ htmlType: 'submit', loading: guardando }}
-      cancelButtonProps={{ disabled: guardando }}
-      onCancel={alCerrar}
-      afterClose={alTerminarCierre}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(contenido) => (
-        <Form<Valores>
-          form={formulario}
-          name={esNuevo ? 'usuario-nuevo' : 'usuario-edicion'}
-          layout="vertical"
-          initialValues={valoresIniciales}
-          onFinish={alEnviar}
-          onValuesChange={alCambiarValores}
-        >
-          {contenido}
-        </Form>
-      )}
+    <DialogoFormulario<Valores>
+      abierto={abierto}
+      titulo={esNuevo ? 'Nuevo usuario' : `Editar usuario ${usuario.usuario}`}
+      textoAceptar={esNuevo ? 'Crear usuario' : 'Guardar cambios'}
+      textoCancelar="Cancelar"
+      ocupado={guardando}
+      formulario={formulario}
+      nombre={esNuevo ? 'usuario-nuevo' : 'usuario-edicion'}
+      valoresIniciales={valoresIniciales}
+      alEnviar={alEnviar}
+      alCambiarValores={alCambiarValores}
+      alCerrar={alCerrar}
+      alTerminarCierre={alTerminarCierre}
     >
       {errorGeneral !== null && (
         <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
@@ -229,6 +220,6 @@ export function DialogoUsuario({ usuario, abierto, alCerrar, alTerminarCierre }:
           Para cambiar la contraseña usa «Restablecer contraseña».
         </Typography.Paragraph>
       )}
-    </Modal>
+    </DialogoFormulario>
   );
 }

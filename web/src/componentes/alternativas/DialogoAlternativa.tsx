@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
@@ -10,6 +10,7 @@ import {
   useGuardarAlternativa,
 } from '../../api/alternativas.ts';
 import { useHoy } from '../../api/sesion.ts';
+import { DialogoFormulario } from '../DialogoFormulario.tsx';
 import {
   aPorCiento,
   aProporcion,
@@ -192,41 +193,28 @@ export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarC
   };
 
   return (
-    <Modal
-      open={abierto}
-      width={860}
-      title={
+    <DialogoFormulario<Valores>
+      abierto={abierto}
+      ancho={860}
+      titulo={
         esNueva
           ? 'Nueva alternativa'
           : `Nueva versión de «${alternativa.vigente?.nombre ?? alternativa.clave}»`
       }
-      okText={esNueva ? 'Crear alternativa' : 'Guardar versión'}
-      cancelText="Cancelar"
-      okButtonProps={{ htmlType: 'submit', loading: guardar.isPending }}
-      cancelButtonProps={{ disabled: guardar.isPending }}
-      onCancel={alCerrar}
-      afterClose={alTerminarCierre}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(contenido) => (
-        <Form<Valores>
-          form={formulario}
-          name={esNueva ? 'alternativa-nueva' : 'alternativa-version'}
-          layout="vertical"
-          initialValues={valoresIniciales}
-          onFinish={alEnviar}
-          onValuesChange={(cambios: Partial<Valores>) => {
-            if (cambios.tipo !== undefined) {
-              formulario.setFieldValue(
-                'parametros',
-                parametrosAlFormulario(cambios.tipo, undefined),
-              );
-            }
-          }}
-        >
-          {contenido}
-        </Form>
-      )}
+      textoAceptar={esNueva ? 'Crear alternativa' : 'Guardar versión'}
+      textoCancelar="Cancelar"
+      ocupado={guardar.isPending}
+      formulario={formulario}
+      nombre={esNueva ? 'alternativa-nueva' : 'alternativa-version'}
+      valoresIniciales={valoresIniciales}
+      alEnviar={alEnviar}
+      alCambiarValores={(cambios) => {
+        if (cambios.tipo !== undefined) {
+          formulario.setFieldValue('parametros', parametrosAlFormulario(cambios.tipo, undefined));
+        }
+      }}
+      alCerrar={alCerrar}
+      alTerminarCierre={alTerminarCierre}
     >
       {errorGeneral !== null && (
         <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
@@ -327,6 +315,6 @@ export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarC
         </div>
       </fieldset>
       <CamposElegibilidad />
-    </Modal>
+    </DialogoFormulario>
   );
 }

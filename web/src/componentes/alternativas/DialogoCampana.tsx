@@ -1,9 +1,10 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Switch } from 'antd';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type Campana, useGuardarCampana } from '../../api/alternativas.ts';
 import { esErrorApi } from '../../api/cliente.ts';
 import { useHoy } from '../../api/sesion.ts';
+import { DialogoFormulario } from '../DialogoFormulario.tsx';
 import {
   aPorCiento,
   aProporcion,
@@ -129,29 +130,19 @@ export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }:
   };
 
   return (
-    <Modal
-      open={abierto}
-      width={860}
-      title={esNueva ? 'Nueva campaña' : `Nueva versión de «${base?.nombre ?? campana.clave}»`}
-      okText={esNueva ? 'Crear campaña' : 'Guardar versión'}
-      cancelText="Cancelar"
-      okButtonProps={{ htmlType: 'submit', loading: guardar.isPending }}
-      cancelButtonProps={{ disabled: guardar.isPending }}
-      onCancel={alCerrar}
-      afterClose={alTerminarCierre}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(contenido) => (
-        <Form<Valores>
-          form={formulario}
-          name={esNueva ? 'campana-nueva' : 'campana-version'}
-          layout="vertical"
-          initialValues={valoresIniciales}
-          onFinish={alEnviar}
-        >
-          {contenido}
-        </Form>
-      )}
+    <DialogoFormulario<Valores>
+      abierto={abierto}
+      ancho={860}
+      titulo={esNueva ? 'Nueva campaña' : `Nueva versión de «${base?.nombre ?? campana.clave}»`}
+      textoAceptar={esNueva ? 'Crear campaña' : 'Guardar versión'}
+      textoCancelar="Cancelar"
+      ocupado={guardar.isPending}
+      formulario={formulario}
+      nombre={esNueva ? 'campana-nueva' : 'campana-version'}
+      valoresIniciales={valoresIniciales}
+      alEnviar={alEnviar}
+      alCerrar={alCerrar}
+      alTerminarCierre={alTerminarCierre}
     >
       {errorGeneral !== null && (
         <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
@@ -259,6 +250,6 @@ export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }:
         </div>
       </fieldset>
       <CamposElegibilidad />
-    </Modal>
+    </DialogoFormulario>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Form, Input, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { mensajeDeError } from '../../api/cliente.ts';
 import { creditoPorNumero, type Deposito, useAsignarDeposito } from '../../api/conciliacion.ts';
 import { useClaveDeIdempotencia } from '../../api/idempotencia.ts';
 import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
 import { fecha, pesosDe } from '../../formato.ts';
+import { DialogoFormulario } from '../DialogoFormulario.tsx';
 
 interface Valores {
   numero: string;
@@ -88,32 +89,21 @@ export function DialogoAsignar({
 
   const ocupado = buscando || asignar.isPending;
   return (
-    <Modal
-      open={abierto}
-      title={`Asignar a crédito el depósito ${deposito.folio}`}
-      okText="Asignar y registrar pago"
-      cancelText="Volver"
-      okButtonProps={{ htmlType: 'submit', loading: ocupado }}
-      cancelButtonProps={{ disabled: ocupado }}
-      onCancel={alCerrar}
-      afterClose={alTerminarCierre}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(contenido) => (
-        <Form<Valores>
-          form={formulario}
-          name="asignar-deposito"
-          layout="vertical"
-          initialValues={{ numero: deposito.creditoReferido?.numero ?? '', motivo: '' }}
-          onFinish={(v) => void alEnviar(v)}
-          onValuesChange={() => {
-            clave.renovar();
-            setErrorGeneral(null);
-          }}
-        >
-          {contenido}
-        </Form>
-      )}
+    <DialogoFormulario<Valores>
+      abierto={abierto}
+      titulo={`Asignar a crédito el depósito ${deposito.folio}`}
+      textoAceptar="Asignar y registrar pago"
+      ocupado={ocupado}
+      formulario={formulario}
+      nombre="asignar-deposito"
+      valoresIniciales={{ numero: deposito.creditoReferido?.numero ?? '', motivo: '' }}
+      alEnviar={(v) => void alEnviar(v)}
+      alCambiarValores={() => {
+        clave.renovar();
+        setErrorGeneral(null);
+      }}
+      alCerrar={alCerrar}
+      alTerminarCierre={alTerminarCierre}
     >
       <Typography.Paragraph>
         {pesosDe(deposito.importe)} del {fecha(deposito.fecha)}
@@ -149,6 +139,6 @@ export function DialogoAsignar({
       >
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
-    </Modal>
+    </DialogoFormulario>
   );
 }

@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { Alert, App, Checkbox, Descriptions, Form, Input, Modal, Spin } from 'antd';
+import { Alert, App, Checkbox, Descriptions, Form, Input, Spin } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
@@ -13,6 +13,7 @@ import { type NuevoConvenio, useProponerConvenio } from '../../api/convenios.ts'
 import { consultaCredito } from '../../api/creditos.ts';
 import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
 import { fecha, pesosDe } from '../../formato.ts';
+import { DialogoFormulario } from '../DialogoFormulario.tsx';
 
 interface Valores {
   condiciones: string;
@@ -120,30 +121,19 @@ export function DialogoCapturarConvenio({
   };
 
   return (
-    <Modal
-      open={abierto}
-      title={`Capturar convenio: ${oferta.nombre}`}
-      okText="Capturar convenio"
-      cancelText="Volver"
-      width={640}
-      okButtonProps={{ htmlType: 'submit', loading: proponer.isPending }}
-      cancelButtonProps={{ disabled: proponer.isPending }}
-      onCancel={alCerrar}
-      afterClose={alTerminarCierre}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(contenido) => (
-        <Form<Valores>
-          form={formulario}
-          name="capturar-convenio"
-          layout="vertical"
-          onFinish={alEnviar}
-          onValuesChange={() => setErrorGeneral(null)}
-          initialValues={{ condiciones: CONDICIONES }}
-        >
-          {contenido}
-        </Form>
-      )}
+    <DialogoFormulario<Valores>
+      abierto={abierto}
+      titulo={`Capturar convenio: ${oferta.nombre}`}
+      textoAceptar="Capturar convenio"
+      ancho={640}
+      ocupado={proponer.isPending}
+      formulario={formulario}
+      nombre="capturar-convenio"
+      valoresIniciales={{ condiciones: CONDICIONES }}
+      alEnviar={alEnviar}
+      alCambiarValores={() => setErrorGeneral(null)}
+      alCerrar={alCerrar}
+      alTerminarCierre={alTerminarCierre}
     >
       <Descriptions
         size="small"
@@ -211,6 +201,6 @@ export function DialogoCapturarConvenio({
           />
         </Form.Item>
       )}
-    </Modal>
+    </DialogoFormulario>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, App, DatePicker, Form, Modal, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useFirmarConvenio } from '../../api/convenios.ts';
 import { useClaveDeIdempotencia } from '../../api/idempotencia.ts';
 import { useHoy } from '../../api/sesion.ts';
 import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
+import { DialogoFormulario } from '../DialogoFormulario.tsx';
 
 interface Valores {
   fechaFirma: Dayjs;
@@ -60,32 +61,21 @@ export function DialogoFirmarConvenio({
   };
 
   return (
-    <Modal
-      open={abierto}
-      title={`Registrar la firma del convenio ${convenioId}`}
-      okText="Registrar firma"
-      cancelText="Volver"
-      okButtonProps={{ htmlType: 'submit', loading: firmar.isPending }}
-      cancelButtonProps={{ disabled: firmar.isPending }}
-      onCancel={alCerrar}
-      afterClose={alTerminarCierre}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(contenido) => (
-        <Form<Valores>
-          form={formulario}
-          name="firmar-convenio"
-          layout="vertical"
-          onFinish={alEnviar}
-          initialValues={{ fechaFirma: dayjs(hoy, ISO) }}
-          onValuesChange={() => {
-            clave.renovar();
-            setErrorGeneral(null);
-          }}
-        >
-          {contenido}
-        </Form>
-      )}
+    <DialogoFormulario<Valores>
+      abierto={abierto}
+      titulo={`Registrar la firma del convenio ${convenioId}`}
+      textoAceptar="Registrar firma"
+      ocupado={firmar.isPending}
+      formulario={formulario}
+      nombre="firmar-convenio"
+      valoresIniciales={{ fechaFirma: dayjs(hoy, ISO) }}
+      alEnviar={alEnviar}
+      alCambiarValores={() => {
+        clave.renovar();
+        setErrorGeneral(null);
+      }}
+      alCerrar={alCerrar}
+      alTerminarCierre={alTerminarCierre}
     >
       <Typography.Paragraph>
         Al firmarse se aplican el descuento y la ventana sin moratorio, y el deudor reconoce su
@@ -110,6 +100,6 @@ export function DialogoFirmarConvenio({
           style={{ width: 160 }}
         />
       </Form.Item>
-    </Modal>
+    </DialogoFormulario>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input } from 'antd';
 import { useState } from 'react';
 import { type Turno, useCambiarTurno } from '../../api/turnos.ts';
 import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
+import { DialogoFormulario } from '../DialogoFormulario.tsx';
 
 interface Valores {
   resultado: string;
@@ -42,22 +43,16 @@ export function DialogoCerrarTurno({
   };
 
   return (
-    <Modal
-      open={abierto}
-      title={`Cerrar el turno ${turno.clave}: ${turno.nombre}`}
-      okText="Cerrar turno"
-      cancelText="Volver"
-      okButtonProps={{ htmlType: 'submit', loading: cambiar.isPending }}
-      cancelButtonProps={{ disabled: cambiar.isPending }}
-      onCancel={alCerrar}
-      afterClose={alTerminarCierre}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(contenido) => (
-        <Form<Valores> form={formulario} name="cerrar-turno" layout="vertical" onFinish={alEnviar}>
-          {contenido}
-        </Form>
-      )}
+    <DialogoFormulario<Valores>
+      abierto={abierto}
+      titulo={`Cerrar el turno ${turno.clave}: ${turno.nombre}`}
+      textoAceptar="Cerrar turno"
+      ocupado={cambiar.isPending}
+      formulario={formulario}
+      nombre="cerrar-turno"
+      alEnviar={alEnviar}
+      alCerrar={alCerrar}
+      alTerminarCierre={alTerminarCierre}
     >
       {errorGeneral !== null && (
         <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
@@ -73,6 +68,6 @@ export function DialogoCerrarTurno({
       >
         <Input.TextArea rows={3} maxLength={500} showCount autoFocus />
       </Form.Item>
-    </Modal>
+    </DialogoFormulario>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, App, Form, Modal, Select } from 'antd';
+import { Alert, App, Form, Select } from 'antd';
 import { useState } from 'react';
 import { type Hallazgo, MINIMO_BUSQUEDA, useBusqueda } from '../../api/atencion.ts';
 import { mensajeDeError } from '../../api/cliente.ts';
 import { type Turno, useVincularPersona } from '../../api/turnos.ts';
 import { useValorDiferido } from '../../diferido.ts';
 import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
+import { DialogoFormulario } from '../DialogoFormulario.tsx';
 
 interface Valores {
   personaId: number;
@@ -64,27 +65,16 @@ export function DialogoVincularPersona({
   };
 
   return (
-    <Modal
-      open={abierto}
-      title={`Vincular persona al turno ${turno.clave}`}
-      okText="Vincular"
-      cancelText="Volver"
-      okButtonProps={{ htmlType: 'submit', loading: vincular.isPending }}
-      cancelButtonProps={{ disabled: vincular.isPending }}
-      onCancel={alCerrar}
-      afterClose={alTerminarCierre}
-      destroyOnHidden
-      mask={{ closable: false }}
-      modalRender={(contenido) => (
-        <Form<Valores>
-          form={formulario}
-          name="vincular-persona"
-          layout="vertical"
-          onFinish={alEnviar}
-        >
-          {contenido}
-        </Form>
-      )}
+    <DialogoFormulario<Valores>
+      abierto={abierto}
+      titulo={`Vincular persona al turno ${turno.clave}`}
+      textoAceptar="Vincular"
+      ocupado={vincular.isPending}
+      formulario={formulario}
+      nombre="vincular-persona"
+      alEnviar={alEnviar}
+      alCerrar={alCerrar}
+      alTerminarCierre={alTerminarCierre}
     >
       {errorGeneral !== null && (
         <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
@@ -110,6 +100,6 @@ export function DialogoVincularPersona({
           defaultOpen
         />
       </Form.Item>
-    </Modal>
+    </DialogoFormulario>
   );
 }
