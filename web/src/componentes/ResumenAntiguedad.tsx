@@ -11,6 +11,7 @@ import {
 } from '../api/antiguedad.ts';
 import { mensajeDeError } from '../api/cliente.ts';
 import { centavosDe, fecha, pesos, pesosDe } from '../formato.ts';
+import { ErrorConReintento } from './ErrorConReintento.tsx';
 import { NOMBRE_BUCKET } from './Etiquetas.tsx';
 
 type Fila = Resumen['buckets'][number];
@@ -160,16 +161,10 @@ export function ResumenAntiguedad({ puedeRecalcular }: { puedeRecalcular: boolea
       <Flex gap={24} align="start" justify="space-between" wrap>
         <div style={{ flex: '1 1 640px', minWidth: 0 }}>
           {resumen.isError ? (
-            <Alert
-              type="error"
-              showIcon
-              title="No se pudo cargar la antigüedad de saldos."
-              description={mensajeDeError(resumen.error)}
-              action={
-                <Button size="small" onClick={() => void resumen.refetch()}>
-                  Reintentar
-                </Button>
-              }
+            <ErrorConReintento
+              titulo="No se pudo cargar la antigüedad de saldos."
+              error={resumen.error}
+              reintentar={resumen.refetch}
             />
           ) : datos !== undefined && datos.fecha === null ? (
             <Typography.Paragraph>Aún no se calcula la antigüedad.</Typography.Paragraph>

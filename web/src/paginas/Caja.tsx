@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Card,
   DatePicker,
@@ -12,10 +11,10 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type PagoDelDia, type Total, urlCorteXlsx, useCorteDeCaja } from '../api/caja.ts';
-import { mensajeDeError } from '../api/cliente.ts';
 import { urlRecibo } from '../api/pagos.ts';
 import { useHoy } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
+import { ErrorConReintento } from '../componentes/ErrorConReintento.tsx';
 import { EtiquetaCancelado, nombreCanal } from '../componentes/Etiquetas.tsx';
 import { fecha, pesosDe } from '../formato.ts';
 import { useTituloDocumento } from '../titulo.ts';
@@ -164,16 +163,10 @@ export function PaginaCaja() {
       </Flex>
 
       {corte.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={`No se pudo cargar el corte del ${fecha(dia)}.`}
-          description={mensajeDeError(corte.error)}
-          action={
-            <Button size="small" onClick={() => void corte.refetch()}>
-              Reintentar
-            </Button>
-          }
+        <ErrorConReintento
+          titulo={`No se pudo cargar el corte del ${fecha(dia)}.`}
+          error={corte.error}
+          reintentar={corte.refetch}
         />
       ) : datos === undefined ? (
         <Cargando texto="Cargando el corte de caja…" />

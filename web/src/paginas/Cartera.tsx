@@ -1,17 +1,6 @@
-import {
-  Alert,
-  Button,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { Button, Flex, Form, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { mensajeDeError } from '../api/cliente.ts';
 import {
   BUCKETS,
   type Bucket,
@@ -21,6 +10,7 @@ import {
 } from '../api/creditos.ts';
 import { useUsuarioActual } from '../api/sesion.ts';
 import type { Usuario } from '../api/tipos.ts';
+import { ErrorConReintento } from '../componentes/ErrorConReintento.tsx';
 import {
   EtiquetaEstadoCredito,
   EtiquetaSituacion,
@@ -245,16 +235,10 @@ export function PaginaCartera() {
       </search>
 
       {creditos.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="No se pudo cargar la cartera."
-          description={mensajeDeError(creditos.error)}
-          action={
-            <Button size="small" onClick={() => void creditos.refetch()}>
-              Reintentar
-            </Button>
-          }
+        <ErrorConReintento
+          titulo="No se pudo cargar la cartera."
+          error={creditos.error}
+          reintentar={creditos.refetch}
         />
       ) : (
         <div aria-busy={creditos.isFetching} className="lista-cartera">

@@ -7,6 +7,7 @@ import { type Pendiente, useAutorizarConvenio, usePendientes } from '../api/conv
 import { useUsuarioActual } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
 import { nombreTipoConvenio } from '../componentes/convenios/DetalleConvenio.tsx';
+import { ErrorConReintento } from '../componentes/ErrorConReintento.tsx';
 import { fechaHora, pesosDe } from '../formato.ts';
 import { useTituloDocumento } from '../titulo.ts';
 
@@ -22,16 +23,10 @@ export function PaginaConveniosPendientes() {
       {pendientes.isPending ? (
         <Cargando texto="Cargando los convenios por autorizar…" />
       ) : pendientes.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="No se pudieron cargar los convenios por autorizar."
-          description={mensajeDeError(pendientes.error)}
-          action={
-            <Button size="small" onClick={() => void pendientes.refetch()}>
-              Reintentar
-            </Button>
-          }
+        <ErrorConReintento
+          titulo="No se pudieron cargar los convenios por autorizar."
+          error={pendientes.error}
+          reintentar={pendientes.refetch}
         />
       ) : (
         <TablaPendientes pendientes={pendientes.data} />

@@ -29,6 +29,7 @@ import {
   TablaAplicaciones,
   TablaMinistraciones,
 } from '../componentes/credito/Tablas.tsx';
+import { ErrorConReintento } from '../componentes/ErrorConReintento.tsx';
 import { fecha } from '../formato.ts';
 import { idDeRuta, vieneDeFicha } from '../ruta.ts';
 import { useTituloDocumento } from '../titulo.ts';
@@ -288,16 +289,10 @@ function DetalleTablas({
           key: 'movimientos',
           label: `Movimientos${movimientos.data ? ` (${movimientos.data.length})` : ''}`,
           children: movimientos.isError ? (
-            <Alert
-              type="error"
-              showIcon
-              title="No se pudieron cargar los movimientos del crédito."
-              description={mensajeDeError(movimientos.error)}
-              action={
-                <Button size="small" onClick={() => void movimientos.refetch()}>
-                  Reintentar
-                </Button>
-              }
+            <ErrorConReintento
+              titulo="No se pudieron cargar los movimientos del crédito."
+              error={movimientos.error}
+              reintentar={movimientos.refetch}
             />
           ) : movimientos.data === undefined ? (
             <Cargando texto="Cargando los movimientos…" />

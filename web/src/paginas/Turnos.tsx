@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Tag, Typography } from 'antd';
 import { mensajeDeError } from '../api/cliente.ts';
 import { useHoy, useUsuarioActual } from '../api/sesion.ts';
 import {
@@ -9,6 +9,7 @@ import {
   useTurnos,
 } from '../api/turnos.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
+import { ErrorConReintento } from '../componentes/ErrorConReintento.tsx';
 import { ColaDeEspera, enEsperaPorLlegada } from '../componentes/turnos/ColaDeEspera.tsx';
 import { IndicadoresDelDia, IndicadoresPorGestor } from '../componentes/turnos/Indicadores.tsx';
 import { RegistrarLlegada } from '../componentes/turnos/RegistrarLlegada.tsx';
@@ -81,17 +82,11 @@ export function PaginaTurnos() {
       </Card>
 
       {turnos.isError ? (
-        <Alert
-          type="error"
-          showIcon
+        <ErrorConReintento
+          titulo="No se pudo cargar la cola de turnos."
+          error={turnos.error}
+          reintentar={turnos.refetch}
           style={{ marginBottom: 16 }}
-          title="No se pudo cargar la cola de turnos."
-          description={mensajeDeError(turnos.error)}
-          action={
-            <Button size="small" onClick={() => void turnos.refetch()}>
-              Reintentar
-            </Button>
-          }
         />
       ) : turnos.isPending ? (
         <Cargando texto="Cargando los turnos…" />

@@ -1,10 +1,10 @@
-import { Alert, Button, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { mensajeDeError } from '../api/cliente.ts';
 import type { Usuario } from '../api/tipos.ts';
 import { useUsuarios } from '../api/usuarios.ts';
 import { DialogoRestablecer } from '../componentes/DialogoRestablecer.tsx';
 import { DialogoUsuario } from '../componentes/DialogoUsuario.tsx';
+import { ErrorConReintento } from '../componentes/ErrorConReintento.tsx';
 import { NOMBRE_ROL } from '../roles.ts';
 import { useTituloDocumento } from '../titulo.ts';
 
@@ -92,16 +92,10 @@ export function PaginaUsuarios() {
         </Button>
       </Flex>
       {usuarios.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="No se pudo cargar la lista de usuarios."
-          description={mensajeDeError(usuarios.error)}
-          action={
-            <Button size="small" onClick={() => void usuarios.refetch()}>
-              Reintentar
-            </Button>
-          }
+        <ErrorConReintento
+          titulo="No se pudo cargar la lista de usuarios."
+          error={usuarios.error}
+          reintentar={usuarios.refetch}
         />
       ) : (
         <Table<Usuario>

@@ -1,9 +1,9 @@
-import { Alert, Button, Flex, Segmented, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Flex, Segmented, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { mensajeDeError } from '../../api/cliente.ts';
 import { type Deposito, type EstadoDeposito, useDepositos } from '../../api/conciliacion.ts';
 import { fecha, fechaHora, pesosDe } from '../../formato.ts';
+import { ErrorConReintento } from '../ErrorConReintento.tsx';
 import { DialogoAsignar } from './DialogoAsignar.tsx';
 import { DialogoDescartar } from './DialogoDescartar.tsx';
 
@@ -124,16 +124,10 @@ export function ListaDepositos() {
         )}
       </Flex>
       {depositos.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="No se pudo cargar la lista de depósitos."
-          description={mensajeDeError(depositos.error)}
-          action={
-            <Button size="small" onClick={() => void depositos.refetch()}>
-              Reintentar
-            </Button>
-          }
+        <ErrorConReintento
+          titulo="No se pudo cargar la lista de depósitos."
+          error={depositos.error}
+          reintentar={depositos.refetch}
         />
       ) : (
         <div aria-busy={depositos.isFetching} className="lista-depositos">

@@ -1,9 +1,9 @@
-import { Alert, Button, Card, Table, type TableColumnsType } from 'antd';
+import { Card, Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
-import { mensajeDeError } from '../../api/cliente.ts';
 import { type ConvenioEnLista, useConvenios } from '../../api/convenios.ts';
 import { fecha, pesosDe } from '../../formato.ts';
 import { Cargando } from '../Cargando.tsx';
+import { ErrorConReintento } from '../ErrorConReintento.tsx';
 import { EtiquetaConvenio } from '../Etiquetas.tsx';
 
 /** The convenios of a credit or of a person's credits, each linked to its page. */
@@ -67,16 +67,10 @@ export function ConveniosDe({ filtro }: { filtro: { creditoId: number } | { pers
       {convenios.isPending ? (
         <Cargando texto="Cargando los convenios…" />
       ) : convenios.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="No se pudieron cargar los convenios."
-          description={mensajeDeError(convenios.error)}
-          action={
-            <Button size="small" onClick={() => void convenios.refetch()}>
-              Reintentar
-            </Button>
-          }
+        <ErrorConReintento
+          titulo="No se pudieron cargar los convenios."
+          error={convenios.error}
+          reintentar={convenios.refetch}
         />
       ) : (
         <Table<ConvenioEnLista>
