@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/conexion.ts';
 import { ErrorDominio } from '../domain/errores.ts';
+import type { ContextoAutenticado } from '../modules/contexto.ts';
 import { unaSolaVez } from '../modules/pagos/idempotencia.ts';
-import type { Actor } from '../modules/seguridad/actor.ts';
 
 const FORMA_CLAVE = /^[A-Za-z0-9_.:-]{8,200}$/;
 
@@ -26,22 +26,27 @@ export function claveDeIdempotencia(request: FastifyRequest): string {
   return clave;
 }
 
-/** One transaction: the key, the work, its bitácora row and the stored answer. */
+/**
+ * One transaction: the key, the work, its bitácora row and the stored answer. The key belongs
+ * to the request's user; `cuerpo` is what a retry must repeat (the request's body unless the
+ * route reads a raw file and names it another way).
+ */
 export async function responderUnaVez<T>(
   db: Db,
   request: FastifyRequest,
   reply: FastifyReply,
-  actor: Actor,
-  cuerpo: unknown,
+  ctx: ContextoAutenticado,
   trabajo: (trx: Db) => Promise<{ estadoHttp: number; cuerpo: T }>,
-  instante: Date,
+  cuerpo: unknown = request.body,
 ) {
   const clave = claveDeIdempotencia(request);
   const ruta = `${request.method} ${request.url.split('?')[0]}`;
   const r = await db
     .transaction()
     .execute((trx) =>
-      unaSolaVez(trx, { usuarioId: actor.id, clave, ruta, cuerpo }, instante, () => trabajo(trx)),
+      unaSolaVez(trx, { usuarioId: ctx.actor.id, clave, ruta, cuerpo }, ctx.reloj.ahora(), () =>
+        trabajo(trx),
+      ),
     );
   if (!r.nueva) reply.header('idempotent-replayed', 'true');
   return reply.status(r.estadoHttp).type('application/json; charset=utf-8').send(r.cuerpo);

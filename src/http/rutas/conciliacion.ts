@@ -93,8 +93,7 @@ export function rutasConciliacion({ app, deps }: ContextoApp): void {
           db,
           request,
           reply,
-          ctx.actor,
-          { nombre, sha256 },
+          ctx,
           async (trx) => ({
             estadoHttp: 201,
             cuerpo: await importarEstadoBancario(
@@ -103,7 +102,7 @@ export function rutasConciliacion({ app, deps }: ContextoApp): void {
               ctx,
             ),
           }),
-          ctx.reloj.ahora(),
+          { nombre, sha256 },
         );
       },
     );
@@ -126,23 +125,15 @@ export function rutasConciliacion({ app, deps }: ContextoApp): void {
       const ctx = contextoDe(request, reloj);
       const { id } = validar(idEnRuta, request.params);
       const a = validar(asignacion, request.body);
-      return responderUnaVez(
-        db,
-        request,
-        reply,
-        ctx.actor,
-        request.body,
-        async (trx) => ({
-          estadoHttp: 201,
-          cuerpo: await asignarDepositoPendiente(
-            trx,
-            id,
-            { creditoId: a.creditoId, motivo: a.motivo ?? null },
-            ctx,
-          ),
-        }),
-        ctx.reloj.ahora(),
-      );
+      return responderUnaVez(db, request, reply, ctx, async (trx) => ({
+        estadoHttp: 201,
+        cuerpo: await asignarDepositoPendiente(
+          trx,
+          id,
+          { creditoId: a.creditoId, motivo: a.motivo ?? null },
+          ctx,
+        ),
+      }));
     },
   );
 

@@ -190,18 +190,10 @@ export function rutasConvenios({ app, deps }: ContextoApp): void {
       const ctx = contextoDe(request, reloj);
       const { id: convenioId } = validar(idEnRuta, request.params);
       const f = validar(firma, request.body);
-      return responderUnaVez(
-        db,
-        request,
-        reply,
-        ctx.actor,
-        request.body,
-        async (trx) => ({
-          estadoHttp: 200,
-          cuerpo: { convenio: await firmarConvenio(trx, convenioId, f.fechaFirma ?? null, ctx) },
-        }),
-        ctx.reloj.ahora(),
-      );
+      return responderUnaVez(db, request, reply, ctx, async (trx) => ({
+        estadoHttp: 200,
+        cuerpo: { convenio: await firmarConvenio(trx, convenioId, f.fechaFirma ?? null, ctx) },
+      }));
     },
   );
 
@@ -213,15 +205,10 @@ export function rutasConvenios({ app, deps }: ContextoApp): void {
     async (request, reply) => {
       const ctx = contextoDe(request, reloj);
       validar(sinCuerpo, request.body);
-      return responderUnaVez(
-        db,
-        request,
-        reply,
-        ctx.actor,
-        request.body,
-        async (trx) => ({ estadoHttp: 200, cuerpo: await revisarConvenios(trx, ctx) }),
-        ctx.reloj.ahora(),
-      );
+      return responderUnaVez(db, request, reply, ctx, async (trx) => ({
+        estadoHttp: 200,
+        cuerpo: await revisarConvenios(trx, ctx),
+      }));
     },
   );
 

@@ -65,18 +65,10 @@ export function rutasPagos({ app, deps }: ContextoApp): void {
       const ctx = contextoDe(request, reloj);
       const { id } = validar(idEnRuta, request.params);
       const p = validar(pago, request.body);
-      return responderUnaVez(
-        db,
-        request,
-        reply,
-        ctx.actor,
-        request.body,
-        async (trx) => ({
-          estadoHttp: 201,
-          cuerpo: await registrarPago(trx, id, { ...p, fecha: p.fecha ?? null }, ctx),
-        }),
-        ctx.reloj.ahora(),
-      );
+      return responderUnaVez(db, request, reply, ctx, async (trx) => ({
+        estadoHttp: 201,
+        cuerpo: await registrarPago(trx, id, { ...p, fecha: p.fecha ?? null }, ctx),
+      }));
     },
   );
 
@@ -87,18 +79,10 @@ export function rutasPagos({ app, deps }: ContextoApp): void {
       const ctx = contextoDe(request, reloj);
       const { id } = validar(idEnRuta, request.params);
       const { motivo } = validar(cancelacion, request.body);
-      return responderUnaVez(
-        db,
-        request,
-        reply,
-        ctx.actor,
-        request.body,
-        async (trx) => ({
-          estadoHttp: 201,
-          cuerpo: await cancelarMovimiento(trx, id, motivo, ctx),
-        }),
-        ctx.reloj.ahora(),
-      );
+      return responderUnaVez(db, request, reply, ctx, async (trx) => ({
+        estadoHttp: 201,
+        cuerpo: await cancelarMovimiento(trx, id, motivo, ctx),
+      }));
     },
   );
 }
