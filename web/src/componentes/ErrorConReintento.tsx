@@ -5,6 +5,7 @@ import { mensajeDeError } from '../api/cliente.ts';
 /**
  * A list or panel that failed to load: what failed, the server's reason in Spanish, and a way
  * to try again without reloading the page (and losing what the person typed elsewhere).
+ * Without `titulo`, the server's reason is the title (where the card already says what failed).
  */
 export function ErrorConReintento({
   titulo,
@@ -12,7 +13,7 @@ export function ErrorConReintento({
   reintentar,
   style,
 }: {
-  titulo: string;
+  titulo?: string;
   error: unknown;
   reintentar: () => unknown;
   style?: CSSProperties;
@@ -22,8 +23,8 @@ export function ErrorConReintento({
       type="error"
       showIcon
       style={style}
-      title={titulo}
-      description={mensajeDeError(error)}
+      title={titulo ?? mensajeDeError(error)}
+      description={titulo === undefined ? undefined : mensajeDeError(error)}
       action={
         <Button size="small" onClick={() => void reintentar()}>
           Reintentar

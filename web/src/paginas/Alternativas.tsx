@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Modal,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Flex, Modal, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import {
   type Alternativa,
@@ -23,7 +13,6 @@ import {
   type VersionAlternativa,
   type VersionCampana,
 } from '../api/alternativas.ts';
-import { mensajeDeError } from '../api/cliente.ts';
 import { describirElegibilidad, dias } from '../componentes/alternativas/comun.tsx';
 import {
   DialogoAlternativa,
@@ -31,6 +20,7 @@ import {
 } from '../componentes/alternativas/DialogoAlternativa.tsx';
 import { DialogoCampana } from '../componentes/alternativas/DialogoCampana.tsx';
 import { Cargando } from '../componentes/Cargando.tsx';
+import { ErrorConReintento } from '../componentes/ErrorConReintento.tsx';
 import { fecha, fechaHora, porcentaje } from '../formato.ts';
 import { useTituloDocumento } from '../titulo.ts';
 
@@ -119,21 +109,6 @@ export function PaginaAlternativas() {
       <HistorialAlternativa alternativa={historialAlt} alCerrar={() => setHistorialAlt(null)} />
       <HistorialCampana campana={historialCamp} alCerrar={() => setHistorialCamp(null)} />
     </>
-  );
-}
-
-function ErrorDeLista({ error, reintentar }: { error: unknown; reintentar: () => void }) {
-  return (
-    <Alert
-      type="error"
-      showIcon
-      title={mensajeDeError(error)}
-      action={
-        <Button size="small" onClick={reintentar}>
-          Reintentar
-        </Button>
-      }
-    />
   );
 }
 
@@ -243,7 +218,7 @@ function ListaAlternativas({
       {lista.isPending ? (
         <Cargando texto="Cargando las alternativas…" />
       ) : lista.isError ? (
-        <ErrorDeLista error={lista.error} reintentar={() => void lista.refetch()} />
+        <ErrorConReintento error={lista.error} reintentar={lista.refetch} />
       ) : (
         <Table<Alternativa>
           size="small"
@@ -356,7 +331,7 @@ function ListaCampanas({
       {lista.isPending ? (
         <Cargando texto="Cargando las campañas…" />
       ) : lista.isError ? (
-        <ErrorDeLista error={lista.error} reintentar={() => void lista.refetch()} />
+        <ErrorConReintento error={lista.error} reintentar={lista.refetch} />
       ) : (
         <Table<Campana>
           size="small"
@@ -377,6 +352,77 @@ const autoria = (v: { creada: string | null; creadaPor: string | null }) =>
     .filter((x) => x !== null)
     .join(' · ');
 
+/** What every version of the catálogo has, alternative or campaign. */
+type VersionDelCatalogo = Pick<
+  VersionAlternativa,
+  'id' | 'version' | 'vigenteDesde' | 'activa' | 'creada' | 'creadaPor'
+>;
+
+const COLUMNA_ACTIVA = {
+  title: 'Activa',
+  dataIndex: 'activa',
+  width: 70,
+  render: (x: boolean) => (x ? 'Sí' : 'No'),
+};
+
+/**
+ * Every version of an alternative or a campaign, newest first: number, start date, the columns
+ * of its kind, and who registered it.
+ */
+function HistorialDeVersiones<V extends VersionDelCatalogo>({
+  abierto,
+  nombre,
+  consulta,
+  columnas,
+  alCerrar,
+}: {
+  abierto: boolean;
+  nombre: string;
+  consulta: {
+    isError: boolean;
+    error: unknown;
+    refetch: () => unknown;
+    data: { versiones?: V[] } | undefined;
+  };
+  columnas: TableColumnsType<V>;
+  alCerrar: () => void;
+}) {
+  return (
+    <Modal
+      open={abierto}
+      width={980}
+      title={`Versiones de «${nombre}»`}
+      footer={<Button onClick={alCerrar}>Cerrar</Button>}
+      onCancel={alCerrar}
+      destroyOnHidden
+    >
+      {consulta.isError ? (
+        <ErrorConReintento error={consulta.error} reintentar={consulta.refetch} />
+      ) : consulta.data === undefined ? (
+        <Cargando texto="Cargando las versiones…" />
+      ) : (
+        <Table<V>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={[...(consulta.data.versiones ?? [])].reverse()}
+          columns={[
+            { title: 'Versión', dataIndex: 'version', width: 70, align: 'right' },
+            {
+              title: 'Rige desde',
+              dataIndex: 'vigenteDesde',
+              width: 110,
+              render: (f: string) => fecha(f),
+            },
+            ...columnas,
+            { title: 'Registrada', key: 'r', width: 150, render: (_, v) => autoria(v) },
+          ]}
+        />
+      )}
+    </Modal>
+  );
+}
+
 function HistorialAlternativa({
   alternativa,
   alCerrar,
@@ -387,54 +433,26 @@ function HistorialAlternativa({
   const detalle = useAlternativa(alternativa?.id ?? null);
   const a = detalle.data;
   return (
-    <Modal
-      open={alternativa !== null}
-      width={980}
-      title={`Versiones de «${alternativa?.vigente?.nombre ?? alternativa?.clave ?? ''}»`}
-      footer={<Button onClick={alCerrar}>Cerrar</Button>}
-      onCancel={alCerrar}
-      destroyOnHidden
-    >
-      {detalle.isError ? (
-        <ErrorDeLista error={detalle.error} reintentar={() => void detalle.refetch()} />
-      ) : a === undefined ? (
-        <Cargando texto="Cargando las versiones…" />
-      ) : (
-        <Table<VersionAlternativa>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={[...(a.versiones ?? [])].reverse()}
-          columns={[
-            { title: 'Versión', dataIndex: 'version', width: 70, align: 'right' },
-            {
-              title: 'Rige desde',
-              dataIndex: 'vigenteDesde',
-              width: 110,
-              render: (f: string) => fecha(f),
-            },
-            { title: 'Nombre', dataIndex: 'nombre', width: 160 },
-            {
-              title: 'Activa',
-              dataIndex: 'activa',
-              width: 70,
-              render: (x: boolean) => (x ? 'Sí' : 'No'),
-            },
-            {
-              title: 'Parámetros',
-              key: 'p',
-              render: (_, v) => describirParametros(a, v),
-            },
-            {
-              title: 'Elegibilidad',
-              key: 'e',
-              render: (_, v) => describirElegibilidad(v.elegibilidad),
-            },
-            { title: 'Registrada', key: 'r', width: 150, render: (_, v) => autoria(v) },
-          ]}
-        />
-      )}
-    </Modal>
+    <HistorialDeVersiones<VersionAlternativa>
+      abierto={alternativa !== null}
+      nombre={alternativa?.vigente?.nombre ?? alternativa?.clave ?? ''}
+      consulta={detalle}
+      alCerrar={alCerrar}
+      columnas={[
+        { title: 'Nombre', dataIndex: 'nombre', width: 160 },
+        COLUMNA_ACTIVA,
+        {
+          title: 'Parámetros',
+          key: 'p',
+          render: (_, v) => (a === undefined ? null : describirParametros(a, v)),
+        },
+        {
+          title: 'Elegibilidad',
+          key: 'e',
+          render: (_, v) => describirElegibilidad(v.elegibilidad),
+        },
+      ]}
+    />
   );
 }
 
@@ -446,61 +464,32 @@ function HistorialCampana({
   alCerrar: () => void;
 }) {
   const detalle = useCampana(campana?.id ?? null);
-  const c = detalle.data;
   return (
-    <Modal
-      open={campana !== null}
-      width={980}
-      title={`Versiones de «${campana?.vigente?.nombre ?? campana?.clave ?? ''}»`}
-      footer={<Button onClick={alCerrar}>Cerrar</Button>}
-      onCancel={alCerrar}
-      destroyOnHidden
-    >
-      {detalle.isError ? (
-        <ErrorDeLista error={detalle.error} reintentar={() => void detalle.refetch()} />
-      ) : c === undefined ? (
-        <Cargando texto="Cargando las versiones…" />
-      ) : (
-        <Table<VersionCampana>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={[...(c.versiones ?? [])].reverse()}
-          columns={[
-            { title: 'Versión', dataIndex: 'version', width: 70, align: 'right' },
-            {
-              title: 'Rige desde',
-              dataIndex: 'vigenteDesde',
-              width: 110,
-              render: (f: string) => fecha(f),
-            },
-            {
-              title: 'Nombre y acuerdo',
-              key: 'n',
-              render: (_, v) => (
-                <>
-                  {v.nombre}
-                  <div className="detalle-cifra">{v.acuerdo}</div>
-                </>
-              ),
-            },
-            {
-              title: 'Vigencia',
-              key: 'vig',
-              width: 130,
-              render: (_, v) => `${fecha(v.inicio)} a ${fecha(v.fin)}`,
-            },
-            { title: 'Condiciones', key: 'c', render: (_, v) => condicionesDeCampana(v) },
-            {
-              title: 'Activa',
-              dataIndex: 'activa',
-              width: 70,
-              render: (x: boolean) => (x ? 'Sí' : 'No'),
-            },
-            { title: 'Registrada', key: 'r', width: 150, render: (_, v) => autoria(v) },
-          ]}
-        />
-      )}
-    </Modal>
+    <HistorialDeVersiones<VersionCampana>
+      abierto={campana !== null}
+      nombre={campana?.vigente?.nombre ?? campana?.clave ?? ''}
+      consulta={detalle}
+      alCerrar={alCerrar}
+      columnas={[
+        {
+          title: 'Nombre y acuerdo',
+          key: 'n',
+          render: (_, v) => (
+            <>
+              {v.nombre}
+              <div className="detalle-cifra">{v.acuerdo}</div>
+            </>
+          ),
+        },
+        {
+          title: 'Vigencia',
+          key: 'vig',
+          width: 130,
+          render: (_, v) => `${fecha(v.inicio)} a ${fecha(v.fin)}`,
+        },
+        { title: 'Condiciones', key: 'c', render: (_, v) => condicionesDeCampana(v) },
+        COLUMNA_ACTIVA,
+      ]}
+    />
   );
 }
