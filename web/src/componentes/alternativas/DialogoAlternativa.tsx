@@ -15,6 +15,7 @@ import {
   aPorCiento,
   aProporcion,
   CAMPOS_ELEGIBILIDAD,
+  CampoClave,
   CamposElegibilidad,
   CampoTolerancia,
   elegibilidadDelFormulario,
@@ -228,22 +229,7 @@ export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarC
         />
       )}
       <div className="rejilla-campos rejilla-3">
-        {esNueva ? (
-          <Form.Item
-            label="Clave"
-            name="clave"
-            extra="Minúsculas, números y guiones; no cambia después."
-            rules={[
-              { required: true, whitespace: true, message: 'Escribe la clave.' },
-              {
-                pattern: /^\s*[a-z0-9][a-z0-9-]{2,39}\s*$/,
-                message: 'De 3 a 40 minúsculas sin acento, números o guiones.',
-              },
-            ]}
-          >
-            <Input autoComplete="off" spellCheck={false} />
-          </Form.Item>
-        ) : null}
+        {esNueva ? <CampoClave /> : null}
         <Form.Item label="Tipo" name="tipo" rules={[{ required: true, message: 'Elige el tipo.' }]}>
           <Select<TipoAlternativa>
             disabled={!esNueva}

@@ -9,6 +9,7 @@ import {
   aPorCiento,
   aProporcion,
   CAMPOS_ELEGIBILIDAD,
+  CampoClave,
   CamposElegibilidad,
   CampoTolerancia,
   elegibilidadDelFormulario,
@@ -148,22 +149,7 @@ export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }:
         <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
       )}
       <div className="rejilla-campos rejilla-2">
-        {esNueva ? (
-          <Form.Item
-            label="Clave"
-            name="clave"
-            extra="Minúsculas, números y guiones; no cambia después."
-            rules={[
-              { required: true, whitespace: true, message: 'Escribe la clave.' },
-              {
-                pattern: /^\s*[a-z0-9][a-z0-9-]{2,39}\s*$/,
-                message: 'De 3 a 40 minúsculas sin acento, números o guiones.',
-              },
-            ]}
-          >
-            <Input autoComplete="off" spellCheck={false} />
-          </Form.Item>
-        ) : null}
+        {esNueva ? <CampoClave /> : null}
         <Form.Item
           label="Nombre"
           name="nombre"

@@ -1,4 +1,4 @@
-import { Form, type FormInstance, InputNumber, Select } from 'antd';
+import { Form, type FormInstance, Input, InputNumber, Select } from 'antd';
 import type { Elegibilidad } from '../../api/alternativas.ts';
 import { esErrorApi, mensajeDeError } from '../../api/cliente.ts';
 import { porcentaje } from '../../formato.ts';
@@ -57,6 +57,26 @@ export const dias = (n: number) => (n === 1 ? '1 día' : `${n} días`);
 /** The server's default and limit (src/domain/alternativas/tipos.ts). */
 export const TOLERANCIA_DIAS_POR_OMISION = 5;
 const TOLERANCIA_DIAS_MAXIMA = 60;
+
+/** The catálogo's key of a new alternative or campaign: fixed once created, so only when new. */
+export function CampoClave() {
+  return (
+    <Form.Item
+      label="Clave"
+      name="clave"
+      extra="Minúsculas, números y guiones; no cambia después."
+      rules={[
+        { required: true, whitespace: true, message: 'Escribe la clave.' },
+        {
+          pattern: /^\s*[a-z0-9][a-z0-9-]{2,39}\s*$/,
+          message: 'De 3 a 40 minúsculas sin acento, números o guiones.',
+        },
+      ]}
+    >
+      <Input autoComplete="off" spellCheck={false} />
+    </Form.Item>
+  );
+}
 
 /** Days a convenio's promise keeps past its date; part of each alternative and campaign version. */
 export function CampoTolerancia() {
