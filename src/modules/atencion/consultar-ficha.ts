@@ -6,9 +6,14 @@ import { alcanzaObjeto } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCreditos } from '../cartera/cargar-credito.ts';
+import {
+  type LigasDeReestructura,
+  ligasDeReestructura,
+  SIN_LIGAS,
+} from '../cartera/ligas-de-reestructura.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 
-export interface CreditoEnFicha {
+export interface CreditoEnFicha extends LigasDeReestructura {
   id: number;
   numero: string;
   rol: RolEnCredito;
@@ -19,11 +24,6 @@ export interface CreditoEnFicha {
   saldoExigible: string;
   saldoParaLiquidar: string;
   pagosAdelantados: string;
-  /** The ordinary rate agreed in a reestructura; null if the product's applies. */
-  tasaOrdinariaPactada: string | null;
-  /** The credit this one restructured, and the one that restructured this one. */
-  reestructuraDe: { id: number; numero: string } | null;
-  reestructuradoEn: { id: number; numero: string } | null;
 }
 
 export interface Ficha {
@@ -102,7 +102,6 @@ export async function consultarFicha(
     const c = cargados.get(p.credito_id);
     if (!c) return [];
     const e = calcularEstado(c, hoy);
-    const liga = ligas.get(c.id);
     return [
       {
         id: c.id,
@@ -115,9 +114,7 @@ export async function consultarFicha(
         saldoExigible: formatearCentavos(e.saldoExigible),
         saldoParaLiquidar: formatearCentavos(e.saldoParaLiquidar),
         pagosAdelantados: formatearCentavos(e.pagosAdelantados),
-        tasaOrdinariaPactada: liga?.tasa_ordinaria_pactada ?? null,
-        reestructuraDe: ligado(liga?.anterior_id, liga?.anterior_numero),
-        reestructuradoEn: ligado(liga?.nuevo_id, liga?.nuevo_numero),
+        ...(ligas.get(c.id) ?? SIN_LIGAS),
       },
     ];
   });
@@ -196,26 +193,4 @@ export async function consultarFicha(
       cancelado: Boolean(p.cancelado),
     })),
   };
-}
-
-const ligado = (id: number | null | undefined, numero: string | null | undefined) =>
-  id == null || numero == null ? null : { id, numero };
-
-/** Each credit's reestructura links (to the credit it replaced, and to its replacement) and rate. */
-async function ligasDeReestructura(trx: Db, ids: readonly number[]) {
-  const filas = await trx
-    .selectFrom('creditos as c')
-    .leftJoin('creditos as anterior', 'anterior.id', 'c.reestructura_de')
-    .leftJoin('creditos as nuevo', 'nuevo.reestructura_de', 'c.id')
-    .select([
-      'c.id',
-      'c.tasa_ordinaria_pactada',
-      'anterior.id as anterior_id',
-      'anterior.numero as anterior_numero',
-      'nuevo.id as nuevo_id',
-      'nuevo.numero as nuevo_numero',
-    ])
-    .where('c.id', 'in', ids)
-    .execute();
-  return new Map(filas.map((f) => [f.id, f]));
 }

@@ -8,8 +8,14 @@ import { ErrorDominio } from '../../domain/errores.ts';
 import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import {
+  type LigasDeReestructura,
+  ligasDeReestructura,
+  SIN_LIGAS,
+} from './ligas-de-reestructura.ts';
 
-export interface CreditoVista {
+/** `tasaOrdinariaPactada` is also in `producto.tasaOrdinariaAnual`, which is the rate in force. */
+export interface CreditoVista extends LigasDeReestructura {
   id: number;
   numero: string;
   estado: string;
@@ -23,11 +29,6 @@ export interface CreditoVista {
     prelacion: string;
   };
   fechaInicioInteres: string;
-  /** The ordinary rate agreed in a reestructura (also in `producto.tasaOrdinariaAnual`); null if none. */
-  tasaOrdinariaPactada: string | null;
-  /** The credit this one restructured, and the one that restructured this one (issue 5). */
-  reestructuraDe: { id: number; numero: string } | null;
-  reestructuradoEn: { id: number; numero: string } | null;
   participantes: Array<{ personaId: number; nombre: string; rol: RolEnCredito }>;
   ministraciones: Array<{
     numero: number;
@@ -62,7 +63,6 @@ export async function consultarCredito(
       'o.nombre as oficina',
       'p.clave',
       'p.nombre as producto',
-      'c.tasa_ordinaria_pactada',
       sql<string>`coalesce(c.tasa_ordinaria_pactada, v.tasa_ordinaria_anual)`.as(
         'tasa_ordinaria_anual',
       ),
@@ -74,38 +74,27 @@ export async function consultarCredito(
     .executeTakeFirst();
   if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
   exigirCreditoEnCartera(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id });
-  const [participantes, ministraciones, carta, reestructuraDe, reestructuradoEn] =
-    await Promise.all([
-      trx
-        .selectFrom('participantes_credito as pc')
-        .innerJoin('personas as pe', 'pe.id', 'pc.persona_id')
-        .select(['pe.id', 'pe.nombres', 'pe.primer_apellido', 'pe.segundo_apellido', 'pc.rol'])
-        .where('pc.credito_id', '=', creditoId)
-        .orderBy('pc.rol')
-        .execute(),
-      trx
-        .selectFrom('ministraciones')
-        .selectAll()
-        .where('credito_id', '=', creditoId)
-        .orderBy('numero')
-        .execute(),
-      trx
-        .selectFrom('cartas_finiquito')
-        .select(['folio', 'fecha'])
-        .where('credito_id', '=', creditoId)
-        .executeTakeFirst(),
-      trx
-        .selectFrom('creditos as c')
-        .innerJoin('creditos as anterior', 'anterior.id', 'c.reestructura_de')
-        .select(['anterior.id', 'anterior.numero'])
-        .where('c.id', '=', creditoId)
-        .executeTakeFirst(),
-      trx
-        .selectFrom('creditos')
-        .select(['id', 'numero'])
-        .where('reestructura_de', '=', creditoId)
-        .executeTakeFirst(),
-    ]);
+  const [participantes, ministraciones, carta, ligas] = await Promise.all([
+    trx
+      .selectFrom('participantes_credito as pc')
+      .innerJoin('personas as pe', 'pe.id', 'pc.persona_id')
+      .select(['pe.id', 'pe.nombres', 'pe.primer_apellido', 'pe.segundo_apellido', 'pc.rol'])
+      .where('pc.credito_id', '=', creditoId)
+      .orderBy('pc.rol')
+      .execute(),
+    trx
+      .selectFrom('ministraciones')
+      .selectAll()
+      .where('credito_id', '=', creditoId)
+      .orderBy('numero')
+      .execute(),
+    trx
+      .selectFrom('cartas_finiquito')
+      .select(['folio', 'fecha'])
+      .where('credito_id', '=', creditoId)
+      .executeTakeFirst(),
+    ligasDeReestructura(trx, [creditoId]),
+  ]);
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'credito.consultar',
     objetoTipo: 'credito',
@@ -125,9 +114,7 @@ export async function consultarCredito(
       prelacion: c.prelacion,
     },
     fechaInicioInteres: c.fecha_inicio_interes,
-    tasaOrdinariaPactada: c.tasa_ordinaria_pactada,
-    reestructuraDe: reestructuraDe ?? null,
-    reestructuradoEn: reestructuradoEn ?? null,
+    ...(ligas.get(creditoId) ?? SIN_LIGAS),
     participantes: participantes.map((p) => ({
       personaId: p.id,
       nombre: nombreCompleto(p),
