@@ -1,3 +1,4 @@
+import type { Oferta } from '../alternativas/oferta.ts';
 import type { TipoAlternativa } from '../alternativas/tipos.ts';
 import { type Centavos, formatearPesos } from '../dinero.ts';
 import type { Fecha } from '../fecha.ts';
@@ -24,6 +25,18 @@ export interface ConvenioAEvaluar {
   /** What settles the debt today with no offer: the base of the discount %. */
   readonly liquidarHoy: Centavos;
   readonly numeroDePagos: number;
+}
+
+/** What the matrix weighs in a simulated offer: the same for the simulator and for proposing. */
+export function convenioDeLaOferta(
+  o: Pick<Oferta, 'propuesta' | 'descuento' | 'liquidarHoy' | 'pagos'>,
+): ConvenioAEvaluar {
+  return {
+    tipo: o.propuesta.tipo,
+    descuento: o.descuento.total,
+    liquidarHoy: o.liquidarHoy,
+    numeroDePagos: o.pagos.length,
+  };
 }
 
 /**

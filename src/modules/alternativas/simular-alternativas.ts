@@ -7,6 +7,7 @@ import {
 } from '../../domain/alternativas/index.ts';
 import {
   autorizacionDelConvenio,
+  convenioDeLaOferta,
   type LimiteAutorizacion,
   rolQueConviene,
 } from '../../domain/convenios/autorizacion.ts';
@@ -68,12 +69,7 @@ function autorizacionDeLaOferta(
   const decision = autorizacionDelConvenio(
     limites,
     rolQueConviene(ctx.actor.rol),
-    {
-      tipo: o.propuesta.tipo,
-      descuento: o.descuento.total,
-      liquidarHoy: o.liquidarHoy,
-      numeroDePagos: o.pagos.length,
-    },
+    convenioDeLaOferta(o),
     ctx.reloj.hoy(),
   );
   return { requerida: decision.rol !== null, rol: decision.rol, motivos: [...decision.motivos] };

@@ -1,6 +1,10 @@
 import type { Db } from '../../db/conexion.ts';
 import { ofertaAJson, simularOfertas } from '../../domain/alternativas/index.ts';
-import { autorizacionDelConvenio, rolQueConviene } from '../../domain/convenios/autorizacion.ts';
+import {
+  autorizacionDelConvenio,
+  convenioDeLaOferta,
+  rolQueConviene,
+} from '../../domain/convenios/autorizacion.ts';
 import { motivoParaNoFirmar } from '../../domain/convenios/firmantes.ts';
 import { CERO } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
@@ -131,12 +135,7 @@ export async function proponerConvenio(
   const decision = autorizacionDelConvenio(
     await cargarLimites(trx),
     rolQueConviene(ctx.actor.rol),
-    {
-      tipo: propuesta.tipo,
-      descuento: oferta.descuento.total,
-      liquidarHoy: oferta.liquidarHoy,
-      numeroDePagos: oferta.pagos.length,
-    },
+    convenioDeLaOferta(oferta),
     hoy,
   );
   const estado = decision.rol === null ? 'autorizado' : 'propuesto';
