@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cargarDemo } from '../src/modules/demo/cargar-demo.ts';
 import { RelojManual } from '../src/plataforma/reloj-sistema.ts';
+import { rutaCaso } from '../test/soporte/casos.ts';
 import { type CasoEntrada, guardarCaso } from '../test/soporte/fabricas.ts';
 import { correrFiabilidad, puertoLibre, Servidor } from '../test/soporte/fiabilidad.ts';
 import { baseParaBenchmark } from './servidor-de-base.ts';
@@ -16,20 +16,9 @@ const { values } = parseArgs({
   },
 });
 const caso = (
-  JSON.parse(
-    readFileSync(
-      join(
-        import.meta.dirname,
-        '..',
-        '..',
-        'shared',
-        'spec',
-        'casos',
-        '01-pago-parcial-con-atraso.json',
-      ),
-      'utf8',
-    ),
-  ) as { caso: CasoEntrada }
+  JSON.parse(readFileSync(rutaCaso('01-pago-parcial-con-atraso.json'), 'utf8')) as {
+    caso: CasoEntrada;
+  }
 ).caso;
 
 const base = await baseParaBenchmark('fiabilidad');

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calcularTexto } from '../../src/modules/calculo/calcular-cli.ts';
 
-// The normative examples live beside the project, in ../shared/spec/casos.
-const CASOS = fileURLToPath(new URL('../../../shared/spec/casos/', import.meta.url));
+import { CARPETA_CASOS as CASOS } from '../soporte/casos.ts';
 
 interface Ejemplo {
   caso: unknown;
@@ -17,9 +16,9 @@ function ejemplos(): [string, Ejemplo][] {
     .sort()
     .map((nombre): [string, Ejemplo] => [
       nombre,
-      JSON.parse(readFileSync(`${CASOS}${nombre}`, 'utf8')),
+      JSON.parse(readFileSync(join(CASOS, nombre), 'utf8')),
     ]);
-  const aleatorios = readFileSync(`${CASOS}aleatorios.jsonl`, 'utf8')
+  const aleatorios = readFileSync(join(CASOS, 'aleatorios.jsonl'), 'utf8')
     .split('\n')
     .filter((linea) => linea.trim() !== '')
     .map((linea, i): [string, Ejemplo] => [`aleatorios.jsonl:${i + 1}`, JSON.parse(linea)]);

@@ -7,9 +7,10 @@ import { consultarEstadoDeCuenta } from '../../src/modules/cartera/consultar-est
 import { cargarDemo } from '../../src/modules/demo/cargar-demo.ts';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
 import { type BaseDePrueba, crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
+import { CARPETA_CASOS } from '../soporte/casos.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
 
-const carpetaCasos = join(import.meta.dirname, '..', '..', '..', 'shared', 'spec', 'casos');
+const carpetaCasos = CARPETA_CASOS;
 const casosValidos = readdirSync(carpetaCasos)
   .filter((n) => n.endsWith('.json'))
   .map((n) => ({

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fecha } from '../../src/domain/fecha.ts';
+import { rutaCaso } from '../soporte/casos.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
@@ -10,26 +10,8 @@ import { PaginaCaja } from './paginas/caja.ts';
 import { PaginaCredito } from './paginas/cartera.ts';
 import type { PaginaRecupera } from './paginas/recupera.ts';
 
-const CASO = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'spec',
-  'casos',
-  '01-pago-parcial-con-atraso.json',
-);
-const CASO_LIQUIDADO = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'spec',
-  'casos',
-  '02-liquidacion-anticipada-con-saldo-a-favor.json',
-);
+const CASO = rutaCaso('01-pago-parcial-con-atraso.json');
+const CASO_LIQUIDADO = rutaCaso('02-liquidacion-anticipada-con-saldo-a-favor.json');
 const ACREDITADO = 'José Ángel Núñez Ibáñez';
 
 /** `2024-06-30` → `30/06/2024`, as people read dates. */

@@ -1,21 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarReferencia } from '../../src/domain/referencia.ts';
+import { rutaCaso } from '../soporte/casos.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { PaginaConciliacion } from './paginas/conciliacion.ts';
 
-const CASO = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'spec',
-  'casos',
-  '01-pago-parcial-con-atraso.json',
-);
+const CASO = rutaCaso('01-pago-parcial-con-atraso.json');
 
 // Runs only where Debian's Chromium is installed; .ci/run installs it, so CI always runs it.
 describe.runIf(hayChromium)('recorrido en el navegador: conciliación bancaria', () => {

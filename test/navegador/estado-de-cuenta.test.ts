@@ -1,23 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fecha } from '../../src/domain/fecha.ts';
 import { calcularAntiguedad } from '../../src/modules/cartera/calcular-antiguedad.ts';
+import { rutaCaso } from '../soporte/casos.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 import { PaginaCartera, PaginaCredito } from './paginas/cartera.ts';
 
-const CASO = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'spec',
-  'casos',
-  '01-pago-parcial-con-atraso.json',
-);
+const CASO = rutaCaso('01-pago-parcial-con-atraso.json');
 
 /** `2024-06-30` → `30/06/2024`, as people read dates. */
 const ddmmaaaa = (iso: string) => iso.split('-').reverse().join('/');

@@ -1,21 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rutaCaso } from '../soporte/casos.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import type { PaginaRecupera } from './paginas/recupera.ts';
 import { PaginaTurnos } from './paginas/turnos.ts';
 
-const CASO = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'spec',
-  'casos',
-  '01-pago-parcial-con-atraso.json',
-);
+const CASO = rutaCaso('01-pago-parcial-con-atraso.json');
 const VISITANTE = 'María Guadalupe Soto Valenzuela';
 const ACREDITADO = 'José Ángel Núñez Ibáñez';
 

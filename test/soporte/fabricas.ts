@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Db } from '../../src/db/conexion.ts';
 import { completarCurp } from '../../src/domain/curp.ts';
 import { centavosDesdeTexto } from '../../src/domain/dinero.ts';
+import { rutaCaso } from './casos.ts';
 
-/** A case of calculo.md's input shape, as in ../shared/spec/casos. */
+/** A case of the engine's input shape (docs/motor.md), as in test/casos. */
 export interface CasoEntrada {
   fecha_corte: string;
   producto: {
@@ -32,10 +32,9 @@ export interface CasoEntrada {
   periodos_sin_moratorio?: Array<{ desde: string; hasta: string }>;
 }
 
-/** One of the normative examples of ../shared/spec/casos, by file name. */
+/** One of the published normative examples (test/casos), by file name. */
 export function casoPublicado(nombre: string): CasoEntrada {
-  const ruta = join(import.meta.dirname, '..', '..', '..', 'shared', 'spec', 'casos', nombre);
-  return (JSON.parse(readFileSync(ruta, 'utf8')) as { caso: CasoEntrada }).caso;
+  return (JSON.parse(readFileSync(rutaCaso(nombre), 'utf8')) as { caso: CasoEntrada }).caso;
 }
 
 export interface OpcionesCredito {

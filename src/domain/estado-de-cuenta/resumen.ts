@@ -16,19 +16,28 @@ import {
   type Simulacion,
 } from './simulacion.ts';
 
-function estadoAlCorte(a: CuentaDeAmortizacion, diaCorte: number): EstadoAmortizacion {
+function estadoAlCorte(
+  a: CuentaDeAmortizacion,
+  diaCorte: number,
+  liquidado: boolean,
+): EstadoAmortizacion {
   if (a.dia <= diaCorte) {
     if (!debeAlgo(a)) return 'pagada';
     return a.dia < diaCorte ? 'vencida' : 'exigible';
   }
-  // Not yet due: pagada once all its scheduled capital is prepaid (or condoned). Read
-  // literally, an amortización scheduled with no capital counts as prepaid: no example shows
-  // one before its date, and this reading keeps every amortización of a liquidated credit
-  // pagada.
-  return capitalPendiente(a) === 0 ? 'pagada' : 'por_vencer';
+  // Not yet due: everything of a liquidated credit is pagada. Otherwise pagada only when it
+  // had scheduled capital and all of it was prepaid (or condoned); an interest-only
+  // amortización (capital 0.00) still has its interest to be charged, so it is por_vencer
+  // (calculo.md, amortizaciones[].estado; casos 15 and 15b).
+  if (liquidado) return 'pagada';
+  return a.capital > 0 && capitalPendiente(a) === 0 ? 'pagada' : 'por_vencer';
 }
 
-function alCorte(a: CuentaDeAmortizacion, diaCorte: number): AmortizacionAlCorte {
+function alCorte(
+  a: CuentaDeAmortizacion,
+  diaCorte: number,
+  liquidado: boolean,
+): AmortizacionAlCorte {
   return {
     numero: a.numero,
     fecha: a.fecha,
@@ -39,7 +48,7 @@ function alCorte(a: CuentaDeAmortizacion, diaCorte: number): AmortizacionAlCorte
     interesPagado: a.interesPagado,
     moratorioPagado: a.moratorioPagado,
     condonado: sumar(sumar(a.capitalCondonado, a.interesCondonado), a.moratorioCondonado),
-    estado: estadoAlCorte(a, diaCorte),
+    estado: estadoAlCorte(a, diaCorte, liquidado),
   };
 }
 
@@ -59,23 +68,16 @@ export function resumir(sim: Simulacion, caso: CasoSinVerificar): EstadoDeCuenta
   let interesOrdinarioExigible = CERO;
   let interesMoratorio = CERO;
   let primeraConAdeudo: number | null = null;
-  const amortizaciones = sim.amortizaciones.map((cuenta) => {
-    const amortizacion = alCorte(cuenta, fechaCorte.dia);
+  for (const cuenta of sim.amortizaciones) {
     interesOrdinarioExigible = sumar(interesOrdinarioExigible, interesPendiente(cuenta));
     interesMoratorio = sumar(interesMoratorio, moratorioPendiente(cuenta));
-    switch (amortizacion.estado) {
-      case 'vencida':
-      case 'exigible':
-        capitalExigible = sumar(capitalExigible, capitalPendiente(cuenta));
-        // dias_atraso counts from the oldest exigible amortización that still owes anything.
-        primeraConAdeudo ??= cuenta.dia;
-        break;
-      case 'pagada':
-      case 'por_vencer':
-        break;
+    // Due and owing (vencida or exigible): its capital is exigible, and dias_atraso counts
+    // from the oldest such amortización.
+    if (cuenta.dia <= fechaCorte.dia && debeAlgo(cuenta)) {
+      capitalExigible = sumar(capitalExigible, capitalPendiente(cuenta));
+      primeraConAdeudo ??= cuenta.dia;
     }
-    return amortizacion;
-  });
+  }
   const diasAtraso = primeraConAdeudo === null ? 0 : fechaCorte.dia - primeraConAdeudo;
   const interesOrdinarioDevengado = interesAbierto(sim);
   const saldoExigible = sumar(sumar(capitalExigible, interesOrdinarioExigible), interesMoratorio);
@@ -84,10 +86,13 @@ export function resumir(sim: Simulacion, caso: CasoSinVerificar): EstadoDeCuenta
     sumar(interesOrdinarioDevengado, interesMoratorio),
   );
   const desembolsado = credito.ministraciones.some((m) => m.dia <= fechaCorte.dia);
+  const situacionAlCorte = situacion(saldoParaLiquidar, desembolsado, diasAtraso);
+  const liquidado = situacionAlCorte === 'liquidado';
+  const amortizaciones = sim.amortizaciones.map((c) => alCorte(c, fechaCorte.dia, liquidado));
   return {
     credito: credito.id,
     fechaCorte: fechaCorte.fecha,
-    situacion: situacion(saldoParaLiquidar, desembolsado, diasAtraso),
+    situacion: situacionAlCorte,
     diasAtraso,
     capitalInsoluto: sim.capitalInsoluto,
     capitalExigible,
