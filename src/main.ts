@@ -5,7 +5,7 @@ import { CONTRASENA_DEMO, cargarDemo, USUARIOS_DEMO } from './modules/demo/carga
 import { abrirBase } from './plataforma/arranque.ts';
 import { iniciarAvisos } from './plataforma/avisos.ts';
 import { ErrorDeConfiguracion, leerConfig } from './plataforma/config.ts';
-import { ErrorInstanciaDuplicada, tomarControlDelApagado } from './plataforma/postgres-embebido.ts';
+import { ErrorDeArranque } from './plataforma/postgres-embebido.ts';
 import { relojDelSistema } from './plataforma/reloj-sistema.ts';
 import { iniciarTrabajos } from './plataforma/trabajos.ts';
 
@@ -77,7 +77,6 @@ async function principal(): Promise<void> {
     console.log(limpio ? 'Recupera se detuvo limpiamente.' : 'Recupera se detuvo con errores.');
     process.exit(limpio ? 0 : 1);
   };
-  tomarControlDelApagado();
   process.on('SIGINT', () => void detener('SIGINT'));
   process.on('SIGTERM', () => void detener('SIGTERM'));
   process.on('SIGHUP', () => void detener('SIGHUP'));
@@ -92,7 +91,7 @@ async function principal(): Promise<void> {
 }
 
 principal().catch((e: unknown) => {
-  if (e instanceof ErrorDeConfiguracion || e instanceof ErrorInstanciaDuplicada) {
+  if (e instanceof ErrorDeConfiguracion || e instanceof ErrorDeArranque) {
     console.error(e.message);
   } else {
     console.error('Recupera no pudo arrancar:', e);

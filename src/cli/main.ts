@@ -1,6 +1,6 @@
 import { ErrorDominio } from '../domain/errores.ts';
 import { ErrorDeConfiguracion } from '../plataforma/config.ts';
-import { ErrorInstanciaDuplicada } from '../plataforma/postgres-embebido.ts';
+import { ErrorDeArranque } from '../plataforma/postgres-embebido.ts';
 import { COMANDOS, type Comando } from './comandos.ts';
 
 function ayuda(): string {
@@ -42,7 +42,7 @@ principal()
     if (
       e instanceof ErrorDominio ||
       e instanceof ErrorDeConfiguracion ||
-      e instanceof ErrorInstanciaDuplicada
+      e instanceof ErrorDeArranque
     ) {
       process.stderr.write(`${e.message}\n`);
     } else {

@@ -32,7 +32,7 @@ export default async function preparar(project: TestProject) {
   let detener = async () => {};
   if (!urlServidor) {
     const carpeta = mkdtempSync(join(tmpdir(), 'recupera-pruebas-'));
-    chmodSync(carpeta, 0o755); // the server runs as the 'postgres' user, not root
+    chmodSync(carpeta, 0o755); // as root, the server runs as its own user, who must reach it
     const servidor = await iniciarPostgresEmbebido(carpeta, 'pruebas');
     urlServidor = conBase(servidor.url, 'postgres');
     detener = async () => {
