@@ -1,6 +1,6 @@
 /**
  * The statement engine ("motor del estado de cuenta"): given a credit, its movements and a
- * cut-off date, what the borrower owes, to the centavo (../../shared/spec/calculo.md).
+ * cut-off date, what the borrower owes, to the centavo (docs/motor.md).
  * Pure: no I/O, no clock; the whole history is recomputed on every call.
  */
 export type {

@@ -122,7 +122,7 @@ export interface Movimiento {
   registrado: string;
 }
 
-/** The statement engine's output (spec/calculo.md, «Salida»), field for field. */
+/** The statement engine's output (docs/motor.md, «Salida»), field for field. */
 export interface EstadoDeCuenta {
   credito: string;
   fecha_corte: string;
