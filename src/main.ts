@@ -3,6 +3,7 @@ import { construirApp } from './http/app.ts';
 import { CARTERA_DEMO } from './modules/demo/cargar-cartera-demo.ts';
 import { CONTRASENA_DEMO, cargarDemo, USUARIOS_DEMO } from './modules/demo/cargar-demo.ts';
 import { abrirBase } from './plataforma/arranque.ts';
+import { avisoLimitado } from './plataforma/aviso-limitado.ts';
 import { iniciarAvisos } from './plataforma/avisos.ts';
 import { ErrorDeConfiguracion, leerConfig } from './plataforma/config.ts';
 import { ErrorDeArranque } from './plataforma/postgres-embebido.ts';
@@ -18,8 +19,7 @@ async function principal(): Promise<void> {
       : `Iniciando PostgreSQL embebido en ${config.carpetaDatos}…`,
   );
   const base = await abrirBase(config, {
-    registrarError: (e) =>
-      console.error(`PostgreSQL: conexión perdida (${e.message}); se reintentará.`),
+    registrarError: avisoLimitado('PostgreSQL: conexión perdida; se reintentará'),
   });
   const { db } = base.conexion;
   if (base.modoDemo) {
@@ -58,6 +58,12 @@ async function principal(): Promise<void> {
     if (cerrando) return;
     cerrando = true;
     console.log(`\n${senal}: deteniendo Recupera…`);
+    // A stop must not hang (an orchestrator kills after its grace period anyway): whatever is
+    // left after 5 s is cut; PostgreSQL is still told to stop by the supervisor's exit hook.
+    setTimeout(() => {
+      console.error('Recupera no terminó de detenerse en 5 s; se fuerza la salida.');
+      process.exit(1);
+    }, 4_800).unref();
     // In order: no new requests, the running job finishes (pg-boss waits for it), then the
     // connections close and only then PostgreSQL stops. Every step runs even if one fails.
     let limpio = true;

@@ -21,9 +21,15 @@ export function conectar(
   alError: (e: Error) => void = () => {},
   maximo = 20,
 ): Conexion {
-  const pool = new pg.Pool({ connectionString: url, max: maximo });
-  // Without this handler an idle client's error (the database restarting) crashes the process.
+  // A request waits at most 5 s for a connection: with the database down it answers 503
+  // instead of hanging.
+  const pool = new pg.Pool({ connectionString: url, max: maximo, connectionTimeoutMillis: 5_000 });
+  // Without these handlers a connection's error (the database restarting) crashes the process:
+  // the pool listens only to idle clients, and a client checked out by a transaction can lose
+  // its server between two statements. Its next query then fails (a 503 at the edge), and the
+  // pool discards it on release because it is no longer queryable.
   pool.on('error', alError);
+  pool.on('connect', (cliente) => cliente.on('error', alError));
   const db = new Kysely<BaseDeDatos>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, cerrar: () => db.destroy() };
 }

@@ -468,7 +468,15 @@ export interface ColaGestorFila {
   atendido_el: FechaColumna | null;
 }
 
+/** Secrets shared by every instance of the installation (migration 0014). */
+export interface SecretoDeInstalacionFila {
+  nombre: string;
+  valor: string;
+  creado_en: Generated<Date>;
+}
+
 export interface BaseDeDatos {
+  secretos_de_instalacion: SecretoDeInstalacionFila;
   oficinas: OficinaFila;
   usuarios: UsuarioFila;
   sesiones: SesionFila;

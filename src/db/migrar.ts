@@ -12,6 +12,7 @@ import * as bitacoraSellada from './migraciones/0010-bitacora-sellada-al-confirm
 import * as convenios from './migraciones/0011-convenios.ts';
 import * as reestructura from './migraciones/0012-reestructura.ts';
 import * as toleranciaPorVersion from './migraciones/0013-tolerancia-por-version.ts';
+import * as secretosDeInstalacion from './migraciones/0014-secretos-de-instalacion.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migraciones: Record<string, Migration> = {
   '0011-convenios': convenios,
   '0012-reestructura': reestructura,
   '0013-tolerancia-por-version': toleranciaPorVersion,
+  '0014-secretos-de-instalacion': secretosDeInstalacion,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

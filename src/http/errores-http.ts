@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { esBaseNoDisponible } from '../db/base-no-disponible.ts';
 import { type CodigoError, ErrorDominio } from '../domain/errores.ts';
 import { mensajeDeZod } from './validacion.ts';
 
@@ -83,6 +84,12 @@ function errorDeFastify(
   }
 }
 
+/** The database is restarting or unreachable: nothing was done, and trying again is safe. */
+export const BASE_NO_DISPONIBLE = cuerpoError(
+  'sin_base_de_datos',
+  'La base de datos no está disponible en este momento. Intenta de nuevo en unos segundos.',
+);
+
 export function manejarError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof ErrorDominio) {
     reply
@@ -93,6 +100,10 @@ export function manejarError(error: unknown, request: FastifyRequest, reply: Fas
   if (error instanceof ZodError) {
     const { mensaje, campo } = mensajeDeZod(error);
     reply.status(400).send(cuerpoError('entrada_invalida', mensaje, campo));
+    return;
+  }
+  if (esBaseNoDisponible(error)) {
+    reply.status(503).header('retry-after', '5').send(BASE_NO_DISPONIBLE);
     return;
   }
   const deFastify = errorDeFastify(error as FastifyError, request);

@@ -1,10 +1,12 @@
 import PgBoss from 'pg-boss';
+import { candadoDeArranque } from '../db/candado-de-arranque.ts';
 import type { Db } from '../db/conexion.ts';
 import type { Fecha } from '../domain/fecha.ts';
 import type { Reloj } from '../domain/reloj.ts';
 import { calcularAntiguedad } from '../modules/cartera/calcular-antiguedad.ts';
 import { revisarConvenios } from '../modules/convenios/revisar-convenios.ts';
 import type { Actor } from '../modules/seguridad/actor.ts';
+import { avisoLimitado } from './aviso-limitado.ts';
 
 /** Background jobs on a PostgreSQL-backed queue (pg-boss): they survive restarts and instances. */
 export interface ColaDeTrabajos {
@@ -52,19 +54,20 @@ export async function iniciarTrabajos(
   zona: string,
 ): Promise<ColaDeTrabajos> {
   const boss = new PgBoss({ connectionString: url, max: 4, schema: 'trabajos' });
-  boss.on('error', (e: Error & { code?: string }) => {
-    // 57P01: the server is shutting down with the app (Ctrl-C): not worth a line.
-    if (e.code !== '57P01') console.error('Cola de trabajos:', e.message);
+  // The queue polls every few seconds: while the database restarts each poll fails.
+  boss.on('error', avisoLimitado('Cola de trabajos'));
+  // Instances starting together on a fresh database deadlocked in pg-boss's create_queue.
+  await candadoDeArranque(url, async () => {
+    await boss.start();
+    await boss.createQueue(ANTIGUEDAD);
+    // Nightly, in business time: the morning's lists and indicators show last night's aging.
+    await boss.schedule(
+      ANTIGUEDAD,
+      '0 2 * * *',
+      { fecha: null, actor: null } satisfies DatosAntiguedad,
+      { tz: zona },
+    );
   });
-  await boss.start();
-  await boss.createQueue(ANTIGUEDAD);
-  // Nightly, in business time: the morning's lists and indicators show last night's aging.
-  await boss.schedule(
-    ANTIGUEDAD,
-    '0 2 * * *',
-    { fecha: null, actor: null } satisfies DatosAntiguedad,
-    { tz: zona },
-  );
   await boss.work<DatosAntiguedad>(ANTIGUEDAD, async ([trabajo]) => {
     if (!trabajo) return null;
     const { fecha, actor } = trabajo.data;
@@ -107,6 +110,7 @@ export async function iniciarTrabajos(
       const t = await boss.getJobById(ANTIGUEDAD, id);
       return t ? { id: t.id, estado: traducirEstado(t.state), resultado: t.output ?? null } : null;
     },
-    detener: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    // Within SIGTERM's 5 s: a job cut short rolls back (one transaction) and pg-boss retries it.
+    detener: () => boss.stop({ graceful: true, timeout: 3_000 }),
   };
 }

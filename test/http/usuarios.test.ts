@@ -155,7 +155,18 @@ describe('salud', () => {
     });
     const r = await app.inject({ method: 'GET', url: '/api/salud' });
     expect(r.statusCode).toBe(503);
-    expect(r.json().error.mensaje).toBe('La base de datos no responde.');
+    expect(r.json().error.mensaje).toBe(
+      'La base de datos no está disponible en este momento. Intenta de nuevo en unos segundos.',
+    );
+    // Any other route too: a Spanish 503 that invites a retry, never a 500.
+    const entrar = await app.inject({
+      method: 'POST',
+      url: '/api/sesion',
+      payload: { usuario: 'gestor', contrasena: 'Recupera.2026' },
+    });
+    expect(entrar.statusCode).toBe(503);
+    expect(entrar.headers['retry-after']).toBe('5');
+    expect(entrar.json().error.codigo).toBe('sin_base_de_datos');
     await app.close();
     await db.destroy();
   });

@@ -13,8 +13,11 @@ function conBase(url: string, base: string): string {
   return u.toString();
 }
 
-/** A fresh, migrated database of its own for the calling test file (a copy of the template). */
-export async function crearBaseDePrueba(): Promise<BaseDePrueba> {
+/**
+ * A fresh, migrated database of its own for the calling test file (a copy of the template), or
+ * with `vacia` an empty one, as a new installation's database is before its first start.
+ */
+export async function crearBaseDePrueba(opciones: { vacia?: boolean } = {}): Promise<BaseDePrueba> {
   const urlServidor = inject('urlServidor');
   const nombre = `prueba_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client(urlServidor);
@@ -22,7 +25,9 @@ export async function crearBaseDePrueba(): Promise<BaseDePrueba> {
   try {
     for (let intento = 0; ; intento++) {
       try {
-        await admin.query(`CREATE DATABASE ${nombre} TEMPLATE recupera_plantilla`);
+        await admin.query(
+          `CREATE DATABASE ${nombre} TEMPLATE ${opciones.vacia ? 'template0' : 'recupera_plantilla'}`,
+        );
         break;
       } catch (e) {
         // Two files copying the template at the same instant can collide; retry briefly.

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../src/db/conexion.ts';
@@ -12,25 +12,37 @@ import { relojDelSistema } from '../../src/plataforma/reloj-sistema.ts';
 
 const raiz = join(import.meta.dirname, '..', '..');
 
-/** The real server as `npm start` runs it, against a given database (DATABASE_URL mode). */
+/**
+ * The real server as `npm start` runs it: against a given database (DATABASE_URL mode), or,
+ * with `url` null, on its own embedded PostgreSQL under `datos`.
+ */
 export class Servidor {
   private hijo: ChildProcess | null = null;
   private salida = '';
   readonly datos = mkdtempSync(join(tmpdir(), 'recupera-fiabilidad-'));
   constructor(
-    readonly url: string,
+    readonly url: string | null,
     readonly puerto: number,
-  ) {}
+  ) {
+    chmodSync(this.datos, 0o755); // as root, the embedded server's own user must reach it
+  }
+
+  get registro(): string {
+    return this.salida;
+  }
 
   async arrancar(): Promise<void> {
+    if (this.hijo) return;
     this.salida = '';
+    const entorno: NodeJS.ProcessEnv = { ...process.env };
+    if (this.url) entorno.DATABASE_URL = this.url;
+    else delete entorno.DATABASE_URL;
     // PERFILAR_SERVIDOR="--cpu-prof --cpu-prof-dir=/tmp/perfil": profile the server of a bench.
     const perfil = process.env.PERFILAR_SERVIDOR?.split(' ').filter(Boolean) ?? [];
     const hijo = spawn(process.execPath, [...perfil, '--import', 'tsx', 'src/main.ts'], {
       cwd: raiz,
       env: {
-        ...process.env,
-        DATABASE_URL: this.url,
+        ...entorno,
         PORT: String(this.puerto),
         DATA_DIR: this.datos,
         HOST: '127.0.0.1',
@@ -57,6 +69,14 @@ export class Servidor {
     this.hijo = null;
   }
 
+  /** kill -9 of the embedded postmaster, as the OOM killer or a crash would. */
+  matarPostmaster(): void {
+    const pid = Number(
+      readFileSync(join(this.datos, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+    process.kill(pid, 'SIGKILL');
+  }
+
   async detener(): Promise<void> {
     const hijo = this.hijo;
     if (hijo) {
@@ -75,6 +95,8 @@ export interface Envio {
   monto: string;
   /** The movement the server acknowledged (201), once it did. */
   movimientoId: number | null;
+  /** Every HTTP status it got (a dropped connection adds none). */
+  estados: number[];
 }
 
 async function entrar(base: string, usuario: string): Promise<{ cookie: string; csrf: string }> {
@@ -110,11 +132,29 @@ async function enviar(
       }),
       signal: AbortSignal.timeout(15_000),
     });
+    e.estados.push(r.status);
     if (r.status === 201)
       e.movimientoId = ((await r.json()) as { movimiento: { id: number } }).movimiento.id;
   } catch {
     // Connection reset or timeout: not acknowledged.
   }
+}
+
+function contarEstados(envios: Envio[]): Record<number, number> {
+  const cuenta: Record<number, number> = {};
+  for (const e of envios) for (const s of e.estados) cuenta[s] = (cuenta[s] ?? 0) + 1;
+  return cuenta;
+}
+
+/** Waits for /api/salud to answer 200, without a human: the app must recover by itself. */
+export async function esperarSalud(base: string, ms: number): Promise<number> {
+  const inicio = Date.now();
+  while (Date.now() - inicio < ms) {
+    const r = await fetch(`${base}/api/salud`).catch(() => null);
+    if (r?.status === 200) return Date.now() - inicio;
+    await new Promise((listo) => setTimeout(listo, 200));
+  }
+  throw new Error(`/api/salud no volvió a 200 en ${ms / 1000} s`);
 }
 
 export interface Resultado {
@@ -123,6 +163,8 @@ export interface Resultado {
   reintentados: number;
   movimientos: number;
   estadosRevisados: number;
+  /** How many answers of each HTTP status the stream got, e.g. { 201: 60, 503: 4 }. */
+  estadosHttp: Record<number, number>;
 }
 
 /**
@@ -135,7 +177,13 @@ export async function correrFiabilidad(
   servidor: Servidor,
   db: Db,
   creditos: number[],
-  opciones: { pagos: number; muertes: number; concurrencia: number },
+  opciones: {
+    pagos: number;
+    muertes: number;
+    concurrencia: number;
+    /** Who dies mid-stream: the app (restarted by hand) or its embedded PostgreSQL. */
+    muere?: 'servidor' | 'postmaster';
+  },
 ): Promise<Resultado> {
   const base = `http://127.0.0.1:${servidor.puerto}`;
   await servidor.arrancar();
@@ -145,6 +193,7 @@ export async function correrFiabilidad(
     creditoId: creditos[i % creditos.length] ?? 0,
     monto: `${10 + (i % 37)}.${String(i % 100).padStart(2, '0')}`,
     movimientoId: null,
+    estados: [],
   }));
   const tramo = Math.ceil(envios.length / (opciones.muertes + 1));
   let reconocidosAntesDeMorir = 0;
@@ -156,17 +205,26 @@ export async function correrFiabilidad(
       if (enVuelo.length >= opciones.concurrencia) await Promise.race(enVuelo.splice(0, 1));
       // Die in the middle of the stream, with requests in flight.
       if (m < opciones.muertes && i === Math.floor(lote.length / 2)) {
-        await servidor.matar();
-        reconocidosAntesDeMorir = envios.filter((x) => x.movimientoId !== null).length;
-        await Promise.allSettled(enVuelo);
-        await servidor.arrancar();
-        sesion = await entrar(base, 'contabilidad');
+        if (opciones.muere === 'postmaster') {
+          servidor.matarPostmaster();
+          reconocidosAntesDeMorir = envios.filter((x) => x.movimientoId !== null).length;
+          await Promise.allSettled(enVuelo);
+          await esperarSalud(base, 30_000);
+        } else {
+          await servidor.matar();
+          reconocidosAntesDeMorir = envios.filter((x) => x.movimientoId !== null).length;
+          await Promise.allSettled(enVuelo);
+          await servidor.arrancar();
+          sesion = await entrar(base, 'contabilidad');
+        }
       }
     }
     await Promise.allSettled(enVuelo);
   }
   const pendientes = envios.filter((e) => e.movimientoId === null);
-  for (const e of pendientes) await enviar(base, sesion, e);
+  for (let ronda = 0; ronda < 3; ronda++) {
+    for (const e of envios) if (e.movimientoId === null) await enviar(base, sesion, e);
+  }
   const sinRespuesta = envios.filter((e) => e.movimientoId === null);
   if (sinRespuesta.length > 0)
     throw new Error(`${sinRespuesta.length} pagos nunca se reconocieron`);
@@ -209,6 +267,7 @@ export async function correrFiabilidad(
     reintentados: pendientes.length,
     movimientos: filas.length,
     estadosRevisados: revisados,
+    estadosHttp: contarEstados(envios),
   };
 }
 

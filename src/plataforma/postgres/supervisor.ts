@@ -15,7 +15,8 @@ export interface OpcionesSupervisor {
 }
 
 const LISTO = 'database system is ready to accept connections';
-const ESPERA_MAXIMA_MS = 5_000;
+/** Fast shutdown gets this long before an immediate one: a stop must fit in SIGTERM's 5 s. */
+const ESPERA_MAXIMA_MS = 2_000;
 
 /**
  * The embedded postmaster, kept alive. If it dies without being asked to (an OOM kill, a
@@ -108,7 +109,7 @@ export class PostgresSupervisado {
     }, this.espera);
   }
 
-  /** Fast shutdown (open transactions roll back); immediate after 5 s (crash recovery later). */
+  /** Fast shutdown (open transactions roll back); immediate after 2 s (crash recovery later). */
   async detener(): Promise<void> {
     this.deteniendo = true;
     if (this.reintento) clearTimeout(this.reintento);
