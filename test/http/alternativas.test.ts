@@ -333,13 +333,18 @@ describe('simulador', () => {
     expect(porClave.get('arrancar-de-cero-2024')).toMatchObject({
       origen: 'campana',
       tipo: 'campana',
+      // The offer carries its version's acuerdo: the simulator shows it without the catalogue.
+      acuerdo: 'Acuerdo JD-2024-05-03 de la Junta Directiva',
       califica: true,
       liquida: true,
       descuento: { moratorio: '117.95', interes: '71.29' },
       // Its version 2, in force today, gives ten days; the seeded alternatives the default five.
       toleranciaDias: 10,
     });
-    expect(porClave.get('liquidacion-con-descuento')).toMatchObject({ toleranciaDias: 5 });
+    expect(porClave.get('liquidacion-con-descuento')).toMatchObject({
+      toleranciaDias: 5,
+      acuerdo: null,
+    });
     expect(porClave.get('prorroga')).toMatchObject({
       califica: false,
       motivos: ['admite a lo más 90 días de atraso (tiene 121 días)'],

@@ -205,6 +205,7 @@ const arbPropuesta: fc.Arbitrary<Propuesta> = fc
     clave: 'prueba',
     tipo: p.objetivo === 'liquidar' ? ('convenio_de_pagos' as const) : ('regularizacion' as const),
     nombre: 'Prueba',
+    acuerdo: null,
     // A regularización gives no discount.
     descuento:
       p.objetivo === 'liquidar'

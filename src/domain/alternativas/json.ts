@@ -59,6 +59,7 @@ export function ofertaAJson(o: Oferta) {
     clave: p.clave,
     tipo: p.tipo,
     nombre: p.nombre,
+    acuerdo: p.acuerdo,
     califica: o.califica,
     motivos: [...o.motivos],
     avisos: [...o.avisos],

@@ -42,6 +42,8 @@ export interface Propuesta {
   readonly clave: string;
   readonly tipo: TipoAlternativa | 'campana';
   readonly nombre: string;
+  /** The acuerdo de Junta Directiva that approved a campaign's version; alternatives have none. */
+  readonly acuerdo: string | null;
   readonly descuento: Descuento;
   readonly forma: Forma;
   readonly elegibilidad: Elegibilidad;
@@ -115,6 +117,7 @@ export function propuestaDeAlternativa(v: VersionAlternativa): Propuesta {
     clave: v.clave,
     tipo: v.parametros.tipo,
     nombre: v.nombre,
+    acuerdo: null,
     descuento,
     forma,
     elegibilidad: v.elegibilidad,
@@ -132,6 +135,7 @@ export function propuestaDeCampana(v: VersionCampana): Propuesta {
     clave: v.clave,
     tipo: 'campana',
     nombre: v.nombre,
+    acuerdo: v.acuerdo,
     descuento: v.descuento,
     forma: {
       forma: 'liquidar',

@@ -74,6 +74,8 @@ export interface Oferta {
   clave: string;
   tipo: TipoAlternativa | 'campana';
   nombre: string;
+  /** The acuerdo de Junta Directiva of the campaign version offered; null for an alternative. */
+  acuerdo: string | null;
   califica: boolean;
   motivos: string[];
   avisos: string[];

@@ -1,11 +1,10 @@
 import { Alert, Button, Card, Result, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import {
   type Oferta,
   type PedidoSimulacion,
   type Simulacion,
-  useCampanas,
   useSimulacion,
 } from '../api/alternativas.ts';
 import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
@@ -61,19 +60,6 @@ function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
   const [, setParametros] = useSearchParams();
   const estadoDeNavegacion: unknown = useLocation().state;
   const simulacion = useSimulacion(pedido, true);
-  const campanas = useCampanas();
-  // The offer names the exact campaign version; its agreement comes from the catalogue.
-  const acuerdos = useMemo(
-    () =>
-      new Map(
-        (campanas.data ?? []).flatMap((c) =>
-          [c.vigente, c.programada].flatMap((v) =>
-            v === null ? [] : [[v.id, v.acuerdo] as const],
-          ),
-        ),
-      ),
-    [campanas.data],
-  );
 
   const aplicar = (opciones: {
     fecha: string;
@@ -150,12 +136,7 @@ function Simulador({ pedido }: { pedido: PedidoSimulacion }) {
           }
         />
       ) : (
-        <Resultado
-          key={simulacion.dataUpdatedAt}
-          pedido={pedido}
-          simulacion={simulacion.data}
-          acuerdos={acuerdos}
-        />
+        <Resultado key={simulacion.dataUpdatedAt} pedido={pedido} simulacion={simulacion.data} />
       )}
     </>
   );
@@ -173,15 +154,7 @@ function impedimentoParaCapturar(
   return null;
 }
 
-function Resultado({
-  pedido,
-  simulacion,
-  acuerdos,
-}: {
-  pedido: PedidoSimulacion;
-  simulacion: Simulacion;
-  acuerdos: ReadonlyMap<number, string>;
-}) {
+function Resultado({ pedido, simulacion }: { pedido: PedidoSimulacion; simulacion: Simulacion }) {
   const hoy = useHoy();
   const propone = ROLES_PROPONER_CONVENIO.includes(useUsuarioActual().rol);
   const [elegida, setElegida] = useState<string | null>(null);
@@ -259,7 +232,6 @@ function Resultado({
         ) : (
           <TablaOfertas
             ofertas={califican}
-            acuerdos={acuerdos}
             eleccion={seleccionable ? { elegida, alElegir: setElegida } : null}
           />
         )}

@@ -25,7 +25,7 @@ function SiNo({ valor }: { valor: boolean }) {
   return valor ? <Tag color="#1e6b3a">Sí</Tag> : <Tag>No</Tag>;
 }
 
-function NombreOferta({ oferta, acuerdo }: { oferta: Oferta; acuerdo: string | undefined }) {
+function NombreOferta({ oferta }: { oferta: Oferta }) {
   return (
     <>
       <strong>{oferta.nombre}</strong>
@@ -40,8 +40,8 @@ function NombreOferta({ oferta, acuerdo }: { oferta: Oferta; acuerdo: string | u
           </div>
         )
       )}
-      {oferta.tipo === 'campana' && acuerdo !== undefined && acuerdo !== '' && (
-        <div className="texto-acuerdo">{acuerdo}</div>
+      {oferta.acuerdo !== null && oferta.acuerdo !== '' && (
+        <div className="texto-acuerdo">{oferta.acuerdo}</div>
       )}
     </>
   );
@@ -49,11 +49,9 @@ function NombreOferta({ oferta, acuerdo }: { oferta: Oferta; acuerdo: string | u
 
 export function TablaOfertas({
   ofertas,
-  acuerdos,
   eleccion,
 }: {
   ofertas: Oferta[];
-  acuerdos: ReadonlyMap<number, string>;
   /** The offer chosen for a convenio; null where none can be captured. */
   eleccion: { elegida: string | null; alElegir: (clave: string) => void } | null;
 }) {
@@ -62,12 +60,8 @@ export function TablaOfertas({
       title: 'Alternativa',
       key: 'nombre',
       width: 250,
-      render: (_, o) => (
-        <NombreOferta
-          oferta={o}
-          acuerdo={o.origen === 'campana' ? acuerdos.get(o.versionId) : undefined}
-        />
-      ),
+      // A campaign's acuerdo comes with the offer, from the very version simulated.
+      render: (_, o) => <NombreOferta oferta={o} />,
     },
     {
       title: 'Pago ahora',
