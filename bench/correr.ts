@@ -12,6 +12,7 @@ const BENCHMARKS = [
   'carga',
   'fiabilidad',
   'conciliacion',
+  'arranque',
 ];
 if (!nombre || !BENCHMARKS.includes(nombre)) {
   console.log(

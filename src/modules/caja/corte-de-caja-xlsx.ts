@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type Centavos, centavosDesdeTexto } from '../../domain/dinero.ts';
 import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
 import type { CorteDeCaja, Total } from './corte-de-caja.ts';
@@ -35,7 +35,9 @@ function hojaDeTotales(
 
 /** The day's cash report as a workbook for Contabilidad y Finanzas. */
 export async function corteDeCajaXlsx(corte: CorteDeCaja): Promise<Buffer> {
-  const libro = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs costs ~0.3 s of every start otherwise.
+  const { default: Excel } = await import('exceljs');
+  const libro = new Excel.Workbook();
   libro.creator = 'Recupera';
   const resumen = libro.addWorksheet('Resumen');
   resumen.addRow([`Corte de caja del ${formatearFecha(corte.fecha as Fecha)}`]).font = {
