@@ -100,7 +100,9 @@ principal().catch((e: unknown) => {
   if (e instanceof ErrorDeConfiguracion || e instanceof ErrorDeArranque) {
     console.error(e.message);
   } else {
-    console.error('Recupera no pudo arrancar:', e);
+    // One line for the person; the stack only when asked for (REGISTRO=si).
+    console.error(`Recupera no pudo arrancar: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.REGISTRO === 'si') console.error(e);
   }
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crearCarpetaDeDatos } from './carpeta-de-datos.ts';
 
 export interface Secretos {
   sessionSecret: string;
@@ -12,7 +13,7 @@ export interface Secretos {
  * restart keeps sessions valid and reaches the same embedded database.
  */
 export function secretosDeCarpeta(carpeta: string): Secretos {
-  mkdirSync(carpeta, { recursive: true });
+  crearCarpetaDeDatos(carpeta);
   const archivo = join(carpeta, 'secretos.json');
   if (existsSync(archivo)) return JSON.parse(readFileSync(archivo, 'utf8')) as Secretos;
   const nuevos: Secretos = {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crearCarpetaDeDatos } from '../carpeta-de-datos.ts';
 import { CARPETA_DEL_SISTEMA } from './binarios.ts';
 import { ErrorDeArranque } from './errores.ts';
 import { alcanza, esRoot, type Identidad, identidadDelServidor } from './identidad.ts';
@@ -14,17 +15,6 @@ export interface Ubicacion {
 /** Names the cluster's folder when it cannot live inside DATA_DIR (see `ubicarCluster`). */
 const PUNTERO = 'pg-ubicacion.json';
 
-function crearCarpeta(ruta: string): void {
-  try {
-    mkdirSync(ruta, { recursive: true });
-  } catch (e) {
-    const codigo = (e as NodeJS.ErrnoException).code;
-    throw new ErrorDeArranque(
-      `No se puede crear la carpeta de datos ${ruta} (${codigo}): elige con DATA_DIR una carpeta donde puedas escribir.`,
-    );
-  }
-}
-
 function leerPuntero(carpetaDatos: string): string | null {
   const archivo = join(carpetaDatos, PUNTERO);
   if (!existsSync(archivo)) return null;
@@ -33,7 +23,7 @@ function leerPuntero(carpetaDatos: string): string | null {
 
 /** Gives the cluster's folder to the user that runs it; empty when new. */
 function prepararParaIdentidad(carpeta: string, identidad: Identidad | null): void {
-  crearCarpeta(carpeta);
+  crearCarpetaDeDatos(carpeta);
   if (identidad && !existsSync(join(carpeta, 'PG_VERSION'))) {
     chownSync(carpeta, identidad.uid, identidad.gid);
   }
@@ -47,7 +37,7 @@ function prepararParaIdentidad(carpeta: string, identidad: Identidad | null): vo
  * backups and restores follow the pointer, so DATA_DIR still holds or names everything.
  */
 export function ubicarCluster(carpetaDatos: string, registrar: (l: string) => void): Ubicacion {
-  crearCarpeta(carpetaDatos);
+  crearCarpetaDeDatos(carpetaDatos);
   const apuntada = leerPuntero(carpetaDatos);
   if (apuntada !== null) {
     const identidad = identidadDelServidor(apuntada);
