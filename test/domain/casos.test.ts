@@ -10,27 +10,33 @@ interface Ejemplo {
   esperado: { error?: { codigo: string } } & Record<string, unknown>;
 }
 
-function ejemplos(): [string, Ejemplo][] {
-  const archivos = readdirSync(CASOS)
+/** The examples of one folder: its `*.json` cases and its `aleatorios.jsonl` lines. */
+function ejemplos(carpeta: string, prefijo: string): [string, Ejemplo][] {
+  const archivos = readdirSync(carpeta)
     .filter((nombre) => nombre.endsWith('.json'))
     .sort()
     .map((nombre): [string, Ejemplo] => [
-      nombre,
-      JSON.parse(readFileSync(join(CASOS, nombre), 'utf8')),
+      `${prefijo}${nombre}`,
+      JSON.parse(readFileSync(join(carpeta, nombre), 'utf8')),
     ]);
-  const aleatorios = readFileSync(join(CASOS, 'aleatorios.jsonl'), 'utf8')
+  const aleatorios = readFileSync(join(carpeta, 'aleatorios.jsonl'), 'utf8')
     .split('\n')
     .filter((linea) => linea.trim() !== '')
-    .map((linea, i): [string, Ejemplo] => [`aleatorios.jsonl:${i + 1}`, JSON.parse(linea)]);
+    .map((linea, i): [string, Ejemplo] => [
+      `${prefijo}aleatorios.jsonl:${i + 1}`,
+      JSON.parse(linea),
+    ]);
   return [...archivos, ...aleatorios];
 }
 
-const todos = ejemplos();
+// R9's examples (tasa por puntualidad) live in their own folder, as published.
+const todos = [...ejemplos(CASOS, ''), ...ejemplos(join(CASOS, 'puntualidad'), 'puntualidad/')];
 
 describe('spec/casos: every normative example, every field', () => {
   it('finds the published examples', () => {
-    expect(todos.filter(([nombre]) => nombre.endsWith('.json')).length).toBeGreaterThanOrEqual(15);
+    expect(todos.filter(([nombre]) => nombre.endsWith('.json')).length).toBeGreaterThanOrEqual(21);
     expect(todos.filter(([nombre]) => nombre.startsWith('aleatorios')).length).toBe(60);
+    expect(todos.filter(([nombre]) => nombre.startsWith('puntualidad/aleatorios')).length).toBe(40);
   });
 
   it.each(todos)('%s', (_nombre, { caso, esperado }) => {

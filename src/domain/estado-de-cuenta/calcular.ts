@@ -3,7 +3,12 @@ import type { CasoSinVerificar } from './caso.ts';
 import { condonar } from './condonacion.ts';
 import { type ErrorDeCaso, exito, type Resultado } from './errores.ts';
 import type { EstadoDeCuenta } from './estado-de-cuenta.ts';
-import { cristalizar, devengarHasta, vencerAmortizacion } from './intereses.ts';
+import {
+  cristalizar,
+  decidirTasaDelPeriodo,
+  devengarHasta,
+  vencerAmortizacion,
+} from './intereses.ts';
 import { type MovimientoVigente, movimientosVigentes } from './linea-de-tiempo.ts';
 import { aplicarAdelanto, aplicarPago } from './pago.ts';
 import { resumir } from './resumen.ts';
@@ -40,6 +45,8 @@ export function simular(caso: CasoSinVerificar): Resultado<EstadoDeCuenta> {
     const movimiento = movimientos[v];
     const diaMinistracion = ministracion?.dia ?? NUNCA;
     const diaMovimiento = movimiento?.dia ?? NUNCA;
+    // R9: a due date's events are all done once the next event is of a later day.
+    decidirTasaDelPeriodo(sim, Math.min(diaAmortizacion, diaMinistracion, diaMovimiento));
     if (
       diaAmortizacion <= corte &&
       diaAmortizacion <= diaMinistracion &&
@@ -66,6 +73,7 @@ export function simular(caso: CasoSinVerificar): Resultado<EstadoDeCuenta> {
     }
   }
   // R4: the cut-off crystallizes moratorium; the open period's interest is stated, not charged.
+  decidirTasaDelPeriodo(sim, NUNCA);
   cristalizar(sim, corte);
   devengarHasta(sim, corte);
   return exito(resumir(sim, caso));

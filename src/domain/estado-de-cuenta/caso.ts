@@ -30,6 +30,8 @@ export interface Producto {
   readonly tasaMoratoriaAnual: Tasa;
   readonly baseDias: BaseDias;
   readonly prelacion: Prelacion;
+  /** R9: the rate a punctual borrower pays; null when the product has none. */
+  readonly tasaPuntualAnual: Tasa | null;
   /** `tasa / base_dias` as exact fractions, derived once at validation (R2). */
   readonly factorOrdinario: FactorDiario;
   readonly factorMoratorio: FactorDiario;
@@ -46,6 +48,8 @@ export interface AmortizacionProgramada extends Dia {
 
 export interface Credito {
   readonly id: ValorJson;
+  /** R9: the credit's own punctual rate (e.g. 0% for a high average); wins over the product's. */
+  readonly tasaPuntualAnual: Tasa | null;
   readonly fechaInicioInteres: Dia;
   readonly ministraciones: readonly Ministracion[];
   readonly amortizaciones: readonly AmortizacionProgramada[];
@@ -89,6 +93,8 @@ declare const validado: unique symbol;
 export interface Caso {
   readonly fechaCorte: Dia;
   readonly producto: Producto;
+  /** R9: the daily factor of the punctual rate in force (credit's, else product's), or null. */
+  readonly factorPuntual: FactorDiario | null;
   readonly credito: Credito;
   readonly movimientos: readonly Movimiento[];
   readonly periodosSinMoratorio: readonly PeriodoSinMoratorio[];

@@ -1,6 +1,11 @@
 import { CERO, type Centavos, sumar } from '../dinero.ts';
 import { interesDe } from '../tasa.ts';
-import { capitalPendiente, type Simulacion } from './simulacion.ts';
+import {
+  avanzarPrimeraConAdeudo,
+  capitalPendiente,
+  factorDelPeriodo,
+  type Simulacion,
+} from './simulacion.ts';
 import { diasConMoratorio } from './ventanas.ts';
 
 /** Whether some amortización's period is still open: none accrues after the last date (R3). */
@@ -23,9 +28,9 @@ export function devengarHasta(sim: Simulacion, dia: number): void {
   sim.devengo.agregar(sim.capitalInsoluto, dia - desde);
 }
 
-/** R3/R6: the open period's interest up to the last accrual, rounded half-up once. */
+/** R3/R6/R9: the open period's interest up to the last accrual at its rate, rounded half-up once. */
 export function interesAbierto(sim: Simulacion): Centavos {
-  return hayPeriodoAbierto(sim) ? sim.devengo.redondear(sim.factorOrdinario) : CERO;
+  return hayPeriodoAbierto(sim) ? sim.devengo.redondear(factorDelPeriodo(sim)) : CERO;
 }
 
 /**
@@ -40,6 +45,22 @@ export function vencerAmortizacion(sim: Simulacion, k: number): void {
   amortizacion.interes = sumar(amortizacion.interes, interesAbierto(sim));
   sim.devengo.reiniciar();
   sim.vencidas = k + 1;
+  if (sim.factorPuntual !== null) {
+    amortizacion.puntual = sim.periodoPuntual;
+    sim.diaPorDecidir = amortizacion.dia;
+  }
+}
+
+/**
+ * R9: once everything dated `diaPorDecidir` (a due date) has happened, the period that began
+ * then is punctual if no amortización due so far owes anything, and keeps that rate until
+ * the next due date. Call it before any event of a later day, and before stating the cut-off.
+ */
+export function decidirTasaDelPeriodo(sim: Simulacion, dia: number): void {
+  if (sim.diaPorDecidir === null || dia <= sim.diaPorDecidir) return;
+  avanzarPrimeraConAdeudo(sim);
+  sim.periodoPuntual = sim.primeraConAdeudo >= sim.vencidas;
+  sim.diaPorDecidir = null;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface CuentaDeAmortizacion {
   moratorioCondonado: Centavos;
   /** R4: the day since which its moratorium has not been crystallized. */
   diaMoratorio: number;
+  /** R9: whether its period's interest was charged at the punctual rate (null: no R9). */
+  puntual: boolean | null;
 }
 
 /** The credit as the engine walks its history, one event at a time. */
@@ -28,6 +30,15 @@ export interface Simulacion {
   readonly amortizaciones: readonly CuentaDeAmortizacion[];
   readonly factorOrdinario: FactorDiario;
   readonly factorMoratorio: FactorDiario;
+  /** R9: the punctual rate's factor, or null when no punctual rate applies. */
+  readonly factorPuntual: FactorDiario | null;
+  /** R9: whether the open period accrues at the punctual rate (false without R9). */
+  periodoPuntual: boolean;
+  /**
+   * R9: the due date whose period's rate is still to be decided, once everything dated that
+   * day has happened; null when decided (or without R9).
+   */
+  diaPorDecidir: number | null;
   readonly prelacion: Prelacion;
   readonly sinMoratorio: Ventanas;
   readonly diaInicioInteres: number;
@@ -66,9 +77,14 @@ export function crearSimulacion(caso: CasoSinVerificar): Simulacion {
       interesCondonado: CERO,
       moratorioCondonado: CERO,
       diaMoratorio: a.dia,
+      puntual: null,
     })),
     factorOrdinario: producto.factorOrdinario,
     factorMoratorio: producto.factorMoratorio,
+    factorPuntual: caso.factorPuntual,
+    // R9: the first period is punctual.
+    periodoPuntual: caso.factorPuntual !== null,
+    diaPorDecidir: null,
     prelacion: producto.prelacion,
     sinMoratorio: ventanasSinMoratorio(caso.periodosSinMoratorio),
     diaInicioInteres: credito.fechaInicioInteres.dia,
@@ -97,6 +113,11 @@ export function moratorioPendiente(a: CuentaDeAmortizacion): Centavos {
 
 export function debeAlgo(a: CuentaDeAmortizacion): boolean {
   return capitalPendiente(a) > 0 || interesPendiente(a) > 0 || moratorioPendiente(a) > 0;
+}
+
+/** R3/R9: the daily factor the open period accrues at. */
+export function factorDelPeriodo(sim: Simulacion): FactorDiario {
+  return sim.periodoPuntual && sim.factorPuntual !== null ? sim.factorPuntual : sim.factorOrdinario;
 }
 
 /** Moves `primeraConAdeudo` past the due amortizaciones that owe nothing. */

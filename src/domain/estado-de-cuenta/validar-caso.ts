@@ -1,7 +1,7 @@
 import type { Centavos } from '../dinero.ts';
-import type { Tasa } from '../tasa.ts';
+import { type FactorDiario, factorDiario, type Tasa } from '../tasa.ts';
 import { simular } from './calcular.ts';
-import type { Caso, CasoSinVerificar, Dia } from './caso.ts';
+import type { Caso, CasoSinVerificar, Credito, Dia, Producto } from './caso.ts';
 import { exito, type Resultado } from './errores.ts';
 import type { EstadoDeCuenta } from './estado-de-cuenta.ts';
 import {
@@ -47,6 +47,30 @@ function verificarRango(caso: CasoSinVerificar): void {
   }
 }
 
+function excede(a: Tasa, b: Tasa): boolean {
+  return a.numerador * b.denominador > b.numerador * a.denominador;
+}
+
+/**
+ * R9: the punctual rate in force, the credit's when it has one, else the product's; never above
+ * the ordinary rate (a "discount" that charges more is a data error, not a rate).
+ */
+function factorPuntual(producto: Producto, credito: Credito): FactorDiario | null {
+  for (const [tasa, ruta] of [
+    [producto.tasaPuntualAnual, 'producto'],
+    [credito.tasaPuntualAnual, 'credito'],
+  ] as const) {
+    if (tasa !== null && excede(tasa, producto.tasaOrdinariaAnual)) {
+      rechazar(
+        'tasa_invalida',
+        `${ruta}.tasa_puntual_anual: ${tasa.texto} excede la tasa ordinaria ${producto.tasaOrdinariaAnual.texto}`,
+      );
+    }
+  }
+  const tasa = credito.tasaPuntualAnual ?? producto.tasaPuntualAnual;
+  return tasa === null ? null : factorDiario(tasa, producto.baseDias);
+}
+
 function leerCaso(json: unknown): CasoSinVerificar {
   if (!esObjeto(json)) return rechazar('caso_invalido', 'el caso no es un objeto');
   for (const campo of CAMPOS_OBLIGATORIOS) {
@@ -62,6 +86,7 @@ function leerCaso(json: unknown): CasoSinVerificar {
   const caso: CasoSinVerificar = {
     fechaCorte,
     producto,
+    factorPuntual: factorPuntual(producto, credito),
     credito,
     movimientos: validarMovimientos(json as Objeto, ultimaMinistracion),
     periodosSinMoratorio: validarPeriodos(json),

@@ -1,6 +1,7 @@
 import { CERO, type Centavos, sumar } from '../dinero.ts';
 import type { AmortizacionProgramada, Credito, Dia, Ministracion, ValorJson } from './caso.ts';
 import { leerFecha, leerLista, leerMonto, leerObjeto, type Objeto, rechazar } from './lectura.ts';
+import { leerTasaOpcional } from './validar-producto.ts';
 
 function leerMinistraciones(credito: Objeto): Ministracion[] {
   const lista = leerLista(credito, 'ministraciones', 'credito', 'ministraciones_invalidas');
@@ -81,6 +82,7 @@ export function validarCredito(credito: Objeto): Credito {
   return {
     // Echoed, not checked (calculo.md); an absent id is echoed as null.
     id: credito.id === undefined ? null : (credito.id as ValorJson),
+    tasaPuntualAnual: leerTasaOpcional(credito, 'tasa_puntual_anual', 'credito'),
     fechaInicioInteres,
     // Stable by date: several on one day keep their listed order (R1).
     ministraciones: [...ministraciones].sort((a, b) => a.dia - b.dia),

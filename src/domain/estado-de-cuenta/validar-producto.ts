@@ -5,16 +5,21 @@ import { citar, leerOpcion, type Objeto, rechazar } from './lectura.ts';
 const RUTA = 'producto';
 const PRELACIONES: readonly Prelacion[] = ['por_concepto', 'por_amortizacion'];
 
-function leerTasa(producto: Objeto, clave: string): Tasa {
-  const valor = producto[clave];
+export function leerTasa(objeto: Objeto, clave: string, ruta = RUTA): Tasa {
+  const valor = objeto[clave];
   const tasa = typeof valor === 'string' ? tasaDesdeTexto(valor) : null;
   if (tasa === null) {
     rechazar(
       'tasa_invalida',
-      `${RUTA}.${clave}: tasa inválida ${citar(valor)}, debe ser un decimal entre 0 y 1`,
+      `${ruta}.${clave}: tasa inválida ${citar(valor)}, debe ser un decimal entre 0 y 1`,
     );
   }
   return tasa;
+}
+
+/** An optional rate: only an absent field is absent (null is invalid, as everywhere). */
+export function leerTasaOpcional(objeto: Objeto, clave: string, ruta: string): Tasa | null {
+  return objeto[clave] === undefined ? null : leerTasa(objeto, clave, ruta);
 }
 
 function leerBase(producto: Objeto): BaseDias {
@@ -28,6 +33,7 @@ function leerBase(producto: Objeto): BaseDias {
 export function validarProducto(producto: Objeto): Producto {
   const tasaOrdinariaAnual = leerTasa(producto, 'tasa_ordinaria_anual');
   const tasaMoratoriaAnual = leerTasa(producto, 'tasa_moratoria_anual');
+  const tasaPuntualAnual = leerTasaOpcional(producto, 'tasa_puntual_anual', RUTA);
   const baseDias = leerBase(producto);
   const prelacion = leerOpcion(
     producto,
@@ -42,6 +48,7 @@ export function validarProducto(producto: Objeto): Producto {
     tasaMoratoriaAnual,
     baseDias,
     prelacion,
+    tasaPuntualAnual,
     factorOrdinario: factorDiario(tasaOrdinariaAnual, baseDias),
     factorMoratorio: factorDiario(tasaMoratoriaAnual, baseDias),
   };
