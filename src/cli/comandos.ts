@@ -15,6 +15,7 @@ import { abrirBase, type Base } from '../plataforma/arranque.ts';
 import { leerConfig } from '../plataforma/config.ts';
 import { relojDelSistema } from '../plataforma/reloj-sistema.ts';
 import { COMANDOS_CARTERA } from './comandos-cartera.ts';
+import { COMANDOS_RESPALDO } from './comandos-respaldo.ts';
 import { leerContrasena } from './leer-contrasena.ts';
 
 export interface Comando {
@@ -208,4 +209,5 @@ export const COMANDOS: Comando[] = [
       }),
   },
   ...COMANDOS_CARTERA,
+  ...COMANDOS_RESPALDO,
 ];

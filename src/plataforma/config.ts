@@ -22,6 +22,8 @@ export interface Config {
   confiarEnProxy: boolean;
   /** API requests per minute per client IP. A whole office may share one public IP. */
   limitePorMinuto: number;
+  /** How many nightly backups are kept (docs/respaldos.md). */
+  respaldos: { diarios: number; semanales: number; mensuales: number };
 }
 
 function esZonaHorariaValida(zona: string): boolean {
@@ -32,6 +34,15 @@ function esZonaHorariaValida(zona: string): boolean {
     return false;
   }
 }
+
+/** A count of backups to keep; `minimo` 1 for the daily ones, so tonight's is never deleted. */
+const cantidadDeRespaldos = (minimo: number, porOmision: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'debe ser un número entero')
+    .transform(Number)
+    .refine((n) => n >= minimo && n <= 1000, `debe estar entre ${minimo} y 1000`)
+    .default(porOmision);
 
 const esquema = z.object({
   PORT: z
@@ -59,6 +70,9 @@ const esquema = z.object({
     .transform(Number)
     .refine((n) => n >= 60, 'debe ser al menos 60')
     .default(6000),
+  RESPALDOS_DIARIOS: cantidadDeRespaldos(1, 7),
+  RESPALDOS_SEMANALES: cantidadDeRespaldos(0, 4),
+  RESPALDOS_MENSUALES: cantidadDeRespaldos(0, 12),
 });
 
 export class ErrorDeConfiguracion extends Error {}
@@ -83,5 +97,10 @@ export function leerConfig(entorno: NodeJS.ProcessEnv = process.env): Config {
     cookieSegura: v.COOKIE_SEGURA === 'si',
     confiarEnProxy: v.CONFIAR_EN_PROXY === 'si',
     limitePorMinuto: v.LIMITE_POR_MINUTO,
+    respaldos: {
+      diarios: v.RESPALDOS_DIARIOS,
+      semanales: v.RESPALDOS_SEMANALES,
+      mensuales: v.RESPALDOS_MENSUALES,
+    },
   };
 }

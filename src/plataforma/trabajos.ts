@@ -7,6 +7,7 @@ import { calcularAntiguedad } from '../modules/cartera/calcular-antiguedad.ts';
 import { revisarConvenios } from '../modules/convenios/revisar-convenios.ts';
 import type { Actor } from '../modules/seguridad/actor.ts';
 import { avisoLimitado } from './aviso-limitado.ts';
+import { programarRespaldos } from './respaldos/programar-respaldos.ts';
 
 /** Background jobs on a PostgreSQL-backed queue (pg-boss): they survive restarts and instances. */
 export interface ColaDeTrabajos {
@@ -67,6 +68,7 @@ export async function iniciarTrabajos(
       { fecha: null, actor: null } satisfies DatosAntiguedad,
       { tz: zona },
     );
+    await programarRespaldos(boss, reloj, zona);
   });
   await boss.work<DatosAntiguedad>(ANTIGUEDAD, async ([trabajo]) => {
     if (!trabajo) return null;
