@@ -20,7 +20,17 @@ export interface AmortizacionAlCorte {
   /** Condoned, all conceptos together (R8). */
   readonly condonado: Centavos;
   readonly estado: EstadoAmortizacion;
+  /** R9: the rate its interest was charged at; null without R9 or while not yet charged. */
+  readonly tasa: TasaDelPeriodo | null;
 }
+
+/**
+ * R9: the rate of one period, and when it is the ordinary one, why: the number of the oldest
+ * amortización that still owed something on the day the period began.
+ */
+export type TasaDelPeriodo =
+  | { readonly puntual: true }
+  | { readonly puntual: false; readonly debiaLaAmortizacion: number };
 
 /** One payment, or one application of held funds (`adelanto-N`, R7). */
 export interface Aplicacion {
@@ -52,4 +62,6 @@ export interface EstadoDeCuenta {
   readonly saldoAFavor: Centavos;
   readonly amortizaciones: readonly AmortizacionAlCorte[];
   readonly aplicaciones: readonly Aplicacion[];
+  /** R9: the open period's rate at the cut-off; null without R9 or with no period open. */
+  readonly tasaDelPeriodoAbierto: TasaDelPeriodo | null;
 }

@@ -27,7 +27,14 @@ export type {
   EstadoAmortizacion,
   EstadoDeCuenta,
   Situacion,
+  TasaDelPeriodo,
 } from './estado-de-cuenta.ts';
-export type { AmortizacionJson, AplicacionJson, EstadoDeCuentaJson } from './json.ts';
-export { estadoDeCuentaAJson } from './json.ts';
+export type {
+  AmortizacionJson,
+  AplicacionJson,
+  EstadoDeCuentaJson,
+  PuntualidadJson,
+  TasaDelPeriodoJson,
+} from './json.ts';
+export { estadoDeCuentaAJson, puntualidadAJson } from './json.ts';
 export { calcularCaso, calcularEstadoDeCuenta, validarCaso } from './validar-caso.ts';

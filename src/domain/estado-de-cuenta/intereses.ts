@@ -5,6 +5,7 @@ import {
   capitalPendiente,
   factorDelPeriodo,
   type Simulacion,
+  tasaDelPeriodo,
 } from './simulacion.ts';
 import { diasConMoratorio } from './ventanas.ts';
 
@@ -46,7 +47,7 @@ export function vencerAmortizacion(sim: Simulacion, k: number): void {
   sim.devengo.reiniciar();
   sim.vencidas = k + 1;
   if (sim.factorPuntual !== null) {
-    amortizacion.puntual = sim.periodoPuntual;
+    amortizacion.tasa = tasaDelPeriodo(sim);
     sim.diaPorDecidir = amortizacion.dia;
   }
 }
@@ -60,6 +61,8 @@ export function decidirTasaDelPeriodo(sim: Simulacion, dia: number): void {
   if (sim.diaPorDecidir === null || dia <= sim.diaPorDecidir) return;
   avanzarPrimeraConAdeudo(sim);
   sim.periodoPuntual = sim.primeraConAdeudo >= sim.vencidas;
+  const debia = sim.amortizaciones[sim.primeraConAdeudo];
+  if (!sim.periodoPuntual && debia !== undefined) sim.debiaLaAmortizacion = debia.numero;
   sim.diaPorDecidir = null;
 }
 

@@ -6,6 +6,7 @@ import type {
   EstadoAmortizacion,
   EstadoDeCuenta,
   Situacion,
+  TasaDelPeriodo,
 } from './estado-de-cuenta.ts';
 
 /** calculo.md's output field names; amounts are strings with exactly two decimals. */
@@ -97,5 +98,36 @@ export function estadoDeCuentaAJson(e: EstadoDeCuenta): EstadoDeCuentaJson {
     saldo_a_favor: pesos(e.saldoAFavor),
     amortizaciones: e.amortizaciones.map(amortizacionAJson),
     aplicaciones: e.aplicaciones.map(aplicacionAJson),
+  };
+}
+
+/**
+ * R9, for the API and the PDF (the CLI contract's fields stay as calculo.md lists them): the
+ * rate each charged amortización's interest was charged at, and the open period's, with the
+ * amortización that was owing when the punctual rate was lost. Null without R9.
+ */
+export interface TasaDelPeriodoJson {
+  readonly puntual: boolean;
+  /** When not punctual: the amortización that still owed something when the period began. */
+  readonly debia_la_amortizacion: number | null;
+}
+
+export interface PuntualidadJson {
+  readonly periodo_abierto: TasaDelPeriodoJson | null;
+  readonly amortizaciones: readonly { numero: number; tasa: TasaDelPeriodoJson }[];
+}
+
+function tasaAJson(t: TasaDelPeriodo): TasaDelPeriodoJson {
+  return { puntual: t.puntual, debia_la_amortizacion: t.puntual ? null : t.debiaLaAmortizacion };
+}
+
+export function puntualidadAJson(e: EstadoDeCuenta): PuntualidadJson | null {
+  const cobradas = e.amortizaciones.flatMap((a) =>
+    a.tasa === null ? [] : [{ numero: a.numero, tasa: tasaAJson(a.tasa) }],
+  );
+  if (e.tasaDelPeriodoAbierto === null && cobradas.length === 0) return null;
+  return {
+    periodo_abierto: e.tasaDelPeriodoAbierto === null ? null : tasaAJson(e.tasaDelPeriodoAbierto),
+    amortizaciones: cobradas,
   };
 }

@@ -6,7 +6,7 @@ import type {
   EstadoDeCuenta,
   Situacion,
 } from './estado-de-cuenta.ts';
-import { interesAbierto } from './intereses.ts';
+import { hayPeriodoAbierto, interesAbierto } from './intereses.ts';
 import {
   type CuentaDeAmortizacion,
   capitalPendiente,
@@ -14,6 +14,7 @@ import {
   interesPendiente,
   moratorioPendiente,
   type Simulacion,
+  tasaDelPeriodo,
 } from './simulacion.ts';
 
 function estadoAlCorte(
@@ -49,6 +50,7 @@ function alCorte(
     moratorioPagado: a.moratorioPagado,
     condonado: sumar(sumar(a.capitalCondonado, a.interesCondonado), a.moratorioCondonado),
     estado: estadoAlCorte(a, diaCorte, liquidado),
+    tasa: a.tasa,
   };
 }
 
@@ -105,5 +107,6 @@ export function resumir(sim: Simulacion, caso: CasoSinVerificar): EstadoDeCuenta
     saldoAFavor: sim.aFavor,
     amortizaciones,
     aplicaciones: sim.aplicaciones,
+    tasaDelPeriodoAbierto: hayPeriodoAbierto(sim) ? tasaDelPeriodo(sim) : null,
   };
 }

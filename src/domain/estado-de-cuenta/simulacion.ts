@@ -2,7 +2,7 @@ import { CERO, type Centavos, restar, sumar } from '../dinero.ts';
 import type { Fecha } from '../fecha.ts';
 import { Devengo, type FactorDiario } from '../tasa.ts';
 import type { CasoSinVerificar, Prelacion } from './caso.ts';
-import type { Aplicacion } from './estado-de-cuenta.ts';
+import type { Aplicacion, TasaDelPeriodo } from './estado-de-cuenta.ts';
 import { type Ventanas, ventanasSinMoratorio } from './ventanas.ts';
 
 /** What one amortización has been charged, paid and condoned so far. */
@@ -21,8 +21,8 @@ export interface CuentaDeAmortizacion {
   moratorioCondonado: Centavos;
   /** R4: the day since which its moratorium has not been crystallized. */
   diaMoratorio: number;
-  /** R9: whether its period's interest was charged at the punctual rate (null: no R9). */
-  puntual: boolean | null;
+  /** R9: the rate its period's interest was charged at (null: no R9, or not yet charged). */
+  tasa: TasaDelPeriodo | null;
 }
 
 /** The credit as the engine walks its history, one event at a time. */
@@ -34,6 +34,8 @@ export interface Simulacion {
   readonly factorPuntual: FactorDiario | null;
   /** R9: whether the open period accrues at the punctual rate (false without R9). */
   periodoPuntual: boolean;
+  /** R9: when the open period is not punctual, the amortización that was owing when it began. */
+  debiaLaAmortizacion: number;
   /**
    * R9: the due date whose period's rate is still to be decided, once everything dated that
    * day has happened; null when decided (or without R9).
@@ -77,13 +79,14 @@ export function crearSimulacion(caso: CasoSinVerificar): Simulacion {
       interesCondonado: CERO,
       moratorioCondonado: CERO,
       diaMoratorio: a.dia,
-      puntual: null,
+      tasa: null,
     })),
     factorOrdinario: producto.factorOrdinario,
     factorMoratorio: producto.factorMoratorio,
     factorPuntual: caso.factorPuntual,
     // R9: the first period is punctual.
     periodoPuntual: caso.factorPuntual !== null,
+    debiaLaAmortizacion: 0,
     diaPorDecidir: null,
     prelacion: producto.prelacion,
     sinMoratorio: ventanasSinMoratorio(caso.periodosSinMoratorio),
@@ -113,6 +116,14 @@ export function moratorioPendiente(a: CuentaDeAmortizacion): Centavos {
 
 export function debeAlgo(a: CuentaDeAmortizacion): boolean {
   return capitalPendiente(a) > 0 || interesPendiente(a) > 0 || moratorioPendiente(a) > 0;
+}
+
+/** R9: the open period's rate, as the statement tells it; null without R9. */
+export function tasaDelPeriodo(sim: Simulacion): TasaDelPeriodo | null {
+  if (sim.factorPuntual === null) return null;
+  return sim.periodoPuntual
+    ? { puntual: true }
+    : { puntual: false, debiaLaAmortizacion: sim.debiaLaAmortizacion };
 }
 
 /** R3/R9: the daily factor the open period accrues at. */
