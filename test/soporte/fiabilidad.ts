@@ -77,15 +77,18 @@ export class Servidor {
     process.kill(pid, 'SIGKILL');
   }
 
-  async detener(): Promise<void> {
+  /** SIGTERM, as an orchestrator stops it; resolves with its exit code. */
+  async detener(): Promise<number | null> {
     const hijo = this.hijo;
+    let codigo: number | null = null;
     if (hijo) {
-      const fin = new Promise((r) => hijo.once('exit', r));
+      const fin = new Promise<number | null>((r) => hijo.once('exit', (c) => r(c)));
       hijo.kill('SIGTERM');
-      await fin;
+      codigo = await fin;
       this.hijo = null;
     }
     rmSync(this.datos, { recursive: true, force: true });
+    return codigo;
   }
 }
 
