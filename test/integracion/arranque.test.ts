@@ -47,7 +47,9 @@ async function esperarTexto(p: Proceso, buscado: string, ms = 60_000): Promise<v
 }
 
 describe('arranque con PostgreSQL embebido', () => {
-  it('primer arranque: migra, carga la demostración, sirve y se detiene limpio con SIGTERM', async () => {
+  it('primer arranque: migra, carga la demostración, sirve y se detiene limpio con SIGTERM', {
+    timeout: 120_000,
+  }, async () => {
     const puerto = await puertoLibre();
     const p = arrancar(puerto);
     await esperarTexto(p, 'Recupera está listo');
@@ -65,7 +67,9 @@ describe('arranque con PostgreSQL embebido', () => {
     expect(p.salida()).toContain('Recupera se detuvo limpiamente.');
   });
 
-  it('un arranque después de kill -9 reutiliza los datos sin volver a cargar la demostración', async () => {
+  it('un arranque después de kill -9 reutiliza los datos sin volver a cargar la demostración', {
+    timeout: 120_000,
+  }, async () => {
     const puerto = await puertoLibre();
     const p = arrancar(puerto);
     await esperarTexto(p, 'Recupera está listo');
