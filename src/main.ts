@@ -49,6 +49,7 @@ async function principal(): Promise<void> {
     cookieSegura: config.cookieSegura,
     confiarEnProxy: config.confiarEnProxy,
     limitePorMinuto: config.limitePorMinuto,
+    diasPagoAnticipadoPuntual: config.diasPagoAnticipadoPuntual,
     carpetaWeb: join(import.meta.dirname, '..', 'web', 'dist'),
     registro: process.env.REGISTRO === 'si',
   });

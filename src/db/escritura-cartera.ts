@@ -71,6 +71,8 @@ export interface CreditoNuevo {
   fechaInicioInteres: Fecha;
   gestorId: number | null;
   despachoId: number | null;
+  /** The credit's own punctual rate (R9) and why; null: its version's applies. */
+  tasaPuntual: { tasa: string; motivo: string; evidencia: string | null } | null;
   participantes: ReadonlyArray<{ curp: string; rol: RolEnCredito }>;
   ministraciones: readonly MinistracionNueva[];
   amortizaciones: readonly AmortizacionNueva[];

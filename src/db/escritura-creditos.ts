@@ -40,6 +40,9 @@ export async function escribirCreditos(
       ['fecha_inicio_interes', 'date'],
       ['gestor_id', 'int4'],
       ['despacho_id', 'int4'],
+      ['tasa_puntual_anual', 'numeric'],
+      ['tasa_puntual_motivo', 'text'],
+      ['tasa_puntual_evidencia', 'text'],
     ],
     { constantes: [['creado', instante, 'timestamptz']] },
   );
@@ -53,6 +56,9 @@ export async function escribirCreditos(
       c.fechaInicioInteres,
       c.gestorId,
       c.despachoId,
+      c.tasaPuntual?.tasa ?? null,
+      c.tasaPuntual?.motivo ?? null,
+      c.tasaPuntual?.evidencia ?? null,
     );
   }
   resumen.creditos = await cr.terminar();

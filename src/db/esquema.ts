@@ -141,6 +141,8 @@ export interface VersionProductoFila {
   tasa_moratoria_anual: string;
   base_dias: 360 | 365;
   prelacion: 'por_concepto' | 'por_amortizacion';
+  /** R9: the rate a punctual borrower pays, at most the ordinary one; null: R9 does not apply. */
+  tasa_puntual_anual: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type EstadoCreditoColumna = EstadoCredito;
@@ -160,6 +162,10 @@ export interface CreditoFila {
   /** The credit this one restructured (unique), and the convenio whose signing created it. */
   reestructura_de: ColumnType<number | null, number | null | undefined, number | null>;
   convenio_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The credit's own punctual rate (R9), winning over its version's; why, and the evidence. */
+  tasa_puntual_anual: ColumnType<string | null, string | null | undefined, string | null>;
+  tasa_puntual_motivo: ColumnType<string | null, string | null | undefined, string | null>;
+  tasa_puntual_evidencia: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type RolEnCredito = 'acreditado' | 'aval' | 'beneficiario';
@@ -205,6 +211,8 @@ export interface MovimientoFila {
   referencia: string | null;
   motivo: string | null;
   clave_externa: string | null;
+  /** The payment this row is a part of (migration 0016); null for a payment's first row. */
+  parte_de: ColumnType<number | null, number | null | undefined, number | null>;
   registrado_por: number | null;
   registrado: InstanteGenerado;
 }

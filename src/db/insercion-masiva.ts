@@ -6,6 +6,7 @@ export type TipoColumna =
   | 'int4'
   | 'int8'
   | 'text'
+  | 'numeric'
   | 'date'
   | 'bool'
   | 'timestamptz'

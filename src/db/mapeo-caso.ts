@@ -9,11 +9,16 @@ import type {
   VersionProductoFila,
 } from './esquema.ts';
 
-type Sin<T, K extends keyof T> = Omit<T, K>;
-
 export interface FilasDeCredito {
-  credito: Pick<CreditoFila, 'numero' | 'fecha_inicio_interes'>;
-  version: Sin<VersionProductoFila, 'id' | 'producto_id' | 'vigente_desde'>;
+  /** `tasa_puntual_anual`: the credit's own punctual rate (R9), null when it has none. */
+  credito: Pick<CreditoFila, 'numero' | 'fecha_inicio_interes'> & {
+    tasa_puntual_anual: string | null;
+  };
+  /** The rates in force (src/db/tasas-en-vigor.ts); `tasa_puntual_anual` null: no R9. */
+  version: Pick<
+    VersionProductoFila,
+    'tasa_ordinaria_anual' | 'tasa_moratoria_anual' | 'base_dias' | 'prelacion'
+  > & { tasa_puntual_anual: string | null };
   ministraciones: ReadonlyArray<Pick<MinistracionFila, 'fecha' | 'monto_centavos'>>;
   amortizaciones: ReadonlyArray<Pick<AmortizacionFila, 'numero' | 'fecha' | 'capital_centavos'>>;
   /** In ledger order (id): the engine applies a day's movements in the order listed (R1). */
@@ -77,10 +82,17 @@ export function casoDesdeFilas(f: FilasDeCredito, fechaCorte: string): Record<st
       tasa_moratoria_anual: f.version.tasa_moratoria_anual,
       base_dias: f.version.base_dias,
       prelacion: f.version.prelacion,
+      // The engine takes an absent key as "no R9"; null would be invalid.
+      ...(f.version.tasa_puntual_anual === null
+        ? {}
+        : { tasa_puntual_anual: f.version.tasa_puntual_anual }),
     },
     credito: {
       id: f.credito.numero,
       fecha_inicio_interes: f.credito.fecha_inicio_interes,
+      ...(f.credito.tasa_puntual_anual === null
+        ? {}
+        : { tasa_puntual_anual: f.credito.tasa_puntual_anual }),
       ministraciones: f.ministraciones.map((m) => ({
         fecha: m.fecha,
         monto: pesos(m.monto_centavos),

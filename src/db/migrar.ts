@@ -13,6 +13,8 @@ import * as convenios from './migraciones/0011-convenios.ts';
 import * as reestructura from './migraciones/0012-reestructura.ts';
 import * as toleranciaPorVersion from './migraciones/0013-tolerancia-por-version.ts';
 import * as secretosDeInstalacion from './migraciones/0014-secretos-de-instalacion.ts';
+import * as tasaPuntual from './migraciones/0015-tasa-puntual.ts';
+import * as partesDePago from './migraciones/0016-partes-de-pago.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -30,6 +32,8 @@ const migraciones: Record<string, Migration> = {
   '0012-reestructura': reestructura,
   '0013-tolerancia-por-version': toleranciaPorVersion,
   '0014-secretos-de-instalacion': secretosDeInstalacion,
+  '0015-tasa-puntual': tasaPuntual,
+  '0016-partes-de-pago': partesDePago,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

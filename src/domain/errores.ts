@@ -15,7 +15,8 @@ export type CodigoError =
   | 'conflicto'
   | 'credito_inconsistente'
   | 'idempotencia_conflicto'
-  | 'pago_invalido';
+  | 'pago_invalido'
+  | 'tasa_invalida';
 
 export class ErrorDominio extends Error {
   constructor(

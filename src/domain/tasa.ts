@@ -138,3 +138,8 @@ export class Devengo {
     this.desborde = 0n;
   }
 }
+
+/** `a > b`, exactly (as fractions, never as floats). */
+export function tasaMayorQue(a: Tasa, b: Tasa): boolean {
+  return a.numerador * b.denominador > b.numerador * a.denominador;
+}

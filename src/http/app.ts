@@ -44,6 +44,8 @@ export interface Dependencias {
   trabajos?: ColaDeTrabajos;
   /** Live notices (LISTEN/NOTIFY) for server-sent events; absent where a test does not need them. */
   avisos?: Avisos;
+  /** `DIAS_PAGO_ANTICIPADO_PUNTUAL`, for the routes that post payments; absent: 10. */
+  diasPagoAnticipadoPuntual?: number;
 }
 
 export interface ContextoApp {

@@ -24,6 +24,7 @@ export function estadoHttp(codigo: CodigoError): number {
       return 409;
     case 'credito_inconsistente':
     case 'pago_invalido':
+    case 'tasa_invalida':
       return 422;
     case 'demasiados_intentos':
       return 429;

@@ -24,6 +24,11 @@ export interface Config {
   limitePorMinuto: number;
   /** How many nightly backups are kept (docs/respaldos.md). */
   respaldos: { diarios: number; semanales: number; mensuales: number };
+  /**
+   * A payment this many days or fewer before a due date of a credit with a punctual rate keeps
+   * what the date requires as a pago adelantado (src/modules/pagos/reparto-puntual.ts); 0: never.
+   */
+  diasPagoAnticipadoPuntual: number;
 }
 
 function esZonaHorariaValida(zona: string): boolean {
@@ -73,6 +78,13 @@ const esquema = z.object({
   RESPALDOS_DIARIOS: cantidadDeRespaldos(1, 7),
   RESPALDOS_SEMANALES: cantidadDeRespaldos(0, 4),
   RESPALDOS_MENSUALES: cantidadDeRespaldos(0, 12),
+  // Default 10: DIAS_PAGO_ANTICIPADO_POR_OMISION in src/modules/pagos/reparto-puntual.ts.
+  DIAS_PAGO_ANTICIPADO_PUNTUAL: z
+    .string()
+    .regex(/^\d+$/, 'debe ser un número entero de días (0 lo desactiva)')
+    .transform(Number)
+    .refine((n) => n <= 60, 'debe estar entre 0 y 60 días')
+    .default(10),
 });
 
 export class ErrorDeConfiguracion extends Error {}
@@ -102,5 +114,6 @@ export function leerConfig(entorno: NodeJS.ProcessEnv = process.env): Config {
       semanales: v.RESPALDOS_SEMANALES,
       mensuales: v.RESPALDOS_MENSUALES,
     },
+    diasPagoAnticipadoPuntual: v.DIAS_PAGO_ANTICIPADO_PUNTUAL,
   };
 }

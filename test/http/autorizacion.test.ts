@@ -44,6 +44,11 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
     permitidos: AUTENTICADOS,
     url: '/api/creditos/999999/estado-de-cuenta.pdf',
   },
+  // The coordinador of the credit's office (tested in tasa-puntual.test.ts) or the administrador.
+  'PUT /api/creditos/:id/tasa-puntual': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/creditos/999999/tasa-puntual',
+  },
   'GET /api/antiguedad/resumen': {
     permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
   },

@@ -61,7 +61,10 @@ describe('estado de cuenta por HTTP', () => {
       'saldo_a_favor',
       'amortizaciones',
       'aplicaciones',
+      // The API's one extra field (R9); this product has no punctual rate.
+      'puntualidad',
     ]);
+    expect(cuerpo.puntualidad).toBeNull();
   });
 
   it('sin fecha calcula a la fecha de negocio', async () => {

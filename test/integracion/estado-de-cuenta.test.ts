@@ -10,17 +10,39 @@ import { type BaseDePrueba, crearBaseDePrueba } from '../soporte/base-de-prueba.
 import { CARPETA_CASOS } from '../soporte/casos.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
 
-const carpetaCasos = CARPETA_CASOS;
-const casosValidos = readdirSync(carpetaCasos)
-  .filter((n) => n.endsWith('.json'))
-  .map((n) => ({
-    nombre: n,
-    ...(JSON.parse(readFileSync(join(carpetaCasos, n), 'utf8')) as {
-      caso: CasoEntrada;
-      esperado: EstadoDeCuentaJson & { error?: unknown };
-    }),
-  }))
-  .filter((c) => c.esperado.error === undefined);
+interface Ejemplo {
+  caso: CasoEntrada;
+  esperado: EstadoDeCuentaJson & { error?: { codigo: string } };
+}
+
+/** The `*.json` examples of a folder of CARPETA_CASOS, and its `aleatorios.jsonl` when asked. */
+function ejemplos(carpeta: string, conAleatorios: boolean): Array<Ejemplo & { nombre: string }> {
+  const ruta = join(CARPETA_CASOS, carpeta);
+  const archivos = readdirSync(ruta)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => ({
+      nombre: join(carpeta, n),
+      ...(JSON.parse(readFileSync(join(ruta, n), 'utf8')) as Ejemplo),
+    }));
+  const aleatorios = conAleatorios
+    ? readFileSync(join(ruta, 'aleatorios.jsonl'), 'utf8')
+        .split('\n')
+        .filter((linea) => linea.trim() !== '')
+        .map((linea, i) => ({
+          nombre: `${join(carpeta, 'aleatorios.jsonl')}:${i + 1}`,
+          ...(JSON.parse(linea) as Ejemplo),
+        }))
+    : [];
+  return [...archivos, ...aleatorios];
+}
+
+// R9's examples (tasa por puntualidad) live in their own folder, with 40 random lines.
+const publicados = [...ejemplos('', false), ...ejemplos('puntualidad', true)];
+const casosValidos = publicados.filter((c) => c.esperado.error === undefined);
+const puntualidadInvalida = publicados.filter(
+  (c) => c.nombre.startsWith('puntualidad') && c.esperado.error !== undefined,
+);
 
 let base: BaseDePrueba;
 const reloj = new RelojManual('2026-11-27T18:00:00Z');
@@ -49,7 +71,17 @@ afterAll(() => base.cerrar());
 describe('estado de cuenta desde las filas guardadas', () => {
   it('hay casos publicados que probar', () => {
     expect(casosValidos.length).toBeGreaterThanOrEqual(10);
+    expect(casosValidos.filter((c) => c.nombre.startsWith('puntualidad/')).length).toBe(43);
+    expect(puntualidadInvalida.map((c) => c.esperado.error?.codigo)).toEqual(['tasa_invalida']);
   });
+
+  for (const { nombre, caso } of puntualidadInvalida) {
+    it(`${nombre}: PostgreSQL no guarda una tasa puntual mayor que la ordinaria`, async () => {
+      await expect(guardarCaso(base.db, caso)).rejects.toThrow(
+        /versiones_producto_tasa_puntual_check/,
+      );
+    });
+  }
 
   for (const { nombre, caso, esperado } of casosValidos) {
     it(`${nombre}: guardado en PostgreSQL da el mismo estado de cuenta, campo por campo`, async () => {

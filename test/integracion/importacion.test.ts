@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completarCurp } from '../../src/domain/curp.ts';
 import {
   calcularCaso,
   type EstadoDeCuentaJson,
@@ -21,6 +23,8 @@ import type { HojasLeidas } from '../../src/modules/importacion/libro.ts';
 import { planearImportacion } from '../../src/modules/importacion/planear-importacion.ts';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
 import { type BaseDePrueba, crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
+import { rutaCaso } from '../soporte/casos.ts';
+import type { CasoEntrada } from '../soporte/fabricas.ts';
 
 let base: BaseDePrueba;
 const reloj = new RelojManual('2026-03-10T18:00:00Z');
@@ -337,5 +341,126 @@ describe('importación de la cartera', () => {
       },
     ]);
     expect(await contar()).toEqual(antes);
+  });
+});
+
+/** A published R9 example (test/casos/puntualidad) as the rows of a workbook's sheets. */
+function hojasDeCaso(caso: CasoEntrada, numero: string, curp: string, motivo: string) {
+  const { credito } = caso;
+  return {
+    personas: `${curp},Valeria,Ruiz,Peñúñuri\n`,
+    creditos: `${numero},CE-R9,HMO,${curp},${credito.fecha_inicio_interes},${credito.tasa_puntual_anual ?? ''},${credito.tasa_puntual_anual === undefined ? '' : motivo}\n`,
+    ministraciones: credito.ministraciones
+      .map(
+        (m, i) =>
+          `${numero},${i + 1},${m.fecha},${m.monto},2024-2,PG-${numero}-${i + 1},${m.fecha}\n`,
+      )
+      .join(''),
+    amortizaciones: credito.amortizaciones
+      .map((a) => `${numero},${a.numero},${a.fecha},${a.capital}\n`)
+      .join(''),
+    movimientos: (caso.movimientos ?? [])
+      .map((m) => `${numero},${m.id},${m.tipo},${m.fecha},${m.monto ?? ''},,,,banco,,\n`)
+      .join(''),
+  };
+}
+
+describe('la tasa por puntualidad (R9) al importar', () => {
+  const ejemplos = [
+    ['16-pierde-y-recupera-la-tasa-puntual.json', 'CE-R9-016', 'RUPV000101MSRZXL0'],
+    ['17-tasa-puntual-del-credito-cero.json', 'CE-R9-017', 'RUPV000202MSRZXL0'],
+  ].map(([archivo = '', numero = '', curp = '']) => ({
+    numero,
+    curp: completarCurp(curp),
+    ...(JSON.parse(readFileSync(rutaCaso(`puntualidad/${archivo}`), 'utf8')) as {
+      caso: CasoEntrada;
+      esperado: EstadoDeCuentaJson;
+    }),
+  }));
+  const PRODUCTOS =
+    'clave,nombre,vigente_desde,tasa_ordinaria_anual,tasa_moratoria_anual,tasa_puntual_anual\n';
+  const encabezados = {
+    personas: 'curp,nombres,primer_apellido,segundo_apellido\n',
+    creditos:
+      'numero,producto,oficina,curp_acreditado,fecha_inicio_interes,tasa_puntual_anual,tasa_puntual_motivo\n',
+    ministraciones: 'numero_credito,numero,fecha,monto,periodo_escolar,pagare,vencimiento_pagare\n',
+    amortizaciones: 'numero_credito,numero,fecha,capital\n',
+    movimientos:
+      'numero_credito,clave,tipo,fecha,monto,excedente,concepto,cancela_clave,canal,referencia,motivo\n',
+  };
+  const libro = (productos: string) => {
+    const hojas: Record<string, string> = { productos: PRODUCTOS + productos, ...encabezados };
+    for (const e of ejemplos) {
+      const filas = hojasDeCaso(e.caso, e.numero, e.curp, 'Promedio de 90 o más');
+      for (const [hoja, texto] of Object.entries(filas)) hojas[hoja] = (hojas[hoja] ?? '') + texto;
+    }
+    return csv(hojas);
+  };
+
+  it('una tasa puntual mayor que la ordinaria (como el caso 19) no se importa', async () => {
+    const antes = await contar();
+    const r = await importar(await libro('CE-R9,Crédito educativo R9,2000-01-01,6%,9%,7%\n'));
+    expect(r.importado).toBe(false);
+    expect(r.errores).toContainEqual({
+      hoja: 'productos.csv',
+      fila: 2,
+      columna: 'tasa_puntual_anual',
+      mensaje: 'la tasa por puntualidad 0.07 no puede ser mayor que la tasa ordinaria 0.06',
+    });
+    expect(await contar()).toEqual(antes);
+  });
+
+  it('la versión con 3 % y el crédito con su propio 0 % se guardan, y el estado de cuenta desde la base es el publicado', async () => {
+    const r = await importar(await libro('CE-R9,Crédito educativo R9,2000-01-01,0.06,0.09,3%\n'));
+    expect(r.errores).toEqual([]);
+    expect(r.importado).toBe(true);
+    const filas = await base.db
+      .selectFrom('creditos as c')
+      .innerJoin('versiones_producto as v', 'v.id', 'c.version_producto_id')
+      .select([
+        'c.id',
+        'c.numero',
+        'v.tasa_puntual_anual as version',
+        'c.tasa_puntual_anual as propia',
+        'c.tasa_puntual_motivo as motivo',
+      ])
+      .where('c.numero', 'in', ['CE-R9-016', 'CE-R9-017'])
+      .orderBy('c.numero')
+      .execute();
+    expect(filas.map(({ id: _id, ...f }) => f)).toEqual([
+      { numero: 'CE-R9-016', version: '0.03000000', propia: null, motivo: null },
+      {
+        numero: 'CE-R9-017',
+        version: '0.03000000',
+        propia: '0.00000000',
+        motivo: 'Promedio de 90 o más',
+      },
+    ]);
+    const guardados = await cargarCreditos(
+      base.db,
+      filas.map((f) => f.id),
+    );
+    const claves = new Map(
+      (await base.db.selectFrom('movimientos').select(['id', 'clave_externa']).execute()).map(
+        (m) => [String(m.id), m.clave_externa],
+      ),
+    );
+    for (const e of ejemplos) {
+      const credito = [...guardados.values()].find((c) => c.credito.numero === e.numero);
+      if (!credito) throw new Error(e.numero);
+      const fecha = e.caso.fecha_corte as Fecha;
+      const guardado = estadoDeCuentaAJson(calcularEstado(credito, fecha));
+      const comoCaso = {
+        ...guardado,
+        credito: e.caso.credito.id,
+        aplicaciones: guardado.aplicaciones.map((a) => ({ ...a, id: claves.get(a.id) ?? a.id })),
+      };
+      // The engine on the same case, and the published example.
+      expect(comoCaso).toEqual(e.esperado);
+      const delArchivo = (
+        await estadosDelArchivo(await libro('CE-R9,R9,2000-01-01,0.06,0.09,3%\n'), fecha)
+      ).get(e.numero);
+      expect({ ...delArchivo, credito: e.caso.credito.id }).toEqual(comoCaso);
+    }
   });
 });

@@ -13,10 +13,12 @@ export interface CasoEntrada {
     tasa_moratoria_anual: string;
     base_dias?: 360 | 365;
     prelacion?: 'por_concepto' | 'por_amortizacion';
+    tasa_puntual_anual?: string;
   };
   credito: {
     id: string;
     fecha_inicio_interes: string;
+    tasa_puntual_anual?: string;
     ministraciones: Array<{ fecha: string; monto: string }>;
     amortizaciones: Array<{ numero: number; fecha: string; capital: string }>;
   };
@@ -88,6 +90,7 @@ export async function guardarCaso(db: Db, caso: CasoEntrada, opciones: OpcionesC
       tasa_moratoria_anual: caso.producto.tasa_moratoria_anual,
       base_dias: caso.producto.base_dias ?? 360,
       prelacion: caso.producto.prelacion ?? 'por_concepto',
+      tasa_puntual_anual: caso.producto.tasa_puntual_anual ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -111,6 +114,9 @@ export async function guardarCaso(db: Db, caso: CasoEntrada, opciones: OpcionesC
       fecha_inicio_interes: caso.credito.fecha_inicio_interes,
       despacho_id: opciones.despachoId ?? null,
       gestor_id: null,
+      ...(caso.credito.tasa_puntual_anual === undefined
+        ? {}
+        : { tasa_puntual_anual: caso.credito.tasa_puntual_anual, tasa_puntual_motivo: 'prueba' }),
     })
     .returning(['id', 'numero'])
     .executeTakeFirstOrThrow();

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../src/db/conexion.ts';
 import { casoDesdeFilas } from '../../src/db/mapeo-caso.ts';
-import { calcularCaso, estadoDeCuentaAJson } from '../../src/domain/estado-de-cuenta/index.ts';
+import {
+  calcularCaso,
+  estadoDeCuentaAJson,
+  type PuntualidadJson,
+  puntualidadAJson,
+} from '../../src/domain/estado-de-cuenta/index.ts';
 import { cargarCreditos } from '../../src/modules/cartera/cargar-credito.ts';
 import { puertoLibre } from '../../src/plataforma/postgres-embebido.ts';
 import { relojDelSistema } from '../../src/plataforma/reloj-sistema.ts';
@@ -259,8 +264,15 @@ export async function correrFiabilidad(
     const http = await fetch(`${base}/api/creditos/${c.id}/estado-de-cuenta?fecha=${hoy}`, {
       headers: { cookie: sesion.cookie },
     });
-    if (JSON.stringify(await http.json()) !== JSON.stringify(estadoDeCuentaAJson(r.valor)))
+    // The API adds `puntualidad` (R9's rates) to the engine's contract fields: compare both.
+    const { puntualidad, ...contrato } = (await http.json()) as { puntualidad: unknown };
+    if (JSON.stringify(contrato) !== JSON.stringify(estadoDeCuentaAJson(r.valor)))
       throw new Error(`el estado del crédito ${c.id} no coincide con el motor`);
+    if (
+      JSON.stringify((puntualidad as PuntualidadJson | null)?.amortizaciones ?? null) !==
+      JSON.stringify(puntualidadAJson(r.valor)?.amortizaciones ?? null)
+    )
+      throw new Error(`la puntualidad del crédito ${c.id} no coincide con el motor`);
     revisados++;
   }
   await servidor.detener();

@@ -69,4 +69,15 @@ describe('configuración desde el entorno', () => {
   it('un puerto fuera de rango se rechaza', () => {
     expect(() => leerConfig({ PORT: '70000' })).toThrow(/PORT: debe estar entre 1 y 65535/);
   });
+
+  it('los días de pago anticipado puntual: 10 por omisión, 0 lo desactiva, otro valor se nombra', () => {
+    expect(leerConfig({}).diasPagoAnticipadoPuntual).toBe(10);
+    expect(leerConfig({ DIAS_PAGO_ANTICIPADO_PUNTUAL: '0' }).diasPagoAnticipadoPuntual).toBe(0);
+    expect(() => leerConfig({ DIAS_PAGO_ANTICIPADO_PUNTUAL: 'diez' })).toThrow(
+      'DIAS_PAGO_ANTICIPADO_PUNTUAL: debe ser un número entero de días (0 lo desactiva)',
+    );
+    expect(() => leerConfig({ DIAS_PAGO_ANTICIPADO_PUNTUAL: '90' })).toThrow(
+      'DIAS_PAGO_ANTICIPADO_PUNTUAL: debe estar entre 0 y 60 días',
+    );
+  });
 });

@@ -47,6 +47,7 @@ const estados = creditos.map(({ c }) => {
       {
         numero: c.numero,
         tasas: version,
+        tasaPuntualDelCredito: c.tasaPuntual?.tasa ?? null,
         fechaInicioInteres: c.fechaInicioInteres,
         ministraciones: c.ministraciones,
         amortizaciones: c.amortizaciones,
@@ -119,6 +120,20 @@ describe('cartera de demostración', () => {
     for (const tipo of ['pago', 'condonacion', 'cancelacion'])
       expect(movimientos.map((m) => m.tipo)).toContain(tipo);
     expect(movimientos.map((m) => m.excedente)).toContain('adelantar');
+  });
+
+  it('las tasas son las del instituto (R9): 6 %, 3 % a quien paga a tiempo y, uno de cada veinte, 0 % propio', () => {
+    for (const v of VERSIONES_DEMO)
+      expect([v.tasaOrdinaria, v.tasaPuntual]).toEqual(['0.06', '0.03']);
+    const propias = creditos.filter(({ c }) => c.tasaPuntual !== null);
+    expect(propias.length).toBeGreaterThan(creditos.length / 40);
+    expect(propias.length).toBeLessThan(creditos.length / 10);
+    for (const { c } of propias)
+      expect(c.tasaPuntual).toMatchObject({ tasa: '0', motivo: 'Promedio de 90 o más' });
+    // Whoever always pays on time, at the punctual rate, ends up exactly al corriente.
+    const puntuales = creditos.flatMap(({ tipo }, i) => (tipo === 'puntual' ? [estados[i]] : []));
+    for (const e of puntuales)
+      expect(e && !('codigo' in e) ? e.situacion : 'error').not.toBe('vencido');
   });
 
   it('el estado guardado dice la verdad: liquidado según el motor; en jurídico, vencido de más de un año', () => {

@@ -125,6 +125,36 @@ const CASOS: Array<
     ['productos', 2, 'tasa_moratoria_anual', 'no es una tasa entre 0 y 1'],
   ],
   [
+    ['productos', 3, 'tasa_puntual_anual', '7%'],
+    [
+      'productos',
+      3,
+      'tasa_puntual_anual',
+      'la tasa por puntualidad 0.07 no puede ser mayor que la tasa ordinaria 0.06',
+    ],
+  ],
+  [
+    ['productos', 2, 'tasa_puntual_anual', '1.5'],
+    ['productos', 2, 'tasa_puntual_anual', 'no es una tasa entre 0 y 1'],
+  ],
+  [
+    ['creditos', 3, 'tasa_puntual_anual', '0.05'],
+    [
+      'creditos',
+      3,
+      'tasa_puntual_anual',
+      'la tasa por puntualidad 0.05 no puede ser mayor que la tasa ordinaria 0.03 del producto CE-3',
+    ],
+  ],
+  [
+    ['creditos', 3, 'tasa_puntual_motivo', null],
+    ['creditos', 3, 'tasa_puntual_motivo', 'falta el motivo de la tasa por puntualidad'],
+  ],
+  [
+    ['creditos', 2, 'tasa_puntual_motivo', 'Promedio de 95'],
+    ['creditos', 2, 'tasa_puntual_motivo', 'hay motivo pero falta la tasa_puntual_anual'],
+  ],
+  [
     ['productos', 3, 'vigente_desde', '2010-01-01'],
     ['productos', 3, 'vigente_desde', 'ya está en la fila 2'],
   ],
@@ -225,6 +255,17 @@ const CASOS: Array<
     ['periodos_sin_moratorio', 2, 'hasta', 'debe ser posterior a desde'],
   ],
 ];
+
+describe('la tasa por puntualidad (R9) en el ejemplo', () => {
+  it('la versión lleva su 3 % y el crédito su propio 0 %, y ambos llegan al caso del motor', async () => {
+    const { plan } = await validar(ejemplo());
+    const datos = plan.paraMotor.map((c) => c.datos);
+    expect(datos.map((d) => [d.numero, d.tasas.tasaPuntual, d.tasaPuntualDelCredito])).toEqual([
+      ['CE-2010-000101', null, null],
+      ['CE-2021-000202', null, '0'],
+    ]);
+  });
+});
 
 describe('cada falla se reporta en su hoja, fila y columna', () => {
   it.each(CASOS)(

@@ -22,6 +22,7 @@ function paraMotor(c: CreditoNuevo, i: number): CreditoParaMotor {
     datos: {
       numero: c.numero,
       tasas: version,
+      tasaPuntualDelCredito: c.tasaPuntual?.tasa ?? null,
       fechaInicioInteres: c.fechaInicioInteres,
       ministraciones: c.ministraciones,
       amortizaciones: c.amortizaciones,
@@ -49,8 +50,12 @@ describe('validarEnParalelo', () => {
     };
     const creditos = [...generarCartera(2_100, 5, destino, 10_000)].flatMap((l) => l.creditos);
     expect(creditos.length).toBeGreaterThan(2_000);
-    // One condonación far beyond the debt, in a credit past the first batch sent to a thread.
-    const victima = creditos[2_050];
+    // One condonación far beyond the debt, in a credit past the first batch sent to a thread
+    // whose first amortización is already due.
+    const indice = creditos.findIndex(
+      (c, i) => i >= 2_050 && (c.amortizaciones[0]?.fecha ?? HOY) <= HOY,
+    );
+    const victima = creditos[indice];
     if (!victima) throw new Error('sin crédito');
     const fecha = victima.amortizaciones[0]?.fecha ?? HOY;
     victima.movimientos = [
@@ -75,7 +80,7 @@ describe('validarEnParalelo', () => {
     expect(enHilos).toEqual([
       {
         hoja: 'movimientos',
-        fila: 2 + 2_050 * 1000 + victima.movimientos.length - 1,
+        fila: 2 + indice * 1000 + victima.movimientos.length - 1,
         columna: null,
         mensaje:
           'el estado de cuenta no se puede calcular: movimiento C-1: la condonación excede el adeudo de capital',

@@ -34,6 +34,7 @@ function creditoJson(o: OfertaDeCredito) {
     saldoAlTerminar: pesos(o.saldoAlTerminar),
     ahorro: pesos(o.califica ? ahorroDe(o) : (0 as Centavos)),
     liquida: o.liquida,
+    ahorroPorPuntualidad: o.ahorroPorPuntualidad === null ? null : pesos(o.ahorroPorPuntualidad),
     reestructura:
       o.reestructura === null
         ? null
@@ -72,6 +73,7 @@ export function ofertaAJson(o: Oferta) {
     saldoAlTerminar: pesos(o.saldoAlTerminar),
     ahorro: pesos(o.ahorro),
     liquida: o.liquida,
+    ahorroPorPuntualidad: o.ahorroPorPuntualidad === null ? null : pesos(o.ahorroPorPuntualidad),
     toleranciaDias: p.toleranciaDias,
     creditos: o.creditos.map(creditoJson),
   };

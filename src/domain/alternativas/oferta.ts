@@ -28,6 +28,8 @@ export interface Oferta {
   /** liquidarHoy − total − saldoAlTerminar: negative when the offer costs more than paying today. */
   readonly ahorro: Centavos;
   readonly liquida: boolean;
+  /** R9: interest saved by paying on every date, over the credits that qualify; null: none. */
+  readonly ahorroPorPuntualidad: Centavos | null;
   readonly creditos: readonly OfertaDeCredito[];
 }
 
@@ -89,6 +91,9 @@ export function combinarOfertas(
     total: suma(descuentos.map((d) => d.total)),
   };
   const base = califican.length > 0 ? califican : ofertas;
+  const porPuntualidad = califican.flatMap((o) =>
+    o.ahorroPorPuntualidad === null ? [] : [o.ahorroPorPuntualidad],
+  );
   return {
     propuesta,
     califica: califican.length > 0,
@@ -103,6 +108,7 @@ export function combinarOfertas(
     saldoAlTerminar: suma(califican.map((o) => o.saldoAlTerminar)),
     ahorro: suma(califican.map(ahorroDe)),
     liquida: califican.length > 0 && califican.every((o) => o.liquida),
+    ahorroPorPuntualidad: porPuntualidad.length === 0 ? null : suma(porPuntualidad),
     creditos: ofertas,
   };
 }

@@ -1,6 +1,6 @@
 import { type Centavos, centavos, formatearCentavos } from '../dinero.ts';
 import type { Fecha } from '../fecha.ts';
-import type { Tasa } from '../tasa.ts';
+import { type Tasa, tasaDesdeTexto, tasaMayorQue } from '../tasa.ts';
 import { fechasMensuales } from './calendario.ts';
 import { type PagoDelPlan, pendiente } from './plan-en-pagos.ts';
 import { repartirEnPartes } from './repartir.ts';
@@ -36,6 +36,22 @@ function objeto(valor: unknown): Record<string, unknown> {
 }
 
 /**
+ * The new credit's product: the old one's at the agreed ordinary rate. It keeps its version's
+ * punctual rate (R9), never above the agreed rate, as the stored credit will (src/db/tasas-en-vigor.ts);
+ * the old credit's own punctual rate is not carried over (the convenio states none).
+ */
+function productoPactado(producto: Record<string, unknown>, tasa: Tasa): Record<string, unknown> {
+  const puntual =
+    typeof producto.tasa_puntual_anual === 'string'
+      ? tasaDesdeTexto(producto.tasa_puntual_anual)
+      : null;
+  return {
+    ...producto,
+    tasa_ordinaria_anual: tasa.texto,
+    ...(puntual !== null && tasaMayorQue(puntual, tasa) ? { tasa_puntual_anual: tasa.texto } : {}),
+  };
+}
+/**
  * A new credit for what the old one owes: disbursed on `fecha`, interest from `fecha` at the
  * new rate (moratorium rate, base and prelación stay the product's), monthly amortizaciones of
  * equal capital (the last takes the centavos left over), as the institute builds schedules.
@@ -70,7 +86,7 @@ export function planDeReestructura(
   }));
   const casoNuevo: CasoBase = {
     fecha_corte: fecha,
-    producto: { ...objeto(base.producto), tasa_ordinaria_anual: tasa.texto },
+    producto: productoPactado(objeto(base.producto), tasa),
     credito: {
       id: `${String(objeto(base.credito).id ?? 'credito')}-R`,
       fecha_inicio_interes: fecha,

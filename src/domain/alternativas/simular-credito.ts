@@ -2,6 +2,7 @@ import { CERO, type Centavos, restar, sumar } from '../dinero.ts';
 import type { EstadoCredito } from '../estado-credito.ts';
 import type { EstadoDeCuenta } from '../estado-de-cuenta/index.ts';
 import { type Fecha, formatearFecha, sumarDias } from '../fecha.ts';
+import { ahorroPorPuntualidad, type PlanConIntereses } from './ahorro-puntualidad.ts';
 import { fechasMensuales, sumarMeses } from './calendario.ts';
 import {
   type DatosDeElegibilidad,
@@ -70,6 +71,8 @@ export interface OfertaDeCredito {
     readonly principal: Centavos;
     readonly amortizaciones: readonly AmortizacionNueva[];
   } | null;
+  /** R9: ordinary interest the plan saves if every payment is made on its date; null: none. */
+  readonly ahorroPorPuntualidad: Centavos | null;
 }
 
 interface Calculo {
@@ -80,6 +83,8 @@ interface Calculo {
   supuesto: Supuesto;
   hasta: Fecha;
   reestructura: OfertaDeCredito['reestructura'];
+  /** The plan whose interest R9 lowers when paid on its dates; null for a pause. */
+  conIntereses: PlanConIntereses | null;
 }
 
 function plazoPedido(
@@ -135,13 +140,15 @@ function enPagos(
     const plan = planEnPagos(c.caso, fijos, fechas, forma.forma);
     if (plan !== null || n === 1) {
       if (plan !== null && n < pedido) avisos.push(`el adeudo se cubre en ${n} pagos`);
+      const supuesto = plan?.supuesto ?? fijos;
       return {
         condonaciones,
         ventana,
         pagos: plan?.pagos ?? [],
-        supuesto: plan?.supuesto ?? fijos,
+        supuesto,
         hasta,
         reestructura: null,
+        conIntereses: { caso: c.caso, supuesto, desde: o.fecha, hasta },
       };
     }
   }
@@ -165,6 +172,12 @@ function calcular(
       const condonaciones = condonacionesEn(c.caso, p.descuento, o.fecha, null);
       const plan = planDeReestructura(c.caso, condonaciones, o.fecha, primer, meses, forma.tasa);
       if (plan === null) return null;
+      // The new credit's interest is the one its plan pays on dates.
+      const pagosNuevos = plan.pagos.map((x) => ({
+        tipo: 'pago' as const,
+        fecha: x.fecha,
+        monto: x.monto,
+      }));
       return {
         condonaciones,
         ventana: null,
@@ -172,6 +185,12 @@ function calcular(
         supuesto: plan.cierre,
         hasta: o.fecha,
         reestructura: { principal: plan.principal, amortizaciones: plan.amortizaciones },
+        conIntereses: {
+          caso: plan.casoNuevo,
+          supuesto: { movimientos: pagosNuevos, ventana: null },
+          desde: o.fecha,
+          hasta: plan.pagos.at(-1)?.fecha ?? o.fecha,
+        },
       };
     }
     case 'pausar': {
@@ -184,6 +203,7 @@ function calcular(
         supuesto: plan.supuesto,
         hasta: plan.fin,
         reestructura: null,
+        conIntereses: null,
       };
     }
   }
@@ -227,6 +247,7 @@ function noCalifica(c: CreditoASimular, motivos: string[], avisos: string[]): Of
     saldoAlTerminar: pendiente(c.alCorte, 'liquidar'),
     liquida: false,
     reestructura: null,
+    ahorroPorPuntualidad: null,
   };
 }
 
@@ -276,5 +297,7 @@ export function simularCredito(
     saldoAlTerminar: reestructura ? CERO : pendiente(final, 'liquidar'),
     liquida: reestructura || final.situacion === 'liquidado',
     reestructura: calculo.reestructura,
+    ahorroPorPuntualidad:
+      calculo.conIntereses === null ? null : ahorroPorPuntualidad(calculo.conIntereses),
   };
 }

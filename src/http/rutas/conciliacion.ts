@@ -100,6 +100,7 @@ export function rutasConciliacion({ app, deps }: ContextoApp): void {
               trx,
               { nombre, sha256, depositos: leido.depositos },
               ctx,
+              { diasPagoAnticipadoPuntual: deps.diasPagoAnticipadoPuntual },
             ),
           }),
           { nombre, sha256 },
@@ -132,6 +133,7 @@ export function rutasConciliacion({ app, deps }: ContextoApp): void {
           id,
           { creditoId: a.creditoId, motivo: a.motivo ?? null },
           ctx,
+          { diasPagoAnticipadoPuntual: deps.diasPagoAnticipadoPuntual },
         ),
       }));
     },

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { BUCKETS } from '../../domain/antiguedad.ts';
 import { type Fecha, fechaDesdeTexto } from '../../domain/fecha.ts';
+import { tasaDesdeTexto } from '../../domain/tasa.ts';
 import { consultarCredito } from '../../modules/cartera/consultar-credito.ts';
-import { consultarEstadoDeCuenta } from '../../modules/cartera/consultar-estado-de-cuenta.ts';
+import { consultarEstadoDeCuentaConPuntualidad } from '../../modules/cartera/consultar-estado-de-cuenta.ts';
+import { fijarTasaPuntual } from '../../modules/cartera/fijar-tasa-puntual.ts';
 import { listarCreditos } from '../../modules/cartera/listar-creditos.ts';
 import { listarMovimientos } from '../../modules/cartera/listar-movimientos.ts';
 import { generarPdfEstadoDeCuenta } from '../../modules/documentos/estado-de-cuenta-pdf.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
-import { idEnRuta, validar } from '../validacion.ts';
+import { idEnRuta, texto, validar } from '../validacion.ts';
 
 export const fechaOpcional = z
   .string()
@@ -20,6 +22,21 @@ const consultaLista = z.strictObject({
   numero: z.string().trim().max(40).optional(),
   bucket: z.enum(BUCKETS as [string, ...string[]]).optional(),
   pagina: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+const tasaPuntual = z.strictObject({
+  tasa: z
+    .string('debe ser una tasa como texto, p. ej. "0.00", o null para quitarla')
+    .refine(
+      (t) => tasaDesdeTexto(t) !== null,
+      'debe ser una tasa anual entre "0" y "1" con a lo más 8 decimales (p. ej. "0.00")',
+    )
+    .nullable(),
+  motivo: z
+    .string('debe ser texto')
+    .trim()
+    .min(10, 'explica el motivo (al menos 10 caracteres)')
+    .max(500, 'admite a lo más 500 caracteres'),
+  evidencia: texto(500).nullable().default(null),
 });
 
 export function rutasCreditos({ app, deps }: ContextoApp): void {
@@ -36,6 +53,17 @@ export function rutasCreditos({ app, deps }: ContextoApp): void {
     const { id } = validar(idEnRuta, request.params);
     return db.transaction().execute((trx) => consultarCredito(trx, id, ctx));
   });
+
+  app.put(
+    '/api/creditos/:id/tasa-puntual',
+    { config: { accion: 'creditos.tasa_puntual' } },
+    async (request) => {
+      const ctx = contextoDe(request, reloj);
+      const { id } = validar(idEnRuta, request.params);
+      const cambio = validar(tasaPuntual, request.body);
+      return db.transaction().execute((trx) => fijarTasaPuntual(trx, id, cambio, ctx));
+    },
+  );
 
   app.get(
     '/api/creditos/:id/movimientos',
@@ -58,7 +86,7 @@ export function rutasCreditos({ app, deps }: ContextoApp): void {
       const { fecha } = validar(consultaFecha, request.query);
       return db
         .transaction()
-        .execute((trx) => consultarEstadoDeCuenta(trx, id, fecha ?? null, ctx));
+        .execute((trx) => consultarEstadoDeCuentaConPuntualidad(trx, id, fecha ?? null, ctx));
     },
   );
 
@@ -71,7 +99,7 @@ export function rutasCreditos({ app, deps }: ContextoApp): void {
       const { fecha } = validar(consultaFecha, request.query);
       const { credito, estado } = await db.transaction().execute(async (trx) => ({
         credito: await consultarCredito(trx, id, ctx),
-        estado: await consultarEstadoDeCuenta(trx, id, fecha ?? null, ctx),
+        estado: await consultarEstadoDeCuentaConPuntualidad(trx, id, fecha ?? null, ctx),
       }));
       const pdf = await generarPdfEstadoDeCuenta(credito, estado, {
         emitido: ctx.reloj.ahora(),

@@ -37,6 +37,7 @@ const cancelacion = z.strictObject({
 
 export function rutasPagos({ app, deps }: ContextoApp): void {
   const { db, reloj } = deps;
+  const opciones = { diasPagoAnticipadoPuntual: deps.diasPagoAnticipadoPuntual };
 
   app.post(
     '/api/creditos/:id/pagos/vista-previa',
@@ -53,6 +54,7 @@ export function rutasPagos({ app, deps }: ContextoApp): void {
             id,
             { ...p, fecha: p.fecha ?? null, canal: 'banco', referencia: '' },
             ctx,
+            opciones,
           ),
         );
     },
@@ -67,7 +69,7 @@ export function rutasPagos({ app, deps }: ContextoApp): void {
       const p = validar(pago, request.body);
       return responderUnaVez(db, request, reply, ctx, async (trx) => ({
         estadoHttp: 201,
-        cuerpo: await registrarPago(trx, id, { ...p, fecha: p.fecha ?? null }, ctx),
+        cuerpo: await registrarPago(trx, id, { ...p, fecha: p.fecha ?? null }, ctx, opciones),
       }));
     },
   );

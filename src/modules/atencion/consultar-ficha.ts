@@ -2,6 +2,7 @@ import type { Db } from '../../db/conexion.ts';
 import type { RolEnCredito, TipoTelefono } from '../../db/esquema.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
+import { estadoDeCuentaAJson } from '../../domain/estado-de-cuenta/index.ts';
 import { alcanzaObjeto } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
@@ -11,7 +12,10 @@ import {
   ligasDeReestructura,
   SIN_LIGAS,
 } from '../cartera/ligas-de-reestructura.ts';
+import { puntualidadDelEstado } from '../cartera/puntualidad-del-estado.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { situacionDePuntualidad } from '../documentos/textos-puntualidad.ts';
+import { montoDelPago } from '../pagos/monto-del-pago-sql.ts';
 
 export interface CreditoEnFicha extends LigasDeReestructura {
   id: number;
@@ -24,6 +28,8 @@ export interface CreditoEnFicha extends LigasDeReestructura {
   saldoExigible: string;
   saldoParaLiquidar: string;
   pagosAdelantados: string;
+  /** R9 today: "Paga puntual: 3%" or "Perdió la tasa puntual el … (debía la amortización N)". */
+  puntualidad: string | null;
 }
 
 export interface Ficha {
@@ -114,6 +120,10 @@ export async function consultarFicha(
         saldoExigible: formatearCentavos(e.saldoExigible),
         saldoParaLiquidar: formatearCentavos(e.saldoParaLiquidar),
         pagosAdelantados: formatearCentavos(e.pagosAdelantados),
+        puntualidad: situacionDePuntualidad({
+          ...estadoDeCuentaAJson(e),
+          puntualidad: puntualidadDelEstado(c, e),
+        }),
         ...(ligas.get(c.id) ?? SIN_LIGAS),
       },
     ];
@@ -141,7 +151,7 @@ export async function consultarFicha(
     trx
       .selectFrom('movimientos as m')
       .innerJoin('creditos as c', 'c.id', 'm.credito_id')
-      .select(['m.id', 'c.numero', 'm.fecha', 'm.monto_centavos', 'm.canal'])
+      .select(['m.id', 'c.numero', 'm.fecha', montoDelPago('m').as('monto_centavos'), 'm.canal'])
       .select((eb) =>
         eb
           .exists(
@@ -151,6 +161,7 @@ export async function consultarFicha(
       )
       .where('m.credito_id', 'in', ids)
       .where('m.tipo', '=', 'pago')
+      .where('m.parte_de', 'is', null)
       .orderBy('m.fecha', 'desc')
       .orderBy('m.id', 'desc')
       .limit(10)

@@ -21,6 +21,9 @@ export const POLITICAS = {
   'creditos.listar': { roles: 'autenticado' },
   'creditos.consultar': { roles: 'autenticado' },
   'creditos.estado_de_cuenta': { roles: 'autenticado' },
+  // A credit's own punctual rate (R9, e.g. 0% for an average of 90 or more): its office's
+  // coordinador (checked inside) or the administrador.
+  'creditos.tasa_puntual': { roles: ['coordinador', 'administrador'] },
   'antiguedad.resumen': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'antiguedad.calcular': { roles: ['coordinador', 'administrador'] },
   // Gestores record payments made at the bank or the cashier; reversals take a second person.

@@ -5,6 +5,7 @@ import type { Fecha } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { filtroDeAlcance } from '../cartera/alcance-sql.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { montoDelPago } from '../pagos/monto-del-pago-sql.ts';
 
 export interface PagoDelDia {
   folio: number;
@@ -75,11 +76,13 @@ export async function corteDeCaja(
       'o.nombre as oficina',
       'm.canal',
       'm.referencia',
-      'm.monto_centavos',
+      // A payment stored in parts (migration 0016) is one payment: its first row, its total.
+      montoDelPago('m').as('monto_centavos'),
       'u.nombre as registrado_por',
       sql<boolean>`exists (select 1 from movimientos x where x.cancela_id = m.id)`.as('cancelado'),
     ])
     .where('m.tipo', '=', 'pago')
+    .where('m.parte_de', 'is', null)
     // A reestructura's closing payment settles the old credit with the new one: no money
     // reached the institute, so it is not in the day's cash (docs/convenios.md).
     .where((eb) => eb.or([eb('m.canal', 'is', null), eb('m.canal', '<>', 'reestructura')]))

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { FilasDeCredito } from '../../db/mapeo-caso.ts';
+import { tasaOrdinariaEnVigor, tasaPuntualDeVersion } from '../../db/tasas-en-vigor.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { EstadoCredito } from '../../domain/estado-credito.ts';
 import type { AlcanceObjeto } from '../autorizacion/politicas.ts';
@@ -49,10 +49,9 @@ export async function cargarCreditos(
         'o.nombre as oficina',
         'p.clave as producto_clave',
         'p.nombre as producto_nombre',
-        // A restructured credit carries its agreed ordinary rate (migration 0012).
-        sql<string>`coalesce(c.tasa_ordinaria_pactada, v.tasa_ordinaria_anual)`.as(
-          'tasa_ordinaria_anual',
-        ),
+        tasaOrdinariaEnVigor.as('tasa_ordinaria_anual'),
+        tasaPuntualDeVersion.as('tasa_puntual_version'),
+        'c.tasa_puntual_anual',
         'v.tasa_moratoria_anual',
         'v.base_dias',
         'v.prelacion',
@@ -111,10 +110,15 @@ export async function cargarCreditos(
       estado: c.estado,
       producto: { clave: c.producto_clave, nombre: c.producto_nombre },
       oficina: c.oficina,
-      credito: { numero: c.numero, fecha_inicio_interes: c.fecha_inicio_interes },
+      credito: {
+        numero: c.numero,
+        fecha_inicio_interes: c.fecha_inicio_interes,
+        tasa_puntual_anual: c.tasa_puntual_anual,
+      },
       version: {
         tasa_ordinaria_anual: c.tasa_ordinaria_anual,
         tasa_moratoria_anual: c.tasa_moratoria_anual,
+        tasa_puntual_anual: c.tasa_puntual_version,
         base_dias: c.base_dias,
         prelacion: c.prelacion,
       },

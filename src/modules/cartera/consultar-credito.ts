@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { RolEnCredito } from '../../db/esquema.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
+import { tasaOrdinariaEnVigor, tasaPuntualDeVersion } from '../../db/tasas-en-vigor.ts';
 import type { Centavos } from '../../domain/dinero.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
@@ -14,7 +14,11 @@ import {
   SIN_LIGAS,
 } from './ligas-de-reestructura.ts';
 
-/** `tasaOrdinariaPactada` is also in `producto.tasaOrdinariaAnual`, which is the rate in force. */
+/**
+ * `tasaOrdinariaPactada` is also in `producto.tasaOrdinariaAnual`, which is the rate in force.
+ * `producto.tasaPuntualAnual` is the punctual rate in force (R9): the credit's own when it has
+ * one (`tasaPuntualDelCredito`, with why), else its version's; null: R9 does not apply.
+ */
 export interface CreditoVista extends LigasDeReestructura {
   id: number;
   numero: string;
@@ -25,9 +29,11 @@ export interface CreditoVista extends LigasDeReestructura {
     nombre: string;
     tasaOrdinariaAnual: string;
     tasaMoratoriaAnual: string;
+    tasaPuntualAnual: string | null;
     baseDias: number;
     prelacion: string;
   };
+  tasaPuntualDelCredito: { tasa: string; motivo: string; evidencia: string | null } | null;
   fechaInicioInteres: string;
   participantes: Array<{ personaId: number; nombre: string; rol: RolEnCredito }>;
   ministraciones: Array<{
@@ -63,9 +69,11 @@ export async function consultarCredito(
       'o.nombre as oficina',
       'p.clave',
       'p.nombre as producto',
-      sql<string>`coalesce(c.tasa_ordinaria_pactada, v.tasa_ordinaria_anual)`.as(
-        'tasa_ordinaria_anual',
-      ),
+      tasaOrdinariaEnVigor.as('tasa_ordinaria_anual'),
+      tasaPuntualDeVersion.as('tasa_puntual_version'),
+      'c.tasa_puntual_anual',
+      'c.tasa_puntual_motivo',
+      'c.tasa_puntual_evidencia',
       'v.tasa_moratoria_anual',
       'v.base_dias',
       'v.prelacion',
@@ -110,9 +118,18 @@ export async function consultarCredito(
       nombre: c.producto,
       tasaOrdinariaAnual: c.tasa_ordinaria_anual,
       tasaMoratoriaAnual: c.tasa_moratoria_anual,
+      tasaPuntualAnual: c.tasa_puntual_anual ?? c.tasa_puntual_version,
       baseDias: c.base_dias,
       prelacion: c.prelacion,
     },
+    tasaPuntualDelCredito:
+      c.tasa_puntual_anual === null
+        ? null
+        : {
+            tasa: c.tasa_puntual_anual,
+            motivo: c.tasa_puntual_motivo ?? '',
+            evidencia: c.tasa_puntual_evidencia,
+          },
     fechaInicioInteres: c.fecha_inicio_interes,
     ...(ligas.get(creditoId) ?? SIN_LIGAS),
     participantes: participantes.map((p) => ({

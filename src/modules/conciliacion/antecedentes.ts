@@ -3,6 +3,7 @@ import type { Db } from '../../db/conexion.ts';
 import type { EstadoDepositoPendiente } from '../../db/esquema.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { validarReferencia } from '../../domain/referencia.ts';
+import { montoDelPago } from '../pagos/monto-del-pago-sql.ts';
 import { claveDeDeposito } from './deposito.ts';
 import type { DepositoBancario } from './leer-estado-bancario.ts';
 
@@ -109,9 +110,16 @@ async function pagosManuales(
   const fechas = [...new Set(depositos.map((d) => d.fecha))];
   const filas = await trx
     .selectFrom('movimientos as m')
-    .select(['m.id', 'm.credito_id', 'm.fecha', 'm.monto_centavos', 'm.referencia'])
+    .select([
+      'm.id',
+      'm.credito_id',
+      'm.fecha',
+      montoDelPago('m').as('monto_centavos'),
+      'm.referencia',
+    ])
     .where('m.credito_id', 'in', [...creditos.keys()])
     .where('m.tipo', '=', 'pago')
+    .where('m.parte_de', 'is', null)
     .where('m.canal', '=', 'banco')
     .where('m.clave_externa', 'is', null)
     .where('m.fecha', 'in', fechas)

@@ -4,6 +4,7 @@ import { ErrorDominio } from '../../domain/errores.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import type { OpcionesDePago } from '../pagos/planear-pago.ts';
 import { type PagoRegistrado, registrarPago } from '../pagos/registrar-pago.ts';
 import {
   claveDeDeposito,
@@ -48,6 +49,7 @@ export async function asignarDepositoPendiente(
   id: number,
   asignacion: Asignacion,
   ctx: ContextoAutenticado,
+  opciones: OpcionesDePago = {},
 ): Promise<DepositoAsignado> {
   await tomarCandadoConciliacion(trx);
   const fila = await bloquearPendiente(trx, id);
@@ -79,6 +81,7 @@ export async function asignarDepositoPendiente(
       folio: fila.folio_banco,
     }),
     ctx,
+    opciones,
   );
   await trx
     .updateTable('depositos_pendientes')

@@ -7,6 +7,7 @@ import { formatearFecha } from '../../domain/fecha.ts';
 import { validarReferencia } from '../../domain/referencia.ts';
 import { type Evento, registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import type { OpcionesDePago } from '../pagos/planear-pago.ts';
 import { asentarPago } from '../pagos/registrar-pago.ts';
 import {
   type Antecedentes,
@@ -115,6 +116,7 @@ export async function importarEstadoBancario(
   trx: Db,
   archivo: ArchivoBancario,
   ctx: ContextoAutenticado,
+  opciones: OpcionesDePago = {},
 ): Promise<ResultadoImportacion> {
   await tomarCandadoConciliacion(trx);
   const importacion = await trx
@@ -183,7 +185,7 @@ export async function importarEstadoBancario(
         await dejarPendiente(d, decision.motivo, decision.creditoReferido);
         break;
       case 'registrar': {
-        const asentado = await asentarConPuntoDeRetorno(trx, decision.creditoId, d, ctx);
+        const asentado = await asentarConPuntoDeRetorno(trx, decision.creditoId, d, ctx, opciones);
         if (typeof asentado === 'string') {
           await dejarPendiente(
             d,
@@ -246,10 +248,11 @@ async function asentarConPuntoDeRetorno(
   creditoId: number,
   d: DepositoBancario,
   ctx: ContextoAutenticado,
+  opciones: OpcionesDePago,
 ): Promise<Awaited<ReturnType<typeof asentarPago>> | string> {
   await sql`SAVEPOINT deposito`.execute(trx);
   try {
-    const asentado = await asentarPago(trx, creditoId, pagoDeDeposito(d), ctx);
+    const asentado = await asentarPago(trx, creditoId, pagoDeDeposito(d), ctx, opciones);
     await sql`RELEASE SAVEPOINT deposito`.execute(trx);
     return asentado;
   } catch (e) {

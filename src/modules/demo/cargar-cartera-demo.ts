@@ -55,6 +55,7 @@ async function prepararDestino(trx: Db, ctx: Contexto): Promise<DestinoDemo> {
         vigente_desde: v.vigenteDesde,
         tasa_ordinaria_anual: v.tasaOrdinaria,
         tasa_moratoria_anual: v.tasaMoratoria,
+        tasa_puntual_anual: v.tasaPuntual,
         base_dias: v.baseDias,
         prelacion: v.prelacion,
       })

@@ -26,6 +26,8 @@ export function estadoAl(
       {
         numero,
         tasas,
+        // A credit's own punctual rate comes in `tasas` (generar-cartera.ts).
+        tasaPuntualDelCredito: null,
         fechaInicioInteres: cal.fechaInicioInteres,
         ministraciones: cal.ministraciones,
         amortizaciones: cal.amortizaciones,

@@ -7,7 +7,7 @@ import { fecha, sumarMeses } from './fechas.ts';
 import { generarCalendario } from './generar-credito.ts';
 import { generarHistorial, TIPOS_HISTORIAL, type TipoHistorial } from './generar-historial.ts';
 import { generarPersona } from './generar-persona.ts';
-import { versionDemo } from './productos-demo.ts';
+import { TASA_EXCELENCIA, versionDemo } from './productos-demo.ts';
 
 /** Where the generated credits go: stored ids the rows point to. */
 export interface DestinoDemo {
@@ -87,15 +87,15 @@ export function* generarCartera(
       (a) => `PG-${a}-${String(++pagares).padStart(7, '0')}`,
     );
     const primera = cal.ministraciones[0]?.fecha ?? inicio;
-    const producto =
-      primera >= '2015-01-01' && rnd.probabilidad(0.05)
-        ? 'CE-0'
-        : primera >= '2012-01-01' && rnd.probabilidad(0.15)
-          ? 'CE-3'
-          : 'CE-6';
+    const producto = 'CE-6';
+    // One in twenty students has an average of 90 or more: the credit's own 0% (R9).
+    const excelencia = rnd.probabilidad(0.05);
     const version = versionDemo(producto, primera);
     const tipo = rnd.ponderado(TIPOS_HISTORIAL);
-    const historial = generarHistorial(rnd, numero, cal, version, tipo, hoy);
+    // The credit's own rate wins over the version's: for the engine it is the same as a version
+    // whose punctual rate is the credit's.
+    const tasas = excelencia ? { ...version, tasaPuntual: TASA_EXCELENCIA.tasa } : version;
+    const historial = generarHistorial(rnd, numero, cal, tasas, tipo, hoy);
     const aJuridico = rnd.probabilidad(0.04) && historial.muyVencido && destino.despachoId !== null;
     const gestores = destino.gestores.get(municipio.oficina) ?? [];
     lote.creditos.push({
@@ -106,6 +106,7 @@ export function* generarCartera(
       fechaInicioInteres: cal.fechaInicioInteres,
       gestorId: gestores.length > 0 ? (gestores[creditos % gestores.length] ?? null) : null,
       despachoId: aJuridico ? destino.despachoId : null,
+      tasaPuntual: excelencia ? { ...TASA_EXCELENCIA } : null,
       participantes,
       ministraciones: cal.ministraciones,
       amortizaciones: cal.amortizaciones,

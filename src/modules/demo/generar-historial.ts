@@ -55,7 +55,11 @@ export function generarHistorial(
   tipo: TipoHistorial,
   hoy: Fecha,
 ): Historial {
-  const tasa = tasaDesdeTexto(tasas.tasaOrdinaria);
+  // Whoever pays on time is charged the punctual rate (R9), if any; late payers drift anyway.
+  const aTiempo = tipo !== 'tardio' && tipo !== 'abandonado';
+  const tasa = tasaDesdeTexto(
+    aTiempo ? (tasas.tasaPuntual ?? tasas.tasaOrdinaria) : tasas.tasaOrdinaria,
+  );
   const tasaMoratoria = tasaDesdeTexto(tasas.tasaMoratoria);
   if (tasa === null || tasaMoratoria === null)
     throw new Error(`demo: tasas inválidas en ${numero}`);

@@ -5,7 +5,9 @@ import type {
 } from '../../domain/estado-de-cuenta/index.ts';
 import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
 import type { CreditoVista } from '../cartera/consultar-credito.ts';
-import { nuevoDocumento, pares, seccion, tabla, terminar } from './pdf-base.ts';
+import type { EstadoDeCuentaConPuntualidad } from '../cartera/puntualidad-del-estado.ts';
+import { type Documento, nuevoDocumento, pares, seccion, tabla, terminar } from './pdf-base.ts';
+import { lineasDePuntualidad, situacionDePuntualidad, tasaPropia } from './textos-puntualidad.ts';
 
 export interface DatosEmision {
   emitido: Date;
@@ -41,10 +43,23 @@ function instante(d: Date, zona: string): string {
   }).format(d);
 }
 
+/** R9: the rate each period's interest was charged at and, when it was the ordinary one, why. */
+function puntualidad(doc: Documento, credito: CreditoVista, e: EstadoDeCuentaConPuntualidad): void {
+  const situacion = situacionDePuntualidad(e);
+  if (situacion === null) return;
+  seccion(doc, 'Tasa por puntualidad');
+  const propia = tasaPropia(credito.tasaPuntualDelCredito);
+  doc.font('Helvetica-Bold').text(situacion);
+  doc.font('Helvetica');
+  if (propia !== null) doc.text(propia);
+  doc.moveDown(0.3);
+  for (const linea of lineasDePuntualidad(e)) doc.text(linea);
+}
+
 /** The statement as a PDF people keep: what is owed on the cut-off date, and how it came to be. */
 export function generarPdfEstadoDeCuenta(
   credito: CreditoVista,
-  e: EstadoDeCuentaJson,
+  e: EstadoDeCuentaConPuntualidad,
   emision: DatosEmision,
 ): Promise<Buffer> {
   const doc = nuevoDocumento(
@@ -104,6 +119,7 @@ export function generarPdfEstadoDeCuenta(
       ];
     }),
   );
+  puntualidad(doc, credito, e);
   seccion(doc, 'Pagos aplicados');
   if (e.aplicaciones.length === 0) doc.text('Sin pagos a la fecha de corte.');
   else

@@ -68,6 +68,8 @@ export interface CreditoGuardado {
   version: VersionGuardada;
   oficina: string;
   fechaInicioInteres: Fecha;
+  /** The credit's own punctual rate (R9); null: none. */
+  tasaPuntual: string | null;
   /** Set if reestructurado (closed, it takes no more movements): the credit that replaced it. */
   reestructurado: { nuevo: string | null } | null;
   participantes: Array<{ curp: string | null; rol: RolEnCredito }>;
@@ -110,6 +112,7 @@ async function cargarProductos(trx: Db): Promise<Map<string, ProductoGuardado>> 
       'v.vigente_desde',
       'v.tasa_ordinaria_anual',
       'v.tasa_moratoria_anual',
+      'v.tasa_puntual_anual',
       'v.base_dias',
       'v.prelacion',
     ])
@@ -123,6 +126,7 @@ async function cargarProductos(trx: Db): Promise<Map<string, ProductoGuardado>> 
       vigenteDesde: f.vigente_desde as Fecha,
       tasaOrdinaria: f.tasa_ordinaria_anual,
       tasaMoratoria: f.tasa_moratoria_anual,
+      tasaPuntual: f.tasa_puntual_anual,
       baseDias: f.base_dias,
       prelacion: f.prelacion,
     });

@@ -24,6 +24,8 @@ export interface ProductoArchivo extends EnFila {
   vigenteDesde: Fecha;
   tasaOrdinaria: string;
   tasaMoratoria: string;
+  /** R9's punctual rate, at most the ordinary one; null: R9 does not apply. */
+  tasaPuntual: string | null;
   baseDias: 360 | 365;
   prelacion: Prelacion;
 }
@@ -42,6 +44,9 @@ export interface CreditoArchivo extends EnFila {
   curpAval: string | null;
   curpBeneficiario: string | null;
   fechaInicioInteres: Fecha;
+  /** The credit's own punctual rate (R9), winning over its version's, and why. */
+  tasaPuntual: string | null;
+  tasaPuntualMotivo: string | null;
 }
 
 export interface MinistracionArchivo extends EnFila, MinistracionNueva {

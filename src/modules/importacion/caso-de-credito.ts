@@ -11,6 +11,8 @@ import type { Fecha } from '../../domain/fecha.ts';
 export interface TasasDeCredito {
   tasaOrdinaria: string;
   tasaMoratoria: string;
+  /** R9: the version's punctual rate; null: R9 does not apply (unless the credit has its own). */
+  tasaPuntual: string | null;
   baseDias: 360 | 365;
   prelacion: 'por_concepto' | 'por_amortizacion';
 }
@@ -29,6 +31,8 @@ export interface MovimientoDeCaso {
 export interface DatosDeCaso {
   numero: string;
   tasas: TasasDeCredito;
+  /** The credit's own punctual rate (R9), which wins over the version's; null: none. */
+  tasaPuntualDelCredito: string | null;
   fechaInicioInteres: Fecha;
   ministraciones: ReadonlyArray<Pick<MinistracionNueva, 'fecha' | 'monto'>>;
   amortizaciones: readonly AmortizacionNueva[];
@@ -119,10 +123,13 @@ export function casoDeCredito(d: DatosDeCaso, fechaCorte: Fecha): Record<string,
       tasa_moratoria_anual: d.tasas.tasaMoratoria,
       base_dias: d.tasas.baseDias,
       prelacion: d.tasas.prelacion,
+      // Absent means no R9 to the engine; null would be invalid.
+      ...(d.tasas.tasaPuntual === null ? {} : { tasa_puntual_anual: d.tasas.tasaPuntual }),
     },
     credito: {
       id: d.numero,
       fecha_inicio_interes: d.fechaInicioInteres,
+      ...(d.tasaPuntualDelCredito === null ? {} : { tasa_puntual_anual: d.tasaPuntualDelCredito }),
       ministraciones: d.ministraciones.map((m) => ({ fecha: m.fecha, monto: pesos(m.monto) })),
       amortizaciones: d.amortizaciones.map((a) => ({
         numero: a.numero,

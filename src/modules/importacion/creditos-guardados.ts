@@ -11,6 +11,7 @@ import type {
   ProductoGuardado,
   VersionGuardada,
 } from './base-existente.ts';
+import { excedeOrdinaria } from './leer-filas.ts';
 
 /** The stored credits the workbook names, for base-existente.ts: header, digests, ledger, schedule. */
 
@@ -108,6 +109,7 @@ export async function cargarCreditos(
       'c.version_producto_id',
       'c.fecha_inicio_interes',
       'c.tasa_ordinaria_pactada',
+      'c.tasa_puntual_anual',
       'o.clave',
       'c.estado',
       (eb) =>
@@ -148,13 +150,23 @@ export async function cargarCreditos(
       id: c.id,
       numero: c.numero,
       producto: v.producto,
-      // A restructured credit's movements are checked at its agreed rate (migration 0012).
+      // A restructured credit's movements are checked at its agreed rate (migration 0012),
+      // and its version's punctual rate no higher than that (src/db/tasas-en-vigor.ts).
       version:
         c.tasa_ordinaria_pactada === null
           ? v.version
-          : { ...v.version, tasaOrdinaria: c.tasa_ordinaria_pactada },
+          : {
+              ...v.version,
+              tasaOrdinaria: c.tasa_ordinaria_pactada,
+              tasaPuntual:
+                v.version.tasaPuntual !== null &&
+                excedeOrdinaria(v.version.tasaPuntual, c.tasa_ordinaria_pactada)
+                  ? c.tasa_ordinaria_pactada
+                  : v.version.tasaPuntual,
+            },
       oficina: c.clave,
       fechaInicioInteres: c.fecha_inicio_interes as Fecha,
+      tasaPuntual: c.tasa_puntual_anual,
       reestructurado: c.estado === 'reestructurado' ? { nuevo: c.reestructurado_en ?? null } : null,
       participantes: quienes.get(c.id) ?? [],
       huellas: huellas.get(c.id) ?? { ministraciones: '', amortizaciones: '', periodos: '' },

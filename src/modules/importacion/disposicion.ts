@@ -33,6 +33,11 @@ export const DISPOSICION: Readonly<Record<NombreHoja, readonly Columna[]>> = {
     c('vigente_desde', true, 'Fecha desde la que rige esta versión de las tasas.'),
     c('tasa_ordinaria_anual', true, 'Tasa anual ordinaria: decimal entre 0 y 1 (0.06) o 6%.'),
     c('tasa_moratoria_anual', true, 'Tasa anual moratoria: decimal entre 0 y 1 (0.12) o 12%.'),
+    c(
+      'tasa_puntual_anual',
+      false,
+      'Tasa anual para quien paga a tiempo (0.03 o 3%), no mayor que la ordinaria; vacía si no hay.',
+    ),
     c('base_dias', false, '360 (si se deja vacía) o 365.'),
     c('prelacion', false, 'por_concepto (si se deja vacía) o por_amortizacion.'),
   ],
@@ -68,6 +73,12 @@ export const DISPOSICION: Readonly<Record<NombreHoja, readonly Columna[]>> = {
     c('curp_aval', false, 'CURP del aval o deudor solidario.'),
     c('curp_beneficiario', false, 'CURP del estudiante, si no es el acreditado.'),
     c('fecha_inicio_interes', true, 'Fecha desde la que corre el interés ordinario.'),
+    c(
+      'tasa_puntual_anual',
+      false,
+      'Tasa por puntualidad propia del crédito (p. ej. 0% por promedio de 90 o más); vacía: la del producto.',
+    ),
+    c('tasa_puntual_motivo', false, 'Motivo de la tasa propia (obligatorio si hay tasa propia).'),
   ],
   ministraciones: [
     c('numero_credito', true, 'Número del crédito.'),

@@ -26,6 +26,7 @@ async function escribirProductos(
         vigente_desde: v.vigenteDesde,
         tasa_ordinaria_anual: v.tasaOrdinaria,
         tasa_moratoria_anual: v.tasaMoratoria,
+        tasa_puntual_anual: v.tasaPuntual,
         base_dias: v.baseDias,
         prelacion: v.prelacion,
       })
@@ -55,6 +56,10 @@ function creditoNuevo(
     fechaInicioInteres: fila.fechaInicioInteres,
     gestorId: null,
     despachoId: null,
+    tasaPuntual:
+      fila.tasaPuntual === null
+        ? null
+        : { tasa: fila.tasaPuntual, motivo: fila.tasaPuntualMotivo ?? '', evidencia: null },
     participantes,
     ministraciones: validado.ministraciones,
     amortizaciones: validado.amortizaciones,

@@ -1,4 +1,5 @@
 import { completarCurp } from '../../domain/curp.ts';
+import { tasaDesdeTexto, tasaMayorQue } from '../../domain/tasa.ts';
 import { clave, curp, movimiento, persona, telefono } from './campos.ts';
 import type { CarteraArchivo, Prelacion } from './cartera-archivo.ts';
 import { HOJAS, type NombreHoja } from './disposicion.ts';
@@ -6,6 +7,13 @@ import { agruparHojas, type ParteDeHoja } from './hojas-del-libro.ts';
 import type { Informe } from './informe.ts';
 import { LectorDeFila } from './lector-de-fila.ts';
 import { celdaVacia, type HojasLeidas } from './libro.ts';
+
+/** R9: a punctual rate above the ordinary one would charge the punctual borrower more. */
+export function excedeOrdinaria(puntual: string, ordinaria: string): boolean {
+  const p = tasaDesdeTexto(puntual);
+  const o = tasaDesdeTexto(ordinaria);
+  return p !== null && o !== null && tasaMayorQue(p, o);
+}
 
 export function carteraVacia(): CarteraArchivo {
   return {
@@ -48,6 +56,16 @@ function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, 
     const vigenteDesde = l.fecha('vigente_desde', true);
     const tasaOrdinaria = l.tasa('tasa_ordinaria_anual', true);
     const tasaMoratoria = l.tasa('tasa_moratoria_anual', true);
+    const tasaPuntual = l.tasa('tasa_puntual_anual');
+    if (
+      tasaPuntual !== null &&
+      tasaOrdinaria !== null &&
+      excedeOrdinaria(tasaPuntual, tasaOrdinaria)
+    )
+      l.error(
+        'tasa_puntual_anual',
+        `la tasa por puntualidad ${tasaPuntual} no puede ser mayor que la tasa ordinaria ${tasaOrdinaria}`,
+      );
     const base = l.opcion('base_dias', ['360', '365'] as const, '360');
     const prelacion = l.opcion<Prelacion>(
       'prelacion',
@@ -75,6 +93,7 @@ function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, 
       vigenteDesde,
       tasaOrdinaria,
       tasaMoratoria,
+      tasaPuntual,
       baseDias: base === '365' ? 365 : 360,
       prelacion,
     });
@@ -107,9 +126,15 @@ function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, 
     const curpAval = curp(l, 'curp_aval', false);
     const curpBeneficiario = curp(l, 'curp_beneficiario', false);
     const fechaInicioInteres = l.fecha('fecha_inicio_interes', true);
+    const tasaPuntual = l.tasa('tasa_puntual_anual');
+    const tasaPuntualMotivo = l.texto('tasa_puntual_motivo');
     if (curpAcreditado !== null && curpAcreditado === curpAval) {
       l.error('curp_aval', 'el aval no puede ser el mismo acreditado');
     }
+    if (tasaPuntual !== null && tasaPuntualMotivo === null)
+      l.error('tasa_puntual_motivo', 'falta el motivo de la tasa por puntualidad del crédito');
+    if (tasaPuntual === null && tasaPuntualMotivo !== null && l.vacia('tasa_puntual_anual'))
+      l.error('tasa_puntual_motivo', 'hay motivo pero falta la tasa_puntual_anual del crédito');
     if (
       l.fallas > 0 ||
       numero === null ||
@@ -132,6 +157,8 @@ function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, 
       curpAval,
       curpBeneficiario,
       fechaInicioInteres,
+      tasaPuntual,
+      tasaPuntualMotivo,
     });
   };
 

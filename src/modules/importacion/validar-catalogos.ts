@@ -21,7 +21,7 @@ export interface ProductosValidados {
   versionesExistentes: number;
 }
 
-function mismaTasa(a: string, b: string): boolean {
+export function mismaTasa(a: string, b: string): boolean {
   const x = tasaDesdeTexto(a);
   const y = tasaDesdeTexto(b);
   return x !== null && y !== null && x.numerador === y.numerador && x.denominador === y.denominador;
@@ -31,6 +31,9 @@ function mismasTasas(a: TasasDeCredito, b: TasasDeCredito): boolean {
   return (
     mismaTasa(a.tasaOrdinaria, b.tasaOrdinaria) &&
     mismaTasa(a.tasaMoratoria, b.tasaMoratoria) &&
+    (a.tasaPuntual === null
+      ? b.tasaPuntual === null
+      : b.tasaPuntual !== null && mismaTasa(a.tasaPuntual, b.tasaPuntual)) &&
     a.baseDias === b.baseDias &&
     a.prelacion === b.prelacion
   );

@@ -61,6 +61,8 @@ export function paraMotor(
       datos: {
         numero: validado.fila.numero,
         tasas: validado.version,
+        // A stored credit may have got its own rate after its import (an empty cell says nothing).
+        tasaPuntualDelCredito: validado.fila.tasaPuntual ?? validado.guardado?.tasaPuntual ?? null,
         fechaInicioInteres: validado.fila.fechaInicioInteres,
         ministraciones: validado.ministraciones,
         amortizaciones: validado.amortizaciones,
@@ -82,6 +84,7 @@ export function paraMotor(
     datos: {
       numero: guardado.numero,
       tasas: guardado.version,
+      tasaPuntualDelCredito: guardado.tasaPuntual,
       fechaInicioInteres: guardado.fechaInicioInteres,
       ministraciones: calendario.ministraciones,
       amortizaciones: calendario.amortizaciones,

@@ -11,7 +11,9 @@ import type {
 } from './cartera-archivo.ts';
 import { huellasDeCalendario } from './huellas.ts';
 import type { Informe } from './informe.ts';
+import { excedeOrdinaria } from './leer-filas.ts';
 import {
+  mismaTasa,
   type PersonasValidadas,
   type ProductosValidados,
   type VersionDisponible,
@@ -79,6 +81,10 @@ function diferencia(c: CreditoValidado, g: CreditoGuardado): string | null {
   if (g.oficina !== c.fila.oficina) return `oficina (registrada: ${g.oficina})`;
   if (g.fechaInicioInteres !== c.fila.fechaInicioInteres)
     return `fecha_inicio_interes (registrada: ${formatearFecha(g.fechaInicioInteres)})`;
+  // An empty cell says nothing: the rate may have been set afterwards (PUT tasa-puntual).
+  const propia = c.fila.tasaPuntual;
+  if (propia !== null && (g.tasaPuntual === null || !mismaTasa(propia, g.tasaPuntual)))
+    return `tasa_puntual_anual (registrada: ${g.tasaPuntual ?? 'ninguna'})`;
   if (rol('acreditado') !== c.fila.curpAcreditado) return 'acreditado';
   if (rol('aval') !== c.fila.curpAval) return 'aval';
   if (rol('beneficiario') !== c.fila.curpBeneficiario) return 'beneficiario';
@@ -176,6 +182,15 @@ export function validarCreditos(
         );
       }
     }
+    if (
+      version !== null &&
+      c.tasaPuntual !== null &&
+      excedeOrdinaria(c.tasaPuntual, version.tasaOrdinaria)
+    )
+      error(
+        'tasa_puntual_anual',
+        `la tasa por puntualidad ${c.tasaPuntual} no puede ser mayor que la tasa ordinaria ${version.tasaOrdinaria} del producto ${c.producto}`,
+      );
     if (archivo.conFallas.incompletos.has(c.numero) || version === null || oficinaId === undefined)
       continue;
     const validado: CreditoValidado = {

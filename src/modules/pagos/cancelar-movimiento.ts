@@ -13,6 +13,8 @@ import { bloquearCredito } from './pago.ts';
 
 export interface MovimientoCancelado {
   cancelacion: { id: number; fecha: string; cancela: number; motivo: string };
+  /** The other rows of the same payment (stored in parts), cancelled with it: their reversals. */
+  partes: Array<{ id: number; cancela: number }>;
   estado: EstadoDeCuentaJson;
 }
 
@@ -20,6 +22,9 @@ export interface MovimientoCancelado {
  * A reversal, never a deletion: a new 'cancelacion' row dated today names the original, which
  * stays in the ledger. From today on the statement is recomputed as if the original had never
  * existed; statements of earlier dates still show it, as they were.
+ *
+ * A payment stored in parts (migration 0016) is one payment: naming any of its rows cancels
+ * all of them, each with its own reversal, and `cancela` names the payment's first row.
  */
 export async function cancelarMovimiento(
   trx: Db,
@@ -27,12 +32,18 @@ export async function cancelarMovimiento(
   motivo: string,
   ctx: ContextoAutenticado,
 ): Promise<MovimientoCancelado> {
+  const nombrado = await trx
+    .selectFrom('movimientos')
+    .select(['id', 'parte_de'])
+    .where('id', '=', movimientoId)
+    .executeTakeFirst();
+  if (!nombrado) throw new ErrorDominio('no_encontrado', 'El movimiento no existe.');
+  const pagoId = nombrado.parte_de ?? nombrado.id;
   const original = await trx
     .selectFrom('movimientos')
     .select(['id', 'credito_id', 'tipo', 'fecha'])
-    .where('id', '=', movimientoId)
-    .executeTakeFirst();
-  if (!original) throw new ErrorDominio('no_encontrado', 'El movimiento no existe.');
+    .where('id', '=', pagoId)
+    .executeTakeFirstOrThrow();
   await bloquearCredito(trx, original.credito_id);
   const credito = await cargarCredito(trx, original.credito_id);
   exigirCreditoEnCartera(ctx.actor, credito.alcance);
@@ -48,23 +59,35 @@ export async function cancelarMovimiento(
   const yaCancelado = await trx
     .selectFrom('movimientos')
     .select('id')
-    .where('cancela_id', '=', movimientoId)
+    .where('cancela_id', '=', pagoId)
     .executeTakeFirst();
   if (yaCancelado) throw new ErrorDominio('conflicto', 'Ese movimiento ya estaba cancelado.');
+  const otrasPartes = await trx
+    .selectFrom('movimientos')
+    .select('id')
+    .where('parte_de', '=', pagoId)
+    .orderBy('id')
+    .execute();
   const hoy = ctx.reloj.hoy();
-  const cancelacion = await trx
-    .insertInto('movimientos')
-    .values({
-      credito_id: original.credito_id,
-      tipo: 'cancelacion',
-      fecha: hoy,
-      cancela_id: movimientoId,
-      motivo,
-      registrado_por: ctx.actor.id,
-      registrado: ctx.reloj.ahora(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const revertir = (cancela: number) =>
+    trx
+      .insertInto('movimientos')
+      .values({
+        credito_id: original.credito_id,
+        tipo: 'cancelacion',
+        fecha: hoy,
+        cancela_id: cancela,
+        motivo,
+        registrado_por: ctx.actor.id,
+        registrado: ctx.reloj.ahora(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  const cancelacion = await revertir(pagoId);
+  const partes: MovimientoCancelado['partes'] = [];
+  for (const parte of otrasPartes) {
+    partes.push({ id: (await revertir(parte.id)).id, cancela: parte.id });
+  }
   const estado = estadoDeCuentaAJson(
     calcularEstado(
       await cargarCredito(trx, original.credito_id),
@@ -76,7 +99,17 @@ export async function cancelarMovimiento(
     accion: 'movimiento.cancelar',
     objetoTipo: 'credito',
     objetoId: original.credito_id,
-    detalle: { movimiento: movimientoId, tipo: original.tipo, fecha: original.fecha, motivo },
+    detalle: {
+      movimiento: pagoId,
+      tipo: original.tipo,
+      fecha: original.fecha,
+      motivo,
+      ...(partes.length === 0 ? {} : { partes: partes.map((p) => p.cancela) }),
+    },
   });
-  return { cancelacion: { id: cancelacion.id, fecha: hoy, cancela: movimientoId, motivo }, estado };
+  return {
+    cancelacion: { id: cancelacion.id, fecha: hoy, cancela: pagoId, motivo },
+    partes,
+    estado,
+  };
 }

@@ -10,17 +10,30 @@ import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import type { DatosRecibo } from '../documentos/recibo-pdf.ts';
-import { aplicacionDe } from './pago.ts';
+import { aplicacionDelPago } from './pago.ts';
 
 /**
  * What a payment's receipt shows. A cancelled payment is shown as it was applied the day
- * before its cancellation (from the cancellation's date on, the engine removes it).
+ * before its cancellation (from the cancellation's date on, the engine removes it). A payment
+ * stored in parts (migration 0016) is one receipt, under its first row's folio, with its total.
  */
 export async function consultarRecibo(
   trx: Db,
-  movimientoId: number,
+  movimientoNombrado: number,
   ctx: ContextoAutenticado,
 ): Promise<DatosRecibo> {
+  const nombrado = await trx
+    .selectFrom('movimientos')
+    .select('parte_de')
+    .where('id', '=', movimientoNombrado)
+    .executeTakeFirst();
+  const movimientoId = nombrado?.parte_de ?? movimientoNombrado;
+  const partes = await trx
+    .selectFrom('movimientos')
+    .select(['id', 'monto_centavos'])
+    .where('parte_de', '=', movimientoId)
+    .orderBy('id')
+    .execute();
   const m = await trx
     .selectFrom('movimientos as m')
     .innerJoin('creditos as c', 'c.id', 'm.credito_id')
@@ -62,7 +75,13 @@ export async function consultarRecibo(
         ? sumarDias(m.cancelado_fecha as Fecha, -1)
         : null;
   const aplicacion =
-    corte === null ? null : aplicacionDe(estadoDeCuentaAJson(calcularEstado(credito, corte)), m.id);
+    corte === null
+      ? null
+      : aplicacionDelPago(estadoDeCuentaAJson(calcularEstado(credito, corte)), [
+          m.id,
+          ...partes.map((p) => p.id),
+        ]);
+  const total = partes.reduce((t, p) => t + (p.monto_centavos ?? 0), m.monto_centavos ?? 0);
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'pago.recibo',
     objetoTipo: 'credito',
@@ -75,7 +94,7 @@ export async function consultarRecibo(
     acreditado: nombreCompleto(m),
     oficina: m.oficina,
     fecha: m.fecha,
-    monto: formatearCentavos((m.monto_centavos ?? 0) as Centavos),
+    monto: formatearCentavos(total as Centavos),
     canal: m.canal ?? 'banco',
     referencia: m.referencia ?? '',
     registradoPor: m.registrado_por ?? 'Importación',

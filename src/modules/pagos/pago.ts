@@ -1,7 +1,7 @@
 import type { Db } from '../../db/conexion.ts';
 import type { CanalPago } from '../../db/esquema.ts';
 import { idDeMovimiento } from '../../db/mapeo-caso.ts';
-import type { Centavos } from '../../domain/dinero.ts';
+import { type Centavos, centavosDesdeTexto, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { AplicacionJson, EstadoDeCuentaJson } from '../../domain/estado-de-cuenta/index.ts';
 import { type Fecha, numeroDeDia } from '../../domain/fecha.ts';
@@ -58,6 +58,36 @@ export function aplicacionDe(
   const aplicacion = estado.aplicaciones.find((a) => a.id === id);
   if (!aplicacion) throw new Error(`el motor no aplicó el movimiento ${id}`);
   return aplicacion;
+}
+
+/**
+ * Where the engine put one payment's money when the ledger holds it in parts (migration 0016):
+ * the parts' lines added up, under the first part's id; what stays held is what the last part
+ * left. Like each line, the sum squares: its amount plus the held funds it took along.
+ */
+export function aplicacionDelPago(
+  estado: EstadoDeCuentaJson,
+  ids: ReadonlyArray<number | string>,
+): AplicacionJson {
+  const lineas = ids.map((id) => aplicacionDe(estado, id));
+  const [primera] = lineas;
+  const ultima = lineas.at(-1);
+  if (primera === undefined || ultima === undefined) throw new Error('un pago sin movimientos');
+  if (lineas.length === 1) return primera;
+  const suma = (campo: 'monto' | 'moratorio' | 'interes' | 'capital' | 'a_favor') =>
+    formatearCentavos(
+      lineas.reduce((t, l) => t + (centavosDesdeTexto(l[campo]) ?? 0), 0) as Centavos,
+    );
+  return {
+    id: primera.id,
+    fecha: primera.fecha,
+    monto: suma('monto'),
+    moratorio: suma('moratorio'),
+    interes: suma('interes'),
+    capital: suma('capital'),
+    adelantado: ultima.adelantado,
+    a_favor: suma('a_favor'),
+  };
 }
 
 /** Locks the credit row: postings to one credit serialize; other credits are not held up. */

@@ -3,6 +3,7 @@ import type { CanalPago } from '../../db/esquema.ts';
 import type { Centavos } from '../../domain/dinero.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
+import { montoDelPago } from './monto-del-pago-sql.ts';
 
 export interface PagoParecido {
   movimientoId: number;
@@ -26,11 +27,12 @@ export async function pagosParecidos(
 ): Promise<PagoParecido[]> {
   const filas = await trx
     .selectFrom('movimientos as m')
-    .select(['m.id', 'm.fecha', 'm.monto_centavos', 'm.canal', 'm.referencia'])
+    .select(['m.id', 'm.fecha', montoDelPago('m').as('monto_centavos'), 'm.canal', 'm.referencia'])
     .where('m.credito_id', '=', creditoId)
     .where('m.tipo', '=', 'pago')
+    .where('m.parte_de', 'is', null)
     .where('m.fecha', '=', fecha)
-    .where('m.monto_centavos', '=', monto)
+    .where(montoDelPago('m'), '=', monto)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(selectFrom('movimientos as x').select('x.id').whereRef('x.cancela_id', '=', 'm.id')),

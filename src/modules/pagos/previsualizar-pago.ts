@@ -6,14 +6,17 @@ import { calcularCaso, estadoDeCuentaAJson } from '../../domain/estado-de-cuenta
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
-import { type AplicacionDePago, aplicacionDe, type DatosPago, verificarPago } from './pago.ts';
+import { type AplicacionDePago, aplicacionDelPago, type DatosPago, verificarPago } from './pago.ts';
 import { type PagoParecido, pagosParecidos } from './pagos-parecidos.ts';
+import { type OpcionesDePago, planearPago } from './planear-pago.ts';
 
 const ID_PREVIO = 'vista-previa';
 
 export interface VistaPreviaDePago extends AplicacionDePago {
   /** Same date and amount already in force on the credit: maybe the same payment twice. */
   pagosParecidos: PagoParecido[];
+  /** Why part of it would be kept as a pago adelantado, in words; null when it goes as it came. */
+  anticipoPuntual: string | null;
 }
 
 /**
@@ -25,18 +28,24 @@ export async function previsualizarPago(
   creditoId: number,
   pago: DatosPago,
   ctx: ContextoAutenticado,
+  opciones: OpcionesDePago = {},
 ): Promise<VistaPreviaDePago> {
   const credito = await cargarCredito(trx, creditoId);
   const fecha = pago.fecha ?? ctx.reloj.hoy();
   verificarPago(credito, fecha, ctx);
   const caso = casoDesdeFilas(credito, fecha);
   const movimientos = caso.movimientos as Array<Record<string, unknown>>;
-  movimientos.push({
-    id: ID_PREVIO,
-    tipo: 'pago',
-    fecha,
-    monto: formatearCentavos(pago.monto),
-    excedente: pago.excedente,
+  // Split as registrarPago would store it (planearPago), each part a movement of its own.
+  const plan = planearPago(credito, fecha, pago.monto, pago.excedente, opciones);
+  const ids = plan.partes.map((_, i) => (i === 0 ? ID_PREVIO : `${ID_PREVIO}-${i + 1}`));
+  plan.partes.forEach((parte, i) => {
+    movimientos.push({
+      id: ids[i],
+      tipo: 'pago',
+      fecha,
+      monto: formatearCentavos(parte.monto),
+      excedente: parte.excedente,
+    });
   });
   const r = calcularCaso(caso);
   if (!r.ok)
@@ -49,8 +58,9 @@ export async function previsualizarPago(
     detalle: { fecha, monto: formatearCentavos(pago.monto) },
   });
   return {
-    aplicacion: aplicacionDe(estado, ID_PREVIO),
+    aplicacion: aplicacionDelPago(estado, ids),
     estado,
     pagosParecidos: await pagosParecidos(trx, creditoId, fecha, pago.monto),
+    anticipoPuntual: plan.explicacion,
   };
 }

@@ -8,13 +8,23 @@ import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import {
   type AplicacionDePago,
-  aplicacionDe,
+  aplicacionDelPago,
   bloquearCredito,
   type DatosPago,
+  type Excedente,
   verificarPago,
 } from './pago.ts';
+import { type OpcionesDePago, planearPago } from './planear-pago.ts';
+
+/** One ledger row of a payment stored in parts (see `repartirPago`). */
+export interface ParteRegistrada {
+  id: number;
+  monto: string;
+  excedente: Excedente;
+}
 
 export interface PagoRegistrado extends AplicacionDePago {
+  /** The payment as the person made it: its folio (first row), total and chosen excedente. */
   movimiento: {
     id: number;
     fecha: string;
@@ -23,6 +33,10 @@ export interface PagoRegistrado extends AplicacionDePago {
     referencia: string;
     excedente: string;
   };
+  /** Its ledger rows, in posting order: one, or two when part is kept for a due date. */
+  partes: ParteRegistrada[];
+  /** Why part of it was kept as a pago adelantado, in words; null when it went as it came. */
+  anticipoPuntual: string | null;
 }
 
 /**
@@ -36,8 +50,9 @@ export async function registrarPago(
   creditoId: number,
   pago: DatosPago,
   ctx: ContextoAutenticado,
+  opciones: OpcionesDePago = {},
 ): Promise<PagoRegistrado> {
-  const { registrado, evento } = await asentarPago(trx, creditoId, pago, ctx);
+  const { registrado, evento } = await asentarPago(trx, creditoId, pago, ctx, opciones);
   await registrarEnBitacora(trx, origenDe(ctx), evento);
   return registrado;
 }
@@ -46,33 +61,48 @@ export async function registrarPago(
  * `registrarPago` without writing its bitácora row, which it returns instead: a caller that
  * posts many payments in one transaction (a bank statement) writes all the rows at the end,
  * so it holds the bitácora's lock for a moment and not for the whole file.
+ *
+ * Shortly before a due date of a credit with a punctual rate, the payment may be stored as two
+ * rows (`planearPago`): the first is the payment (folio, `clave_externa`), the second names it
+ * in `parte_de`. Both are written here, in this transaction, so they exist together or not at all.
  */
 export async function asentarPago(
   trx: Db,
   creditoId: number,
   pago: DatosPago,
   ctx: ContextoAutenticado,
+  opciones: OpcionesDePago = {},
 ): Promise<{ registrado: PagoRegistrado; evento: Evento }> {
   await bloquearCredito(trx, creditoId);
   const antes = await cargarCredito(trx, creditoId);
   const fecha = pago.fecha ?? ctx.reloj.hoy();
   verificarPago(antes, fecha, ctx);
-  const movimiento = await trx
-    .insertInto('movimientos')
-    .values({
-      credito_id: creditoId,
-      tipo: 'pago',
-      fecha,
-      monto_centavos: pago.monto,
-      excedente: pago.excedente,
-      canal: pago.canal,
-      referencia: pago.referencia,
-      clave_externa: pago.claveExterna ?? null,
-      registrado_por: ctx.actor.id,
-      registrado: ctx.reloj.ahora(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const plan = planearPago(antes, fecha, pago.monto, pago.excedente, opciones);
+  const partes: ParteRegistrada[] = [];
+  for (const parte of plan.partes) {
+    const primera = partes[0];
+    const fila = await trx
+      .insertInto('movimientos')
+      .values({
+        credito_id: creditoId,
+        tipo: 'pago',
+        fecha,
+        monto_centavos: parte.monto,
+        excedente: parte.excedente,
+        canal: pago.canal,
+        referencia: pago.referencia,
+        // The source's key goes on the payment's first row: it alone stops a second posting.
+        clave_externa: primera === undefined ? (pago.claveExterna ?? null) : null,
+        parte_de: primera?.id ?? null,
+        registrado_por: ctx.actor.id,
+        registrado: ctx.reloj.ahora(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    partes.push({ id: fila.id, monto: formatearCentavos(parte.monto), excedente: parte.excedente });
+  }
+  const [principal] = partes;
+  if (principal === undefined) throw new Error('un pago sin movimientos');
   const despues = await cargarCredito(trx, creditoId);
   // The statement as of today: a backdated payment's application does not depend on the cut-off.
   const estado = estadoDeCuentaAJson(
@@ -82,28 +112,43 @@ export async function asentarPago(
       (m) => new ErrorDominio('pago_invalido', `El pago no se puede aplicar: ${m}`),
     ),
   );
-  const aplicacion = aplicacionDe(estado, movimiento.id);
+  const aplicacion = aplicacionDelPago(
+    estado,
+    partes.map((p) => p.id),
+  );
   const evento: Evento = {
     accion: 'pago.registrar',
     objetoTipo: 'credito',
     objetoId: creditoId,
     detalle: {
-      movimiento: movimiento.id,
+      movimiento: principal.id,
       fecha,
       monto: formatearCentavos(pago.monto),
       canal: pago.canal,
       referencia: pago.referencia,
+      ...(plan.explicacion === null
+        ? {}
+        : {
+            partes: partes.map((p) => ({
+              movimiento: p.id,
+              monto: p.monto,
+              excedente: p.excedente,
+            })),
+            anticipoPuntual: plan.explicacion,
+          }),
     },
   };
   const registrado: PagoRegistrado = {
     movimiento: {
-      id: movimiento.id,
+      id: principal.id,
       fecha,
       monto: formatearCentavos(pago.monto),
       canal: pago.canal,
       referencia: pago.referencia,
       excedente: pago.excedente,
     },
+    partes,
+    anticipoPuntual: plan.explicacion,
     aplicacion,
     estado,
   };

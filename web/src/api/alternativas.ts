@@ -65,6 +65,8 @@ export interface OfertaDeCredito {
   saldoAlTerminar: string;
   ahorro: string;
   liquida: boolean;
+  /** R9: ordinary interest saved by paying every payment on its date; null: none to show. */
+  ahorroPorPuntualidad: string | null;
 }
 
 export interface Oferta {
@@ -88,6 +90,8 @@ export interface Oferta {
   saldoAlTerminar: string;
   ahorro: string;
   liquida: boolean;
+  /** R9: ordinary interest saved by paying every payment on its date; null: none to show. */
+  ahorroPorPuntualidad: string | null;
   /** Days past each promise's date a payment still keeps it, if captured as a convenio. */
   toleranciaDias: number;
   /** Whose authorization the offer would need as a convenio proposed by the current user. */

@@ -53,6 +53,8 @@ export interface CreditoEnFicha {
   saldoExigible: string;
   saldoParaLiquidar: string;
   pagosAdelantados: string;
+  /** R9 today: "Paga puntual: 3%" or "Perdió la tasa puntual el … (debía la amortización N)". */
+  puntualidad: string | null;
   /** The ordinary rate agreed in a reestructura; null if the product's applies. */
   tasaOrdinariaPactada: string | null;
   /** The credit this one restructured, and the one that restructured this one. */

@@ -64,9 +64,13 @@ export interface Credito {
     nombre: string;
     tasaOrdinariaAnual: string;
     tasaMoratoriaAnual: string;
+    /** R9: the punctual rate in force (the credit's own, else its version's); null: none. */
+    tasaPuntualAnual: string | null;
     baseDias: number;
     prelacion: 'por_concepto' | 'por_amortizacion';
   };
+  /** R9: the credit's own punctual rate (e.g. 0% for an average of 90 or more), with why. */
+  tasaPuntualDelCredito: { tasa: string; motivo: string; evidencia: string | null } | null;
   fechaInicioInteres: string;
   /** The ordinary rate agreed in a reestructura (already in `producto.tasaOrdinariaAnual`). */
   tasaOrdinariaPactada: string | null;
@@ -139,6 +143,24 @@ export interface EstadoDeCuenta {
   saldo_a_favor: Monto;
   amortizaciones: Amortizacion[];
   aplicaciones: Aplicacion[];
+  /** The API's one extra field: R9, the rate of each period and why; null without R9. */
+  puntualidad: Puntualidad | null;
+}
+
+/** R9: a period's rate; when ordinary, the oldest amortización owing the day it began. */
+export interface TasaDelPeriodo {
+  puntual: boolean;
+  debia_la_amortizacion: number | null;
+}
+
+export interface Puntualidad {
+  /** The rates in force, as stored: `"0.03000000"`. */
+  tasa_puntual_anual: string;
+  tasa_ordinaria_anual: string;
+  /** The open period's rate at the cut-off; null when no period is open. */
+  periodo_abierto: TasaDelPeriodo | null;
+  /** The amortizaciones whose interest has been charged, with the rate it was charged at. */
+  amortizaciones: Array<{ numero: number; tasa: TasaDelPeriodo }>;
 }
 
 export interface Amortizacion {

@@ -49,6 +49,8 @@ export interface PagoParecido {
 
 export interface VistaPreviaDePago extends AplicacionDePago {
   pagosParecidos: PagoParecido[];
+  /** Part kept as a pago adelantado to keep the punctual rate, in words; null otherwise. */
+  anticipoPuntual: string | null;
 }
 
 export interface PagoRegistrado extends AplicacionDePago {

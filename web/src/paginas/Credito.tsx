@@ -20,6 +20,7 @@ import { ConveniosDe } from '../componentes/convenios/ConveniosDe.tsx';
 import { CartaFiniquito } from '../componentes/credito/CartaFiniquito.tsx';
 import { DialogoCancelarPago } from '../componentes/credito/DialogoCancelarPago.tsx';
 import { EncabezadoCredito } from '../componentes/credito/EncabezadoCredito.tsx';
+import { Puntualidad } from '../componentes/credito/Puntualidad.tsx';
 import { RegistrarPago } from '../componentes/credito/RegistrarPago.tsx';
 import { ResumenEstado } from '../componentes/credito/ResumenEstado.tsx';
 import { TablaMovimientos } from '../componentes/credito/TablaMovimientos.tsx';
@@ -143,6 +144,7 @@ function DetalleCredito({ id }: { id: number }) {
 
       <Card
         size="small"
+        className="tarjeta-estado"
         style={{ marginBottom: 16 }}
         title={
           <h2 className="titulo-tarjeta" id="titulo-estado">
@@ -192,6 +194,7 @@ function DetalleCredito({ id }: { id: number }) {
           ) : (
             <Spin spinning={actualizando} description={`Calculando al ${fecha(fechaCorte)}…`}>
               <ResumenEstado estado={datos} />
+              <Puntualidad credito={credito.data} estado={datos} />
             </Spin>
           )}
         </section>

@@ -263,8 +263,13 @@ function TablaCreditos({ ficha }: { ficha: Ficha }) {
     {
       title: 'Situación',
       key: 'situacion',
-      width: 120,
-      render: (_, c) => <EtiquetaSituacion situacion={c.situacion} />,
+      width: 180,
+      render: (_, c) => (
+        <>
+          <EtiquetaSituacion situacion={c.situacion} />
+          {c.puntualidad !== null && <div className="detalle-cifra">{c.puntualidad}</div>}
+        </>
+      ),
     },
     {
       title: 'Días de atraso',

@@ -21,6 +21,9 @@ function Ahorro({ monto }: { monto: string }) {
   return <span className="cifra">{pesos(c)}</span>;
 }
 
+/** R9: "Pagando puntual ahorra $12.34 de interés" (every payment on its date). */
+const puntual = (monto: string) => `Pagando puntual ahorra ${pesosDe(monto)} de interés`;
+
 function SiNo({ valor }: { valor: boolean }) {
   return valor ? <Tag color="#1e6b3a">Sí</Tag> : <Tag>No</Tag>;
 }
@@ -104,9 +107,16 @@ export function TablaOfertas({
     },
     {
       title: 'Ahorro',
-      dataIndex: 'ahorro',
+      key: 'ahorro',
       align: 'right',
-      render: (m: string) => <Ahorro monto={m} />,
+      render: (_, o) => (
+        <>
+          <Ahorro monto={o.ahorro} />
+          {o.ahorroPorPuntualidad !== null && (
+            <div className="detalle-cifra">{puntual(o.ahorroPorPuntualidad)}</div>
+          )}
+        </>
+      ),
     },
     {
       title: '¿Liquida?',
@@ -212,6 +222,15 @@ function DetalleOferta({ oferta }: { oferta: Oferta }) {
               label: 'Moratorio que se evita',
               children: <span className="cifra">{pesosDe(oferta.moratorioCongelado)}</span>,
             },
+            ...(oferta.ahorroPorPuntualidad === null
+              ? []
+              : [
+                  {
+                    key: 'puntual',
+                    label: 'Ahorro si paga puntual',
+                    children: <span className="cifra">{pesosDe(oferta.ahorroPorPuntualidad)}</span>,
+                  },
+                ]),
             {
               key: 'saldo',
               label: 'Saldo al terminar',

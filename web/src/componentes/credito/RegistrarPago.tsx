@@ -270,6 +270,14 @@ export function RegistrarPago({
                   }
                 />
               )}
+              {previa.anticipoPuntual !== null && (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title={previa.anticipoPuntual}
+                />
+              )}
               <PagoAplicado
                 titulo={`Si paga ${pesosDe(previa.aplicacion.monto)} el ${fecha(previa.aplicacion.fecha)}, se aplica así:`}
                 aplicacion={previa.aplicacion}
