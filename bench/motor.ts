@@ -54,8 +54,10 @@ const mes = (anio: number, m: number, d: number): string =>
  * `moroso`: payments hover around the capital installment alone, so the credit falls ever
  * further behind and every event crystallizes dozens of overdue amortizaciones (the worst
  * case for R4).
+ * `puntual`: `mixto`'s payments, with half the credits on a punctual rate (R9: 3% against their
+ * ordinary one), so each period decides its rate.
  */
-type Perfil = 'mixto' | 'moroso';
+type Perfil = 'mixto' | 'moroso' | 'puntual';
 
 function casoSintetico(semilla: number, perfil: Perfil): unknown {
   const azar = aleatorio(semilla);
@@ -91,10 +93,12 @@ function casoSintetico(semilla: number, perfil: Perfil): unknown {
       });
     } else {
       const saldo = total - i * cuota;
-      const programado = perfil === 'mixto' ? cuota + (saldo * tasa) / 12 : cuota;
-      const factor =
-        perfil === 'mixto' ? 0.7 + azar() * 0.7 + (azar() < 0.15 ? 1 : 0) : 0.6 + azar() * 0.9;
-      if (perfil === 'mixto' && azar() < 0.05) continue;
+      const alCorriente = perfil !== 'moroso';
+      const programado = alCorriente ? cuota + (saldo * tasa) / 12 : cuota;
+      const factor = alCorriente
+        ? 0.7 + azar() * 0.7 + (azar() < 0.15 ? 1 : 0)
+        : 0.6 + azar() * 0.9;
+      if (alCorriente && azar() < 0.05) continue;
       const monto = Math.max(100, Math.floor(programado * factor));
       movimientos.push({
         id,
@@ -112,6 +116,7 @@ function casoSintetico(semilla: number, perfil: Perfil): unknown {
       tasa_moratoria_anual: semilla % 3 === 0 ? '0.18' : '0.155',
       base_dias: semilla % 2 === 0 ? 360 : 365,
       prelacion: semilla % 4 < 2 ? 'por_concepto' : 'por_amortizacion',
+      ...(perfil === 'puntual' && semilla % 4 >= 2 ? { tasa_puntual_anual: '0.03' } : {}),
     },
     credito: {
       id: `BENCH-${semilla}`,
@@ -194,27 +199,33 @@ function describir(perfil: Perfil, casos: readonly Caso[]): void {
 export function medirMotor(soloMotor = false): {
   motor: number;
   moroso: number;
+  puntual: number;
   completo: number | null;
 } {
   const morosos = validados(casosSinteticos('moroso'));
+  const puntuales = validados(casosSinteticos('puntual'));
   const entradas = casosSinteticos('mixto');
   const casos = validados(entradas);
   const textos = entradas.map((json) => JSON.stringify(json));
   describir('mixto', casos);
   describir('moroso', morosos);
+  describir('puntual', puntuales);
   const motor = medir('mixto, calcularEstadoDeCuenta (caso ya validado)', (i) =>
     calcularEstadoDeCuenta(casos[i] as Caso),
   );
   const moroso = medir('moroso, calcularEstadoDeCuenta (caso ya validado)', (i) =>
     calcularEstadoDeCuenta(morosos[i] as Caso),
   );
-  if (soloMotor) return { motor, moroso, completo: null };
+  const puntual = medir('puntual, calcularEstadoDeCuenta (caso ya validado)', (i) =>
+    calcularEstadoDeCuenta(puntuales[i] as Caso),
+  );
+  if (soloMotor) return { motor, moroso, puntual, completo: null };
   // What `recupera calcular` does per case: parse, validate, one walk of the history, JSON.
   const completo = medir('mixto, texto → validar y calcular → texto', (i) => {
     const r = calcularCaso(JSON.parse(textos[i] as string));
     return r.ok ? JSON.stringify(estadoDeCuentaAJson(r.valor)) : r;
   });
-  return { motor, moroso, completo };
+  return { motor, moroso, puntual, completo };
 }
 
 // `npx tsx bench/motor.ts --solo-motor` skips the end-to-end figure.
