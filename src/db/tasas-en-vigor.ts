@@ -17,4 +17,4 @@ export const tasaOrdinariaEnVigor = sql<string>`coalesce(c.tasa_ordinaria_pactad
 export const tasaPuntualDeVersion = sql<
   string | null
 >`CASE WHEN v.tasa_puntual_anual IS NULL THEN NULL
-  ELSE least(v.tasa_puntual_anual, coalesce(c.tasa_ordinaria_pactada, v.tasa_ordinaria_anual)) END`;
+  ELSE least(v.tasa_puntual_anual, ${tasaOrdinariaEnVigor}) END`;
