@@ -39,7 +39,20 @@ const pesos = (c: number) => formatearCentavos(c as Centavos);
 /** A movement's id in the engine: the ledger id, as text (cancelaciones name it). */
 export const idDeMovimiento = (id: number) => String(id);
 
-type MovimientoGuardado = FilasDeCredito['movimientos'][number];
+export type MovimientoGuardado = FilasDeCredito['movimientos'][number];
+
+/**
+ * The loaded rows plus movements this transaction just wrote, in ledger order (id), as
+ * reloading them would return them: a use case that posts to a locked credit computes the
+ * "after" statement without reading the credit and its history a second time.
+ */
+export function conMovimientos<T extends FilasDeCredito>(
+  filas: T,
+  nuevos: ReadonlyArray<MovimientoGuardado>,
+): T {
+  const movimientos = [...filas.movimientos, ...nuevos].sort((a, b) => a.id - b.id);
+  return { ...filas, movimientos };
+}
 
 function movimientoDelCaso(m: MovimientoGuardado): Record<string, unknown> {
   const id = idDeMovimiento(m.id);

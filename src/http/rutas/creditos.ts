@@ -8,6 +8,7 @@ import { fijarTasaPuntual } from '../../modules/cartera/fijar-tasa-puntual.ts';
 import { listarCreditos } from '../../modules/cartera/listar-creditos.ts';
 import { listarMovimientos } from '../../modules/cartera/listar-movimientos.ts';
 import { generarPdfEstadoDeCuenta } from '../../modules/documentos/estado-de-cuenta-pdf.ts';
+import { prepararEstadoDeCuentaPdf } from '../../modules/documentos/preparar-estado-de-cuenta-pdf.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
 import { idEnRuta, texto, validar } from '../validacion.ts';
@@ -97,10 +98,9 @@ export function rutasCreditos({ app, deps }: ContextoApp): void {
       const ctx = contextoDe(request, reloj);
       const { id } = validar(idEnRuta, request.params);
       const { fecha } = validar(consultaFecha, request.query);
-      const { credito, estado } = await db.transaction().execute(async (trx) => ({
-        credito: await consultarCredito(trx, id, ctx),
-        estado: await consultarEstadoDeCuentaConPuntualidad(trx, id, fecha ?? null, ctx),
-      }));
+      const { credito, estado } = await db
+        .transaction()
+        .execute((trx) => prepararEstadoDeCuentaPdf(trx, id, fecha ?? null, ctx));
       const pdf = await generarPdfEstadoDeCuenta(credito, estado, {
         emitido: ctx.reloj.ahora(),
         usuario: ctx.actor.nombre,

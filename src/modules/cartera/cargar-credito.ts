@@ -11,6 +11,8 @@ export interface CreditoCargado extends FilasDeCredito {
   estado: EstadoCredito;
   producto: { clave: string; nombre: string };
   oficina: string;
+  /** Why the credit has its own punctual rate (R9); null when it has none. */
+  tasaPuntualMotivo: string | null;
 }
 
 function agrupar<T extends { credito_id: number }>(filas: T[]): Map<number, T[]> {
@@ -52,6 +54,7 @@ export async function cargarCreditos(
         tasaOrdinariaEnVigor.as('tasa_ordinaria_anual'),
         tasaPuntualDeVersion.as('tasa_puntual_version'),
         'c.tasa_puntual_anual',
+        'c.tasa_puntual_motivo',
         'v.tasa_moratoria_anual',
         'v.base_dias',
         'v.prelacion',
@@ -110,6 +113,7 @@ export async function cargarCreditos(
       estado: c.estado,
       producto: { clave: c.producto_clave, nombre: c.producto_nombre },
       oficina: c.oficina,
+      tasaPuntualMotivo: c.tasa_puntual_motivo,
       credito: {
         numero: c.numero,
         fecha_inicio_interes: c.fecha_inicio_interes,

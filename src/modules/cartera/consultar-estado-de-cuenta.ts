@@ -8,11 +8,38 @@ import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { calcularEstado } from './calcular-estado.ts';
-import { cargarCredito } from './cargar-credito.ts';
+import { type CreditoCargado, cargarCredito } from './cargar-credito.ts';
 import {
   type EstadoDeCuentaConPuntualidad,
   puntualidadDelEstado,
 } from './puntualidad-del-estado.ts';
+
+/** The statement of an already loaded credit on `corte`, R9 included: no query. */
+export function estadoConPuntualidad(
+  credito: CreditoCargado,
+  corte: Fecha,
+): EstadoDeCuentaConPuntualidad {
+  const calculado = calcularEstado(credito, corte);
+  return {
+    ...estadoDeCuentaAJson(calculado),
+    puntualidad: puntualidadDelEstado(credito, calculado),
+  };
+}
+
+/** Who saw which credit's statement on which cut-off date. */
+export function registrarConsultaDeEstado(
+  trx: Db,
+  creditoId: number,
+  corte: Fecha,
+  ctx: ContextoAutenticado,
+): Promise<void> {
+  return registrarEnBitacora(trx, origenDe(ctx), {
+    accion: 'estado_de_cuenta.consultar',
+    objetoTipo: 'credito',
+    objetoId: creditoId,
+    detalle: { fecha: corte },
+  });
+}
 
 /**
  * The statement of one credit on a date (today's business date when none is given), as the
@@ -27,17 +54,8 @@ export async function consultarEstadoDeCuentaConPuntualidad(
   const credito = await cargarCredito(trx, creditoId);
   exigirCreditoEnCartera(ctx.actor, credito.alcance);
   const corte = fecha ?? ctx.reloj.hoy();
-  const calculado = calcularEstado(credito, corte);
-  const estado = {
-    ...estadoDeCuentaAJson(calculado),
-    puntualidad: puntualidadDelEstado(credito, calculado),
-  };
-  await registrarEnBitacora(trx, origenDe(ctx), {
-    accion: 'estado_de_cuenta.consultar',
-    objetoTipo: 'credito',
-    objetoId: creditoId,
-    detalle: { fecha: corte },
-  });
+  const estado = estadoConPuntualidad(credito, corte);
+  await registrarConsultaDeEstado(trx, creditoId, corte, ctx);
   return estado;
 }
 

@@ -4,7 +4,6 @@ import type {
   EstadoDeCuentaJson,
 } from '../../domain/estado-de-cuenta/index.ts';
 import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
-import type { CreditoVista } from '../cartera/consultar-credito.ts';
 import type { EstadoDeCuentaConPuntualidad } from '../cartera/puntualidad-del-estado.ts';
 import { type Documento, nuevoDocumento, pares, seccion, tabla, terminar } from './pdf-base.ts';
 import { lineasDePuntualidad, situacionDePuntualidad, tasaPropia } from './textos-puntualidad.ts';
@@ -13,6 +12,16 @@ export interface DatosEmision {
   emitido: Date;
   usuario: string;
   zonaHoraria?: string;
+}
+
+/** What the PDF shows of the credit besides its statement (src/modules/documentos/preparar-estado-de-cuenta-pdf.ts). */
+export interface CabeceraEstadoDeCuenta {
+  numero: string;
+  oficina: string;
+  producto: { nombre: string };
+  /** The acreditado's full name; null if the credit has none on file. */
+  acreditado: string | null;
+  tasaPuntualDelCredito: { tasa: string; motivo: string } | null;
 }
 
 const SITUACION: Record<EstadoDeCuentaJson['situacion'], string> = {
@@ -44,7 +53,11 @@ function instante(d: Date, zona: string): string {
 }
 
 /** R9: the rate each period's interest was charged at and, when it was the ordinary one, why. */
-function puntualidad(doc: Documento, credito: CreditoVista, e: EstadoDeCuentaConPuntualidad): void {
+function puntualidad(
+  doc: Documento,
+  credito: CabeceraEstadoDeCuenta,
+  e: EstadoDeCuentaConPuntualidad,
+): void {
   const situacion = situacionDePuntualidad(e);
   if (situacion === null) return;
   seccion(doc, 'Tasa por puntualidad');
@@ -58,7 +71,7 @@ function puntualidad(doc: Documento, credito: CreditoVista, e: EstadoDeCuentaCon
 
 /** The statement as a PDF people keep: what is owed on the cut-off date, and how it came to be. */
 export function generarPdfEstadoDeCuenta(
-  credito: CreditoVista,
+  credito: CabeceraEstadoDeCuenta,
   e: EstadoDeCuentaConPuntualidad,
   emision: DatosEmision,
 ): Promise<Buffer> {
@@ -66,7 +79,7 @@ export function generarPdfEstadoDeCuenta(
     'Estado de cuenta',
     `Crédito ${credito.numero} al ${fecha(e.fecha_corte)}`,
   );
-  const acreditado = credito.participantes.find((p) => p.rol === 'acreditado')?.nombre ?? '—';
+  const acreditado = credito.acreditado ?? '—';
   seccion(doc, 'Crédito');
   pares(doc, [
     ['Acreditado', acreditado],

@@ -1,9 +1,11 @@
 import type { Db } from '../../db/conexion.ts';
+import { conMovimientos, type MovimientoGuardado } from '../../db/mapeo-caso.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import {
   type EstadoDeCuentaJson,
   estadoDeCuentaAJson,
 } from '../../domain/estado-de-cuenta/index.ts';
+import type { Fecha } from '../../domain/fecha.ts';
 import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
@@ -16,6 +18,42 @@ export interface MovimientoCancelado {
   /** The other rows of the same payment (stored in parts), cancelled with it: their reversals. */
   partes: Array<{ id: number; cancela: number }>;
   estado: EstadoDeCuentaJson;
+}
+
+/** One 'cancelacion' row dated today naming `cancela`; returns its id. */
+function insertarReversion(
+  trx: Db,
+  creditoId: number,
+  cancela: number,
+  motivo: string,
+  ctx: ContextoAutenticado,
+): Promise<{ id: number }> {
+  return trx
+    .insertInto('movimientos')
+    .values({
+      credito_id: creditoId,
+      tipo: 'cancelacion',
+      fecha: ctx.reloj.hoy(),
+      cancela_id: cancela,
+      motivo,
+      registrado_por: ctx.actor.id,
+      registrado: ctx.reloj.ahora(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** A reversal as `cargarCredito` would read its row back, so the engine sees no difference. */
+function filaDeReversion(id: number, cancela: number, fecha: Fecha): MovimientoGuardado {
+  return {
+    id,
+    tipo: 'cancelacion',
+    fecha,
+    monto_centavos: null,
+    excedente: null,
+    concepto: null,
+    cancela_id: cancela,
+  };
 }
 
 /**
@@ -70,27 +108,20 @@ export async function cancelarMovimiento(
     .execute();
   const hoy = ctx.reloj.hoy();
   const revertir = (cancela: number) =>
-    trx
-      .insertInto('movimientos')
-      .values({
-        credito_id: original.credito_id,
-        tipo: 'cancelacion',
-        fecha: hoy,
-        cancela_id: cancela,
-        motivo,
-        registrado_por: ctx.actor.id,
-        registrado: ctx.reloj.ahora(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    insertarReversion(trx, original.credito_id, cancela, motivo, ctx);
   const cancelacion = await revertir(pagoId);
   const partes: MovimientoCancelado['partes'] = [];
   for (const parte of otrasPartes) {
     partes.push({ id: (await revertir(parte.id)).id, cancela: parte.id });
   }
+  // The reversals just written, appended to the rows loaded under the lock: no second load.
+  const despues = conMovimientos(credito, [
+    filaDeReversion(cancelacion.id, pagoId, hoy),
+    ...partes.map((p) => filaDeReversion(p.id, p.cancela, hoy)),
+  ]);
   const estado = estadoDeCuentaAJson(
     calcularEstado(
-      await cargarCredito(trx, original.credito_id),
+      despues,
       hoy,
       (m) => new ErrorDominio('pago_invalido', `No se puede cancelar: ${m}`),
     ),

@@ -1,7 +1,9 @@
 import type { Db } from '../../db/conexion.ts';
+import { conMovimientos, type MovimientoGuardado } from '../../db/mapeo-caso.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { estadoDeCuentaAJson } from '../../domain/estado-de-cuenta/index.ts';
+import type { Fecha } from '../../domain/fecha.ts';
 import { type Evento, registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
@@ -15,6 +17,7 @@ import {
   verificarPago,
 } from './pago.ts';
 import { type OpcionesDePago, planearPago } from './planear-pago.ts';
+import type { Parte } from './reparto-puntual.ts';
 
 /** One ledger row of a payment stored in parts (see `repartirPago`). */
 export interface ParteRegistrada {
@@ -37,6 +40,87 @@ export interface PagoRegistrado extends AplicacionDePago {
   partes: ParteRegistrada[];
   /** Why part of it was kept as a pago adelantado, in words; null when it went as it came. */
   anticipoPuntual: string | null;
+}
+
+type ParteInsertada = Parte & { id: number };
+
+/** The ledger rows of a payment, written in order; the first is the payment, the rest name it. */
+async function insertarPartes(
+  trx: Db,
+  creditoId: number,
+  fecha: Fecha,
+  partesDelPlan: ReadonlyArray<Parte>,
+  pago: DatosPago,
+  ctx: ContextoAutenticado,
+): Promise<ParteInsertada[]> {
+  const insertadas: ParteInsertada[] = [];
+  for (const parte of partesDelPlan) {
+    const primera = insertadas[0];
+    const { id } = await trx
+      .insertInto('movimientos')
+      .values({
+        credito_id: creditoId,
+        tipo: 'pago',
+        fecha,
+        monto_centavos: parte.monto,
+        excedente: parte.excedente,
+        canal: pago.canal,
+        referencia: pago.referencia,
+        // The source's key goes on the payment's first row: it alone stops a second posting.
+        clave_externa: primera === undefined ? (pago.claveExterna ?? null) : null,
+        parte_de: primera?.id ?? null,
+        registrado_por: ctx.actor.id,
+        registrado: ctx.reloj.ahora(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    insertadas.push({ ...parte, id });
+  }
+  return insertadas;
+}
+
+/** A part as `cargarCredito` would read its row back, so the engine sees no difference. */
+function filaDeParte(parte: ParteInsertada, fecha: Fecha): MovimientoGuardado {
+  return {
+    id: parte.id,
+    tipo: 'pago',
+    fecha,
+    monto_centavos: parte.monto,
+    excedente: parte.excedente,
+    concepto: null,
+    cancela_id: null,
+  };
+}
+
+/** The bitácora row of a posted payment; its parts are listed only when it was split. */
+function eventoDelPago(
+  creditoId: number,
+  pago: DatosPago & { fecha: Fecha },
+  partes: readonly [ParteRegistrada, ...ParteRegistrada[]],
+  explicacion: string | null,
+): Evento {
+  return {
+    accion: 'pago.registrar',
+    objetoTipo: 'credito',
+    objetoId: creditoId,
+    detalle: {
+      movimiento: partes[0].id,
+      fecha: pago.fecha,
+      monto: formatearCentavos(pago.monto),
+      canal: pago.canal,
+      referencia: pago.referencia,
+      ...(explicacion === null
+        ? {}
+        : {
+            partes: partes.map((p) => ({
+              movimiento: p.id,
+              monto: p.monto,
+              excedente: p.excedente,
+            })),
+            anticipoPuntual: explicacion,
+          }),
+    },
+  };
 }
 
 /**
@@ -73,37 +157,24 @@ export async function asentarPago(
   ctx: ContextoAutenticado,
   opciones: OpcionesDePago = {},
 ): Promise<{ registrado: PagoRegistrado; evento: Evento }> {
+  // The lock comes before the load: a concurrent posting waits here and then reads this one.
   await bloquearCredito(trx, creditoId);
   const antes = await cargarCredito(trx, creditoId);
   const fecha = pago.fecha ?? ctx.reloj.hoy();
   verificarPago(antes, fecha, ctx);
   const plan = planearPago(antes, fecha, pago.monto, pago.excedente, opciones);
-  const partes: ParteRegistrada[] = [];
-  for (const parte of plan.partes) {
-    const primera = partes[0];
-    const fila = await trx
-      .insertInto('movimientos')
-      .values({
-        credito_id: creditoId,
-        tipo: 'pago',
-        fecha,
-        monto_centavos: parte.monto,
-        excedente: parte.excedente,
-        canal: pago.canal,
-        referencia: pago.referencia,
-        // The source's key goes on the payment's first row: it alone stops a second posting.
-        clave_externa: primera === undefined ? (pago.claveExterna ?? null) : null,
-        parte_de: primera?.id ?? null,
-        registrado_por: ctx.actor.id,
-        registrado: ctx.reloj.ahora(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    partes.push({ id: fila.id, monto: formatearCentavos(parte.monto), excedente: parte.excedente });
-  }
-  const [principal] = partes;
+  const insertadas = await insertarPartes(trx, creditoId, fecha, plan.partes, pago, ctx);
+  const partes: ParteRegistrada[] = insertadas.map((p) => ({
+    id: p.id,
+    monto: formatearCentavos(p.monto),
+    excedente: p.excedente,
+  }));
+  const [principal, ...resto] = partes;
   if (principal === undefined) throw new Error('un pago sin movimientos');
-  const despues = await cargarCredito(trx, creditoId);
+  const despues = conMovimientos(
+    antes,
+    insertadas.map((p) => filaDeParte(p, fecha)),
+  );
   // The statement as of today: a backdated payment's application does not depend on the cut-off.
   const estado = estadoDeCuentaAJson(
     calcularEstado(
@@ -116,28 +187,12 @@ export async function asentarPago(
     estado,
     partes.map((p) => p.id),
   );
-  const evento: Evento = {
-    accion: 'pago.registrar',
-    objetoTipo: 'credito',
-    objetoId: creditoId,
-    detalle: {
-      movimiento: principal.id,
-      fecha,
-      monto: formatearCentavos(pago.monto),
-      canal: pago.canal,
-      referencia: pago.referencia,
-      ...(plan.explicacion === null
-        ? {}
-        : {
-            partes: partes.map((p) => ({
-              movimiento: p.id,
-              monto: p.monto,
-              excedente: p.excedente,
-            })),
-            anticipoPuntual: plan.explicacion,
-          }),
-    },
-  };
+  const evento = eventoDelPago(
+    creditoId,
+    { ...pago, fecha },
+    [principal, ...resto],
+    plan.explicacion,
+  );
   const registrado: PagoRegistrado = {
     movimiento: {
       id: principal.id,

@@ -1,0 +1,66 @@
+import type { Db } from '../../db/conexion.ts';
+import { nombreCompleto } from '../../db/nombre-persona.ts';
+import type { Fecha } from '../../domain/fecha.ts';
+import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
+import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
+import { type CreditoCargado, cargarCredito } from '../cartera/cargar-credito.ts';
+import {
+  estadoConPuntualidad,
+  registrarConsultaDeEstado,
+} from '../cartera/consultar-estado-de-cuenta.ts';
+import type { EstadoDeCuentaConPuntualidad } from '../cartera/puntualidad-del-estado.ts';
+import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import type { CabeceraEstadoDeCuenta } from './estado-de-cuenta-pdf.ts';
+
+export interface EstadoDeCuentaParaPdf {
+  credito: CabeceraEstadoDeCuenta;
+  estado: EstadoDeCuentaConPuntualidad;
+}
+
+/** The acreditado's name: the one thing the PDF shows that the engine's load does not carry. */
+async function nombreDelAcreditado(trx: Db, creditoId: number): Promise<string | null> {
+  const persona = await trx
+    .selectFrom('participantes_credito as pc')
+    .innerJoin('personas as pe', 'pe.id', 'pc.persona_id')
+    .select(['pe.nombres', 'pe.primer_apellido', 'pe.segundo_apellido'])
+    .where('pc.credito_id', '=', creditoId)
+    .where('pc.rol', '=', 'acreditado')
+    .executeTakeFirst();
+  return persona === undefined ? null : nombreCompleto(persona);
+}
+
+function cabeceraDe(credito: CreditoCargado, acreditado: string | null): CabeceraEstadoDeCuenta {
+  const tasa = credito.credito.tasa_puntual_anual;
+  return {
+    numero: credito.credito.numero,
+    oficina: credito.oficina,
+    producto: { nombre: credito.producto.nombre },
+    acreditado,
+    tasaPuntualDelCredito: tasa === null ? null : { tasa, motivo: credito.tasaPuntualMotivo ?? '' },
+  };
+}
+
+/**
+ * The statement PDF's content from one load of the credit and its history: the header comes
+ * from the same rows the engine reads. It names the acreditado (personal data) and shows the
+ * statement, so it is logged as both a consultation of the credit and of its statement.
+ */
+export async function prepararEstadoDeCuentaPdf(
+  trx: Db,
+  creditoId: number,
+  fecha: Fecha | null,
+  ctx: ContextoAutenticado,
+): Promise<EstadoDeCuentaParaPdf> {
+  const credito = await cargarCredito(trx, creditoId);
+  exigirCreditoEnCartera(ctx.actor, credito.alcance);
+  const cabecera = cabeceraDe(credito, await nombreDelAcreditado(trx, creditoId));
+  await registrarEnBitacora(trx, origenDe(ctx), {
+    accion: 'credito.consultar',
+    objetoTipo: 'credito',
+    objetoId: creditoId,
+  });
+  const corte = fecha ?? ctx.reloj.hoy();
+  const estado = estadoConPuntualidad(credito, corte);
+  await registrarConsultaDeEstado(trx, creditoId, corte, ctx);
+  return { credito: cabecera, estado };
+}
