@@ -1,5 +1,4 @@
 import type { Db } from '../../db/conexion.ts';
-import { nombreCompleto } from '../../db/nombre-persona.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
@@ -8,6 +7,7 @@ import {
   estadoConPuntualidad,
   registrarConsultaDeEstado,
 } from '../cartera/consultar-estado-de-cuenta.ts';
+import { nombreDelAcreditado } from '../cartera/nombre-del-acreditado.ts';
 import type { EstadoDeCuentaConPuntualidad } from '../cartera/puntualidad-del-estado.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import type { CabeceraEstadoDeCuenta } from './estado-de-cuenta-pdf.ts';
@@ -15,18 +15,6 @@ import type { CabeceraEstadoDeCuenta } from './estado-de-cuenta-pdf.ts';
 export interface EstadoDeCuentaParaPdf {
   credito: CabeceraEstadoDeCuenta;
   estado: EstadoDeCuentaConPuntualidad;
-}
-
-/** The acreditado's name: the one thing the PDF shows that the engine's load does not carry. */
-async function nombreDelAcreditado(trx: Db, creditoId: number): Promise<string | null> {
-  const persona = await trx
-    .selectFrom('participantes_credito as pc')
-    .innerJoin('personas as pe', 'pe.id', 'pc.persona_id')
-    .select(['pe.nombres', 'pe.primer_apellido', 'pe.segundo_apellido'])
-    .where('pc.credito_id', '=', creditoId)
-    .where('pc.rol', '=', 'acreditado')
-    .executeTakeFirst();
-  return persona === undefined ? null : nombreCompleto(persona);
 }
 
 function cabeceraDe(credito: CreditoCargado, acreditado: string | null): CabeceraEstadoDeCuenta {

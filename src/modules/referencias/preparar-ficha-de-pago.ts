@@ -1,5 +1,4 @@
 import type { Db } from '../../db/conexion.ts';
-import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { Fecha } from '../../domain/fecha.ts';
@@ -7,6 +6,7 @@ import { generarReferencia } from '../../domain/referencia.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
+import { nombreDelAcreditado } from '../cartera/nombre-del-acreditado.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { creditoAlAlcance } from './consultar-referencia.ts';
 
@@ -39,14 +39,7 @@ export async function prepararFichaDePago(
   if (c.estado === 'reestructurado') await rechazarReestructurado(trx, c.id);
   const hoy = ctx.reloj.hoy();
   const estado = calcularEstado(await cargarCredito(trx, creditoId), hoy);
-  const persona = await trx
-    .selectFrom('participantes_credito as pc')
-    .innerJoin('personas as p', 'p.id', 'pc.persona_id')
-    .select(['p.nombres', 'p.primer_apellido', 'p.segundo_apellido'])
-    .where('pc.credito_id', '=', creditoId)
-    .where('pc.rol', '=', 'acreditado')
-    .executeTakeFirst();
-  const acreditado = persona ? nombreCompleto(persona) : '—';
+  const acreditado = (await nombreDelAcreditado(trx, creditoId)) ?? '—';
   const origen: OrigenDelImporte =
     importe !== null
       ? 'indicado'
