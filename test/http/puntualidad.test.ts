@@ -36,6 +36,18 @@ describe('tasa por puntualidad en el estado de cuenta por HTTP y en PDF', () => 
         { numero: 3, tasa: { puntual: false, debia_la_amortizacion: 2 } },
         { numero: 4, tasa: puntual },
       ],
+      // The words the screen shows, made by the server: the PDF below prints the same.
+      textos: {
+        situacion: 'Paga puntual: 3%',
+        tasaPropia: null,
+        periodos: [
+          'Amortización 1: 3% puntual',
+          'Amortización 2: 3% puntual',
+          'Amortización 3: 6% ordinaria — la amortización 2 se debía al 01/03/2025',
+          'Amortización 4: 3% puntual',
+          'Periodo en curso: 3% puntual',
+        ],
+      },
     });
     const pdf = await t.pedir(
       'GET',

@@ -7,6 +7,7 @@ import type { Fecha } from '../../domain/fecha.ts';
 import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { textosDePuntualidad } from '../documentos/textos-puntualidad.ts';
 import { calcularEstado } from './calcular-estado.ts';
 import { type CreditoCargado, cargarCredito } from './cargar-credito.ts';
 import {
@@ -20,10 +21,19 @@ export function estadoConPuntualidad(
   corte: Fecha,
 ): EstadoDeCuentaConPuntualidad {
   const calculado = calcularEstado(credito, corte);
+  const json = estadoDeCuentaAJson(calculado);
+  const tasas = puntualidadDelEstado(credito, calculado);
+  const textos = textosDePuntualidad({ ...json, puntualidad: tasas }, tasaPropiaDe(credito));
   return {
-    ...estadoDeCuentaAJson(calculado),
-    puntualidad: puntualidadDelEstado(credito, calculado),
+    ...json,
+    puntualidad: tasas === null || textos === null ? null : { ...tasas, textos },
   };
+}
+
+/** The credit's own punctual rate (R9) with the reason it was granted; null when it has none. */
+export function tasaPropiaDe(credito: CreditoCargado): { tasa: string; motivo: string } | null {
+  const tasa = credito.credito.tasa_puntual_anual;
+  return tasa === null ? null : { tasa, motivo: credito.tasaPuntualMotivo ?? '' };
 }
 
 /** Who saw which credit's statement on which cut-off date. */

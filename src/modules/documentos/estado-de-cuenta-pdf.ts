@@ -6,7 +6,6 @@ import type {
 import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
 import type { EstadoDeCuentaConPuntualidad } from '../cartera/puntualidad-del-estado.ts';
 import { type Documento, nuevoDocumento, pares, seccion, tabla, terminar } from './pdf-base.ts';
-import { lineasDePuntualidad, situacionDePuntualidad, tasaPropia } from './textos-puntualidad.ts';
 
 export interface DatosEmision {
   emitido: Date;
@@ -21,7 +20,6 @@ export interface CabeceraEstadoDeCuenta {
   producto: { nombre: string };
   /** The acreditado's full name; null if the credit has none on file. */
   acreditado: string | null;
-  tasaPuntualDelCredito: { tasa: string; motivo: string } | null;
 }
 
 const SITUACION: Record<EstadoDeCuentaJson['situacion'], string> = {
@@ -52,21 +50,19 @@ function instante(d: Date, zona: string): string {
   }).format(d);
 }
 
-/** R9: the rate each period's interest was charged at and, when it was the ordinary one, why. */
-function puntualidad(
-  doc: Documento,
-  credito: CabeceraEstadoDeCuenta,
-  e: EstadoDeCuentaConPuntualidad,
-): void {
-  const situacion = situacionDePuntualidad(e);
-  if (situacion === null) return;
+/**
+ * R9: the rate each period's interest was charged at and, when it was the ordinary one, why,
+ * in the statement's own words (the same the screen shows).
+ */
+function puntualidad(doc: Documento, e: EstadoDeCuentaConPuntualidad): void {
+  const textos = e.puntualidad?.textos;
+  if (textos === undefined) return;
   seccion(doc, 'Tasa por puntualidad');
-  const propia = tasaPropia(credito.tasaPuntualDelCredito);
-  doc.font('Helvetica-Bold').text(situacion);
+  doc.font('Helvetica-Bold').text(textos.situacion);
   doc.font('Helvetica');
-  if (propia !== null) doc.text(propia);
+  if (textos.tasaPropia !== null) doc.text(textos.tasaPropia);
   doc.moveDown(0.3);
-  for (const linea of lineasDePuntualidad(e)) doc.text(linea);
+  for (const linea of textos.periodos) doc.text(linea);
 }
 
 /** The statement as a PDF people keep: what is owed on the cut-off date, and how it came to be. */
@@ -132,7 +128,7 @@ export function generarPdfEstadoDeCuenta(
       ];
     }),
   );
-  puntualidad(doc, credito, e);
+  puntualidad(doc, e);
   seccion(doc, 'Pagos aplicados');
   if (e.aplicaciones.length === 0) doc.text('Sin pagos a la fecha de corte.');
   else

@@ -18,13 +18,11 @@ export interface EstadoDeCuentaParaPdf {
 }
 
 function cabeceraDe(credito: CreditoCargado, acreditado: string | null): CabeceraEstadoDeCuenta {
-  const tasa = credito.credito.tasa_puntual_anual;
   return {
     numero: credito.credito.numero,
     oficina: credito.oficina,
     producto: { nombre: credito.producto.nombre },
     acreditado,
-    tasaPuntualDelCredito: tasa === null ? null : { tasa, motivo: credito.tasaPuntualMotivo ?? '' },
   };
 }
 

@@ -1,9 +1,10 @@
 import type { TasaDelPeriodoJson } from '../../domain/estado-de-cuenta/index.ts';
 import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
-import type { EstadoDeCuentaConPuntualidad } from '../cartera/puntualidad-del-estado.ts';
+import type { EstadoConTasas, TextosDePuntualidad } from '../cartera/puntualidad-del-estado.ts';
 
 /*
- * R9 in words, for the PDF; web/src/componentes/credito/puntualidad.ts says the same on screen.
+ * R9 in words, once for the API's statement (`textos`), which the screen shows and the PDF
+ * prints, and for the ficha.
  * A period begins on the previous amortización's due date: that is the day the punctual rate
  * was kept or lost.
  */
@@ -31,7 +32,7 @@ interface Periodo {
   inicio: string | null;
 }
 
-function periodos(e: EstadoDeCuentaConPuntualidad): Periodo[] {
+function periodos(e: EstadoConTasas): Periodo[] {
   const p = e.puntualidad;
   if (p === null) return [];
   const fechas = new Map(
@@ -53,7 +54,7 @@ function periodos(e: EstadoDeCuentaConPuntualidad): Periodo[] {
   return lista;
 }
 
-function tasaEnPalabras(e: EstadoDeCuentaConPuntualidad, periodo: Periodo): string {
+function tasaEnPalabras(e: EstadoConTasas, periodo: Periodo): string {
   const p = e.puntualidad;
   if (p === null) return '';
   if (periodo.tasa.puntual) return `${porciento(p.tasa_puntual_anual)} puntual`;
@@ -65,7 +66,7 @@ function tasaEnPalabras(e: EstadoDeCuentaConPuntualidad, periodo: Periodo): stri
 }
 
 /** One line per charged amortización and the open period: "Amortización 3: 6% ordinaria — …". */
-export function lineasDePuntualidad(e: EstadoDeCuentaConPuntualidad): string[] {
+export function lineasDePuntualidad(e: EstadoConTasas): string[] {
   return periodos(e).map((p) => `${p.etiqueta}: ${tasaEnPalabras(e, p)}`);
 }
 
@@ -74,7 +75,7 @@ export function lineasDePuntualidad(e: EstadoDeCuentaConPuntualidad): string[] {
  * latest run of periods at the ordinary rate, "Perdió la tasa puntual el 01/03/2025 (debía la
  * amortización 2)". Null without R9.
  */
-export function situacionDePuntualidad(e: EstadoDeCuentaConPuntualidad): string | null {
+export function situacionDePuntualidad(e: EstadoConTasas): string | null {
   const p = e.puntualidad;
   if (p === null) return null;
   const lista = periodos(e);
@@ -97,4 +98,14 @@ export function tasaPropia(propia: { tasa: string; motivo: string } | null): str
   return propia === null
     ? null
     : `Tasa puntual propia: ${porciento(propia.tasa)} — ${propia.motivo}`;
+}
+
+/** All of R9's words for one statement; null without R9. */
+export function textosDePuntualidad(
+  e: EstadoConTasas,
+  propia: { tasa: string; motivo: string } | null,
+): TextosDePuntualidad | null {
+  const situacion = situacionDePuntualidad(e);
+  if (situacion === null) return null;
+  return { situacion, tasaPropia: tasaPropia(propia), periodos: lineasDePuntualidad(e) };
 }

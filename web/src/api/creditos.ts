@@ -161,6 +161,15 @@ export interface Puntualidad {
   periodo_abierto: TasaDelPeriodo | null;
   /** The amortizaciones whose interest has been charged, with the rate it was charged at. */
   amortizaciones: Array<{ numero: number; tasa: TasaDelPeriodo }>;
+  /** The same in words, made by the server: the PDF prints exactly these. */
+  textos: {
+    /** "Paga puntual: 3%" or "Perdió la tasa puntual el 01/03/2025 (debía la amortización 2)". */
+    situacion: string;
+    /** "Tasa puntual propia: 0% — Promedio de 90 o más", or null. */
+    tasaPropia: string | null;
+    /** "Amortización 3: 6% ordinaria — la amortización 2 se debía al 01/03/2025", … */
+    periodos: string[];
+  };
 }
 
 export interface Amortizacion {

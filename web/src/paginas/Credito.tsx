@@ -194,7 +194,7 @@ function DetalleCredito({ id }: { id: number }) {
           ) : (
             <Spin spinning={actualizando} description={`Calculando al ${fecha(fechaCorte)}…`}>
               <ResumenEstado estado={datos} />
-              <Puntualidad credito={credito.data} estado={datos} />
+              <Puntualidad estado={datos} />
             </Spin>
           )}
         </section>
