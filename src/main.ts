@@ -39,7 +39,7 @@ async function principal(): Promise<void> {
     }
   }
   const trabajos = await iniciarTrabajos(base.url, db, reloj, config.zonaHoraria);
-  const avisos = await iniciarAvisos(base.url, ['turnos']);
+  const avisos = await iniciarAvisos(base.url, ['turnos', 'recados']);
   const { app } = await construirApp({
     trabajos,
     avisos,

@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Bucket } from '../domain/antiguedad.ts';
 import type { EstadoConvenio } from '../domain/convenios/estado-convenio.ts';
 import type { EstadoCredito } from '../domain/estado-credito.ts';
+import type { CanalGestion } from '../domain/gestion/canal.ts';
+import type { EstadoRecado } from '../domain/gestion/estado-recado.ts';
 import type { EstadoTurno, MotivoTurno } from '../domain/turno.ts';
 
 /** Row types, snake_case as in PostgreSQL. Domain types live apart; mappers convert. */
@@ -104,6 +106,10 @@ export interface TelefonoFila {
   tipo: TipoTelefono;
   consentimiento: Generated<boolean>;
   valido: Generated<boolean>;
+  /** Chosen by hand (abroad); null: derived from the address' state or the area code. */
+  zona_horaria: ColumnType<string | null, string | null | undefined, string | null>;
+  retirado: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  agregado: InstanteGenerado;
 }
 
 export interface CorreoFila {
@@ -112,6 +118,8 @@ export interface CorreoFila {
   correo: string;
   consentimiento: Generated<boolean>;
   valido: Generated<boolean>;
+  retirado: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  agregado: InstanteGenerado;
 }
 
 export interface DomicilioFila {
@@ -124,6 +132,9 @@ export interface DomicilioFila {
   municipio: string;
   estado: Generated<string>;
   vigente: Generated<boolean>;
+  zona_horaria: ColumnType<string | null, string | null | undefined, string | null>;
+  retirado: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  agregado: InstanteGenerado;
 }
 
 export interface ProductoFila {
@@ -474,6 +485,140 @@ export interface ColaGestorFila {
   motivo: string;
   fecha: FechaColumna;
   atendido_el: FechaColumna | null;
+  gestion_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/* Gestión de cartera (migration 0017). */
+
+export type { CanalGestion };
+
+export interface AsignacionFila {
+  id: Generated<number>;
+  credito_id: number;
+  gestor_id: number;
+  desde: Instante;
+  hasta: Instante | null;
+  asignado_por: number | null;
+  motivo: string | null;
+}
+
+export interface SuplenciaFila {
+  id: Generated<number>;
+  titular_id: number;
+  suplente_id: number;
+  desde: FechaColumna;
+  hasta: FechaColumna;
+  motivo: string;
+  creada_por: number | null;
+  creada: InstanteGenerado;
+  cancelada: Instante | null;
+}
+
+export interface ResultadoGestionFila {
+  id: Generated<number>;
+  clave: string;
+  nombre: string;
+  contacto_efectivo: boolean;
+  promesa: Generated<boolean>;
+  activo: Generated<boolean>;
+  orden: Generated<number>;
+}
+
+export type ProximaAccion =
+  | 'llamar'
+  | 'visitar'
+  | 'cita'
+  | 'enviar_carta'
+  | 'esperar_pago'
+  | 'revisar';
+
+export interface GestionFila {
+  id: Generated<number>;
+  credito_id: number;
+  canal: CanalGestion;
+  persona_id: number | null;
+  contacto_nombre: string | null;
+  telefono_id: number | null;
+  correo_id: number | null;
+  domicilio_id: number | null;
+  medio: string | null;
+  resultado_id: number;
+  nota: string | null;
+  proxima_accion: ProximaAccion | null;
+  proxima_accion_fecha: FechaColumna | null;
+  inicio: Instante;
+  duracion_segundos: number | null;
+  recado_id: number | null;
+  registrado_por: number;
+  registrado: Instante;
+}
+
+export type EstadoPromesaPago = 'pendiente' | 'cumplida' | 'incumplida';
+
+export interface PromesaPagoFila {
+  id: Generated<number>;
+  credito_id: number;
+  gestion_id: number;
+  monto_centavos: CentavosColumna;
+  fecha: FechaColumna;
+  tolerancia_dias: Generated<number>;
+  hecha_el: FechaColumna;
+  estado: Generated<EstadoPromesaPago>;
+  resuelta_el: FechaColumna | null;
+}
+
+export type { EstadoRecado };
+
+export interface RecadoFila {
+  id: Generated<number>;
+  oficina_id: number;
+  credito_id: number | null;
+  persona_id: number | null;
+  llamante_nombre: string;
+  llamante_telefono: string | null;
+  para_id: number;
+  mensaje: string;
+  volver_a_llamar: Instante | null;
+  estado: Generated<EstadoRecado>;
+  creado: Instante;
+  creado_por: number;
+  leido: Instante | null;
+  atendido: Instante | null;
+  gestion_id: number | null;
+  escalado: Instante | null;
+}
+
+export type TipoContacto = 'telefono' | 'correo' | 'domicilio';
+export type CambioContacto =
+  | 'alta'
+  | 'correccion'
+  | 'invalido'
+  | 'valido'
+  | 'consentimiento'
+  | 'retiro'
+  | 'zona_horaria';
+
+export interface HistorialContactoFila {
+  id: Generated<number>;
+  persona_id: number;
+  tipo: TipoContacto;
+  contacto_id: number;
+  cambio: CambioContacto;
+  antes: unknown;
+  despues: unknown;
+  motivo: string | null;
+  registrado_por: number | null;
+  registrado: InstanteGenerado;
+}
+
+export interface ParametrosGestionFila {
+  id: Generated<boolean>;
+  intentos_diarios_por_persona: number;
+  horas_habiles_para_escalar: number;
+  dias_sin_contacto: number;
+  minutos_de_toma: number;
+  dias_para_prescripcion: number;
+  saldo_alto_centavos: CentavosColumna;
 }
 
 /** Secrets shared by every instance of the installation (migration 0014). */
@@ -534,4 +679,13 @@ export interface BaseDeDatos {
     fecha: FechaColumna;
   };
   cola_gestor: ColaGestorFila;
+  asignaciones: AsignacionFila;
+  suplencias: SuplenciaFila;
+  resultados_gestion: ResultadoGestionFila;
+  gestiones: GestionFila;
+  promesas_pago: PromesaPagoFila;
+  recados: RecadoFila;
+  historial_contactos: HistorialContactoFila;
+  tomas_de_cuenta: { credito_id: number; usuario_id: number; hasta: Instante };
+  parametros_gestion: ParametrosGestionFila;
 }

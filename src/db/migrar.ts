@@ -15,6 +15,7 @@ import * as toleranciaPorVersion from './migraciones/0013-tolerancia-por-version
 import * as secretosDeInstalacion from './migraciones/0014-secretos-de-instalacion.ts';
 import * as tasaPuntual from './migraciones/0015-tasa-puntual.ts';
 import * as partesDePago from './migraciones/0016-partes-de-pago.ts';
+import * as gestionDeCartera from './migraciones/0017-gestion-de-cartera.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migraciones: Record<string, Migration> = {
   '0014-secretos-de-instalacion': secretosDeInstalacion,
   '0015-tasa-puntual': tasaPuntual,
   '0016-partes-de-pago': partesDePago,
+  '0017-gestion-de-cartera': gestionDeCartera,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

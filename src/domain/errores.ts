@@ -16,7 +16,16 @@ export type CodigoError =
   | 'credito_inconsistente'
   | 'idempotencia_conflicto'
   | 'pago_invalido'
-  | 'tasa_invalida';
+  | 'tasa_invalida'
+  // Gestión de cartera (issue 9): the contact rules and the assignment.
+  | 'fuera_de_horario'
+  | 'contacto_no_permitido'
+  | 'sin_consentimiento'
+  | 'en_juridico'
+  | 'limite_de_contactos'
+  | 'gestion_invalida'
+  | 'gestor_invalido'
+  | 'plan_cambiado';
 
 export class ErrorDominio extends Error {
   constructor(

@@ -21,10 +21,18 @@ export function estadoHttp(codigo: CodigoError): number {
     case 'usuario_duplicado':
     case 'conflicto':
     case 'idempotencia_conflicto':
+    case 'plan_cambiado':
       return 409;
     case 'credito_inconsistente':
     case 'pago_invalido':
     case 'tasa_invalida':
+    case 'fuera_de_horario':
+    case 'contacto_no_permitido':
+    case 'sin_consentimiento':
+    case 'en_juridico':
+    case 'limite_de_contactos':
+    case 'gestion_invalida':
+    case 'gestor_invalido':
       return 422;
     case 'demasiados_intentos':
       return 429;

@@ -5,6 +5,8 @@ import type { Fecha } from '../domain/fecha.ts';
 import type { Reloj } from '../domain/reloj.ts';
 import { calcularAntiguedad } from '../modules/cartera/calcular-antiguedad.ts';
 import { revisarConvenios } from '../modules/convenios/revisar-convenios.ts';
+import { revisarPromesasDePago } from '../modules/gestion/revisar-promesas-de-pago.ts';
+import { escalarRecados } from '../modules/recados/escalar-recados.ts';
 import type { Actor } from '../modules/seguridad/actor.ts';
 import { avisoLimitado } from './aviso-limitado.ts';
 import { programarRespaldos } from './respaldos/programar-respaldos.ts';
@@ -26,6 +28,8 @@ export interface EstadoTrabajo {
 }
 
 const ANTIGUEDAD = 'antiguedad';
+/** Unattended recados go to the office's coordinador (issue 9): checked every 15 minutes. */
+const ESCALAR_RECADOS = 'escalar-recados';
 
 interface DatosAntiguedad {
   fecha: Fecha | null;
@@ -68,6 +72,8 @@ export async function iniciarTrabajos(
       { fecha: null, actor: null } satisfies DatosAntiguedad,
       { tz: zona },
     );
+    await boss.createQueue(ESCALAR_RECADOS);
+    await boss.schedule(ESCALAR_RECADOS, '*/15 * * * *', {}, { tz: zona });
     await programarRespaldos(boss, reloj, zona);
   });
   await boss.work<DatosAntiguedad>(ANTIGUEDAD, async ([trabajo]) => {
@@ -80,14 +86,25 @@ export async function iniciarTrabajos(
     const convenios = await db
       .transaction()
       .execute((trx) => revisarConvenios(trx, { reloj, ip: null, actor }));
+    // Promesas de pago outside a convenio whose date and tolerance passed (issue 9).
+    const promesas = await db
+      .transaction()
+      .execute((trx) => revisarPromesasDePago(trx, { reloj, ip: null, actor }));
     return {
       fecha: r.fecha,
       creditos: r.creditos,
       conError: r.conError.slice(0, 50),
       transiciones: r.transiciones.length,
       convenios: { cumplidos: convenios.cumplidos, incumplidos: convenios.incumplidos },
+      promesas: {
+        cumplidas: promesas.cumplidas.length,
+        incumplidas: promesas.incumplidas.length,
+      },
     };
   });
+  await boss.work(ESCALAR_RECADOS, async () =>
+    db.transaction().execute((trx) => escalarRecados(trx, { reloj, ip: null, actor: null })),
+  );
   // After a restart (or the first start) today's snapshot may be missing: one job per day, even
   // when several instances start together.
   const hoy = reloj.hoy();

@@ -85,6 +85,35 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
     permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
     url: '/api/personas/999999/ficha',
   },
+  // Contact data (the object check, office and law firm, is tested in contactos.test.ts).
+  'GET /api/personas/:id/contactos': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/personas/999999/contactos',
+  },
+  'POST /api/personas/:id/telefonos': {
+    permitidos: ['gestor', 'coordinador', 'administrador'],
+    url: '/api/personas/999999/telefonos',
+  },
+  'PATCH /api/telefonos/:id': {
+    permitidos: ['gestor', 'coordinador', 'administrador'],
+    url: '/api/telefonos/999999',
+  },
+  'POST /api/personas/:id/correos': {
+    permitidos: ['gestor', 'coordinador', 'administrador'],
+    url: '/api/personas/999999/correos',
+  },
+  'PATCH /api/correos/:id': {
+    permitidos: ['gestor', 'coordinador', 'administrador'],
+    url: '/api/correos/999999',
+  },
+  'POST /api/personas/:id/domicilios': {
+    permitidos: ['gestor', 'coordinador', 'administrador'],
+    url: '/api/personas/999999/domicilios',
+  },
+  'PATCH /api/domicilios/:id': {
+    permitidos: ['gestor', 'coordinador', 'administrador'],
+    url: '/api/domicilios/999999',
+  },
   'GET /api/creditos/:id/referencia': {
     permitidos: AUTENTICADOS,
     url: '/api/creditos/999999/referencia',
@@ -115,6 +144,23 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   },
   'GET /api/turnos/indicadores': { permitidos: ['gestor', 'coordinador', 'administrador'] },
   'GET /api/turnos/avisos': { permitidos: ['gestor', 'coordinador'] },
+  // Recados (object checks: recados.test.ts). Without live notices in this app the stream
+  // answers 409 to whoever may open it, as /api/turnos/avisos does.
+  'POST /api/recados': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'GET /api/recados': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'GET /api/recados/avisos': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+  },
+  'POST /api/recados/:id/lectura': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/recados/999999/lectura',
+  },
+  'POST /api/recados/:id/atencion': {
+    permitidos: ['gestor', 'coordinador'],
+    url: '/api/recados/999999/atencion',
+  },
+  'GET /api/agenda': { permitidos: ['gestor', 'coordinador'] },
+  'GET /api/indicadores/cobertura': { permitidos: ['gestor', 'coordinador', 'administrador'] },
   'POST /api/importaciones': { permitidos: SOLO_ADMIN },
   'GET /api/importaciones/plantilla.xlsx': { permitidos: SOLO_ADMIN },
   'GET /api/caja/corte': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
@@ -168,6 +214,53 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
     permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
     url: '/api/convenios/999999/convenio.pdf',
   },
+  // Asignación (issue 9): the office check is tested in asignacion.test.ts.
+  'PUT /api/creditos/:id/gestor': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/creditos/999999/gestor',
+  },
+  'GET /api/creditos/:id/asignaciones': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/creditos/999999/asignaciones',
+  },
+  'GET /api/asignacion/cuentas': { permitidos: ['coordinador', 'administrador'] },
+  'POST /api/asignacion/vista-previa': { permitidos: ['coordinador', 'administrador'] },
+  'POST /api/asignacion/distribucion': { permitidos: ['coordinador', 'administrador'] },
+  'GET /api/gestores': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'GET /api/suplencias': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'POST /api/suplencias': { permitidos: ['coordinador', 'administrador'] },
+  'POST /api/suplencias/:id/cancelacion': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/suplencias/999999/cancelacion',
+  },
+  // Gestiones, cola de trabajo (issue 9): the office check is tested in gestiones.test.ts.
+  'POST /api/creditos/:id/gestiones': {
+    permitidos: ['gestor', 'coordinador'],
+    url: '/api/creditos/999999/gestiones',
+  },
+  'GET /api/creditos/:id/gestiones': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/creditos/999999/gestiones',
+  },
+  'GET /api/creditos/:id/historia': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/creditos/999999/historia',
+  },
+  'GET /api/resultados-gestion': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+  },
+  'POST /api/resultados-gestion': { permitidos: SOLO_ADMIN },
+  'PATCH /api/resultados-gestion/:id': {
+    permitidos: SOLO_ADMIN,
+    url: '/api/resultados-gestion/999999',
+  },
+  'GET /api/gestion/parametros': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+  },
+  'PUT /api/gestion/parametros': { permitidos: SOLO_ADMIN },
+  'GET /api/cola': { permitidos: ['gestor', 'coordinador'] },
+  'GET /api/cola/huerfanas': { permitidos: ['gestor', 'coordinador'] },
+  'POST /api/cola/siguiente': { permitidos: ['gestor', 'coordinador'] },
 };
 
 const USUARIO_DE: Record<Rol, string> = {

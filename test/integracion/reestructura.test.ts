@@ -454,6 +454,32 @@ describe('importar movimientos', () => {
   });
 });
 
+describe('asignación a través de la reestructura', () => {
+  it('el gestor del crédito anterior sigue con el nuevo: el historial cierra uno y abre el otro', async () => {
+    const c = await credito();
+    const gestor = await t.base.db
+      .selectFrom('usuarios')
+      .select(['id', 'nombre'])
+      .where('usuario', '=', 'gestor')
+      .executeTakeFirstOrThrow();
+    const asignar = await t.pedir('PUT', `/api/creditos/${c.id}/gestor`, {
+      sesion: s.coordinador,
+      cuerpo: { gestorId: gestor.id },
+    });
+    expect(asignar.statusCode).toBe(200);
+    const { convenio } = await reestructuraFirmada(c);
+    const nuevo = convenio.creditosNuevos[0] ?? { id: 0 };
+    const historial = async (id: number) =>
+      (await t.pedir('GET', `/api/creditos/${id}/asignaciones`, { sesion: s.coordinador })).json()
+        .asignaciones as Array<{ gestor: { id: number }; hasta: string | null }>;
+    const delNuevo = await historial(nuevo.id);
+    expect(delNuevo).toHaveLength(1);
+    expect(delNuevo[0]).toMatchObject({ gestor: { id: gestor.id }, hasta: null });
+    const delAnterior = await historial(c.id);
+    expect(delAnterior.every((a) => a.hasta !== null)).toBe(true);
+  });
+});
+
 describe('propiedad: el crédito nuevo es el plan del simulador', () => {
   it('en cada fecha se debe lo prometido; pagarlo cumple el convenio y liquida el crédito nuevo', async () => {
     await fc.assert(

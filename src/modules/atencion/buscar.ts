@@ -77,7 +77,9 @@ export async function buscar(trx: Db, q: string, ctx: ContextoAutenticado): Prom
           eb
             .selectFrom('telefonos as t')
             .select(['t.persona_id as id', sql<number>`2`.as('puntaje')])
-            .where('t.numero', '=', telefono),
+            .where('t.numero', '=', telefono)
+            // A corrected or retired number may be someone else's now.
+            .where('t.retirado', 'is', null),
         );
       }
       if (k.folio) {

@@ -134,18 +134,21 @@ export async function consultarFicha(
       .selectFrom('telefonos')
       .select(['id', 'numero', 'tipo', 'consentimiento', 'valido'])
       .where('persona_id', '=', personaId)
+      .where('retirado', 'is', null)
       .orderBy('id')
       .execute(),
     trx
       .selectFrom('correos')
       .select(['id', 'correo', 'consentimiento', 'valido'])
       .where('persona_id', '=', personaId)
+      .where('retirado', 'is', null)
       .orderBy('id')
       .execute(),
     trx
       .selectFrom('domicilios')
       .selectAll()
       .where('persona_id', '=', personaId)
+      .where('retirado', 'is', null)
       .orderBy('id')
       .execute(),
     trx

@@ -70,6 +70,32 @@ export const POLITICAS = {
     roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
   },
   'convenios.limites_administrar': { roles: ['administrador'] },
+  // Gestión de cartera (issue 9). Who holds each account: the coordinador of its office
+  // (checked inside) or the administrador; the history is read by whoever sees the credit.
+  'asignacion.asignar': { roles: ['coordinador', 'administrador'] },
+  'asignacion.cuentas': { roles: ['coordinador', 'administrador'] },
+  'asignacion.distribuir': { roles: ['coordinador', 'administrador'] },
+  'asignacion.historial': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'gestores.listar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'suplencias.consultar': { roles: ['gestor', 'coordinador', 'administrador'] },
+  'suplencias.administrar': { roles: ['coordinador', 'administrador'] },
+  // Contact attempts are logged by the office's staff; the external lawyer uses none of this.
+  'gestiones.registrar': { roles: ['gestor', 'coordinador'] },
+  'gestiones.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'gestiones.catalogo': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'gestiones.catalogo_administrar': { roles: ['administrador'] },
+  'gestiones.parametros': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'gestiones.parametros_administrar': { roles: ['administrador'] },
+  'cola.consultar': { roles: ['gestor', 'coordinador'] },
+  'cola.tomar': { roles: ['gestor', 'coordinador'] },
+  'agenda.consultar': { roles: ['gestor', 'coordinador'] },
+  // Whoever answers the phone takes a message; it is attended by the office's staff.
+  'recados.registrar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'recados.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'recados.atender': { roles: ['gestor', 'coordinador'] },
+  'contactos.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'contactos.editar': { roles: ['gestor', 'coordinador', 'administrador'] },
+  'cobertura.consultar': { roles: ['gestor', 'coordinador', 'administrador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
 export type Accion = keyof typeof POLITICAS;

@@ -24,6 +24,8 @@ export interface CreditoVista extends LigasDeReestructura {
   numero: string;
   estado: string;
   oficina: string;
+  /** The gestor responsible for the account now (issue 9); null: unassigned. */
+  gestor: { id: number; nombre: string } | null;
   producto: {
     clave: string;
     nombre: string;
@@ -59,8 +61,11 @@ export async function consultarCredito(
     .innerJoin('versiones_producto as v', 'v.id', 'c.version_producto_id')
     .innerJoin('productos as p', 'p.id', 'v.producto_id')
     .innerJoin('oficinas as o', 'o.id', 'c.oficina_id')
+    .leftJoin('usuarios as g', 'g.id', 'c.gestor_id')
     .select([
       'c.id',
+      'g.id as gestor_id',
+      'g.nombre as gestor_nombre',
       'c.numero',
       'c.estado',
       'c.oficina_id',
@@ -113,6 +118,10 @@ export async function consultarCredito(
     numero: c.numero,
     estado: c.estado,
     oficina: c.oficina,
+    gestor:
+      c.gestor_id === null || c.gestor_nombre === null
+        ? null
+        : { id: c.gestor_id, nombre: c.gestor_nombre },
     producto: {
       clave: c.clave,
       nombre: c.producto,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/conexion.ts';
 import type { ConvenioFila } from '../../db/esquema.ts';
@@ -123,6 +124,26 @@ async function crearCreditoNuevo(
     })
     .returning(['id', 'numero'])
     .executeTakeFirstOrThrow();
+  // The same gestor carries on with the debt: the new credit's history starts now, and the
+  // old credit's holding ends with it (issue 9: recovery is attributed by this history).
+  if (anterior.gestor_id !== null) {
+    await trx
+      .updateTable('asignaciones')
+      .set((eb) => ({ hasta: sql<Date>`greatest(${eb.ref('desde')}, ${ctx.reloj.ahora()})` }))
+      .where('credito_id', '=', anterior.id)
+      .where('hasta', 'is', null)
+      .execute();
+    await trx
+      .insertInto('asignaciones')
+      .values({
+        credito_id: nuevo.id,
+        gestor_id: anterior.gestor_id,
+        desde: ctx.reloj.ahora(),
+        asignado_por: ctx.actor.id,
+        motivo: `Reestructura del crédito ${anterior.numero}`,
+      })
+      .execute();
+  }
   const participantes = await trx
     .selectFrom('participantes_credito')
     .select(['persona_id', 'rol'])

@@ -9,6 +9,10 @@ import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import {
+  type PromesasRevisadas,
+  resolverPromesasDePago,
+} from '../gestion/revisar-promesas-de-pago.ts';
+import {
   type AplicacionDePago,
   aplicacionDelPago,
   bloquearCredito,
@@ -98,6 +102,7 @@ function eventoDelPago(
   pago: DatosPago & { fecha: Fecha },
   partes: readonly [ParteRegistrada, ...ParteRegistrada[]],
   explicacion: string | null,
+  promesas: PromesasRevisadas,
 ): Evento {
   return {
     accion: 'pago.registrar',
@@ -119,6 +124,9 @@ function eventoDelPago(
             })),
             anticipoPuntual: explicacion,
           }),
+      ...(promesas.cumplidas.length + promesas.incumplidas.length === 0
+        ? {}
+        : { promesasDePago: promesas }),
     },
   };
 }
@@ -164,6 +172,8 @@ export async function asentarPago(
   verificarPago(antes, fecha, ctx);
   const plan = planearPago(antes, fecha, pago.monto, pago.excedente, opciones);
   const insertadas = await insertarPartes(trx, creditoId, fecha, plan.partes, pago, ctx);
+  // A promesa de pago this payment covers is kept now, not at night: the queue drops it at once.
+  const promesas = await resolverPromesasDePago(trx, ctx.reloj.hoy(), creditoId);
   const partes: ParteRegistrada[] = insertadas.map((p) => ({
     id: p.id,
     monto: formatearCentavos(p.monto),
@@ -192,6 +202,7 @@ export async function asentarPago(
     { ...pago, fecha },
     [principal, ...resto],
     plan.explicacion,
+    promesas,
   );
   const registrado: PagoRegistrado = {
     movimiento: {

@@ -1,0 +1,155 @@
+/**
+ * The work queue's rank (issue 9, item 5): what to do now on each account, and a score to
+ * order them. Pure: the facts come from the database, "today" from the caller.
+ *
+ *   puntaje = urgencia × (1 + log10(1 + recuperación esperada en pesos))
+ *
+ * urgencia is the sum of the weights of the account's motives (1 when it has none); the
+ * recuperación esperada is the amount due (or promised, if larger) times the share that
+ * accounts of its aging bucket usually pay. Money enters through its logarithm so that
+ * the kind of work orders the queue (a broken promise on a small account comes before a
+ * large account with nothing pending) and money orders accounts with the same work.
+ */
+export type ClaveMotivo =
+  | 'promesa_incumplida'
+  | 'convenio_incumplido'
+  | 'promesa_hoy'
+  | 'pago_de_convenio'
+  | 'recado'
+  | 'llamada_programada'
+  | 'prescripcion_cercana'
+  | 'nunca_contactado'
+  | 'sin_contacto'
+  | 'saldo_alto';
+
+export const PESO_MOTIVO: Record<ClaveMotivo, number> = {
+  promesa_incumplida: 100,
+  convenio_incumplido: 90,
+  promesa_hoy: 80,
+  pago_de_convenio: 70,
+  recado: 60,
+  llamada_programada: 50,
+  prescripcion_cercana: 40,
+  nunca_contactado: 30,
+  sin_contacto: 20,
+  saldo_alto: 10,
+};
+
+/** Share of the amount due that accounts of each bucket usually pay (the institute's history). */
+export const PROBABILIDAD_POR_BUCKET: Record<string, number> = {
+  al_corriente: 0.9,
+  '1-30': 0.8,
+  '31-60': 0.65,
+  '61-90': 0.5,
+  '91-180': 0.35,
+  '181-365': 0.2,
+  mas_de_365: 0.1,
+};
+const PROBABILIDAD_SIN_DATO = 0.3;
+
+export interface HechosDeCuenta {
+  /** Centavos due today (latest aging snapshot); null without a snapshot. */
+  saldoExigible: number | null;
+  bucket: string | null;
+  promesaIncumplida: boolean;
+  /** Amount of a promise due today or within its tolerance, in centavos; null: none. */
+  promesaHoy: number | null;
+  convenioIncumplido: boolean;
+  pagoDeConvenioHoy: boolean;
+  recadosPendientes: number;
+  /** The latest gestión's next action date, if any. */
+  proximaAccionFecha: string | null;
+  diasParaPrescribir: number | null;
+  /** Days since the last effective contact; null: never had one. */
+  diasSinContactoEfectivo: number | null;
+  tieneGestiones: boolean;
+}
+
+export interface ParametrosDeCola {
+  hoy: string;
+  diasSinContacto: number;
+  diasParaPrescripcion: number;
+  /** Centavos from which an amount due is "high". */
+  saldoAlto: number;
+}
+
+export interface Motivo {
+  clave: ClaveMotivo;
+  texto: string;
+}
+
+function pesosTexto(centavos: number): string {
+  const pesos = Math.floor(centavos / 100);
+  return `$${pesos.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(centavos % 100).padStart(2, '0')}`;
+}
+
+/** The account's motives, most urgent first, with the sentence the gestor reads. */
+export function motivosDeCuenta(h: HechosDeCuenta, p: ParametrosDeCola): Motivo[] {
+  const m: Motivo[] = [];
+  if (h.promesaIncumplida)
+    m.push({ clave: 'promesa_incumplida', texto: 'Promesa de pago incumplida' });
+  if (h.convenioIncumplido) m.push({ clave: 'convenio_incumplido', texto: 'Convenio incumplido' });
+  if (h.promesaHoy !== null) {
+    m.push({
+      clave: 'promesa_hoy',
+      texto: `Promesa de pago de ${pesosTexto(h.promesaHoy)} vence hoy`,
+    });
+  }
+  if (h.pagoDeConvenioHoy)
+    m.push({ clave: 'pago_de_convenio', texto: 'Pago de convenio vence hoy' });
+  if (h.recadosPendientes > 0) {
+    m.push({
+      clave: 'recado',
+      texto:
+        h.recadosPendientes === 1
+          ? 'Recado por atender'
+          : `${h.recadosPendientes} recados por atender`,
+    });
+  }
+  if (h.proximaAccionFecha !== null && h.proximaAccionFecha <= p.hoy) {
+    m.push({
+      clave: 'llamada_programada',
+      texto:
+        h.proximaAccionFecha === p.hoy
+          ? 'Acción programada para hoy'
+          : 'Acción programada atrasada',
+    });
+  }
+  if (h.diasParaPrescribir !== null && h.diasParaPrescribir <= p.diasParaPrescripcion) {
+    m.push({
+      clave: 'prescripcion_cercana',
+      texto: `Un pagaré prescribe en ${h.diasParaPrescribir} ${h.diasParaPrescribir === 1 ? 'día' : 'días'}`,
+    });
+  }
+  if (!h.tieneGestiones) m.push({ clave: 'nunca_contactado', texto: 'Nunca contactado' });
+  else if (h.diasSinContactoEfectivo === null || h.diasSinContactoEfectivo >= p.diasSinContacto) {
+    m.push({
+      clave: 'sin_contacto',
+      texto:
+        h.diasSinContactoEfectivo === null
+          ? 'Sin contacto efectivo nunca'
+          : `Sin contacto efectivo hace ${h.diasSinContactoEfectivo} días`,
+    });
+  }
+  if (h.saldoExigible !== null && h.saldoExigible >= p.saldoAlto) {
+    m.push({ clave: 'saldo_alto', texto: `Saldo exigible alto: ${pesosTexto(h.saldoExigible)}` });
+  }
+  return m;
+}
+
+/** Centavos expected back: the amount due (or promised, if larger) times its bucket's share. */
+export function recuperacionEsperada(h: HechosDeCuenta): number {
+  const base = Math.max(h.saldoExigible ?? 0, h.promesaHoy ?? 0);
+  const p =
+    h.bucket === null
+      ? PROBABILIDAD_SIN_DATO
+      : (PROBABILIDAD_POR_BUCKET[h.bucket] ?? PROBABILIDAD_SIN_DATO);
+  return Math.round(base * p);
+}
+
+/** The score, with one decimal: larger first. */
+export function puntajeDeCuenta(motivos: readonly Motivo[], recuperacion: number): number {
+  const urgencia = motivos.length === 0 ? 1 : motivos.reduce((s, m) => s + PESO_MOTIVO[m.clave], 0);
+  const pesos = recuperacion / 100;
+  return Math.round(urgencia * (1 + Math.log10(1 + pesos)) * 10) / 10;
+}

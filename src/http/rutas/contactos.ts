@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import { esZonaValida } from '../../domain/gestion/zona-horaria.ts';
+import { agregarCorreo } from '../../modules/contactos/agregar-correo.ts';
+import { agregarDomicilio } from '../../modules/contactos/agregar-domicilio.ts';
+import { agregarTelefono } from '../../modules/contactos/agregar-telefono.ts';
+import { cambiarCorreo } from '../../modules/contactos/cambiar-correo.ts';
+import { cambiarDomicilio } from '../../modules/contactos/cambiar-domicilio.ts';
+import { cambiarTelefono } from '../../modules/contactos/cambiar-telefono.ts';
+import { consultarContactos } from '../../modules/contactos/consultar-contactos.ts';
+import type { ContextoApp } from '../app.ts';
+import { contextoDe } from '../autenticacion.ts';
+import { idEnRuta, texto, validar } from '../validacion.ts';
+
+/**
+ * "+52 662 214 5591", "(662) 214-5591", "662-214-5591" → "6622145591": the ten national
+ * digits. With a "+" only Mexico's code (and the old mobile "1" after it) is accepted: the
+ * table keeps ten digits, and a foreign number would lose its country. Null: not a number.
+ */
+export function normalizarTelefono(escrito: string): string | null {
+  const t = escrito.trim();
+  if (!/^\+?[\d\s().-]+$/.test(t)) return null;
+  const digitos = t.replace(/\D/g, '');
+  if (!t.startsWith('+')) return digitos.length === 10 ? digitos : null;
+  if (digitos.length === 12 && digitos.startsWith('52')) return digitos.slice(2);
+  if (digitos.length === 13 && digitos.startsWith('521')) return digitos.slice(3);
+  return null;
+}
+
+const numeroTelefono = z
+  .string('debe ser un teléfono como texto, p. ej. "662 214 5591"')
+  .refine(
+    (t) => normalizarTelefono(t) !== null,
+    'debe ser un teléfono de 10 dígitos, p. ej. «662 214 5591», «(662) 214-5591» o «+52 662 214 5591»',
+  )
+  .transform((t) => normalizarTelefono(t) ?? t);
+const tipoTelefono = z.enum(
+  ['movil', 'casa', 'trabajo', 'recados'],
+  'debe ser movil, casa, trabajo o recados',
+);
+const siNo = z.boolean('debe ser true o false');
+const zonaHoraria = z
+  .string('debe ser una zona horaria, p. ej. "America/Los_Angeles"')
+  .refine(
+    esZonaValida,
+    'debe ser una de las zonas horarias de la lista, p. ej. «America/Los_Angeles»',
+  )
+  .nullable();
+const correo = z
+  .string('debe ser un correo como texto')
+  .trim()
+  .toLowerCase()
+  .max(254, 'admite a lo más 254 caracteres')
+  .pipe(z.email('debe ser un correo electrónico válido, p. ej. «nombre@dominio.mx»'));
+const motivo = texto(500);
+// false is accepted and changes nothing: a form may send its checkbox as it is.
+const retirar = z.boolean('debe ser true o false');
+const opcional = (max: number) =>
+  z
+    .string('debe ser texto')
+    .trim()
+    .max(max, `admite a lo más ${max} caracteres`)
+    .transform((t) => (t === '' ? null : t))
+    .nullable();
+// An empty field is no postal code, as in the import.
+const codigoPostal = z
+  .string('debe ser un código postal de 5 dígitos como texto, p. ej. "83000"')
+  .trim()
+  .refine((t) => t === '' || /^\d{5}$/.test(t), 'debe tener 5 dígitos, p. ej. «83000»')
+  .transform((t) => (t === '' ? null : t))
+  .nullable();
+
+/** A PATCH must change something; `motivo` alone changes nothing. */
+function algoQueCambiar(campos: string) {
+  return (c: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const nada = (k: string) => k === 'motivo' || c[k] === undefined || (k === 'retirar' && !c[k]);
+    if (Object.keys(c).every(nada)) {
+      ctx.addIssue({ code: 'custom', message: `indica qué cambiar: ${campos}` });
+    }
+  };
+}
+
+/** A correction already retires the old value: retiring it too would say something else. */
+function correccionORetiro(campo: string) {
+  return (c: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    if (c.retirar === true && c[campo] !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['retirar'],
+        message: `no se combina con «${campo}»: la corrección ya retira el valor anterior`,
+      });
+    }
+  };
+}
+
+const telefonoNuevo = z.strictObject({
+  numero: numeroTelefono,
+  tipo: tipoTelefono,
+  consentimiento: siNo,
+  zonaHoraria: zonaHoraria.default(null),
+});
+const cambiosDeTelefono = z
+  .strictObject({
+    numero: numeroTelefono.optional(),
+    tipo: tipoTelefono.optional(),
+    valido: siNo.optional(),
+    consentimiento: siNo.optional(),
+    zonaHoraria: zonaHoraria.optional(),
+    retirar: retirar.optional(),
+    motivo,
+  })
+  .superRefine(algoQueCambiar('numero, tipo, valido, consentimiento, zonaHoraria o retirar'))
+  .superRefine(correccionORetiro('numero'));
+
+const correoNuevo = z.strictObject({ correo, consentimiento: siNo });
+const cambiosDeCorreo = z
+  .strictObject({
+    correo: correo.optional(),
+    valido: siNo.optional(),
+    consentimiento: siNo.optional(),
+    retirar: retirar.optional(),
+    motivo,
+  })
+  .superRefine(algoQueCambiar('correo, valido, consentimiento o retirar'))
+  .superRefine(correccionORetiro('correo'));
+
+// Required as the table has them: street and municipio; the state defaults to Sonora.
+const domicilioNuevo = z.strictObject({
+  calle: texto(200),
+  numero: opcional(20).default(null),
+  colonia: opcional(120).default(null),
+  codigoPostal: codigoPostal.default(null),
+  municipio: texto(120),
+  estado: texto(60).default('Sonora'),
+  zonaHoraria: zonaHoraria.default(null),
+});
+const CAMPOS_DE_DOMICILIO = ['calle', 'numero', 'colonia', 'codigoPostal', 'municipio', 'estado'];
+const cambiosDeDomicilio = z
+  .strictObject({
+    calle: texto(200).optional(),
+    numero: opcional(20).optional(),
+    colonia: opcional(120).optional(),
+    codigoPostal: codigoPostal.optional(),
+    municipio: texto(120).optional(),
+    estado: texto(60).optional(),
+    zonaHoraria: zonaHoraria.optional(),
+    retirar: retirar.optional(),
+    motivo,
+  })
+  .superRefine(algoQueCambiar(`${CAMPOS_DE_DOMICILIO.join(', ')}, zonaHoraria o retirar`))
+  .superRefine((c, ctx) => {
+    const campo = CAMPOS_DE_DOMICILIO.find((k) => c[k as keyof typeof c] !== undefined);
+    if (campo !== undefined) correccionORetiro(campo)(c, ctx);
+  });
+
+export function rutasContactos({ app, deps }: ContextoApp): void {
+  const { db, reloj } = deps;
+  const enTx = db.transaction.bind(db);
+
+  app.get(
+    '/api/personas/:id/contactos',
+    { config: { accion: 'contactos.consultar' } },
+    async (request) => {
+      const ctx = contextoDe(request, reloj);
+      const { id } = validar(idEnRuta, request.params);
+      return enTx().execute((trx) => consultarContactos(trx, id, ctx));
+    },
+  );
+
+  app.post(
+    '/api/personas/:id/telefonos',
+    { config: { accion: 'contactos.editar' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const { id } = validar(idEnRuta, request.params);
+      const entrada = validar(telefonoNuevo, request.body);
+      const r = await enTx().execute((trx) => agregarTelefono(trx, id, entrada, ctx));
+      return reply.status(r.nuevo ? 201 : 200).send({ telefono: r.telefono });
+    },
+  );
+
+  app.patch('/api/telefonos/:id', { config: { accion: 'contactos.editar' } }, async (request) => {
+    const ctx = contextoDe(request, reloj);
+    const { id } = validar(idEnRuta, request.params);
+    const cambios = validar(cambiosDeTelefono, request.body);
+    return enTx().execute((trx) => cambiarTelefono(trx, id, cambios, ctx));
+  });
+
+  app.post(
+    '/api/personas/:id/correos',
+    { config: { accion: 'contactos.editar' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const { id } = validar(idEnRuta, request.params);
+      const entrada = validar(correoNuevo, request.body);
+      const r = await enTx().execute((trx) => agregarCorreo(trx, id, entrada, ctx));
+      return reply.status(r.nuevo ? 201 : 200).send({ correo: r.correo });
+    },
+  );
+
+  app.patch('/api/correos/:id', { config: { accion: 'contactos.editar' } }, async (request) => {
+    const ctx = contextoDe(request, reloj);
+    const { id } = validar(idEnRuta, request.params);
+    const cambios = validar(cambiosDeCorreo, request.body);
+    return enTx().execute((trx) => cambiarCorreo(trx, id, cambios, ctx));
+  });
+
+  app.post(
+    '/api/personas/:id/domicilios',
+    { config: { accion: 'contactos.editar' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const { id } = validar(idEnRuta, request.params);
+      const entrada = validar(domicilioNuevo, request.body);
+      const r = await enTx().execute((trx) => agregarDomicilio(trx, id, entrada, ctx));
+      return reply.status(r.nuevo ? 201 : 200).send({ domicilio: r.domicilio });
+    },
+  );
+
+  app.patch('/api/domicilios/:id', { config: { accion: 'contactos.editar' } }, async (request) => {
+    const ctx = contextoDe(request, reloj);
+    const { id } = validar(idEnRuta, request.params);
+    const cambios = validar(cambiosDeDomicilio, request.body);
+    return enTx().execute((trx) => cambiarDomicilio(trx, id, cambios, ctx));
+  });
+}

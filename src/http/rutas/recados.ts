@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { ErrorDominio } from '../../domain/errores.ts';
+import { ESTADOS_RECADO, type EstadoRecado } from '../../domain/gestion/estado-recado.ts';
+import { atenderRecado } from '../../modules/recados/atender-recado.ts';
+import { listarRecados } from '../../modules/recados/listar-recados.ts';
+import { marcarRecadoLeido } from '../../modules/recados/marcar-recado-leido.ts';
+import { registrarRecado } from '../../modules/recados/registrar-recado.ts';
+import type { ContextoApp } from '../app.ts';
+import { contextoDe } from '../autenticacion.ts';
+import { idEnRuta, texto, validar } from '../validacion.ts';
+import { cuerpoGestion } from './esquema-gestion.ts';
+
+const id = z.number('debe ser un número de registro').int().positive().max(2_147_483_647);
+const instante = z
+  .string('debe ser un instante ISO 8601, p. ej. 2026-12-04T17:30:00-07:00')
+  .refine(
+    (t) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(t) &&
+      !Number.isNaN(Date.parse(t)),
+    'debe ser un instante ISO 8601 con zona, p. ej. 2026-12-04T17:30:00-07:00',
+  )
+  .transform((t) => new Date(t));
+
+const nuevo = z.strictObject({
+  creditoId: id.nullable().default(null),
+  personaId: id.nullable().default(null),
+  llamanteNombre: texto(200),
+  llamanteTelefono: z
+    .string('debe ser texto')
+    .trim()
+    .max(40, 'admite a lo más 40 caracteres')
+    .transform((t) => (t === '' ? null : t))
+    .nullable()
+    .default(null),
+  paraId: id.nullable().default(null),
+  mensaje: texto(2000),
+  volverALlamar: instante.nullable().default(null),
+});
+const consulta = z.strictObject({
+  estado: z
+    .enum(ESTADOS_RECADO as [EstadoRecado, ...EstadoRecado[]], 'debe ser nuevo, leido o atendido')
+    .optional(),
+});
+// A gestión's body; the recado is the one in the path, and the credit is named only when the
+// recado names none.
+const atencion = cuerpoGestion.omit({ recadoId: true }).extend({
+  creditoId: id.nullable().default(null),
+});
+
+export function rutasRecados({ app, deps }: ContextoApp): void {
+  const { db, reloj } = deps;
+  const enTx = db.transaction.bind(db);
+
+  app.post('/api/recados', { config: { accion: 'recados.registrar' } }, async (request, reply) => {
+    const ctx = contextoDe(request, reloj);
+    const r = validar(nuevo, request.body);
+    return reply.status(201).send(await enTx().execute((trx) => registrarRecado(trx, r, ctx)));
+  });
+
+  app.get('/api/recados', { config: { accion: 'recados.consultar' } }, async (request) => {
+    const ctx = contextoDe(request, reloj);
+    const { estado } = validar(consulta, request.query);
+    return enTx().execute((trx) => listarRecados(trx, estado ?? null, ctx));
+  });
+
+  app.post(
+    '/api/recados/:id/lectura',
+    { config: { accion: 'recados.consultar' } },
+    async (request) => {
+      const ctx = contextoDe(request, reloj);
+      const { id: recadoId } = validar(idEnRuta, request.params);
+      return enTx().execute((trx) => marcarRecadoLeido(trx, recadoId, ctx));
+    },
+  );
+
+  app.post(
+    '/api/recados/:id/atencion',
+    { config: { accion: 'recados.atender' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const { id: recadoId } = validar(idEnRuta, request.params);
+      const { creditoId, ...g } = validar(atencion, request.body);
+      // A refused contact commits its bitácora row, then answers 422.
+      const r = await enTx().execute((trx) => atenderRecado(trx, recadoId, creditoId, g, ctx));
+      if (r.rechazo !== null) throw new ErrorDominio(r.rechazo.codigo, r.rechazo.mensaje);
+      return reply.status(201).send({ gestion: r.gestion, recado: r.recado });
+    },
+  );
+
+  // Server-sent events: a line each time this user's recados change; the page then refetches.
+  app.get(
+    '/api/recados/avisos',
+    { config: { accion: 'recados.consultar' } },
+    async (request, reply) => {
+      const { actor } = contextoDe(request, reloj);
+      const avisos = deps.avisos;
+      if (!avisos)
+        throw new ErrorDominio(
+          'conflicto',
+          'Los avisos en vivo no están disponibles en esta instancia.',
+        );
+      const usuario = String(actor.id);
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      reply.raw.write('retry: 3000\nevent: listo\ndata: {}\n\n');
+      const quitar = avisos.suscribir('recados', (carga) => {
+        if (carga === usuario) reply.raw.write('event: recados\ndata: {}\n\n');
+      });
+      const latido = setInterval(() => reply.raw.write(': latido\n\n'), 25_000);
+      request.raw.on('close', () => {
+        clearInterval(latido);
+        quitar();
+      });
+    },
+  );
+}

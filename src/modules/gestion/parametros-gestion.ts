@@ -1,0 +1,19 @@
+import type { Db } from '../../db/conexion.ts';
+import type { ParametrosGestionFila } from '../../db/esquema.ts';
+
+export type ParametrosGestion = Omit<ParametrosGestionFila, 'id'>;
+
+/** The one row of the rules' parameters (migration 0017 inserts it). */
+export async function leerParametrosGestion(trx: Db): Promise<ParametrosGestion> {
+  return trx
+    .selectFrom('parametros_gestion')
+    .select([
+      'intentos_diarios_por_persona',
+      'horas_habiles_para_escalar',
+      'dias_sin_contacto',
+      'minutos_de_toma',
+      'dias_para_prescripcion',
+      'saldo_alto_centavos',
+    ])
+    .executeTakeFirstOrThrow();
+}
