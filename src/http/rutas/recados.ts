@@ -7,6 +7,7 @@ import { marcarRecadoLeido } from '../../modules/recados/marcar-recado-leido.ts'
 import { registrarRecado } from '../../modules/recados/registrar-recado.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
+import { abrirAvisosEnVivo } from '../avisos-en-vivo.ts';
 import { idEnRuta, texto, validar } from '../validacion.ts';
 import { cuerpoGestion } from './esquema-gestion.ts';
 
@@ -93,29 +94,7 @@ export function rutasRecados({ app, deps }: ContextoApp): void {
     { config: { accion: 'recados.consultar' } },
     async (request, reply) => {
       const { actor } = contextoDe(request, reloj);
-      const avisos = deps.avisos;
-      if (!avisos)
-        throw new ErrorDominio(
-          'conflicto',
-          'Los avisos en vivo no están disponibles en esta instancia.',
-        );
-      const usuario = String(actor.id);
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      reply.raw.write('retry: 3000\nevent: listo\ndata: {}\n\n');
-      const quitar = avisos.suscribir('recados', (carga) => {
-        if (carga === usuario) reply.raw.write('event: recados\ndata: {}\n\n');
-      });
-      const latido = setInterval(() => reply.raw.write(': latido\n\n'), 25_000);
-      request.raw.on('close', () => {
-        clearInterval(latido);
-        quitar();
-      });
+      abrirAvisosEnVivo(request, reply, deps.avisos, 'recados', String(actor.id));
     },
   );
 }

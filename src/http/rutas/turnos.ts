@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ErrorDominio } from '../../domain/errores.ts';
 import { MOTIVOS, type MotivoTurno } from '../../domain/turno.ts';
 import { cambiarTurno } from '../../modules/turnos/cambiar-turno.ts';
 import { indicadoresTurnos } from '../../modules/turnos/indicadores-turnos.ts';
@@ -8,6 +7,7 @@ import { registrarTurno } from '../../modules/turnos/registrar-turno.ts';
 import { vincularPersona } from '../../modules/turnos/vincular-persona.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
+import { abrirAvisosEnVivo } from '../avisos-en-vivo.ts';
 import { idEnRuta, texto, validar } from '../validacion.ts';
 import { fechaOpcional } from './creditos.ts';
 
@@ -72,29 +72,7 @@ export function rutasTurnos({ app, deps }: ContextoApp): void {
     { config: { accion: 'turnos.consultar' } },
     async (request, reply) => {
       const { actor } = contextoDe(request, reloj);
-      const avisos = deps.avisos;
-      if (!avisos)
-        throw new ErrorDominio(
-          'conflicto',
-          'Los avisos en vivo no están disponibles en esta instancia.',
-        );
-      const oficina = String(actor.oficinaId);
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      reply.raw.write('retry: 3000\nevent: listo\ndata: {}\n\n');
-      const quitar = avisos.suscribir('turnos', (carga) => {
-        if (carga === oficina) reply.raw.write('event: turnos\ndata: {}\n\n');
-      });
-      const latido = setInterval(() => reply.raw.write(': latido\n\n'), 25_000);
-      request.raw.on('close', () => {
-        clearInterval(latido);
-        quitar();
-      });
+      abrirAvisosEnVivo(request, reply, deps.avisos, 'turnos', String(actor.oficinaId));
     },
   );
 }

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
-import { ErrorDominio } from '../../domain/errores.ts';
-import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
+import { exigirCreditoVisible } from '../autorizacion/exigir-credito-visible.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 import type { Gestor } from './gestores-de-oficina.ts';
 
@@ -20,13 +19,7 @@ export async function historialDeAsignaciones(
   creditoId: number,
   ctx: ContextoAutenticado,
 ): Promise<{ asignaciones: AsignacionEnHistorial[] }> {
-  const c = await trx
-    .selectFrom('creditos')
-    .select(['oficina_id', 'despacho_id'])
-    .where('id', '=', creditoId)
-    .executeTakeFirst();
-  if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
-  exigirCreditoEnCartera(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id });
+  await exigirCreditoVisible(trx, creditoId, ctx.actor);
   const filas = await trx
     .selectFrom('asignaciones as a')
     .innerJoin('usuarios as g', 'g.id', 'a.gestor_id')

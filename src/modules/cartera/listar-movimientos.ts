@@ -1,8 +1,7 @@
 import type { Db } from '../../db/conexion.ts';
 import type { TipoMovimiento } from '../../db/esquema.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
-import { ErrorDominio } from '../../domain/errores.ts';
-import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
+import { exigirCreditoVisible } from '../autorizacion/exigir-credito-visible.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 
@@ -28,16 +27,7 @@ export async function listarMovimientos(
   creditoId: number,
   ctx: ContextoAutenticado,
 ): Promise<MovimientoVista[]> {
-  const credito = await trx
-    .selectFrom('creditos')
-    .select(['oficina_id', 'despacho_id'])
-    .where('id', '=', creditoId)
-    .executeTakeFirst();
-  if (!credito) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
-  exigirCreditoEnCartera(ctx.actor, {
-    oficinaId: credito.oficina_id,
-    despachoId: credito.despacho_id,
-  });
+  await exigirCreditoVisible(trx, creditoId, ctx.actor);
   const filas = await trx
     .selectFrom('movimientos as m')
     .leftJoin('usuarios as u', 'u.id', 'm.registrado_por')

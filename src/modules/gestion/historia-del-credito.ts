@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import { centavos, formatearPesos } from '../../domain/dinero.ts';
-import { ErrorDominio } from '../../domain/errores.ts';
 import { type CanalGestion, NOMBRE_CANAL } from '../../domain/gestion/canal.ts';
-import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
+import { exigirCreditoVisible } from '../autorizacion/exigir-credito-visible.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 
@@ -87,13 +86,7 @@ export async function historiaDelCredito(
   creditoId: number,
   ctx: ContextoAutenticado,
 ): Promise<{ eventos: EventoDeHistoria[] }> {
-  const c = await trx
-    .selectFrom('creditos')
-    .select(['oficina_id', 'despacho_id'])
-    .where('id', '=', creditoId)
-    .executeTakeFirst();
-  if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
-  exigirCreditoEnCartera(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id });
+  await exigirCreditoVisible(trx, creditoId, ctx.actor);
   const { rows } = await sql<FilaHistoria>`
     SELECT * FROM (
       SELECT 'gestion' AS tipo, g.id::text AS id, g.inicio AS instante, g.canal, NULL::text AS monto,

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
-import { ErrorDominio } from '../../domain/errores.ts';
-import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
+import { exigirCreditoVisible } from '../autorizacion/exigir-credito-visible.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { type VistaGestion, vistasDeGestiones } from './vista-gestion.ts';
@@ -11,13 +10,7 @@ export async function listarGestiones(
   creditoId: number,
   ctx: ContextoAutenticado,
 ): Promise<{ gestiones: VistaGestion[] }> {
-  const c = await trx
-    .selectFrom('creditos')
-    .select(['oficina_id', 'despacho_id'])
-    .where('id', '=', creditoId)
-    .executeTakeFirst();
-  if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
-  exigirCreditoEnCartera(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id });
+  await exigirCreditoVisible(trx, creditoId, ctx.actor);
   const gestiones = await vistasDeGestiones(trx, { creditoId });
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'gestiones.consultar',
