@@ -347,6 +347,8 @@ describe('promesas de pago y cola de trabajo', () => {
     }) => x.cuentas.find((f) => f.creditoId === c.id);
     expect(fila(await cola())?.motivos.map((m) => m.clave)).toContain('promesa_hoy');
 
+    // The debtor pays at the counter a few minutes later.
+    t.reloj.avanzarMinutos(10);
     const pago = await t.pedir('POST', `/api/creditos/${c.id}/pagos`, {
       sesion: s.gestor,
       cuerpo: { monto: '1200.00', canal: 'caja', referencia: `CAJA-${n++}` },

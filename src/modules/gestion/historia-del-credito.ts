@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import { centavos, formatearPesos } from '../../domain/dinero.ts';
 import { type CanalGestion, NOMBRE_CANAL } from '../../domain/gestion/canal.ts';
+import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
 import { exigirCreditoVisible } from '../autorizacion/exigir-credito-visible.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
@@ -20,6 +21,8 @@ export interface EventoDeHistoria {
   tipo: TipoEvento;
   id: string;
   instante: string;
+  /** The business date of the event (America/Hermosillo). */
+  fecha: string;
   titulo: string;
   detalle: string | null;
   quien: string | null;
@@ -41,6 +44,9 @@ const NOMBRE_CONCEPTO: Record<string, string> = {
   interes: 'interés ordinario',
   capital: 'capital',
 };
+
+// en-CA formats as YYYY-MM-DD.
+const fechaDeNegocio = new Intl.DateTimeFormat('en-CA', { timeZone: ZONA_INSTITUTO });
 
 function pesos(monto: string | null): string {
   return monto === null ? '' : formatearPesos(centavos(Number(monto)));
@@ -94,7 +100,12 @@ export async function historiaDelCredito(
         FROM gestiones g JOIN resultados_gestion r ON r.id = g.resultado_id JOIN usuarios u ON u.id = g.registrado_por
        WHERE g.credito_id = ${creditoId}
       UNION ALL
-      SELECT m.tipo, m.id::text, m.registrado, m.canal,
+      -- A movement recorded on its own date sits where it was recorded; one recorded later
+      -- (backdated, imported: a 2019 payment belongs in 2019) at the end of its date.
+      SELECT m.tipo, m.id::text,
+             CASE WHEN (m.registrado AT TIME ZONE ${ZONA_INSTITUTO})::date = m.fecha THEN m.registrado
+                  ELSE ((m.fecha + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO}) - interval '1 second' END,
+             m.canal,
              (m.monto_centavos + coalesce((SELECT sum(x.monto_centavos) FROM movimientos x WHERE x.parte_de = m.id), 0))::text,
              concat_ws(' · ', m.referencia, m.motivo), coalesce(m.concepto, m.cancela_id::text), u.nombre
         FROM movimientos m LEFT JOIN usuarios u ON u.id = m.registrado_por
@@ -132,6 +143,7 @@ export async function historiaDelCredito(
       tipo: f.tipo,
       id: f.id,
       instante: new Date(f.instante).toISOString(),
+      fecha: fechaDeNegocio.format(new Date(f.instante)),
       ...titulo(f),
       quien: f.quien,
     })),
