@@ -1,11 +1,17 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { matchPath } from 'react-router-dom';
+import { ROLES_AGENDA } from './api/agenda.ts';
 import { ROLES_CATALOGO, ROLES_SIMULADOR } from './api/alternativas.ts';
+import { ROLES_ASIGNACION } from './api/asignacion.ts';
 import { ROLES_ATENCION } from './api/atencion.ts';
 import { ROLES_CAJA } from './api/caja.ts';
+import { ROLES_COBERTURA } from './api/cobertura.ts';
+import { ROLES_COLA } from './api/cola.ts';
 import { ROLES_CONCILIACION } from './api/conciliacion.ts';
+import { ROLES_CONFIGURACION_GESTION } from './api/configuracion-gestion.ts';
 import { ROLES_CONVENIOS, ROLES_PENDIENTES } from './api/convenios.ts';
 import { ROLES_IMPORTACION } from './api/importacion.ts';
+import { ROLES_RECADOS } from './api/recados.ts';
 import { ROLES, type Rol } from './api/tipos.ts';
 import { ROLES_TURNOS } from './api/turnos.ts';
 
@@ -32,6 +38,24 @@ export const SECCIONES: readonly Seccion[] = [
     pagina: lazy(() => import('./paginas/Inicio.tsx').then((m) => ({ default: m.PaginaInicio }))),
   },
   {
+    ruta: '/cola',
+    etiqueta: 'Mi cartera hoy',
+    roles: ROLES_COLA,
+    pagina: lazy(() => import('./paginas/Cola.tsx').then((m) => ({ default: m.PaginaCola }))),
+  },
+  {
+    ruta: '/agenda',
+    etiqueta: 'Agenda',
+    roles: ROLES_AGENDA,
+    pagina: lazy(() => import('./paginas/Agenda.tsx').then((m) => ({ default: m.PaginaAgenda }))),
+  },
+  {
+    ruta: '/recados',
+    etiqueta: 'Recados',
+    roles: ROLES_RECADOS,
+    pagina: lazy(() => import('./paginas/Recados.tsx').then((m) => ({ default: m.PaginaRecados }))),
+  },
+  {
     ruta: '/turnos',
     etiqueta: 'Turnos',
     roles: ROLES_TURNOS,
@@ -42,6 +66,22 @@ export const SECCIONES: readonly Seccion[] = [
     etiqueta: 'Cartera',
     roles: ROLES,
     pagina: lazy(() => import('./paginas/Cartera.tsx').then((m) => ({ default: m.PaginaCartera }))),
+  },
+  {
+    ruta: '/asignacion',
+    etiqueta: 'Asignación',
+    roles: ROLES_ASIGNACION,
+    pagina: lazy(() =>
+      import('./paginas/Asignacion.tsx').then((m) => ({ default: m.PaginaAsignacion })),
+    ),
+  },
+  {
+    ruta: '/cobertura',
+    etiqueta: 'Cobertura',
+    roles: ROLES_COBERTURA,
+    pagina: lazy(() =>
+      import('./paginas/Cobertura.tsx').then((m) => ({ default: m.PaginaCobertura })),
+    ),
   },
   {
     ruta: '/creditos/:id',
@@ -116,6 +156,16 @@ export const SECCIONES: readonly Seccion[] = [
     roles: ROLES_CATALOGO,
     pagina: lazy(() =>
       import('./paginas/Alternativas.tsx').then((m) => ({ default: m.PaginaAlternativas })),
+    ),
+  },
+  {
+    ruta: '/gestion/configuracion',
+    etiqueta: 'Configuración de gestión',
+    roles: ROLES_CONFIGURACION_GESTION,
+    pagina: lazy(() =>
+      import('./paginas/ConfiguracionGestion.tsx').then((m) => ({
+        default: m.PaginaConfiguracionGestion,
+      })),
     ),
   },
   {

@@ -98,10 +98,11 @@ export interface Ficha {
   }>;
 }
 
-export function useFicha(personaId: number) {
+export function useFicha(personaId: number, habilitada = true) {
   return useQuery({
     queryKey: ['personas', personaId, 'ficha'],
     queryFn: ({ signal }) =>
       solicitar<Ficha>('GET', `/api/personas/${personaId}/ficha`, { senal: signal }),
+    enabled: habilitada,
   });
 }

@@ -59,6 +59,8 @@ export interface Credito {
   numero: string;
   estado: EstadoCredito;
   oficina: string;
+  /** The gestor responsible for the account; null: unassigned. */
+  gestor: { id: number; nombre: string } | null;
   producto: {
     clave: string;
     nombre: string;

@@ -71,13 +71,18 @@ export interface CartaFiniquito {
   nueva: boolean;
 }
 
-/** Everything that shows a credit's money: its statements, the lists, the fichas, the cash report. */
+/**
+ * Everything that shows a credit's money: its statements, the lists, the fichas, the cash
+ * report, and the work queue and agenda (a payment may keep a promesa de pago).
+ */
 function refrescarDespuesDeMover(clienteConsultas: QueryClient, creditoId: number) {
   return Promise.all([
     clienteConsultas.invalidateQueries({ queryKey: ['creditos', creditoId] }),
     clienteConsultas.invalidateQueries({ queryKey: ['creditos', 'lista'] }),
     clienteConsultas.invalidateQueries({ queryKey: ['personas'] }),
     clienteConsultas.invalidateQueries({ queryKey: ['caja'] }),
+    clienteConsultas.invalidateQueries({ queryKey: ['cola'] }),
+    clienteConsultas.invalidateQueries({ queryKey: ['agenda'] }),
   ]);
 }
 

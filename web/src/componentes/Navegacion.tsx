@@ -1,6 +1,7 @@
 import { NavLink, useLocation } from 'react-router-dom';
 import { useUsuarioActual } from '../api/sesion.ts';
 import { seccionesDe, seccionQueContiene } from '../navegacion.ts';
+import { InsigniaRecados } from './recados/InsigniaRecados.tsx';
 
 export function Navegacion() {
   const usuario = useUsuarioActual();
@@ -16,6 +17,7 @@ export function Navegacion() {
               className={s.ruta === contenedora ? 'seccion-contenedora' : undefined}
             >
               {s.etiqueta}
+              {s.ruta === '/recados' && <InsigniaRecados />}
             </NavLink>
           </li>
         ))}

@@ -31,6 +31,7 @@ import {
   TablaMinistraciones,
 } from '../componentes/credito/Tablas.tsx';
 import { ErrorConReintento } from '../componentes/ErrorConReintento.tsx';
+import { GestionDeCuenta } from '../componentes/gestion/GestionDeCuenta.tsx';
 import { fecha } from '../formato.ts';
 import { idDeRuta, vieneDeFicha } from '../ruta.ts';
 import { useTituloDocumento } from '../titulo.ts';
@@ -199,6 +200,8 @@ function DetalleCredito({ id }: { id: number }) {
           )}
         </section>
       </Card>
+
+      <GestionDeCuenta credito={credito.data} />
 
       {ROLES_PAGO.includes(usuario.rol) && (
         <RegistrarPago creditoId={id} estadoCredito={credito.data.estado} />

@@ -1,0 +1,183 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { Referencia } from './asignacion.ts';
+import { solicitar } from './cliente.ts';
+import type { Rol } from './tipos.ts';
+
+/** Whoever answers the phone takes a message (everyone but the external lawyer). */
+export const ROLES_RECADOS: readonly Rol[] = [
+  'gestor',
+  'coordinador',
+  'contabilidad',
+  'administrador',
+];
+
+/** A recado is attended with a gestión, which only the office's staff log. */
+export const ROLES_ATENDER_RECADOS: readonly Rol[] = ['gestor', 'coordinador'];
+
+export type EstadoRecado = 'nuevo' | 'leido' | 'atendido';
+
+export interface Recado {
+  id: number;
+  estado: EstadoRecado;
+  oficinaId: number;
+  /** The account it is about, with its acreditado; null when the caller named none. */
+  creditoId: number | null;
+  numero: string | null;
+  acreditado: string | null;
+  /** The caller, when found with the search. */
+  persona: Referencia | null;
+  llamanteNombre: string;
+  llamanteTelefono: string | null;
+  para: Referencia;
+  /** Who answered the phone and took the message. */
+  tomadoPor: Referencia;
+  mensaje: string;
+  /** Instant the caller asked to be called back; null: not said. */
+  volverALlamar: string | null;
+  creado: string;
+  leido: string | null;
+  atendido: string | null;
+  gestionId: number | null;
+  /** Instant it reached the coordinador for lack of attention; null: not escalated. */
+  escalado: string | null;
+}
+
+export interface DatosRecado {
+  creditoId?: number;
+  personaId?: number;
+  llamanteNombre: string;
+  llamanteTelefono?: string;
+  /** Omitted: the account's gestor. */
+  paraId?: number;
+  mensaje: string;
+  volverALlamar?: string;
+}
+
+export const CANALES = [
+  'llamada_saliente',
+  'llamada_entrante',
+  'visita_domiciliaria',
+  'correo',
+  'sms',
+  'whatsapp',
+  'carta',
+  'ventanilla',
+] as const;
+export type Canal = (typeof CANALES)[number];
+
+export const TIPOS_ACCION = [
+  'llamar',
+  'visitar',
+  'cita',
+  'enviar_carta',
+  'esperar_pago',
+  'revisar',
+] as const;
+export type TipoAccion = (typeof TIPOS_ACCION)[number];
+
+/** A gestión's body (docs/gestion.md, «Gestiones»). */
+export interface CuerpoGestion {
+  canal: Canal;
+  personaId: number | null;
+  contactoNombre: string | null;
+  telefonoId: number | null;
+  correoId: number | null;
+  domicilioId: number | null;
+  resultado: string;
+  nota: string | null;
+  proximaAccion: { tipo: TipoAccion; fecha: string } | null;
+  duracionSegundos: number | null;
+  promesa: { monto: string; fecha: string; toleranciaDias: number } | null;
+}
+
+const CLAVE_RECADOS = ['recados'] as const;
+
+/** Without live notices the list is asked this often (each read is written to the bitácora). */
+export const INTERVALO_SIN_AVISOS_MS = 60_000;
+
+/**
+ * The user's recados and the count of new ones. Kept current by the live notices
+ * (`useAvisosRecados`); `intervalo` asks again periodically only while they are down.
+ */
+export function useRecados(intervalo: number | false = false, habilitada = true) {
+  return useQuery({
+    queryKey: CLAVE_RECADOS,
+    queryFn: ({ signal }) =>
+      solicitar<{ recados: Recado[]; nuevos: number }>('GET', '/api/recados', { senal: signal }),
+    staleTime: 0,
+    refetchInterval: intervalo,
+    enabled: habilitada,
+  });
+}
+
+/**
+ * Live recados: the server sends `recados` each time one of this user's changes (a new one,
+ * one escalated to him); the list is then asked again. On (re)connection it is asked too, in
+ * case a notice was missed while the stream was down.
+ */
+export function useAvisosRecados(habilitado: boolean): boolean {
+  const clienteConsultas = useQueryClient();
+  const [enVivo, setEnVivo] = useState(false);
+  useEffect(() => {
+    if (!habilitado || typeof EventSource === 'undefined') return;
+    const fuente = new EventSource('/api/recados/avisos');
+    const refrescar = () => void clienteConsultas.invalidateQueries({ queryKey: CLAVE_RECADOS });
+    fuente.addEventListener('listo', () => {
+      setEnVivo(true);
+      refrescar();
+    });
+    fuente.addEventListener('recados', refrescar);
+    // The browser reconnects by itself; meanwhile (or if it gave up) the list is polled.
+    fuente.onerror = () => setEnVivo(false);
+    return () => {
+      fuente.close();
+      setEnVivo(false);
+    };
+  }, [clienteConsultas, habilitado]);
+  return enVivo;
+}
+
+export function useTomarRecado() {
+  const clienteConsultas = useQueryClient();
+  return useMutation({
+    mutationFn: (datos: DatosRecado) =>
+      solicitar<Recado>('POST', '/api/recados', { cuerpo: datos }),
+    onSuccess: () => clienteConsultas.invalidateQueries({ queryKey: CLAVE_RECADOS }),
+  });
+}
+
+export function useMarcarLeido() {
+  const clienteConsultas = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) =>
+      solicitar<unknown>('POST', `/api/recados/${id}/lectura`, { cuerpo: {} }),
+    onSettled: () => clienteConsultas.invalidateQueries({ queryKey: CLAVE_RECADOS }),
+  });
+}
+
+export function useAtenderRecado() {
+  const clienteConsultas = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      gestion,
+      creditoId,
+    }: {
+      id: number;
+      gestion: CuerpoGestion;
+      /** Only when the recado names no credit. */
+      creditoId: number | null;
+    }) =>
+      solicitar<unknown>('POST', `/api/recados/${id}/atencion`, {
+        cuerpo: creditoId === null ? gestion : { ...gestion, creditoId },
+      }),
+    onSuccess: (_, { creditoId }) =>
+      Promise.all([
+        clienteConsultas.invalidateQueries({ queryKey: CLAVE_RECADOS }),
+        creditoId === null
+          ? undefined
+          : clienteConsultas.invalidateQueries({ queryKey: ['creditos', creditoId] }),
+      ]),
+  });
+}

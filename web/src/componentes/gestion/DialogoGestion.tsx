@@ -1,0 +1,495 @@
+import { Alert, App, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { esErrorApi } from '../../api/cliente.ts';
+import { NOMBRE_PROXIMA_ACCION, type TipoProximaAccion } from '../../api/cola.ts';
+import { useContactos } from '../../api/contactos.ts';
+import {
+  CANALES_GESTION,
+  CANALES_LLAMADA,
+  type CanalGestion,
+  type DatosGestion,
+  MEDIO_DE_CANAL,
+  NOMBRE_CANAL_GESTION,
+  useRegistrarGestion,
+  useResultadosGestion,
+} from '../../api/gestiones.ts';
+import { useHoy } from '../../api/sesion.ts';
+import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
+import { centavosDe, fecha, leerMonto, pesosDe } from '../../formato.ts';
+import { DialogoFormulario } from '../DialogoFormulario.tsx';
+import { etiquetaTelefono, textoDomicilio } from './medios.ts';
+import './gestion.css';
+
+/** Someone the gestor may talk to about the account: its acreditado or an aval. */
+export interface Deudor {
+  personaId: number;
+  nombre: string;
+  rol: 'acreditado' | 'aval';
+}
+
+const OTRA = 'otra';
+
+interface Valores {
+  canal: CanalGestion;
+  persona: number | typeof OTRA;
+  contactoNombre?: string;
+  medio?: number;
+  resultado?: string;
+  monto?: string;
+  fechaPromesa?: Dayjs;
+  tolerancia?: number | null;
+  nota?: string;
+  tipoAccion?: TipoProximaAccion;
+  fechaAccion?: Dayjs;
+  inicio?: Dayjs | null;
+  duracion?: string;
+}
+
+const CAMPOS = [
+  'canal',
+  'persona',
+  'contactoNombre',
+  'medio',
+  'resultado',
+  'monto',
+  'fechaPromesa',
+  'tolerancia',
+  'nota',
+  'tipoAccion',
+  'fechaAccion',
+  'inicio',
+  'duracion',
+] as const;
+
+/** API field → dialog field, so a refusal about one shows under it. */
+const NOMBRES_API: Record<string, (typeof CAMPOS)[number]> = {
+  personaId: 'persona',
+  telefonoId: 'medio',
+  correoId: 'medio',
+  domicilioId: 'medio',
+  'promesa.monto': 'monto',
+  'promesa.fecha': 'fechaPromesa',
+  'promesa.toleranciaDias': 'tolerancia',
+  'proximaAccion.tipo': 'tipoAccion',
+  'proximaAccion.fecha': 'fechaAccion',
+  duracionSegundos: 'duracion',
+  promesa: 'resultado',
+  proximaAccion: 'tipoAccion',
+};
+
+/** The contact rules' refusals: said above the form, whole, because they are about the contact. */
+const NEGATIVAS = new Set([
+  'fuera_de_horario',
+  'contacto_no_permitido',
+  'sin_consentimiento',
+  'en_juridico',
+  'limite_de_contactos',
+]);
+
+const FORMATO_ISO = 'YYYY-MM-DD';
+const DURACION = /^(\d{1,3})(?::([0-5]\d))?$/;
+/** The server takes a gestión up to 7 days back. */
+const DIAS_ATRAS = 7;
+
+/** `4:30` → 270 seconds; `4` → 240; null for anything else. */
+function segundosDe(texto: string): number | null {
+  const partes = DURACION.exec(texto.trim());
+  if (!partes) return null;
+  return Number(partes[1]) * 60 + Number(partes[2] ?? '0');
+}
+
+/** The start as the gestor typed it, in the institute's time (Sonora is UTC−7 all year). */
+function instanteHermosillo(d: Dayjs): string {
+  return `${d.format('YYYY-MM-DDTHH:mm')}:00-07:00`;
+}
+
+/**
+ * The API body from what the form shows. Fields hidden by a later choice (a promise's amount
+ * after the result changed) keep their values in the form: only the shown ones are sent.
+ */
+function cuerpoDe(v: Valores, conPromesa: boolean, recadoId: number | null): DatosGestion {
+  const medio = MEDIO_DE_CANAL[v.canal];
+  const medioId = v.medio ?? null;
+  const monto = !conPromesa || v.monto === undefined ? null : leerMonto(v.monto);
+  const nota = (v.nota ?? '').trim();
+  return {
+    canal: v.canal,
+    personaId: v.persona === OTRA ? null : v.persona,
+    contactoNombre: v.persona === OTRA ? (v.contactoNombre ?? '').trim() || null : null,
+    telefonoId: medio === 'telefono' ? medioId : null,
+    correoId: medio === 'correo' ? medioId : null,
+    domicilioId: medio === 'domicilio' ? medioId : null,
+    resultado: v.resultado ?? '',
+    nota: nota === '' ? null : nota,
+    proximaAccion:
+      v.tipoAccion !== undefined && v.fechaAccion !== undefined
+        ? { tipo: v.tipoAccion, fecha: v.fechaAccion.format(FORMATO_ISO) }
+        : null,
+    // Empty: now, by the server's clock, never the browser's.
+    inicio: v.inicio ? instanteHermosillo(v.inicio) : null,
+    duracionSegundos:
+      CANALES_LLAMADA.includes(v.canal) && v.duracion ? segundosDe(v.duracion) : null,
+    promesa:
+      monto !== null && v.fechaPromesa !== undefined
+        ? {
+            monto,
+            fecha: v.fechaPromesa.format(FORMATO_ISO),
+            toleranciaDias: v.tolerancia ?? 0,
+          }
+        : null,
+    recadoId,
+  };
+}
+
+/**
+ * Logs one contact attempt on an account, with the keyboard alone: the channel has the focus,
+ * Tab goes field to field, Enter (Ctrl+Enter in the note) registers, Esc closes. Only the
+ * fields the channel and result need are shown. The server enforces the contact rules; its
+ * refusal is shown here, in its words, and nothing is saved.
+ */
+export function DialogoGestion({
+  creditoId,
+  deudores,
+  abierto,
+  alCerrar,
+  alTerminarCierre,
+  recadoId = null,
+}: {
+  creditoId: number;
+  deudores: Deudor[];
+  abierto: boolean;
+  alCerrar: () => void;
+  alTerminarCierre: () => void;
+  recadoId?: number | null;
+}) {
+  const hoy = useHoy();
+  const hoyDia = dayjs(hoy, FORMATO_ISO);
+  const { message } = App.useApp();
+  const [formulario] = Form.useForm<Valores>();
+  const registrar = useRegistrarGestion(creditoId);
+  const resultados = useResultadosGestion();
+  const enviando = useRef(false);
+  const [errorGeneral, setErrorGeneral] = useState<string | null>(null);
+
+  const acreditado = deudores.find((d) => d.rol === 'acreditado') ?? deudores[0];
+  const canal = Form.useWatch('canal', formulario) ?? 'llamada_saliente';
+  const persona = Form.useWatch('persona', formulario) ?? acreditado?.personaId ?? OTRA;
+  const claveResultado = Form.useWatch('resultado', formulario);
+  const contactos = useContactos(persona === OTRA ? null : persona);
+
+  const tipoMedio = persona === OTRA ? null : MEDIO_DE_CANAL[canal];
+  const datos = contactos.data;
+  const opcionesMedio =
+    datos === undefined || tipoMedio === null
+      ? []
+      : tipoMedio === 'telefono'
+        ? datos.telefonos
+            .filter((t) => t.retirado === null)
+            .map((t) => ({ value: t.id, label: etiquetaTelefono(t), util: t.valido }))
+        : tipoMedio === 'correo'
+          ? datos.correos
+              .filter((c) => c.retirado === null)
+              .map((c) => ({
+                value: c.id,
+                label: `${c.correo}${c.valido ? '' : ' (no válido)'}${c.consentimiento ? '' : ' (sin consentimiento)'}`,
+                util: c.valido,
+              }))
+          : datos.domicilios
+              .filter((d) => d.retirado === null)
+              .map((d) => ({ value: d.id, label: textoDomicilio(d), util: d.vigente }));
+  const idsMedio = opcionesMedio.map((o) => o.value).join(',');
+  const primerMedio = (opcionesMedio.find((o) => o.util) ?? opcionesMedio[0])?.value;
+
+  // A channel or person change brings other media: offer the first usable one (once, so that
+  // clearing it on an inbound call sticks).
+  useEffect(() => {
+    const ids = idsMedio === '' ? [] : idsMedio.split(',').map(Number);
+    const actual: unknown = formulario.getFieldValue('medio');
+    if (typeof actual === 'number' && ids.includes(actual)) return;
+    formulario.setFieldValue('medio', primerMedio);
+  }, [idsMedio, primerMedio, formulario]);
+
+  const resultado = resultados.data?.find((r) => r.clave === claveResultado);
+  const conPromesa = resultado?.promesa === true;
+  const esLlamada = CANALES_LLAMADA.includes(canal);
+
+  const alEnviar = (v: Valores) => {
+    if (enviando.current) return;
+    enviando.current = true;
+    setErrorGeneral(null);
+    const cuerpo = cuerpoDe(v, conPromesa, recadoId);
+    registrar.mutate(cuerpo, {
+      onSuccess: () => {
+        void message.success(
+          cuerpo.promesa === null
+            ? 'Gestión registrada.'
+            : `Gestión registrada con promesa de pago de ${pesosDe(cuerpo.promesa.monto)} para el ${fecha(cuerpo.promesa.fecha)}.`,
+        );
+        alCerrar();
+      },
+      onError: (error) => {
+        if (esErrorApi(error) && NEGATIVAS.has(error.codigo)) {
+          setErrorGeneral(error.mensaje);
+          return;
+        }
+        setErrorGeneral(
+          mostrarErrorEnFormulario(formulario, error, CAMPOS, { nombres: NOMBRES_API }),
+        );
+      },
+      onSettled: () => {
+        enviando.current = false;
+      },
+    });
+  };
+
+  // In the note, Enter is a new line: Ctrl+Enter registers, like in a mail client.
+  const enNota = (evento: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (evento.key === 'Enter' && (evento.ctrlKey || evento.metaKey)) {
+      evento.preventDefault();
+      formulario.submit();
+    }
+  };
+
+  const validarMonto = (_: unknown, texto: string | undefined) => {
+    if (texto === undefined || texto.trim() === '')
+      return Promise.reject('Escribe el monto prometido.');
+    const monto = leerMonto(texto);
+    if (monto === null || centavosDe(monto) <= 0)
+      return Promise.reject('Escribe un monto en pesos mayor que cero, como 1,500.00.');
+    return Promise.resolve();
+  };
+
+  const validarDuracion = (_: unknown, texto: string | undefined) =>
+    texto === undefined || texto.trim() === '' || segundosDe(texto) !== null
+      ? Promise.resolve()
+      : Promise.reject('Escribe la duración en minutos, o minutos y segundos como 4:30.');
+
+  const etiquetaMedio =
+    tipoMedio === 'telefono' ? 'Teléfono' : tipoMedio === 'correo' ? 'Correo' : 'Domicilio';
+
+  return (
+    <DialogoFormulario<Valores>
+      abierto={abierto}
+      titulo="Registrar gestión"
+      textoAceptar="Registrar gestión"
+      ocupado={registrar.isPending}
+      ancho={640}
+      formulario={formulario}
+      nombre="registrar-gestion"
+      valoresIniciales={{
+        canal: 'llamada_saliente',
+        persona: acreditado?.personaId ?? OTRA,
+        tolerancia: 2,
+      }}
+      alEnviar={alEnviar}
+      alCambiarValores={() => setErrorGeneral(null)}
+      alCerrar={alCerrar}
+      alTerminarCierre={alTerminarCierre}
+    >
+      {errorGeneral !== null && (
+        <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
+      )}
+      <div className="rejilla-campos rejilla-2 rejilla-gestion">
+        <Form.Item
+          label="Canal"
+          name="canal"
+          rules={[{ required: true, message: 'Elige el canal.' }]}
+        >
+          <Select<CanalGestion>
+            autoFocus
+            showSearch={{ optionFilterProp: 'label' }}
+            options={CANALES_GESTION.map((c) => ({ value: c, label: NOMBRE_CANAL_GESTION[c] }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label="Persona contactada"
+          name="persona"
+          rules={[{ required: true, message: 'Elige con quién fue el contacto.' }]}
+        >
+          <Select<number | typeof OTRA>
+            showSearch={{ optionFilterProp: 'label' }}
+            options={[
+              ...deudores.map((d) => ({
+                value: d.personaId,
+                label: `${d.nombre} (${d.rol === 'acreditado' ? 'acreditado' : 'aval'})`,
+              })),
+              { value: OTRA, label: 'Otra persona' },
+            ]}
+          />
+        </Form.Item>
+      </div>
+      {persona === OTRA && (
+        <Form.Item
+          label="Nombre de quien atendió o llamó"
+          name="contactoNombre"
+          extra="A un tercero no se le cobra: solo se registra que llamó o dejó recado."
+          rules={[
+            { required: true, whitespace: true, message: 'Escribe el nombre de la persona.' },
+            { max: 200, message: 'El nombre admite a lo más 200 caracteres.' },
+          ]}
+        >
+          <Input autoComplete="off" maxLength={200} />
+        </Form.Item>
+      )}
+      {tipoMedio !== null && (
+        <Form.Item
+          label={etiquetaMedio}
+          name="medio"
+          extra={
+            contactos.isError
+              ? 'No se pudieron cargar sus datos de contacto.'
+              : datos !== undefined && opcionesMedio.length === 0
+                ? `No tiene ${tipoMedio === 'telefono' ? 'teléfonos' : tipoMedio === 'correo' ? 'correos' : 'domicilios'} registrados: agrégalo en «Datos de contacto».`
+                : undefined
+          }
+          rules={[
+            {
+              required: canal !== 'llamada_entrante',
+              message: `Elige el ${etiquetaMedio.toLowerCase()} usado.`,
+            },
+          ]}
+        >
+          <Select<number>
+            loading={contactos.isPending}
+            options={opcionesMedio.map(({ value, label }) => ({ value, label }))}
+            allowClear={canal === 'llamada_entrante'}
+          />
+        </Form.Item>
+      )}
+      <Form.Item
+        label="Resultado"
+        name="resultado"
+        rules={[{ required: true, message: 'Elige el resultado de la gestión.' }]}
+      >
+        <Select<string>
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={resultados.isPending}
+          options={(resultados.data ?? []).map((r) => ({ value: r.clave, label: r.nombre }))}
+          placeholder={
+            resultados.isError ? 'No se pudo cargar el catálogo de resultados' : undefined
+          }
+        />
+      </Form.Item>
+      {conPromesa && (
+        <fieldset className="grupo-campos">
+          <legend>Promesa de pago</legend>
+          <div className="rejilla-campos rejilla-3 rejilla-gestion">
+            <Form.Item
+              label="Monto prometido"
+              name="monto"
+              rules={[{ validator: validarMonto }]}
+              validateTrigger="onBlur"
+            >
+              <Input prefix="$" inputMode="decimal" autoComplete="off" placeholder="0.00" />
+            </Form.Item>
+            <Form.Item
+              label="Fecha de pago"
+              name="fechaPromesa"
+              rules={[{ required: true, message: 'Elige la fecha en que pagará.' }]}
+            >
+              <DatePicker
+                format="DD/MM/YYYY"
+                allowClear={false}
+                showNow={false}
+                inputReadOnly={false}
+                disabledDate={(d) => d.isBefore(hoyDia, 'day')}
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+            <Form.Item
+              label="Días de tolerancia"
+              name="tolerancia"
+              rules={[{ required: true, message: 'Escribe los días de tolerancia (0 a 30).' }]}
+            >
+              <InputNumber min={0} max={30} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </div>
+        </fieldset>
+      )}
+      <Form.Item
+        label="Nota"
+        name="nota"
+        extra="Ctrl+Enter registra la gestión."
+        rules={[{ max: 2000, message: 'La nota admite a lo más 2000 caracteres.' }]}
+      >
+        <Input.TextArea rows={3} maxLength={2000} onKeyDown={enNota} />
+      </Form.Item>
+      <fieldset className="grupo-campos">
+        <legend>Próxima acción</legend>
+        <div className="rejilla-campos rejilla-2 rejilla-gestion">
+          <Form.Item
+            label="Qué hacer"
+            name="tipoAccion"
+            dependencies={['fechaAccion']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, v: TipoProximaAccion | undefined) =>
+                  v === undefined && getFieldValue('fechaAccion')
+                    ? Promise.reject('Elige qué hacer en esa fecha.')
+                    : Promise.resolve(),
+              }),
+            ]}
+          >
+            <Select<TipoProximaAccion>
+              allowClear
+              options={Object.entries(NOMBRE_PROXIMA_ACCION).map(([value, label]) => ({
+                value: value as TipoProximaAccion,
+                label,
+              }))}
+            />
+          </Form.Item>
+          <Form.Item
+            label="Cuándo"
+            name="fechaAccion"
+            dependencies={['tipoAccion']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, v: Dayjs | undefined) =>
+                  v === undefined && getFieldValue('tipoAccion')
+                    ? Promise.reject('Elige la fecha de la próxima acción.')
+                    : Promise.resolve(),
+              }),
+            ]}
+          >
+            <DatePicker
+              format="DD/MM/YYYY"
+              showNow={false}
+              inputReadOnly={false}
+              disabledDate={(d) => d.isBefore(hoyDia, 'day')}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </div>
+      </fieldset>
+      <div className="rejilla-campos rejilla-2 rejilla-gestion">
+        <Form.Item label="Inicio (hora de Hermosillo)" name="inicio" extra="Vacío: ahora.">
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="DD/MM/YYYY HH:mm"
+            inputReadOnly={false}
+            placeholder="Ahora"
+            disabledDate={(d) =>
+              d.isAfter(hoyDia, 'day') || d.isBefore(hoyDia.subtract(DIAS_ATRAS, 'day'), 'day')
+            }
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+        {esLlamada && (
+          <Form.Item
+            label="Duración (minutos o min:seg)"
+            name="duracion"
+            rules={[{ validator: validarDuracion }]}
+          >
+            <Input autoComplete="off" inputMode="numeric" placeholder="4:30" />
+          </Form.Item>
+        )}
+      </div>
+      {resultado !== undefined && !resultado.contactoEfectivo && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          «{resultado.nombre}» no cuenta como contacto efectivo con el deudor.
+        </Typography.Paragraph>
+      )}
+    </DialogoFormulario>
+  );
+}
