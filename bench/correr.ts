@@ -13,6 +13,7 @@ const BENCHMARKS = [
   'fiabilidad',
   'conciliacion',
   'arranque',
+  'gestion',
 ];
 if (!nombre || !BENCHMARKS.includes(nombre)) {
   console.log(

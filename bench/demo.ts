@@ -32,6 +32,7 @@ for (const n of (values.acreditados ?? '').split(',').map(Number)) {
       `${miles(n)} acreditados: ${segundos.toFixed(1)} s — ${miles(r.personas)} personas, ${miles(r.creditos)} créditos, ${miles(r.amortizaciones)} amortizaciones, ${miles(r.movimientos)} movimientos (${miles(Math.round((r.creditos + r.amortizaciones + r.movimientos) / segundos))} filas de crédito por segundo)`,
     );
     console.log(`  historiales: ${JSON.stringify(r.porTipo)}`);
+    console.log(`  gestión de cartera: ${JSON.stringify(r.gestion)}`);
   } finally {
     await base.cerrar();
   }

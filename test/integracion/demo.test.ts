@@ -35,6 +35,10 @@ async function huella(db: Db): Promise<string> {
     sql`SELECT c.numero, m.numero, m.fecha, m.monto_centavos, m.pagare_numero, m.pagare_vencimiento FROM ministraciones m JOIN creditos c ON c.id = m.credito_id ORDER BY 1, 2`,
     sql`SELECT c.numero, a.numero, a.fecha, a.capital_centavos FROM amortizaciones a JOIN creditos c ON c.id = a.credito_id ORDER BY 1, 2`,
     sql`SELECT c.numero, m.tipo, m.fecha, m.monto_centavos, m.excedente, m.concepto, m.canal FROM movimientos m JOIN creditos c ON c.id = m.credito_id ORDER BY 1, m.id`,
+    sql`SELECT c.numero, u.usuario, a.desde, a.hasta, a.motivo FROM asignaciones a JOIN creditos c ON c.id = a.credito_id JOIN usuarios u ON u.id = a.gestor_id ORDER BY 1, 3`,
+    sql`SELECT c.numero, g.canal, p.curp, g.medio, r.clave, g.nota, g.proxima_accion, g.proxima_accion_fecha, g.inicio, g.duracion_segundos, u.usuario, g.recado_id IS NOT NULL AS recado FROM gestiones g JOIN creditos c ON c.id = g.credito_id JOIN personas p ON p.id = g.persona_id JOIN resultados_gestion r ON r.id = g.resultado_id JOIN usuarios u ON u.id = g.registrado_por ORDER BY 1, g.inicio`,
+    sql`SELECT c.numero, g.inicio, pp.monto_centavos, pp.fecha, pp.tolerancia_dias, pp.hecha_el, pp.estado, pp.resuelta_el FROM promesas_pago pp JOIN gestiones g ON g.id = pp.gestion_id JOIN creditos c ON c.id = pp.credito_id ORDER BY 1, 2`,
+    sql`SELECT c.numero, u.usuario, r.mensaje, r.estado, r.creado, r.leido, r.atendido, r.volver_a_llamar, r.llamante_nombre FROM recados r JOIN creditos c ON c.id = r.credito_id JOIN usuarios u ON u.id = r.para_id ORDER BY 2, 5`,
   ];
   for (const q of consultas) h.update(JSON.stringify((await q.execute(db)).rows));
   return h.digest('hex');
@@ -97,6 +101,151 @@ describe('cartera de demostración en la base', () => {
     expect(juridico.length).toBeGreaterThan(0);
     for (const c of juridico)
       expect(c).toEqual({ estado: 'en_juridico', despacho_id: abogado.despacho_id });
+  });
+
+  it('la historia de asignación cubre cada crédito con gestor: una abierta, la de creditos.gestor_id', async () => {
+    const { rows } = await sql<{
+      creditos: number;
+      abiertas: number;
+      distintas: number;
+      cerradas: number;
+      malas: number;
+      futuras: number;
+    }>`
+      SELECT (SELECT count(*)::int4 FROM creditos WHERE gestor_id IS NOT NULL) AS creditos,
+             (SELECT count(*)::int4 FROM asignaciones WHERE hasta IS NULL) AS abiertas,
+             (SELECT count(*)::int4 FROM creditos c WHERE c.gestor_id IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM asignaciones a WHERE a.credito_id = c.id AND a.hasta IS NULL
+                   AND a.gestor_id = c.gestor_id)) AS distintas,
+             (SELECT count(*)::int4 FROM asignaciones WHERE hasta IS NOT NULL) AS cerradas,
+             -- A closed interval ends where the open one begins, with another gestor of the office.
+             (SELECT count(*)::int4 FROM asignaciones a
+                JOIN asignaciones b ON b.credito_id = a.credito_id AND b.hasta IS NULL
+                JOIN creditos c ON c.id = a.credito_id JOIN usuarios u ON u.id = a.gestor_id
+               WHERE a.hasta IS NOT NULL AND (a.hasta <> b.desde OR a.gestor_id = b.gestor_id
+                  OR u.oficina_id <> c.oficina_id OR a.desde >= a.hasta)) AS malas,
+             (SELECT count(*)::int4 FROM asignaciones WHERE desde > ${reloj.ahora()}) AS futuras`.execute(
+      a.db,
+    );
+    const r = rows[0];
+    expect(r?.creditos).toBeGreaterThan(0);
+    expect(r?.abiertas).toBe(r?.creditos);
+    expect(r?.distintas).toBe(0);
+    expect(r?.cerradas).toBeGreaterThan(0);
+    expect(r?.malas).toBe(0);
+    expect(r?.futuras).toBe(0);
+  });
+
+  it('tres meses de gestiones: de quien tenía la cuenta, en horario, por un medio de la persona', async () => {
+    const { rows } = await sql<{
+      gestiones: number;
+      cuentas: number;
+      canales: number;
+      resultados: number;
+      fuera_de_titular: number;
+      fuera_de_horario: number;
+      fuera_de_ventana: number;
+      sin_consentimiento: number;
+      medio_ajeno: number;
+      no_contactables: number;
+      proximas: number;
+      promesa_sin_fila: number;
+    }>`
+      SELECT count(*)::int4 AS gestiones, count(DISTINCT g.credito_id)::int4 AS cuentas,
+             count(DISTINCT g.canal)::int4 AS canales, count(DISTINCT g.resultado_id)::int4 AS resultados,
+             count(*) FILTER (WHERE NOT EXISTS (
+               SELECT 1 FROM asignaciones a WHERE a.credito_id = g.credito_id AND a.gestor_id = g.registrado_por
+                  AND a.desde <= g.inicio AND (a.hasta IS NULL OR g.inicio < a.hasta)))::int4 AS fuera_de_titular,
+             count(*) FILTER (WHERE extract(hour FROM g.inicio AT TIME ZONE 'America/Hermosillo') NOT BETWEEN 8 AND 19)::int4 AS fuera_de_horario,
+             count(*) FILTER (WHERE g.inicio > ${reloj.ahora()} OR g.registrado > ${reloj.ahora()}
+               OR g.inicio < ${reloj.ahora()}::timestamptz - interval '93 days')::int4 AS fuera_de_ventana,
+             count(*) FILTER (WHERE g.canal IN ('sms', 'whatsapp') AND NOT t.consentimiento
+               OR g.canal = 'correo' AND NOT co.consentimiento)::int4 AS sin_consentimiento,
+             count(*) FILTER (WHERE t.persona_id <> g.persona_id OR co.persona_id <> g.persona_id
+               OR d.persona_id <> g.persona_id)::int4 AS medio_ajeno,
+             count(*) FILTER (WHERE NOT EXISTS (
+               SELECT 1 FROM participantes_credito pc WHERE pc.credito_id = g.credito_id
+                  AND pc.persona_id = g.persona_id AND pc.rol IN ('acreditado', 'aval')))::int4 AS no_contactables,
+             count(*) FILTER (WHERE g.proxima_accion_fecha >= ${reloj.hoy()})::int4 AS proximas,
+             count(*) FILTER (WHERE (r.clave = 'promesa_de_pago') <> EXISTS (
+               SELECT 1 FROM promesas_pago p WHERE p.gestion_id = g.id))::int4 AS promesa_sin_fila
+        FROM gestiones g JOIN resultados_gestion r ON r.id = g.resultado_id
+        LEFT JOIN telefonos t ON t.id = g.telefono_id LEFT JOIN correos co ON co.id = g.correo_id
+        LEFT JOIN domicilios d ON d.id = g.domicilio_id`.execute(a.db);
+    const r = rows[0];
+    expect(r?.gestiones).toBeGreaterThan(r?.cuentas ?? 0);
+    expect(r?.canales).toBe(8);
+    expect(r?.resultados).toBeGreaterThanOrEqual(8);
+    expect(r?.proximas).toBeGreaterThan(0);
+    expect({ ...r, gestiones: 0, cuentas: 0, canales: 0, resultados: 0, proximas: 0 }).toEqual({
+      gestiones: 0,
+      cuentas: 0,
+      canales: 0,
+      resultados: 0,
+      fuera_de_titular: 0,
+      fuera_de_horario: 0,
+      fuera_de_ventana: 0,
+      sin_consentimiento: 0,
+      medio_ajeno: 0,
+      no_contactables: 0,
+      proximas: 0,
+      promesa_sin_fila: 0,
+    });
+    const activas = await sql<{ n: number }>`
+      SELECT count(*)::int4 AS n FROM creditos WHERE estado = 'activo' AND gestor_id IS NOT NULL`.execute(
+      a.db,
+    );
+    // A fraction of the accounts, not all of them: the queue has never-contacted ones too.
+    expect(r?.cuentas).toBeLessThan((activas.rows[0]?.n ?? 0) * 0.6);
+  });
+
+  it('promesas cumplidas por un pago, incumplidas con su plazo vencido y pendientes alrededor de hoy', async () => {
+    const { rows } = await sql<{ estado: string; n: number; incoherentes: number }>`
+      SELECT p.estado, count(*)::int4 AS n, count(*) FILTER (WHERE CASE p.estado
+          WHEN 'cumplida' THEN NOT EXISTS (
+            SELECT 1 FROM movimientos m WHERE m.credito_id = p.credito_id AND m.tipo = 'pago'
+               AND m.fecha BETWEEN p.hecha_el AND p.fecha + p.tolerancia_dias
+               AND m.fecha = p.resuelta_el AND m.monto_centavos >= p.monto_centavos)
+          WHEN 'incumplida' THEN p.resuelta_el <> p.fecha + p.tolerancia_dias + 1
+            OR p.resuelta_el > ${reloj.hoy()}::date OR EXISTS (
+            SELECT 1 FROM movimientos m WHERE m.credito_id = p.credito_id AND m.tipo = 'pago'
+               AND m.fecha BETWEEN p.hecha_el AND p.fecha + p.tolerancia_dias)
+          ELSE p.fecha + p.tolerancia_dias < ${reloj.hoy()}::date OR EXISTS (
+            SELECT 1 FROM movimientos m WHERE m.credito_id = p.credito_id AND m.tipo = 'pago'
+               AND m.fecha >= p.hecha_el)
+        END)::int4 AS incoherentes
+        FROM promesas_pago p GROUP BY p.estado ORDER BY p.estado`.execute(a.db);
+    expect(rows.map((r) => r.estado)).toEqual(['cumplida', 'incumplida', 'pendiente']);
+    for (const r of rows) expect(r).toMatchObject({ incoherentes: 0 });
+  });
+
+  it('cada gestor de la demostración tiene recados nuevos, leídos y uno atendido por una gestión', async () => {
+    const { rows } = await sql<{ usuario: string; nuevo: number; leido: number; atendido: number }>`
+      SELECT u.usuario,
+             count(*) FILTER (WHERE r.estado = 'nuevo')::int4 AS nuevo,
+             count(*) FILTER (WHERE r.estado = 'leido' AND r.leido IS NOT NULL)::int4 AS leido,
+             count(*) FILTER (WHERE r.estado = 'atendido' AND g.recado_id = r.id
+               AND g.registrado_por = r.para_id AND g.inicio > r.creado)::int4 AS atendido
+        FROM usuarios u JOIN recados r ON r.para_id = u.id
+        LEFT JOIN gestiones g ON g.id = r.gestion_id
+       WHERE u.rol = 'gestor' GROUP BY u.usuario ORDER BY u.usuario`.execute(a.db);
+    expect(rows.map((r) => r.usuario)).toEqual([
+      'gestor',
+      'gestor.leyva',
+      'gestor.nogales',
+      'gestor.obregon',
+      'gestor.ruiz',
+    ]);
+    for (const r of rows) {
+      expect(r.nuevo).toBeGreaterThan(0);
+      expect(r.leido).toBeGreaterThan(0);
+      expect(r.atendido).toBe(1);
+    }
+    const ajenos = await sql<{ n: number }>`
+      SELECT count(*)::int4 AS n FROM recados r JOIN creditos c ON c.id = r.credito_id
+       WHERE c.gestor_id <> r.para_id OR c.oficina_id <> r.oficina_id
+          OR r.creado > ${reloj.ahora()} OR r.creado_por = r.para_id`.execute(a.db);
+    expect(ajenos.rows[0]?.n).toBe(0);
   });
 
   it('el motor calcula cada crédito desde lo guardado; «liquidado» lo es para el motor', async () => {

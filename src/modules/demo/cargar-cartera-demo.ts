@@ -4,6 +4,8 @@ import { escribirCartera } from '../../db/escritura-cartera.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type Contexto, origenDe } from '../contexto.ts';
 import type { Actor } from '../seguridad/actor.ts';
+import { Aleatorio } from './aleatorio.ts';
+import { cargarGestionDemo, type ResumenGestionDemo } from './cargar-gestion-demo.ts';
 import { DESPACHOS } from './catalogos.ts';
 import { type DestinoDemo, generarCartera } from './generar-cartera.ts';
 import type { TipoHistorial } from './generar-historial.ts';
@@ -27,6 +29,8 @@ export interface ResultadoCarteraDemo {
   amortizaciones: number;
   movimientos: number;
   porTipo: Partial<Record<TipoHistorial, number>>;
+  /** Assignment history, gestiones, promises and recados written for it. */
+  gestion: ResumenGestionDemo;
 }
 
 // Any constant works; it names the lock that keeps two demo loads from running at once.
@@ -127,6 +131,7 @@ export async function cargarCarteraDemo(
     amortizaciones: 0,
     movimientos: 0,
     porTipo: {},
+    gestion: { asignaciones: 0, gestiones: 0, promesas: 0, recados: 0 },
   };
   await sql`SELECT pg_advisory_xact_lock(${CANDADO_DEMO})`.execute(trx);
   if (await trx.selectFrom('creditos').select('id').limit(1).executeTakeFirst()) return r;
@@ -140,6 +145,13 @@ export async function cargarCarteraDemo(
     r.movimientos += escrito.movimientos;
     for (const t of lote.tipos) r.porTipo[t] = (r.porTipo[t] ?? 0) + 1;
   }
+  // Its own stream, so that the portfolio stays what the seed gave before this existed.
+  r.gestion = await cargarGestionDemo(
+    trx,
+    destino.hoy,
+    instante,
+    new Aleatorio((opciones.semilla ^ 0x9e5710) >>> 0),
+  );
   r.creada = true;
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'demo.cargar_cartera',
@@ -149,6 +161,7 @@ export async function cargarCarteraDemo(
       personas: r.personas,
       creditos: r.creditos,
       movimientos: r.movimientos,
+      ...r.gestion,
       hoy: destino.hoy,
     },
   });

@@ -31,6 +31,10 @@ export const USUARIOS_DEMO: ReadonlyArray<{
     rol: 'abogado_externo',
     oficina: null,
   },
+  // Hermosillo has three gestores, so that distributing and reassigning mean something. Last
+  // in the list: the users above keep their ids.
+  { usuario: 'gestor.ruiz', nombre: 'Daniel Ruiz Moreno', rol: 'gestor', oficina: 'HMO' },
+  { usuario: 'gestor.leyva', nombre: 'Karla Leyva Soto', rol: 'gestor', oficina: 'HMO' },
 ];
 
 /**

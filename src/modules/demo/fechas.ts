@@ -20,3 +20,19 @@ export function sumarMeses(f: Fecha, meses: number): Fecha {
 export function anioDe(f: Fecha): number {
   return Number(f.slice(0, 4));
 }
+
+// Sonora keeps UTC−7 all year (no daylight saving time): a Hermosillo wall-clock time is
+// this many minutes behind UTC, every day.
+const DESFASE_HERMOSILLO_MIN = 7 * 60;
+
+/** The instant at which Hermosillo's clocks show `minutos` after midnight of `f`. */
+export function instanteEnHermosillo(f: Fecha, minutos: number): Date {
+  const { anio, mes, dia } = partesDe(f);
+  return new Date(Date.UTC(anio, mes - 1, dia) + (minutos + DESFASE_HERMOSILLO_MIN) * 60_000);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function diaDeLaSemana(f: Fecha): number {
+  const { anio, mes, dia } = partesDe(f);
+  return new Date(Date.UTC(anio, mes - 1, dia)).getUTCDay();
+}

@@ -70,6 +70,8 @@ export interface CreditoGuardado {
   fechaInicioInteres: Fecha;
   /** The credit's own punctual rate (R9); null: none. */
   tasaPuntual: string | null;
+  /** Who holds the account now (issue 9); null: unassigned. */
+  gestorId: number | null;
   /** Set if reestructurado (closed, it takes no more movements): the credit that replaced it. */
   reestructurado: { nuevo: string | null } | null;
   participantes: Array<{ curp: string | null; rol: RolEnCredito }>;
@@ -80,9 +82,21 @@ export interface CreditoGuardado {
   calendario: CalendarioGuardado | null;
 }
 
+/** A user the creditos sheet names in its `gestor` column. */
+export interface UsuarioGuardado {
+  id: number;
+  nombre: string;
+  rol: string;
+  /** Clave of his office; null: none (administrador, contabilidad, abogado). */
+  oficina: string | null;
+  activo: boolean;
+}
+
 export interface BaseExistente {
   /** clave → id */
   oficinas: Map<string, number>;
+  /** usuario (lower case) → the user */
+  usuarios: Map<string, UsuarioGuardado>;
   productos: Map<string, ProductoGuardado>;
   personas: Map<string, PersonaGuardada>;
   creditos: Map<string, CreditoGuardado>;
@@ -93,6 +107,7 @@ export interface BaseExistente {
 export function baseVacia(oficinas: Map<string, number>): BaseExistente {
   return {
     oficinas,
+    usuarios: new Map(),
     productos: new Map(),
     personas: new Map(),
     creditos: new Map(),
@@ -181,9 +196,36 @@ export async function cargarCatalogos(trx: Db, archivo: CarteraArchivo): Promise
   return base;
 }
 
+/** The users the creditos sheet names as gestor, by their login. */
+async function cargarUsuarios(
+  trx: Db,
+  archivo: CarteraArchivo,
+  base: BaseExistente,
+): Promise<void> {
+  const nombres = [
+    ...new Set(archivo.creditos.flatMap((c) => (c.gestor === null ? [] : [c.gestor]))),
+  ];
+  if (nombres.length === 0) return;
+  const filas = await trx
+    .selectFrom('usuarios as u')
+    .leftJoin('oficinas as o', 'o.id', 'u.oficina_id')
+    .select(['u.id', 'u.usuario', 'u.nombre', 'u.rol', 'u.activo', 'o.clave'])
+    .where(sql<boolean>`lower(u.usuario) = ANY(${nombres}::text[])`)
+    .execute();
+  for (const u of filas) {
+    base.usuarios.set(u.usuario.toLowerCase(), {
+      id: u.id,
+      nombre: u.nombre,
+      rol: u.rol,
+      oficina: u.clave,
+      activo: u.activo,
+    });
+  }
+}
+
 /**
  * Second: the stored people the creditos sheet names, its stored credits (with the digest of
- * their schedule) and the owners of its pagarés.
+ * their schedule), the users it assigns them to and the owners of its pagarés.
  */
 export async function cargarCreditosDeHoja(
   trx: Db,
@@ -204,6 +246,7 @@ export async function cargarCreditosDeHoja(
     calendario: false,
   });
   for (const [numero, c] of creditos) base.creditos.set(numero, c);
+  await cargarUsuarios(trx, archivo, base);
   const pagares = archivo.ministraciones.map((m) => m.pagareNumero);
   if (pagares.length === 0) return;
   const filas = await trx

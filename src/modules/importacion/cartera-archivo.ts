@@ -47,6 +47,8 @@ export interface CreditoArchivo extends EnFila {
   /** The credit's own punctual rate (R9), winning over its version's, and why. */
   tasaPuntual: string | null;
   tasaPuntualMotivo: string | null;
+  /** The `usuario` of the gestor who will hold the account (lower case); null: unassigned. */
+  gestor: string | null;
 }
 
 export interface MinistracionArchivo extends EnFila, MinistracionNueva {

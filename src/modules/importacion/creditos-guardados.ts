@@ -110,6 +110,7 @@ export async function cargarCreditos(
       'c.fecha_inicio_interes',
       'c.tasa_ordinaria_pactada',
       'c.tasa_puntual_anual',
+      'c.gestor_id',
       'o.clave',
       'c.estado',
       (eb) =>
@@ -167,6 +168,7 @@ export async function cargarCreditos(
       oficina: c.clave,
       fechaInicioInteres: c.fecha_inicio_interes as Fecha,
       tasaPuntual: c.tasa_puntual_anual,
+      gestorId: c.gestor_id,
       reestructurado: c.estado === 'reestructurado' ? { nuevo: c.reestructurado_en ?? null } : null,
       participantes: quienes.get(c.id) ?? [],
       huellas: huellas.get(c.id) ?? { ministraciones: '', amortizaciones: '', periodos: '' },

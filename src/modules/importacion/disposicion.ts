@@ -79,6 +79,11 @@ export const DISPOSICION: Readonly<Record<NombreHoja, readonly Columna[]>> = {
       'Tasa por puntualidad propia del crédito (p. ej. 0% por promedio de 90 o más); vacía: la del producto.',
     ),
     c('tasa_puntual_motivo', false, 'Motivo de la tasa propia (obligatorio si hay tasa propia).'),
+    c(
+      'gestor',
+      false,
+      'Usuario del gestor (o coordinador) activo de la oficina del crédito que lo tendrá asignado; vacía: sin asignar.',
+    ),
   ],
   ministraciones: [
     c('numero_credito', true, 'Número del crédito.'),

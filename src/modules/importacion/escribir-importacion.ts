@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import { type CreditoNuevo, EscrituraDeCartera } from '../../db/escritura-cartera.ts';
 import type { Catalogos, PlanDeImportacion } from './planear-importacion.ts';
@@ -54,7 +55,7 @@ function creditoNuevo(
     oficinaId: validado.oficinaId,
     estado: 'activo',
     fechaInicioInteres: fila.fechaInicioInteres,
-    gestorId: null,
+    gestorId: validado.gestorId,
     despachoId: null,
     tasaPuntual:
       fila.tasaPuntual === null
@@ -79,10 +80,14 @@ export class EscrituraDeImportacion {
   private escritura: EscrituraDeCartera | null = null;
   private versiones = new Map<string, number>();
   private fallo: { error: unknown } | null = null;
+  /** Numbers of the new credits the workbook assigns to a gestor. */
+  private asignados: string[] = [];
 
   constructor(
     private readonly trx: Db,
     private readonly instante: Date,
+    /** Who imports: the assignments' `asignado_por`. */
+    private readonly actorId: number | null,
   ) {}
 
   private encolar(trabajo: (e: EscrituraDeCartera) => Promise<void>): void {
@@ -105,6 +110,7 @@ export class EscrituraDeImportacion {
   }
 
   creditos(nuevos: readonly CreditoValidado[]): void {
+    for (const c of nuevos) if (c.gestorId !== null) this.asignados.push(c.fila.numero);
     this.encolar((e) => e.creditos(nuevos.map((c) => creditoNuevo(c, this.versiones))));
   }
 
@@ -128,7 +134,16 @@ export class EscrituraDeImportacion {
   /** Waits for every write; a failure is the import's failure. */
   async terminar(): Promise<void> {
     await this.cadena;
-    await this.escritura?.cerrar();
+    const resumen = await this.escritura?.cerrar();
+    // creditos.gestor_id and the assignment history change together (docs/gestion.md). After
+    // the bulk writer has closed: these rows are checked as usual.
+    const ids = this.asignados.flatMap((n) => resumen?.idsCreditos.get(n) ?? []);
+    if (ids.length > 0) {
+      await sql`
+        INSERT INTO asignaciones (credito_id, gestor_id, desde, asignado_por, motivo)
+        SELECT id, gestor_id, ${this.instante}, ${this.actorId}, 'Importación'
+          FROM creditos WHERE id = ANY(${ids}::int4[]) AND gestor_id IS NOT NULL`.execute(this.trx);
+    }
   }
 
   /** Waits for the writes to stop, whatever their outcome (the savepoint is then undone). */

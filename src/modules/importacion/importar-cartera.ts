@@ -74,7 +74,7 @@ export async function importarCartera(
   // One import at a time: two at once could both find a credit new and race to create it.
   await sql`SELECT pg_advisory_xact_lock(${CANDADO_IMPORTACION})`.execute(trx);
   await sql`SAVEPOINT importacion`.execute(trx);
-  const escritura = new EscrituraDeImportacion(trx, ctx.reloj.ahora());
+  const escritura = new EscrituraDeImportacion(trx, ctx.reloj.ahora(), ctx.actor?.id ?? null);
 
   await leerHojas(grupos, ['productos', 'personas', 'telefonos'], archivo, informe);
   const base = await cargarCatalogos(trx, archivo);

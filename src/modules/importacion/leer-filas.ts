@@ -159,6 +159,7 @@ function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, 
       fechaInicioInteres,
       tasaPuntual,
       tasaPuntualMotivo,
+      gestor: l.texto('gestor')?.toLowerCase() ?? null,
     });
   };
 

@@ -1,6 +1,6 @@
 import { centavos, formatearPesos } from '../../domain/dinero.ts';
 import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
-import type { BaseExistente, CreditoGuardado } from './base-existente.ts';
+import type { BaseExistente, CreditoGuardado, UsuarioGuardado } from './base-existente.ts';
 import type {
   AmortizacionArchivo,
   CarteraArchivo,
@@ -24,6 +24,8 @@ export interface CreditoValidado {
   fila: CreditoArchivo;
   version: VersionDisponible;
   oficinaId: number;
+  /** The gestor the `gestor` column assigns it to; null: none named. */
+  gestorId: number | null;
   /** By numero. */
   ministraciones: MinistracionArchivo[];
   amortizaciones: AmortizacionArchivo[];
@@ -95,10 +97,42 @@ function diferencia(c: CreditoValidado, g: CreditoGuardado): string | null {
   return null;
 }
 
+/** Why the `gestor` column's user may not hold a credit of `oficina`; null: he may. */
+function rechazoDeGestor(u: UsuarioGuardado, usuario: string, oficina: string): string | null {
+  const quien = `${u.nombre} («${usuario}»)`;
+  if (u.rol !== 'gestor' && u.rol !== 'coordinador') return `${quien} no es gestor ni coordinador`;
+  if (!u.activo) return `${quien} está desactivado`;
+  if (u.oficina !== oficina)
+    return `${quien} es de la oficina ${u.oficina ?? 'ninguna'}, no de ${oficina}`;
+  return null;
+}
+
+/**
+ * The `gestor` column: an active gestor or coordinador of the credit's office, by login. Its id,
+ * null when the cell is empty, undefined (and an error) when it names nobody who may hold it.
+ */
+function gestorDe(
+  c: CreditoArchivo,
+  base: BaseExistente,
+  error: (columna: string, mensaje: string) => void,
+): number | null | undefined {
+  if (c.gestor === null) return null;
+  const u = base.usuarios.get(c.gestor);
+  const rechazo = u
+    ? rechazoDeGestor(u, c.gestor, c.oficina)
+    : `no existe el usuario «${c.gestor}»`;
+  if (!u || rechazo !== null) {
+    error('gestor', rechazo ?? '');
+    return undefined;
+  }
+  return u.id;
+}
+
 /**
  * Each credit row with its schedule: references (product version, office, people), pagarés
  * unique in the institute, schedule capital equal to what was disbursed, and a stored credit
- * of the same number identical (an import never changes a credit).
+ * of the same number identical (an import never changes a credit: nor its gestor, which is
+ * reassigned in the application, so a different one is only a warning).
  */
 export function validarCreditos(
   archivo: CarteraArchivo,
@@ -145,6 +179,7 @@ export function validarCreditos(
         'oficina',
         `no existe la oficina «${c.oficina}» (son: ${[...base.oficinas.keys()].join(', ')})`,
       );
+    const gestorId = oficinaId === undefined ? null : gestorDe(c, base, error);
     const mins = ministraciones.get(c.numero) ?? [];
     const amos = amortizaciones.get(c.numero) ?? [];
     const incompleto = archivo.conFallas.incompletos.has(c.numero);
@@ -191,12 +226,18 @@ export function validarCreditos(
         'tasa_puntual_anual',
         `la tasa por puntualidad ${c.tasaPuntual} no puede ser mayor que la tasa ordinaria ${version.tasaOrdinaria} del producto ${c.producto}`,
       );
-    if (archivo.conFallas.incompletos.has(c.numero) || version === null || oficinaId === undefined)
+    if (
+      archivo.conFallas.incompletos.has(c.numero) ||
+      version === null ||
+      oficinaId === undefined ||
+      gestorId === undefined
+    )
       continue;
     const validado: CreditoValidado = {
       fila: c,
       version,
       oficinaId,
+      gestorId,
       ministraciones: mins,
       amortizaciones: amos,
       periodos: periodos.get(c.numero) ?? [],
@@ -213,6 +254,13 @@ export function validarCreditos(
         continue;
       }
       validado.guardado = guardado;
+      if (gestorId !== null && gestorId !== guardado.gestorId)
+        informe.advertencia(
+          c.hoja,
+          c.fila,
+          'gestor',
+          `el crédito ${c.numero} ya está registrado y la importación no cambia su gestor; para reasignarlo, use Asignación de cartera`,
+        );
     }
     validados.set(c.numero, validado);
   }
