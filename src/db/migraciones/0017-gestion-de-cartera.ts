@@ -167,7 +167,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (fecha >= hecha_el),
       CHECK ((estado = 'pendiente') = (resuelta_el IS NULL))
     );
-    CREATE INDEX promesas_pago_pendientes ON promesas_pago (credito_id) WHERE estado = 'pendiente';
+    CREATE INDEX promesas_pago_credito ON promesas_pago (credito_id, estado);
     CREATE INDEX promesas_pago_fecha ON promesas_pago (fecha);
 
     -- "Siguiente cuenta": the account is this user's alone until 'hasta'.
@@ -190,11 +190,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     INSERT INTO parametros_gestion DEFAULT VALUES;
 
     ALTER TABLE cola_gestor ADD COLUMN gestion_id bigint REFERENCES gestiones(id);
+    -- The work queue looks each account's facts up by credit.
+    CREATE INDEX cola_gestor_credito ON cola_gestor (credito_id) WHERE atendido_el IS NULL;
+    CREATE INDEX convenio_promesas_credito ON convenio_promesas (credito_id, fecha);
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
+    DROP INDEX cola_gestor_credito, convenio_promesas_credito;
     ALTER TABLE cola_gestor DROP COLUMN gestion_id;
     DROP TABLE parametros_gestion, tomas_de_cuenta, promesas_pago;
     ALTER TABLE recados DROP CONSTRAINT recados_gestion;

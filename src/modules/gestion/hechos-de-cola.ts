@@ -32,9 +32,8 @@ interface Fila {
 
 /**
  * The facts the queue ranks, for every active account held by `gestores` (a gestor and the
- * colleagues he covers today), in one statement: each fact is an aggregate over the
- * accounts' own rows, found by the indexes on credito_id. Accounts with a law firm or not
- * active are not worked from the queue.
+ * colleagues he covers today), in one statement. Accounts with a law firm or not active are
+ * not worked from the queue.
  */
 export async function hechosDeCola(
   trx: Db,
@@ -43,89 +42,79 @@ export async function hechosDeCola(
   ahora: Date,
 ): Promise<CuentaConHechos[]> {
   if (gestores.length === 0) return [];
+  // Each fact is looked up per account through its index (LATERAL … WHERE credito_id = c.id):
+  // the cost follows the gestor's accounts, not the size of the tables, and does not depend on
+  // the planner knowing how many accounts a gestor holds (right after a distribution it
+  // does not: 3,000 changed rows do not trigger an autoanalyze).
   const { rows } = await sql<Fila>`
-    WITH mias AS (
-      SELECT c.id, c.numero FROM creditos c
-       WHERE c.gestor_id = ANY(${sql.val([...gestores])}::int[])
-         AND c.estado = 'activo' AND c.despacho_id IS NULL
-    ),
-    corte AS (SELECT max(fecha) AS fecha FROM antiguedad_saldos WHERE fecha <= ${hoy}::date),
-    saldo AS (
-      SELECT a.credito_id, a.bucket, a.saldo_exigible_centavos
-        FROM antiguedad_saldos a JOIN mias ON mias.id = a.credito_id
-       WHERE a.fecha = (SELECT fecha FROM corte)
-    ),
-    ultima AS (
-      SELECT DISTINCT ON (g.credito_id) g.credito_id, g.inicio, g.proxima_accion, g.proxima_accion_fecha
-        FROM gestiones g JOIN mias ON mias.id = g.credito_id
-       ORDER BY g.credito_id, g.inicio DESC, g.id DESC
-    ),
-    efectiva AS (
-      SELECT g.credito_id, max(g.inicio) AS inicio
-        FROM gestiones g JOIN mias ON mias.id = g.credito_id
-        JOIN resultados_gestion r ON r.id = g.resultado_id AND r.contacto_efectivo
-       GROUP BY g.credito_id
-    ),
-    promesas AS (
-      -- Broken (by the nightly job or already past its tolerance) and nothing logged since.
-      SELECT p.credito_id,
-             bool_or((p.estado = 'incumplida' OR (p.estado = 'pendiente' AND p.fecha + p.tolerancia_dias < ${hoy}::date))
-                     AND NOT EXISTS (SELECT 1 FROM gestiones g2 WHERE g2.credito_id = p.credito_id
-                                      AND g2.inicio >= ((p.fecha + p.tolerancia_dias + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO})))
-               AS incumplida,
-             sum(p.monto_centavos) FILTER (WHERE p.estado = 'pendiente' AND ${hoy}::date BETWEEN p.fecha AND p.fecha + p.tolerancia_dias)
-               AS hoy
-        FROM promesas_pago p JOIN mias ON mias.id = p.credito_id
-       WHERE p.estado = 'pendiente' OR (p.estado = 'incumplida' AND p.resuelta_el >= ${hoy}::date - 30)
-       GROUP BY p.credito_id
-    ),
-    convenio AS (
-      SELECT cp.credito_id FROM convenio_promesas cp JOIN mias ON mias.id = cp.credito_id
-        JOIN convenios v ON v.id = cp.convenio_id AND v.estado = 'firmado'
-       WHERE ${hoy}::date BETWEEN cp.fecha AND cp.fecha + v.tolerancia_dias
-       GROUP BY cp.credito_id
-    ),
-    cola AS (
-      SELECT q.credito_id FROM cola_gestor q JOIN mias ON mias.id = q.credito_id
-       WHERE q.atendido_el IS NULL GROUP BY q.credito_id
-    ),
-    recado AS (
-      SELECT r.credito_id, count(*)::int AS n FROM recados r JOIN mias ON mias.id = r.credito_id
-       WHERE r.estado <> 'atendido' GROUP BY r.credito_id
-    ),
-    prescripcion AS (
-      -- A pagaré prescribes three years after it fell due (LGTOC art. 165); a signed
-      -- acknowledgment of the debt starts the term again.
-      SELECT m.credito_id,
-             min((greatest(m.pagare_vencimiento, coalesce(ra.fecha, m.pagare_vencimiento)) + interval '3 years')::date - ${hoy}::date) AS dias
-        FROM ministraciones m JOIN mias ON mias.id = m.credito_id
-        LEFT JOIN LATERAL (SELECT max(x.fecha) AS fecha FROM reconocimientos_de_adeudo x WHERE x.credito_id = m.credito_id) ra ON true
-       WHERE (greatest(m.pagare_vencimiento, coalesce(ra.fecha, m.pagare_vencimiento)) + interval '3 years')::date >= ${hoy}::date
-       GROUP BY m.credito_id
-    )
-    SELECT mias.id AS credito_id, mias.numero,
+    WITH corte AS (SELECT max(fecha) AS fecha FROM antiguedad_saldos WHERE fecha <= ${hoy}::date)
+    SELECT c.id AS credito_id, c.numero,
            saldo.bucket, saldo.saldo_exigible_centavos::text AS saldo_exigible,
            coalesce(promesas.incumplida, false) AS promesa_incumplida,
            promesas.hoy::text AS promesa_hoy,
-           cola.credito_id IS NOT NULL AS convenio_incumplido,
-           convenio.credito_id IS NOT NULL AS pago_convenio_hoy,
-           coalesce(recado.n, 0) AS recados,
+           cola.hay AS convenio_incumplido,
+           convenio.hay AS pago_convenio_hoy,
+           recado.n AS recados,
            ultima.proxima_accion, ultima.proxima_accion_fecha::text AS proxima_accion_fecha,
            prescripcion.dias AS dias_para_prescribir,
            (${hoy}::date - (efectiva.inicio AT TIME ZONE ${ZONA_INSTITUTO})::date) AS dias_sin_contacto_efectivo,
-           ultima.credito_id IS NOT NULL AS tiene_gestiones,
+           ultima.inicio IS NOT NULL AS tiene_gestiones,
            t.usuario_id AS toma_usuario_id, tu.nombre AS toma_usuario_nombre
-      FROM mias
-      LEFT JOIN saldo ON saldo.credito_id = mias.id
-      LEFT JOIN ultima ON ultima.credito_id = mias.id
-      LEFT JOIN efectiva ON efectiva.credito_id = mias.id
-      LEFT JOIN promesas ON promesas.credito_id = mias.id
-      LEFT JOIN convenio ON convenio.credito_id = mias.id
-      LEFT JOIN cola ON cola.credito_id = mias.id
-      LEFT JOIN recado ON recado.credito_id = mias.id
-      LEFT JOIN prescripcion ON prescripcion.credito_id = mias.id
-      LEFT JOIN tomas_de_cuenta t ON t.credito_id = mias.id AND t.hasta > ${ahora}
+      FROM creditos c
+      CROSS JOIN corte
+      LEFT JOIN LATERAL (
+        SELECT a.bucket, a.saldo_exigible_centavos FROM antiguedad_saldos a
+         WHERE a.credito_id = c.id AND a.fecha = corte.fecha
+      ) saldo ON true
+      LEFT JOIN LATERAL (
+        SELECT g.inicio, g.proxima_accion, g.proxima_accion_fecha FROM gestiones g
+         WHERE g.credito_id = c.id ORDER BY g.inicio DESC, g.id DESC LIMIT 1
+      ) ultima ON true
+      LEFT JOIN LATERAL (
+        SELECT max(g.inicio) AS inicio FROM gestiones g
+          JOIN resultados_gestion r ON r.id = g.resultado_id AND r.contacto_efectivo
+         WHERE g.credito_id = c.id
+      ) efectiva ON true
+      LEFT JOIN LATERAL (
+        -- Broken (by the nightly job or already past its tolerance) and nothing logged since.
+        SELECT bool_or((p.estado = 'incumplida' OR (p.estado = 'pendiente' AND p.fecha + p.tolerancia_dias < ${hoy}::date))
+                       AND (ultima.inicio IS NULL
+                            OR ultima.inicio < ((p.fecha + p.tolerancia_dias + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO})))
+                 AS incumplida,
+               sum(p.monto_centavos) FILTER (WHERE p.estado = 'pendiente' AND ${hoy}::date BETWEEN p.fecha AND p.fecha + p.tolerancia_dias)
+                 AS hoy
+          FROM promesas_pago p
+         WHERE p.credito_id = c.id
+           AND (p.estado = 'pendiente' OR (p.estado = 'incumplida' AND p.resuelta_el >= ${hoy}::date - 30))
+      ) promesas ON true
+      LEFT JOIN LATERAL (
+        SELECT EXISTS (
+          SELECT 1 FROM convenio_promesas cp JOIN convenios v ON v.id = cp.convenio_id AND v.estado = 'firmado'
+           WHERE cp.credito_id = c.id AND ${hoy}::date BETWEEN cp.fecha AND cp.fecha + v.tolerancia_dias
+        ) AS hay
+      ) convenio ON true
+      LEFT JOIN LATERAL (
+        SELECT EXISTS (SELECT 1 FROM cola_gestor q WHERE q.credito_id = c.id AND q.atendido_el IS NULL) AS hay
+      ) cola ON true
+      LEFT JOIN LATERAL (
+        SELECT count(*)::int AS n FROM recados r WHERE r.credito_id = c.id AND r.estado <> 'atendido'
+      ) recado ON true
+      LEFT JOIN LATERAL (
+        -- A pagaré prescribes three years after it fell due (LGTOC art. 165); a signed
+        -- acknowledgment of the debt starts the term again.
+        SELECT min(x.vence - ${hoy}::date) AS dias
+          FROM (
+            SELECT (greatest(m.pagare_vencimiento, coalesce(ra.fecha, m.pagare_vencimiento)) + interval '3 years')::date AS vence
+              FROM ministraciones m
+              LEFT JOIN LATERAL (SELECT max(r.fecha) AS fecha FROM reconocimientos_de_adeudo r WHERE r.credito_id = c.id) ra ON true
+             WHERE m.credito_id = c.id
+          ) x
+         WHERE x.vence >= ${hoy}::date
+      ) prescripcion ON true
+      LEFT JOIN tomas_de_cuenta t ON t.credito_id = c.id AND t.hasta > ${ahora}
       LEFT JOIN usuarios tu ON tu.id = t.usuario_id
+     WHERE c.gestor_id = ANY(${sql.val([...gestores])}::int[])
+       AND c.estado = 'activo' AND c.despacho_id IS NULL
   `.execute(trx);
   return rows.map((f) => ({
     creditoId: f.credito_id,
