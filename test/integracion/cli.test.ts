@@ -103,7 +103,7 @@ describe('línea de comandos', () => {
   });
 
   it('demo no carga usuarios de demostración dos veces', () => {
-    expect(recupera(['demo']).salida).toMatch(/Usuarios de demostración creados: 7/);
+    expect(recupera(['demo']).salida).toMatch(/Usuarios de demostración creados: 9/);
     expect(recupera(['demo']).salida).toMatch(/ya estaban cargados/);
   });
 
