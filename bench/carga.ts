@@ -57,13 +57,14 @@ try {
   await servidor.arrancar();
   const url = `http://127.0.0.1:${servidor.puerto}`;
 
-  // Hermosillo's portfolio, which the gestor and the coordinador of Hermosillo may work.
+  // Hermosillo's active portfolio, which the gestor and the coordinador of Hermosillo may work
+  // (a paid-off credit refuses a payment: excede_adeudo).
   const objetivos = await sql<{ credito: number; persona: number; apellido: string }>`
     SELECT c.id AS credito, p.id AS persona, p.primer_apellido AS apellido
       FROM creditos c JOIN oficinas o ON o.id = c.oficina_id AND o.clave = 'HMO'
       JOIN participantes_credito pc ON pc.credito_id = c.id AND pc.rol = 'acreditado'
       JOIN personas p ON p.id = pc.persona_id
-     WHERE c.estado <> 'reestructurado'
+     WHERE c.estado = 'activo'
      ORDER BY c.id`.execute(base.db);
   const filas = objetivos.rows;
   const sesiones: Array<{ cookie: string; csrf: string }> = [];

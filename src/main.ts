@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { construirApp } from './http/app.ts';
 import { CARTERA_DEMO } from './modules/demo/cargar-cartera-demo.ts';
 import { CONTRASENA_DEMO, cargarDemo, USUARIOS_DEMO } from './modules/demo/cargar-demo.ts';
+import { iniciarAnclaje } from './plataforma/anclas-bitacora.ts';
 import { abrirBase } from './plataforma/arranque.ts';
 import { avisoLimitado } from './plataforma/aviso-limitado.ts';
 import { iniciarAvisos } from './plataforma/avisos.ts';
@@ -21,6 +22,7 @@ async function principal(): Promise<void> {
   const base = await abrirBase(config, {
     registrarError: avisoLimitado('PostgreSQL: conexión perdida; se reintentará'),
   });
+  for (const linea of base.advertencias) console.warn(linea);
   const { db } = base.conexion;
   if (base.modoDemo) {
     const hayUsuarios = await db.selectFrom('usuarios').select('id').limit(1).executeTakeFirst();
@@ -38,6 +40,8 @@ async function principal(): Promise<void> {
       );
     }
   }
+  // The bitácora's head, signed, outside the database (docs/bitacora.md).
+  const anclaje = iniciarAnclaje(db, config.carpetaDatos, reloj);
   const trabajos = await iniciarTrabajos(base.url, db, reloj, config.zonaHoraria);
   const avisos = await iniciarAvisos(base.url, ['turnos', 'recados']);
   const { app } = await construirApp({
@@ -72,6 +76,7 @@ async function principal(): Promise<void> {
       ['el servidor HTTP', () => app.close()],
       ['la cola de trabajos', () => trabajos.detener()],
       ['los avisos en vivo', () => avisos.cerrar()],
+      ['el ancla de la bitácora', () => anclaje.detener()],
       ['la base de datos', () => base.cerrar()],
     ] as const) {
       try {

@@ -11,6 +11,7 @@ import {
 } from '../modules/demo/cargar-cartera-demo.ts';
 import { cargarDemo } from '../modules/demo/cargar-demo.ts';
 import { crearUsuario } from '../modules/usuarios/crear-usuario.ts';
+import { leerAnclas } from '../plataforma/anclas-bitacora.ts';
 import { abrirBase, type Base } from '../plataforma/arranque.ts';
 import { leerConfig } from '../plataforma/config.ts';
 import { relojDelSistema } from '../plataforma/reloj-sistema.ts';
@@ -163,18 +164,29 @@ export const COMANDOS: Comando[] = [
   {
     nombre: ['bitacora', 'verificar'],
     uso: 'bitacora verificar',
-    descripcion: 'Recorre la cadena de hashes de la bitácora y nombra la primera fila alterada.',
+    descripcion:
+      'Recorre la cadena de hashes de la bitácora, la compara con las anclas firmadas de DATA_DIR y nombra la primera fila alterada o faltante.',
     ejecutar: () =>
       conBase(async ({ conexion }) => {
-        const r = await verificarBitacora(conexion.db);
-        if (r.valida) {
-          console.log(`Bitácora íntegra: ${r.filas} filas verificadas.`);
-          return 0;
+        const leidas = leerAnclas(leerConfig().carpetaDatos);
+        const r = await verificarBitacora(conexion.db, leidas.ok ? leidas.anclas : []);
+        if (!r.valida) {
+          console.log(
+            `Bitácora ALTERADA: la fila ${r.primeraRota} ${r.motivo}. Filas íntegras antes de ella: ${r.filas}.`,
+          );
+          return 1;
         }
+        if (!leidas.ok) {
+          console.log(`La cadena de la bitácora enlaza (${r.filas} filas), pero: ${leidas.error}`);
+          return 1;
+        }
+        const ultima = leidas.anclas.at(-1);
         console.log(
-          `Bitácora ALTERADA: la fila ${r.primeraRota} ${r.motivo}. Filas íntegras antes de ella: ${r.filas}.`,
+          ultima
+            ? `Bitácora íntegra: ${r.filas} filas verificadas; coincide con ${leidas.anclas.length} anclas de ${leidas.archivo} (la última, fila ${ultima.id}, del ${ultima.instante}).`
+            : `Bitácora íntegra: ${r.filas} filas verificadas. Sin anclas en ${leidas.archivo}: no se puede saber si se borraron las últimas filas ni si la cadena se volvió a sellar (docs/bitacora.md).`,
         );
-        return 1;
+        return 0;
       }),
   },
   {

@@ -16,6 +16,10 @@ import * as secretosDeInstalacion from './migraciones/0014-secretos-de-instalaci
 import * as tasaPuntual from './migraciones/0015-tasa-puntual.ts';
 import * as partesDePago from './migraciones/0016-partes-de-pago.ts';
 import * as gestionDeCartera from './migraciones/0017-gestion-de-cartera.ts';
+import * as intentosDeAcceso from './migraciones/0018-intentos-de-acceso.ts';
+import * as denegaciones from './migraciones/0020-denegaciones.ts';
+import * as bitacoraDelDuenio from './migraciones/0021-bitacora-sellada-por-el-duenio.ts';
+import * as derechosArco from './migraciones/0022-derechos-arco.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -36,6 +40,10 @@ const migraciones: Record<string, Migration> = {
   '0015-tasa-puntual': tasaPuntual,
   '0016-partes-de-pago': partesDePago,
   '0017-gestion-de-cartera': gestionDeCartera,
+  '0018-intentos-de-acceso': intentosDeAcceso,
+  '0020-denegaciones': denegaciones,
+  '0021-bitacora-sellada-por-el-duenio': bitacoraDelDuenio,
+  '0022-derechos-arco': derechosArco,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

@@ -16,6 +16,9 @@ export type CodigoError =
   | 'credito_inconsistente'
   | 'idempotencia_conflicto'
   | 'pago_invalido'
+  // A payment above what settles the credit, or one typed twice the same day (issue 13).
+  | 'excede_adeudo'
+  | 'posible_duplicado'
   | 'tasa_invalida'
   // Gestión de cartera (issue 9): the contact rules and the assignment.
   | 'fuera_de_horario'
@@ -23,6 +26,7 @@ export type CodigoError =
   | 'sin_consentimiento'
   | 'en_juridico'
   | 'limite_de_contactos'
+  | 'contacto_con_oposicion'
   | 'gestion_invalida'
   | 'gestor_invalido'
   | 'plan_cambiado';
@@ -32,6 +36,8 @@ export class ErrorDominio extends Error {
     readonly codigo: CodigoError,
     mensaje: string,
     readonly campo?: string,
+    /** Facts the client needs to act on the error (the earlier payment a duplicate names). */
+    readonly datos?: Readonly<Record<string, unknown>>,
   ) {
     super(mensaje);
     this.name = 'ErrorDominio';

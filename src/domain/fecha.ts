@@ -51,6 +51,20 @@ export function fechaDesdeTexto(texto: string): Fecha | null {
   return texto as Fecha;
 }
 
+/**
+ * The years a date typed or imported may carry. PostgreSQL takes neither the year 0000 nor
+ * years past 9999 written this way, and nothing in a student loan's life (births included)
+ * falls outside these: such a date is a typing error.
+ */
+export const PRIMER_ANIO_ADMITIDO = 1900;
+export const ULTIMO_ANIO_ADMITIDO = 2200;
+
+/** Whether `AAAA-MM-DD` (or `AAAA-MM`, or an ISO instant) falls within the admitted years. */
+export function anioAdmitido(texto: string): boolean {
+  const anio = Number(texto.slice(0, 4));
+  return anio >= PRIMER_ANIO_ADMITIDO && anio <= ULTIMO_ANIO_ADMITIDO;
+}
+
 export function numeroDeDia(fecha: Fecha): number {
   return diaDesdeCivil(
     Number(fecha.slice(0, 4)),

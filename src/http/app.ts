@@ -10,12 +10,15 @@ import type { Reloj } from '../domain/reloj.ts';
 import type { Avisos } from '../plataforma/avisos.ts';
 import type { ColaDeTrabajos } from '../plataforma/trabajos.ts';
 import { registrarAutenticacion } from './autenticacion.ts';
+import { registrarDenegaciones } from './denegaciones-http.ts';
 import { cuerpoError, manejarError } from './errores-http.ts';
 import { rutasAgenda } from './rutas/agenda.ts';
 import { rutasAlternativas } from './rutas/alternativas.ts';
 import { rutasAntiguedad } from './rutas/antiguedad.ts';
+import { rutasArco } from './rutas/arco.ts';
 import { rutasAsignacion } from './rutas/asignacion.ts';
 import { rutasAtencion } from './rutas/atencion.ts';
+import { rutasBitacora } from './rutas/bitacora.ts';
 import { rutasConciliacion } from './rutas/conciliacion.ts';
 import { rutasContactos } from './rutas/contactos.ts';
 import { rutasConvenios } from './rutas/convenios.ts';
@@ -28,6 +31,7 @@ import { rutasPagos } from './rutas/pagos.ts';
 import { rutasRecados } from './rutas/recados.ts';
 import { rutasReferencias } from './rutas/referencias.ts';
 import { rutasSalud } from './rutas/salud.ts';
+import { rutasSeguridad } from './rutas/seguridad.ts';
 import { rutasSesion } from './rutas/sesion.ts';
 import { rutasTurnos } from './rutas/turnos.ts';
 import { rutasUsuarios } from './rutas/usuarios.ts';
@@ -89,6 +93,9 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
         upgradeInsecureRequests: deps.cookieSegura ? [] : null,
       },
     },
+    // The same answer as frame-ancestors 'none' for browsers that only read this header
+    // (helmet's default, SAMEORIGIN, contradicted it).
+    xFrameOptions: { action: 'deny' },
     hsts: deps.cookieSegura,
   });
   await app.register(fastifyCookie, { secret: deps.sessionSecret });
@@ -107,11 +114,13 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
   });
-  registrarAutenticacion(app, deps.db, deps.reloj, rutasApi);
+  registrarAutenticacion(app, deps.db, deps.reloj, rutasApi, deps.cookieSegura);
+  registrarDenegaciones(app, deps.db, deps.reloj);
 
   const ctx: ContextoApp = { app, deps };
   rutasSalud(ctx);
   rutasSesion(ctx);
+  rutasSeguridad(ctx);
   rutasOficinas(ctx);
   rutasUsuarios(ctx);
   rutasCreditos(ctx);
@@ -130,6 +139,8 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasAgenda(ctx);
   rutasGestion(ctx);
   rutasAsignacion(ctx);
+  rutasArco(ctx);
+  rutasBitacora(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

@@ -1,13 +1,28 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/conexion.ts';
 import type { Reloj } from '../domain/reloj.ts';
 import { type Accion, esAccion, puede } from '../modules/autorizacion/politicas.ts';
 import type { ContextoAutenticado } from '../modules/contexto.ts';
 import { resolverSesion, type SesionActiva } from '../modules/seguridad/resolver-sesion.ts';
+import { anotarDenegacion } from './denegaciones-http.ts';
 import { cuerpoError } from './errores-http.ts';
 
-export const COOKIE_SESION = 'recupera_sesion';
+/**
+ * The session cookie, the same when it is set and when it is cleared. Behind HTTPS it carries
+ * the `__Host-` prefix: the browser then keeps it only if it is Secure, for Path=/ and without
+ * Domain, so no other host under the same domain can set or shadow it.
+ */
+export function cookieDeSesion(segura: boolean): {
+  nombre: string;
+  opciones: CookieSerializeOptions;
+} {
+  return {
+    nombre: segura ? '__Host-recupera_sesion' : 'recupera_sesion',
+    opciones: { httpOnly: true, sameSite: 'strict', secure: segura, path: '/' },
+  };
+}
 
 export type AccionDeRuta = Accion | 'publica';
 
@@ -29,18 +44,25 @@ function iguales(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** A state-changing request must come from our own pages: same origin when the browser says. */
-function origenAjeno(request: FastifyRequest): boolean {
+/**
+ * A state-changing request must come from our own pages: same origin (scheme, host and port)
+ * when the browser says. Our own origin is the one the request reached: its Host and scheme, or
+ * the balancer's X-Forwarded-Host/-Proto when CONFIAR_EN_PROXY trusts it; with COOKIE_SEGURA
+ * the public origin is HTTPS even if a proxy ends TLS without saying so.
+ */
+function origenAjeno(request: FastifyRequest, segura: boolean): boolean {
   const origen = request.headers.origin;
   if (!origen) return false;
   try {
-    return new URL(origen).host !== request.headers.host;
+    const propio = new URL(`${segura ? 'https' : request.protocol}://${request.host}`);
+    return new URL(origen).origin !== propio.origin;
   } catch {
     return true;
   }
 }
 
 function negar(reply: FastifyReply, estado: 401 | 403, codigo: string, mensaje: string) {
+  if (estado === 403) anotarDenegacion(reply.request, mensaje);
   return reply.status(estado).send(cuerpoError(codigo, mensaje));
 }
 
@@ -49,7 +71,9 @@ export function registrarAutenticacion(
   db: Db,
   reloj: Reloj,
   rutasApi: string[],
+  cookieSegura: boolean,
 ): void {
+  const cookie = cookieDeSesion(cookieSegura);
   app.decorateRequest('sesion', null);
 
   app.addHook('onRoute', (ruta) => {
@@ -70,10 +94,10 @@ export function registrarAutenticacion(
   app.addHook('onRequest', async (request, reply) => {
     const accion = request.routeOptions.config.accion;
     if (accion === undefined) return; // not an API route: static files
-    if (!METODOS_SEGUROS.has(request.method) && origenAjeno(request)) {
+    if (!METODOS_SEGUROS.has(request.method) && origenAjeno(request, cookieSegura)) {
       return negar(reply, 403, 'prohibido', 'Solicitud rechazada: su origen no es Recupera.');
     }
-    const firmada = request.cookies[COOKIE_SESION];
+    const firmada = request.cookies[cookie.nombre];
     const token = firmada ? request.unsignCookie(firmada) : null;
     request.sesion =
       token?.valid && token.value ? await resolverSesion(db, token.value, reloj) : null;

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import pg from 'pg';
 import { ZodError } from 'zod';
 import { esBaseNoDisponible } from '../db/base-no-disponible.ts';
 import { type CodigoError, ErrorDominio } from '../domain/errores.ts';
+import { anotarDenegacion } from './denegaciones-http.ts';
 import { mensajeDeZod } from './validacion.ts';
 
 /** The only place where a domain error code becomes an HTTP status. */
@@ -22,15 +24,18 @@ export function estadoHttp(codigo: CodigoError): number {
     case 'conflicto':
     case 'idempotencia_conflicto':
     case 'plan_cambiado':
+    case 'posible_duplicado':
       return 409;
     case 'credito_inconsistente':
     case 'pago_invalido':
+    case 'excede_adeudo':
     case 'tasa_invalida':
     case 'fuera_de_horario':
     case 'contacto_no_permitido':
     case 'sin_consentimiento':
     case 'en_juridico':
     case 'limite_de_contactos':
+    case 'contacto_con_oposicion':
     case 'gestion_invalida':
     case 'gestor_invalido':
       return 422;
@@ -43,8 +48,17 @@ export interface CuerpoError {
   error: { codigo: string; mensaje: string; campo?: string };
 }
 
-export function cuerpoError(codigo: string, mensaje: string, campo?: string): CuerpoError {
-  return { error: campo === undefined ? { codigo, mensaje } : { codigo, mensaje, campo } };
+export function cuerpoError(
+  codigo: string,
+  mensaje: string,
+  campo?: string,
+  datos: Readonly<Record<string, unknown>> = {},
+): CuerpoError {
+  // The error's own facts go beside the envelope's three fields and never replace them.
+  return {
+    error:
+      campo === undefined ? { ...datos, codigo, mensaje } : { ...datos, codigo, mensaje, campo },
+  };
 }
 
 function errorDeFastify(
@@ -99,16 +113,39 @@ export const BASE_NO_DISPONIBLE = cuerpoError(
   'La base de datos no está disponible en este momento. Intenta de nuevo en unos segundos.',
 );
 
+/**
+ * SQLSTATE class 22, "data exception": PostgreSQL refused a value (a NUL in text, a date or a
+ * number out of its range, a byte sequence that is not UTF-8). The edge's schemas refuse these
+ * first; one that still slips through is the client's input, not a fault of the server.
+ */
+function esDatoRechazadoPorLaBase(e: unknown): boolean {
+  return e instanceof pg.DatabaseError && typeof e.code === 'string' && e.code.startsWith('22');
+}
+
 export function manejarError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof ErrorDominio) {
+    if (error.codigo === 'prohibido') anotarDenegacion(request, error.message);
     reply
       .status(estadoHttp(error.codigo))
-      .send(cuerpoError(error.codigo, error.message, error.campo));
+      .send(cuerpoError(error.codigo, error.message, error.campo, error.datos));
     return;
   }
   if (error instanceof ZodError) {
     const { mensaje, campo } = mensajeDeZod(error);
     reply.status(400).send(cuerpoError('entrada_invalida', mensaje, campo));
+    return;
+  }
+  if (esDatoRechazadoPorLaBase(error)) {
+    // Logged: each one is a gap in a schema, to be closed there with a message naming the field.
+    request.log.warn({ err: error }, 'dato rechazado por la base de datos');
+    reply
+      .status(400)
+      .send(
+        cuerpoError(
+          'entrada_invalida',
+          'Algún dato de la solicitud tiene un valor que no se puede guardar (un carácter, una fecha o un número fuera de rango). Revísalo e intenta de nuevo.',
+        ),
+      );
     return;
   }
   if (esBaseNoDisponible(error)) {

@@ -37,7 +37,8 @@ export async function responderUnaVez<T>(
   reply: FastifyReply,
   ctx: ContextoAutenticado,
   trabajo: (trx: Db) => Promise<{ estadoHttp: number; cuerpo: T }>,
-  cuerpo: unknown = request.body,
+  // No body at all is read as `{}`, as `validar` reads it (undefined has no JSON to hash).
+  cuerpo: unknown = request.body ?? {},
 ) {
   const clave = claveDeIdempotencia(request);
   const ruta = `${request.method} ${request.url.split('?')[0]}`;

@@ -12,6 +12,11 @@ export interface Config {
   host: string;
   /** Set: use that PostgreSQL; absent: start the embedded one (demo mode). */
   databaseUrl: string | null;
+  /**
+   * With DATABASE_URL: the owner's connection, which only migrates (docs/bitacora.md); absent,
+   * DATABASE_URL migrates too and the app connects as the owner.
+   */
+  databaseUrlMigraciones: string | null;
   carpetaDatos: string;
   /** Absent: generated and kept under the data folder (see secretos.ts). */
   sessionSecret: string | null;
@@ -61,6 +66,10 @@ const esquema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'debe empezar con postgres:// o postgresql://')
     .optional(),
+  DATABASE_URL_MIGRACIONES: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'debe empezar con postgres:// o postgresql://')
+    .optional(),
   DATA_DIR: z.string().min(1, 'no puede estar vacía').default('./data'),
   SESSION_SECRET: z.string().min(32, 'debe tener al menos 32 caracteres').optional(),
   ZONA_HORARIA: z
@@ -99,10 +108,16 @@ export function leerConfig(entorno: NodeJS.ProcessEnv = process.env): Config {
     throw new ErrorDeConfiguracion(`Configuración inválida:\n${lineas.join('\n')}`);
   }
   const v = r.data;
+  if (v.DATABASE_URL_MIGRACIONES && !v.DATABASE_URL) {
+    throw new ErrorDeConfiguracion(
+      'Configuración inválida:\n  - DATABASE_URL_MIGRACIONES: requiere DATABASE_URL (la conexión de la aplicación)',
+    );
+  }
   return {
     puerto: v.PORT,
     host: v.HOST,
     databaseUrl: v.DATABASE_URL ?? null,
+    databaseUrlMigraciones: v.DATABASE_URL_MIGRACIONES ?? null,
     carpetaDatos: resolve(v.DATA_DIR),
     sessionSecret: v.SESSION_SECRET ?? null,
     zonaHoraria: v.ZONA_HORARIA,

@@ -9,6 +9,7 @@ import { revisarPromesasDePago } from '../modules/gestion/revisar-promesas-de-pa
 import { escalarRecados } from '../modules/recados/escalar-recados.ts';
 import type { Actor } from '../modules/seguridad/actor.ts';
 import { avisoLimitado } from './aviso-limitado.ts';
+import { programarSupresionArco } from './programar-supresion-arco.ts';
 import { programarRespaldos } from './respaldos/programar-respaldos.ts';
 
 /** Background jobs on a PostgreSQL-backed queue (pg-boss): they survive restarts and instances. */
@@ -75,6 +76,7 @@ export async function iniciarTrabajos(
     await boss.createQueue(ESCALAR_RECADOS);
     await boss.schedule(ESCALAR_RECADOS, '*/15 * * * *', {}, { tz: zona });
     await programarRespaldos(boss, reloj, zona);
+    await programarSupresionArco(boss, db, reloj, zona);
   });
   await boss.work<DatosAntiguedad>(ANTIGUEDAD, async ([trabajo]) => {
     if (!trabajo) return null;

@@ -110,7 +110,8 @@ describe('ficha del acreditado', () => {
     expect(ficha.telefonos).toEqual([
       {
         id: expect.any(Number),
-        numero: '6621234567',
+        // Masked: the whole number is a logged reveal (exposicion.test.ts).
+        numero: '•••• 4567',
         tipo: 'movil',
         consentimiento: true,
         valido: true,

@@ -29,6 +29,7 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'POST /api/usuarios': { permitidos: SOLO_ADMIN },
   'PATCH /api/usuarios/:id': { permitidos: SOLO_ADMIN, url: '/api/usuarios/1' },
   'PUT /api/usuarios/:id/contrasena': { permitidos: SOLO_ADMIN, url: '/api/usuarios/1/contrasena' },
+  'GET /api/seguridad/alertas': { permitidos: SOLO_ADMIN },
   // Every role may ask; the object check (office, law firm) is tested in creditos.test.ts.
   'GET /api/creditos': { permitidos: AUTENTICADOS },
   'GET /api/creditos/:id': { permitidos: AUTENTICADOS, url: '/api/creditos/999999' },
@@ -84,6 +85,15 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'GET /api/personas/:id/ficha': {
     permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
     url: '/api/personas/999999/ficha',
+  },
+  // A masked datum, whole (the object check and the bitácora row: exposicion.test.ts).
+  'POST /api/personas/:id/revelar': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/personas/999999/revelar',
+  },
+  'POST /api/recados/:id/revelar': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/recados/999999/revelar',
   },
   // Contact data (the object check, office and law firm, is tested in contactos.test.ts).
   'GET /api/personas/:id/contactos': {
@@ -261,6 +271,30 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'GET /api/cola': { permitidos: ['gestor', 'coordinador'] },
   'GET /api/cola/huerfanas': { permitidos: ['gestor', 'coordinador'] },
   'POST /api/cola/siguiente': { permitidos: ['gestor', 'coordinador'] },
+  // Derechos ARCO: the office's coordinador (scope tested in arco.test.ts) and the administrador.
+  'GET /api/arco': { permitidos: ['coordinador', 'administrador'] },
+  'POST /api/arco': { permitidos: ['coordinador', 'administrador'] },
+  'GET /api/arco/parametros': { permitidos: ['coordinador', 'administrador'] },
+  'PUT /api/arco/parametros': { permitidos: SOLO_ADMIN },
+  'GET /api/arco/:id': { permitidos: ['coordinador', 'administrador'], url: '/api/arco/999999' },
+  'POST /api/arco/:id/eventos': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/arco/999999/eventos',
+  },
+  'GET /api/arco/:id/acceso.pdf': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/arco/999999/acceso.pdf',
+  },
+  'GET /api/arco/:id/acceso.json': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/arco/999999/acceso.json',
+  },
+  'GET /api/dias-inhabiles': { permitidos: ['coordinador', 'administrador'] },
+  'PUT /api/dias-inhabiles': { permitidos: SOLO_ADMIN },
+  // The bitácora and the refused requests (issue 13): the administrador alone.
+  'GET /api/bitacora': { permitidos: SOLO_ADMIN },
+  'GET /api/bitacora.csv': { permitidos: SOLO_ADMIN },
+  'GET /api/denegaciones': { permitidos: SOLO_ADMIN },
 };
 
 const USUARIO_DE: Record<Rol, string> = {

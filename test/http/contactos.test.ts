@@ -45,6 +45,28 @@ async function agregarTelefono(personaId: number, cuerpo: Record<string, unknown
   return r.json().telefono;
 }
 
+/** What is stored: responses show numbers and e-mails masked (exposicion.test.ts). */
+async function guardados(personaId: number, tabla: 'telefonos' | 'correos') {
+  const db = t.base.db;
+  return tabla === 'telefonos'
+    ? (
+        await db
+          .selectFrom('telefonos')
+          .select('numero')
+          .where('persona_id', '=', personaId)
+          .orderBy('id')
+          .execute()
+      ).map((f) => f.numero)
+    : (
+        await db
+          .selectFrom('correos')
+          .select('correo')
+          .where('persona_id', '=', personaId)
+          .orderBy('id')
+          .execute()
+      ).map((f) => f.correo);
+}
+
 async function bitacora(personaId: number, accion: string) {
   return t.base.db
     .selectFrom('bitacora')
@@ -99,8 +121,9 @@ describe('teléfonos', () => {
     async (escrito) => {
       const persona = await deudora();
       const tel = await agregarTelefono(persona, { numero: escrito });
+      expect(await guardados(persona, 'telefonos')).toEqual(['6622145591']);
       expect(tel).toMatchObject({
-        numero: '6622145591',
+        numero: '•••• 5591',
         tipo: 'movil',
         valido: true,
         consentimiento: false,
@@ -114,10 +137,11 @@ describe('teléfonos', () => {
           contactoId: tel.id,
           cambio: 'alta',
           antes: null,
-          despues: expect.objectContaining({ numero: '6622145591' }),
+          despues: expect.objectContaining({ numero: '•••• 5591' }),
           registradoPor: { id: expect.any(Number), nombre: 'Sofía Valenzuela Peña' },
         }),
       ]);
+      // The bitácora, the audit record, keeps the whole value.
       const filas = await bitacora(persona, 'contacto.telefono_agregado');
       expect(filas).toEqual([
         expect.objectContaining({
@@ -146,22 +170,23 @@ describe('teléfonos', () => {
     expect(nuevo.id).not.toBe(viejo.id);
     // Type and consent belong to the channel: they carry over.
     expect(nuevo).toMatchObject({
-      numero: '6622145519',
+      numero: '•••• 5519',
       tipo: 'movil',
       consentimiento: true,
       valido: true,
       retirado: null,
     });
 
+    expect(await guardados(persona, 'telefonos')).toEqual(['6622145591', '6622145519']);
     const c = await contactos(persona);
     expect(c.telefonos.map((x: { numero: string }) => x.numero)).toEqual([
-      '6622145519',
-      '6622145591',
+      '•••• 5519',
+      '•••• 5591',
     ]);
     // The old one is kept as it was, only retired: a typo is not a wrong number.
     expect(c.telefonos[1]).toMatchObject({
       id: viejo.id,
-      numero: '6622145591',
+      numero: '•••• 5591',
       valido: true,
       retirado: t.reloj.ahora().toISOString(),
     });
@@ -169,8 +194,8 @@ describe('teléfonos', () => {
       cambio: 'correccion',
       contactoId: viejo.id,
       motivo: 'Se capturó con dos dígitos invertidos',
-      antes: { id: viejo.id, numero: '6622145591', retirado: null },
-      despues: { id: nuevo.id, numero: '6622145519', retirado: null },
+      antes: { id: viejo.id, numero: '•••• 5591', retirado: null },
+      despues: { id: nuevo.id, numero: '•••• 5519', retirado: null },
     });
     const [fila] = await bitacora(persona, 'contacto.telefono_corregido');
     expect(fila?.detalle).toMatchObject({
@@ -181,7 +206,7 @@ describe('teléfonos', () => {
 
     // The ficha and the search see only the current number.
     const ficha = (await pedir('gestor', 'GET', `/api/personas/${persona}/ficha`)).json();
-    expect(ficha.telefonos.map((x: { numero: string }) => x.numero)).toEqual(['6622145519']);
+    expect(ficha.telefonos.map((x: { numero: string }) => x.numero)).toEqual(['•••• 5519']);
     const viejoEnBusqueda = (await pedir('gestor', 'GET', '/api/buscar?q=6622145591')).json();
     expect(viejoEnBusqueda.resultados.map((x: { personaId: number }) => x.personaId)).not.toContain(
       persona,
@@ -316,7 +341,7 @@ describe('zona horaria', () => {
     const zonas = Object.fromEntries(
       c.telefonos.map((x: { numero: string; zonaHoraria: string }) => [x.numero, x.zonaHoraria]),
     );
-    expect(zonas).toEqual({ '6641234567': 'America/Cancun', '6025550142': 'America/Phoenix' });
+    expect(zonas).toEqual({ '•••• 4567': 'America/Cancun', '•••• 0142': 'America/Phoenix' });
 
     // Back to derived: the zone chosen by hand is removed, with its history row.
     const derivada = await pedir('gestor', 'PATCH', `/api/telefonos/${fuera.id}`, {
@@ -418,7 +443,8 @@ describe('domicilios y correos', () => {
     });
     expect(alta.statusCode, alta.body).toBe(201);
     const viejo = alta.json().correo;
-    expect(viejo).toMatchObject({ correo: 'jose.nunez@ejemplo.mx', consentimiento: true });
+    expect(viejo).toMatchObject({ correo: 'j•••@ejemplo.mx', consentimiento: true });
+    expect(await guardados(persona, 'correos')).toEqual(['jose.nunez@ejemplo.mx']);
 
     const correccion = await pedir('gestor', 'PATCH', `/api/correos/${viejo.id}`, {
       correo: 'jose.nunez@ejemplo.com.mx',
@@ -426,7 +452,11 @@ describe('domicilios y correos', () => {
     });
     expect(correccion.statusCode, correccion.body).toBe(200);
     const nuevo = correccion.json().correo;
-    expect(nuevo).toMatchObject({ correo: 'jose.nunez@ejemplo.com.mx', consentimiento: true });
+    expect(nuevo).toMatchObject({ correo: 'j•••@ejemplo.com.mx', consentimiento: true });
+    expect(await guardados(persona, 'correos')).toEqual([
+      'jose.nunez@ejemplo.mx',
+      'jose.nunez@ejemplo.com.mx',
+    ]);
 
     const invalido = await pedir('gestor', 'PATCH', `/api/correos/${nuevo.id}`, {
       valido: false,
@@ -438,7 +468,7 @@ describe('domicilios y correos', () => {
       expect.objectContaining({ id: nuevo.id, valido: false, retirado: null }),
       expect.objectContaining({
         id: viejo.id,
-        correo: 'jose.nunez@ejemplo.mx',
+        correo: 'j•••@ejemplo.mx',
         retirado: expect.any(String),
       }),
     ]);

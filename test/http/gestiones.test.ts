@@ -126,7 +126,8 @@ describe('registrar una gestión', () => {
     expect(r.json()).toMatchObject({
       creditoId: c.id,
       canal: 'llamada_saliente',
-      medio: '6622145591',
+      // The number as dialled is kept whole; lists show it masked.
+      medio: '•••• 5591',
       resultado: { clave: 'no_contesta', contactoEfectivo: false },
       nota: 'Sonó ocho veces',
       proximaAccion: { tipo: 'llamar', fecha: '2026-03-12' },
@@ -135,6 +136,12 @@ describe('registrar una gestión', () => {
       registradoPor: { nombre: 'Sofía Valenzuela Peña' },
     });
     expect(await bitacora('gestion.registrada', c.id)).toHaveLength(1);
+    const guardada = await t.base.db
+      .selectFrom('gestiones')
+      .select('medio')
+      .where('credito_id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(guardada.medio).toBe('6622145591');
     const lista = await t.pedir('GET', `/api/creditos/${c.id}/gestiones`, {
       sesion: s.coordinador,
     });

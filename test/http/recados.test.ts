@@ -113,7 +113,8 @@ describe('recados', () => {
       numero: conGestor.numero,
       acreditado: 'José Ángel Núñez Ibáñez',
       llamanteNombre: 'Rosa Elvia Moreno',
-      llamanteTelefono: '662 123 4567',
+      // Masked even to whoever typed it: the whole number is a logged reveal.
+      llamanteTelefono: '•••• 4567',
       para: { id: id.gestor, nombre: 'Sofía Valenzuela Peña' },
       tomadoPor: { id: id.coordinador, nombre: 'Martín Ibarra Núñez' },
       mensaje: 'Quiere saber cuánto debe.',

@@ -44,40 +44,37 @@ describe('inicio de sesión', () => {
     expect(mala.json().error.mensaje).toBe('Usuario o contraseña incorrectos.');
   });
 
-  it('bloquea al usuario tras 5 fallos en 15 minutos, aun con la contraseña correcta', async () => {
+  it('tras 5 fallos frena a esa dirección con ese usuario, no a la cuenta', async () => {
+    // More in acceso.test.ts (issue 13): the wait grows, the address is slowed across users.
+    const ip = '203.0.113.50';
     for (let i = 0; i < 5; i++) {
       await t.pedir('POST', '/api/sesion', {
         cuerpo: { usuario: 'contabilidad', contrasena: `mala-${i}-xxxxx` },
+        ip,
       });
     }
-    const r = await t.pedir('POST', '/api/sesion', {
-      cuerpo: { usuario: 'contabilidad', contrasena: 'Recupera.2026' },
-    });
+    const correcta = { usuario: 'contabilidad', contrasena: 'Recupera.2026' };
+    const r = await t.pedir('POST', '/api/sesion', { cuerpo: correcta, ip });
     expect(r.statusCode).toBe(429);
+    expect(r.headers['retry-after']).toBe('30');
     expect(r.json().error.mensaje).toMatch(/Demasiados intentos/);
-    t.reloj.avanzarMinutos(16);
-    expect(
-      (
-        await t.pedir('POST', '/api/sesion', {
-          cuerpo: { usuario: 'contabilidad', contrasena: 'Recupera.2026' },
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await t.pedir('POST', '/api/sesion', { cuerpo: correcta })).statusCode).toBe(200);
+    t.reloj.avanzarMinutos(1);
+    expect((await t.pedir('POST', '/api/sesion', { cuerpo: correcta, ip })).statusCode).toBe(200);
   });
 
-  it('bloquea una IP que falla con muchos usuarios distintos', async () => {
-    const ip = { 'x-forwarded-for': 'ignorado' }; // trustProxy is off: inject's remote address is what counts
+  it('frena una dirección que falla con muchos usuarios distintos', async () => {
+    const ip = '203.0.113.51'; // trustProxy is off: inject's remote address is what counts
     for (let i = 0; i < 20; i++) {
       await t.pedir('POST', '/api/sesion', {
         cuerpo: { usuario: `fantasma${i}`, contrasena: 'mala-xxxxxxx' },
-        encabezados: ip,
+        encabezados: { 'x-forwarded-for': 'ignorado' },
+        ip,
       });
     }
-    const r = await t.pedir('POST', '/api/sesion', {
-      cuerpo: { usuario: 'gestor.nogales', contrasena: 'Recupera.2026' },
-    });
-    expect(r.statusCode).toBe(429);
-    t.reloj.avanzarMinutos(16);
+    const correcta = { usuario: 'gestor.nogales', contrasena: 'Recupera.2026' };
+    expect((await t.pedir('POST', '/api/sesion', { cuerpo: correcta, ip })).statusCode).toBe(429);
+    expect((await t.pedir('POST', '/api/sesion', { cuerpo: correcta })).statusCode).toBe(200);
   });
 
   it('no deja entrar a un usuario desactivado', async () => {

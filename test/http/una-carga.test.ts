@@ -88,8 +88,9 @@ describe('una carga del crédito y su historia por caso de uso', () => {
     expect(r.statusCode).toBe(201);
     expect(r.json().partes).toHaveLength(2);
     expect(cuantas(CARGA_DE_HISTORIA)).toBe(1);
-    // The lock, then the load: the credit row is read twice, the history once.
-    expect(cuantas(/ for update$/)).toBe(1);
+    // The lock, then the load: the credit row is read twice, the history once. (The credit's
+    // open promesas de pago are locked too, to settle them in the same transaction.)
+    expect(cuantas(/from "creditos" .* for update$/)).toBe(1);
     expect(r.json().estado).toEqual(await estadoGuardado(credito.id));
   });
 

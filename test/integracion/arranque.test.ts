@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { puertoLibre } from '../../src/plataforma/postgres-embebido.ts';
+import { puertoLibre, urlEmbebida } from '../../src/plataforma/postgres-embebido.ts';
 
 const raiz = join(import.meta.dirname, '..', '..');
 const carpeta = mkdtempSync(join(tmpdir(), 'recupera-arranque-'));
@@ -14,6 +15,8 @@ afterAll(() => {
   for (const p of vivos) p.kill('SIGKILL');
   rmSync(carpeta, { recursive: true, force: true });
 });
+
+const leer = <T>(archivo: string) => JSON.parse(readFileSync(join(carpeta, archivo), 'utf8')) as T;
 
 interface Proceso {
   hijo: ChildProcess;
@@ -65,6 +68,75 @@ describe('arranque con PostgreSQL embebido', () => {
     p.hijo.kill('SIGTERM');
     expect(await p.termino).toBe(0);
     expect(p.salida()).toContain('Recupera se detuvo limpiamente.');
+  });
+
+  it('la aplicación se conecta con su propio rol, no como superusuario ni dueña, y ancla la bitácora al detenerse', {
+    timeout: 120_000,
+  }, async () => {
+    const puerto = await puertoLibre();
+    const p = arrancar(puerto);
+    await esperarTexto(p, 'Recupera está listo');
+    expect(p.salida()).not.toContain('Aviso: la aplicación se conecta');
+    const superusuario = new pg.Client(
+      urlEmbebida(
+        leer<{ contrasenaPostgres: string }>('secretos.json').contrasenaPostgres,
+        leer<{ puerto: number }>('recupera.lock').puerto,
+      ),
+    );
+    superusuario.on('error', () => {}); // PostgreSQL stops with the app
+    await superusuario.connect();
+    let cabeza: { id: string; hash: string } | undefined;
+    try {
+      const { rows: quienes } = await superusuario.query<{ usename: string }>(
+        `SELECT DISTINCT usename FROM pg_stat_activity
+          WHERE datname = 'recupera' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      // The pool, pg-boss and the live notices: all as the app's role; the owner's is closed.
+      expect(quienes.map((q) => q.usename)).toEqual(['recupera_app']);
+      const { rows: roles } = await superusuario.query(
+        `SELECT r.rolname, r.rolsuper, r.rolcreatedb, r.rolcreaterole, r.rolbypassrls,
+                (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS tablas
+           FROM pg_roles r WHERE r.rolname IN ('recupera_app', 'recupera_duenio') ORDER BY 1`,
+      );
+      expect(roles).toMatchObject([
+        {
+          rolname: 'recupera_app',
+          rolsuper: false,
+          rolcreatedb: false,
+          rolcreaterole: false,
+          rolbypassrls: false,
+          tablas: 0,
+        },
+        { rolname: 'recupera_duenio', rolsuper: false },
+      ]);
+      const { rows: duenios } = await superusuario.query<{ duenio: string }>(
+        `SELECT DISTINCT pg_get_userbyid(c.relowner) AS duenio FROM pg_class c
+           JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname IN ('public', 'trabajos') AND c.relkind IN ('r', 'p')`,
+      );
+      expect(duenios).toEqual([{ duenio: 'recupera_duenio' }]);
+
+      // A rejected login writes to the bitácora; the shutdown anchors the head, at least that far.
+      await fetch(`http://localhost:${puerto}/api/sesion`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ usuario: 'admin', contrasena: 'no-es-esta' }),
+      });
+      const { rows } = await superusuario.query<{ id: string; hash: string }>(
+        'SELECT id, hash FROM bitacora ORDER BY id DESC LIMIT 1',
+      );
+      cabeza = rows[0];
+    } finally {
+      await superusuario.end();
+    }
+    p.hijo.kill('SIGTERM');
+    expect(await p.termino).toBe(0);
+    const anclas = readFileSync(join(carpeta, 'anclas-bitacora.jsonl'), 'utf8').trim().split('\n');
+    const ultima = JSON.parse(anclas.at(-1) ?? '{}') as { id: number; hash: string };
+    // The start's own aging job may still append after the login's row.
+    expect(ultima.id).toBeGreaterThanOrEqual(Number(cabeza?.id));
+    if (ultima.id === Number(cabeza?.id)) expect(ultima.hash).toBe(cabeza?.hash);
+    expect(statSync(join(carpeta, 'clave-anclas-bitacora')).mode & 0o777).toBe(0o600);
   });
 
   it('un arranque después de kill -9 reutiliza los datos sin volver a cargar la demostración', {

@@ -73,6 +73,21 @@ describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla 
     expect(await fila.textContent()).toContain('Vencido');
     expect(await ancho(r)).toBeLessThanOrEqual(1366);
     await r.page.screenshot({ path: 'test-results/atencion-ficha.png', fullPage: true });
+    // The CURP shows masked; «Mostrar» brings it whole, a reveal the bitácora keeps.
+    const { curp } = await e.base.db
+      .selectFrom('participantes_credito as pc')
+      .innerJoin('personas as p', 'p.id', 'pc.persona_id')
+      .select('p.curp')
+      .where('pc.credito_id', '=', credito.id)
+      .where('pc.rol', '=', 'acreditado')
+      .executeTakeFirstOrThrow();
+    const completa = curp ?? '';
+    await r.page
+      .getByText(`${completa.slice(0, 6)}…${completa.slice(-3)}`, { exact: true })
+      .waitFor();
+    expect(await r.page.getByText(completa, { exact: true }).count()).toBe(0);
+    await r.page.getByRole('button', { name: 'Mostrar CURP completa' }).click();
+    await r.page.getByText(completa, { exact: true }).waitFor();
     await ficha.abrirCredito(credito.numero);
 
     const pagina = new PaginaCredito(r.page);
@@ -201,6 +216,84 @@ describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla 
     expect(await ancho(r)).toBeLessThanOrEqual(1366);
     await r.page.screenshot({ path: 'test-results/caja.png', fullPage: true });
   }, 60_000);
+
+  it('el mismo depósito capturado otra vez hoy: la pantalla nombra el pago anterior y solo lo registra si se confirma; un excedente solo lo autoriza la coordinación', async () => {
+    const { caso } = JSON.parse(readFileSync(CASO, 'utf8')) as { caso: CasoEntrada };
+    const otro = await guardarCaso(e.base.db, caso, {
+      oficina: 'HMO',
+      nombres: 'Ramón',
+      primerApellido: 'Félix',
+    });
+    const pagos = async () =>
+      (
+        await e.base.db
+          .selectFrom('movimientos')
+          .select('id')
+          .where('credito_id', '=', otro.id)
+          .where('tipo', '=', 'pago')
+          .execute()
+      ).length;
+    const abrir = async (usuario: string) => {
+      const r = await entrarComo(usuario);
+      await r.abrir(`/creditos/${otro.id}`);
+      const pagina = new PaginaCredito(r.page);
+      await pagina.esperar(otro.numero);
+      await pagina.esperarEstadoAl(ddmmaaaa(hoy));
+      return { r, pago: new RegistroDePago(r.page) };
+    };
+    const deposito = { monto: '800', canal: 'Depósito bancario', referencia: 'BANORTE 55123' };
+
+    const { pago } = await abrir('gestor');
+    await pago.llenar(deposito);
+    await pago.registrar();
+    const primero = await pago.esperarRegistrado();
+    await pago.cerrarResultado();
+
+    // Typed again: nothing is posted until the gestor says it is another payment.
+    await pago.llenar(deposito);
+    await pago.registrar();
+    const aviso = pago.aviso('¿Es otro pago?');
+    await aviso.waitFor();
+    expect(await aviso.textContent()).toMatch(
+      new RegExp(
+        `Ya se registró hoy un pago igual: folio ${primero}, \\$800\\.00, referencia BANORTE 55123, por Sofía Valenzuela Peña a las \\d\\d:\\d\\d\\.`,
+      ),
+    );
+    expect(await pagos()).toBe(3);
+    await pago.panel.screenshot({ path: 'test-results/atencion-confirmar-duplicado.png' });
+    await aviso.getByRole('button', { name: 'Sí, registrar de todos modos' }).click();
+    const segundo = await pago.esperarRegistrado();
+    expect(segundo).toBeGreaterThan(primero);
+    expect(await pagos()).toBe(4);
+    await pago.cerrarResultado();
+
+    // $100,000,000.00: the gestor is told what the credit owes and to ask the coordinación.
+    await pago.llenar({ ...deposito, monto: '100000000', referencia: 'SPEI 99' });
+    await pago.registrar();
+    const excede = pago.aviso('El pago excede lo que debe el crédito');
+    await excede.waitFor();
+    expect(await excede.textContent()).toMatch(
+      /El crédito debe \$[\d,]+\.\d\d para liquidar al .*pide a un coordinador o a contabilidad/,
+    );
+    expect(await pago.panel.getByLabel('Autorizo el excedente').count()).toBe(0);
+    expect(await pagos()).toBe(4);
+
+    // The coordinador may authorize it: the box, then the payment, with who authorized it.
+    const coordinacion = await abrir('coordinador');
+    await coordinacion.pago.llenar({ ...deposito, monto: '100000000', referencia: 'SPEI 99' });
+    await coordinacion.pago.registrar();
+    await coordinacion.pago.aviso('El pago excede lo que debe el crédito').waitFor();
+    await coordinacion.pago.panel.getByLabel('Autorizo el excedente').check();
+    await coordinacion.pago.panel.screenshot({
+      path: 'test-results/atencion-autorizar-excedente.png',
+    });
+    await coordinacion.pago.registrar();
+    await coordinacion.pago.esperarRegistrado();
+    await coordinacion.pago.panel
+      .getByText(/autorizó el excedente Martín Ibarra Núñez\.$/)
+      .waitFor();
+    expect(await pagos()).toBe(5);
+  }, 90_000);
 
   it('en un crédito liquidado la coordinación emite la carta finiquito y la descarga', async () => {
     const { caso } = JSON.parse(readFileSync(CASO_LIQUIDADO, 'utf8')) as { caso: CasoEntrada };

@@ -97,8 +97,15 @@ describe.runIf(hayChromium)('recorrido en el navegador: mi cartera hoy', () => {
     await dialogo.dialogo.waitFor();
     await dialogo.esperarFoco('registrar-gestion_canal');
 
-    // Llamada saliente (by default) to the acreditado (by default) at his phone (by default).
+    // Llamada saliente (by default) to the acreditado (by default) at his phone (by default),
+    // shown masked: «Mostrar» brings the whole number to dial (the server logs it).
     await dialogo.tab(3);
+    expect(await dialogo.etiquetaEnfocada()).toMatch(
+      /^Mostrar teléfono completo, terminado en 559[12]$/,
+    );
+    await r.page.keyboard.press('Enter');
+    await dialogo.dialogo.getByText(/^662 214 559[12]$/).waitFor();
+    await dialogo.tab();
     expect(await dialogo.enfocado()).toBe('registrar-gestion_resultado');
     await dialogo.elegir('Promesa de pago');
     await dialogo.dialogo.getByRole('group', { name: 'Promesa de pago' }).waitFor();
@@ -206,7 +213,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: mi cartera hoy', () => {
     await new PaginaCredito(r.page).esperar(cuenta.numero);
     await r.page.getByRole('tab', { name: 'Datos de contacto' }).click();
     const telefonos = r.page.getByRole('region', { name: 'Teléfonos' });
-    const original = telefonos.getByRole('listitem').filter({ hasText: '662 214 5592' });
+    const original = telefonos.getByRole('listitem').filter({ hasText: '•••• 5592' });
     await original.getByText('Móvil · Hora de Sonora').waitFor();
     await original.getByText('Con consentimiento').waitFor();
 
@@ -216,14 +223,28 @@ describe.runIf(hayChromium)('recorrido en el navegador: mi cartera hoy', () => {
     await alta.getByLabel('Número').fill('(662) 555-0101');
     await alta.getByRole('button', { name: 'Agregar teléfono' }).click();
     await alta.waitFor({ state: 'hidden' });
-    const nuevo = telefonos.getByRole('listitem').filter({ hasText: '662 555 0101' });
+    const nuevo = telefonos.getByRole('listitem').filter({ hasText: '•••• 0101' });
     await nuevo.getByText('Sin consentimiento').waitFor();
+    // Listed masked; the whole number on a deliberate click, which the bitácora keeps.
+    await nuevo
+      .getByRole('button', { name: 'Mostrar teléfono completo, terminado en 0101' })
+      .click();
+    await telefonos.getByText('662 555 0101', { exact: true }).waitFor();
+    const revelado = await e.base.db
+      .selectFrom('bitacora')
+      .select(['actor_usuario', 'detalle'])
+      .where('accion', '=', 'dato_personal.revelado')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(revelado).toMatchObject({ actor_usuario: 'gestor', detalle: { campo: 'telefono' } });
 
     // The first number turns out wrong: marked so, with the reason, not deleted.
     await original
-      .getByRole('button', { name: 'Marcar como equivocado el teléfono 662 214 5592' })
+      .getByRole('button', { name: 'Marcar como equivocado el teléfono terminado en 5592' })
       .click();
-    const marca = r.page.getByRole('dialog', { name: 'Marcar como equivocado el 662 214 5592' });
+    const marca = r.page.getByRole('dialog', {
+      name: 'Marcar como equivocado el teléfono terminado en 5592',
+    });
     await marca.getByLabel('Motivo').fill('Contestó otra persona: no conoce al acreditado.');
     await marca.getByRole('button', { name: 'Marcar como equivocado' }).click();
     await marca.waitFor({ state: 'hidden' });
@@ -238,7 +259,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: mi cartera hoy', () => {
     expect(cambios[0]).toContain('Motivo: Contestó otra persona: no conoce al acreditado.');
     expect(cambios[0]).toContain('Por Sofía Valenzuela Peña.');
     expect(cambios[1]).toContain('Teléfono: Alta');
-    expect(cambios[1]).toContain('número: 662 555 0101');
+    expect(cambios[1]).toContain('número: •••• 0101');
 
     // An SMS goes to the valid number, which has no consent: the server refuses, in words.
     await r.page.getByRole('button', { name: 'Registrar gestión' }).click();
@@ -252,9 +273,10 @@ describe.runIf(hayChromium)('recorrido en el navegador: mi cartera hoy', () => {
     await r.page.setViewportSize({ width: 1366, height: 768 });
     await dialogo.elegir('SMS');
     await dialogo.dialogo
-      .getByText(/^662 555 0101 · Móvil · Hora de Sonora \(sin consentimiento\)$/)
+      .getByText(/^•••• 0101 · Móvil · Hora de Sonora \(sin consentimiento\)$/)
       .waitFor();
-    await dialogo.tab(3);
+    // Past the number's «Mostrar» (an SMS is sent from the phone system: no need to see it).
+    await dialogo.tab(4);
     expect(await dialogo.enfocado()).toBe('registrar-gestion_resultado');
     await dialogo.elegir('Enviado');
     await dialogo.tab();

@@ -101,7 +101,9 @@ describe.runIf(hayChromium)('recorrido en el navegador: recados', () => {
     expect(texto).toContain('Nuevo');
     expect(texto).toContain(MENSAJE);
     expect(texto).toContain(credito.numero);
-    expect(texto).toContain('662 123 4567');
+    // The number to call back, masked in the list.
+    expect(texto).toContain('•••• 4567');
+    expect(texto).not.toContain('662 123 4567');
     expect(texto).toContain(`Volver a llamar: ${dia}/${mes}/${anio} 15:30`);
     expect(texto).toContain('Lo tomó Martín Ibarra Núñez');
     expect(await infraccionesDeAccesibilidad(gestor.page)).toEqual([]);
@@ -112,6 +114,17 @@ describe.runIf(hayChromium)('recorrido en el navegador: recados', () => {
     await recado.getByText('Leído', { exact: true }).waitFor();
     await recadosGestor.insignia().getByText('1 recado nuevo').waitFor({ state: 'detached' });
 
+    // To call back she needs the whole number: a deliberate click, which the bitácora keeps.
+    await recado.getByRole('button', { name: `Mostrar teléfono completo de ${LLAMANTE}` }).click();
+    await recado.getByText('662 123 4567', { exact: true }).waitFor();
+    expect(
+      await e.base.db
+        .selectFrom('bitacora')
+        .select(['actor_usuario', 'objeto_tipo'])
+        .where('accion', '=', 'dato_personal.revelado')
+        .execute(),
+    ).toEqual([{ actor_usuario: 'gestor', objeto_tipo: 'recado' }]);
+
     // Attended with a gestión: the call back, on the acreditado's mobile.
     await recado.getByRole('button', { name: `Atender el recado de ${LLAMANTE}` }).click();
     const dialogo = gestor.page.getByRole('dialog', {
@@ -119,8 +132,10 @@ describe.runIf(hayChromium)('recorrido en el navegador: recados', () => {
     });
     await dialogo.waitFor();
     await dialogo.getByText(`${ACREDITADO} (acreditado)`).waitFor();
-    // The acreditado's only phone is offered already.
-    await dialogo.getByText('6621234567', { exact: true }).waitFor();
+    // The acreditado's only phone is offered already (masked, with its «Mostrar»).
+    await dialogo
+      .getByRole('button', { name: 'Mostrar teléfono completo, terminado en 4567' })
+      .waitFor();
     await elegirOpcion(gestor.page, dialogo.getByLabel('Resultado'), 'Contacto efectivo');
     await dialogo.getByLabel('Duración en minutos (opcional)').fill('4');
     await dialogo.getByLabel('Nota').fill('Se le dio el saldo para liquidar; pagará el viernes.');

@@ -2,9 +2,15 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Conexion, conectar } from '../../src/db/conexion.ts';
+import { ROL_DUENIO } from '../../src/db/roles.ts';
 
+/** `db` and `url` are the server's superuser: a test may do what an intruder would. */
 export interface BaseDePrueba extends Conexion {
   url: string;
+  /** The same database as the app's role (src/db/roles.ts): what the app under test uses. */
+  urlApp: string;
+  /** As the owner of the tables, who migrates. */
+  urlDuenio: string;
 }
 
 function conBase(url: string, base: string): string {
@@ -26,7 +32,9 @@ export async function crearBaseDePrueba(opciones: { vacia?: boolean } = {}): Pro
     for (let intento = 0; ; intento++) {
       try {
         await admin.query(
-          `CREATE DATABASE ${nombre} TEMPLATE ${opciones.vacia ? 'template0' : 'recupera_plantilla'}`,
+          opciones.vacia
+            ? `CREATE DATABASE ${nombre} TEMPLATE template0`
+            : `CREATE DATABASE ${nombre} TEMPLATE recupera_plantilla OWNER ${ROL_DUENIO}`,
         );
         break;
       } catch (e) {
@@ -43,6 +51,8 @@ export async function crearBaseDePrueba(opciones: { vacia?: boolean } = {}): Pro
   return {
     ...conexion,
     url,
+    urlApp: conBase(inject('urlServidorApp'), nombre),
+    urlDuenio: conBase(inject('urlServidorDuenio'), nombre),
     cerrar: async () => {
       await conexion.cerrar();
       const limpieza = new pg.Client(urlServidor);

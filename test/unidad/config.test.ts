@@ -32,6 +32,22 @@ describe('configuración desde el entorno', () => {
     });
   });
 
+  it('DATABASE_URL_MIGRACIONES es la conexión de la dueña, y solo tiene sentido con DATABASE_URL', () => {
+    expect(
+      leerConfig({
+        DATABASE_URL: 'postgres://recupera_app:a@db/recupera',
+        DATABASE_URL_MIGRACIONES: 'postgres://recupera_duenio:d@db/recupera',
+      }),
+    ).toMatchObject({
+      databaseUrl: 'postgres://recupera_app:a@db/recupera',
+      databaseUrlMigraciones: 'postgres://recupera_duenio:d@db/recupera',
+    });
+    expect(leerConfig({ DATABASE_URL: 'postgres://u@db/r' }).databaseUrlMigraciones).toBeNull();
+    expect(() =>
+      leerConfig({ DATABASE_URL_MIGRACIONES: 'postgres://recupera_duenio:d@db/recupera' }),
+    ).toThrow('DATABASE_URL_MIGRACIONES: requiere DATABASE_URL');
+  });
+
   it('nombra cada variable inválida en una línea en español', () => {
     let error: unknown;
     try {

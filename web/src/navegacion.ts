@@ -2,8 +2,10 @@ import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { matchPath } from 'react-router-dom';
 import { ROLES_AGENDA } from './api/agenda.ts';
 import { ROLES_CATALOGO, ROLES_SIMULADOR } from './api/alternativas.ts';
+import { ROLES_ARCO } from './api/arco.ts';
 import { ROLES_ASIGNACION } from './api/asignacion.ts';
 import { ROLES_ATENCION } from './api/atencion.ts';
+import { ROLES_BITACORA } from './api/bitacora.ts';
 import { ROLES_CAJA } from './api/caja.ts';
 import { ROLES_COBERTURA } from './api/cobertura.ts';
 import { ROLES_COLA } from './api/cola.ts';
@@ -169,11 +171,25 @@ export const SECCIONES: readonly Seccion[] = [
     ),
   },
   {
+    ruta: '/arco',
+    etiqueta: 'Derechos ARCO',
+    roles: ROLES_ARCO,
+    pagina: lazy(() => import('./paginas/Arco.tsx').then((m) => ({ default: m.PaginaArco }))),
+  },
+  {
     ruta: '/usuarios',
     etiqueta: 'Usuarios',
     roles: ['administrador'],
     pagina: lazy(() =>
       import('./paginas/Usuarios.tsx').then((m) => ({ default: m.PaginaUsuarios })),
+    ),
+  },
+  {
+    ruta: '/bitacora',
+    etiqueta: 'Bitácora',
+    roles: ROLES_BITACORA,
+    pagina: lazy(() =>
+      import('./paginas/Bitacora.tsx').then((m) => ({ default: m.PaginaBitacora })),
     ),
   },
 ];

@@ -6,7 +6,9 @@ export type CodigoRechazo =
   | 'contacto_no_permitido'
   | 'sin_consentimiento'
   | 'fuera_de_horario'
-  | 'limite_de_contactos';
+  | 'limite_de_contactos'
+  /** The person exercised her right of opposition (ARCO): no outbound contact at all. */
+  | 'contacto_con_oposicion';
 
 export interface Rechazo {
   codigo: CodigoRechazo;
@@ -21,6 +23,8 @@ export interface HechosDeContacto {
   /** The person's part in this credit; 'otro' for a reference or a third party. */
   calidad: 'acreditado' | 'aval' | 'otro';
   esMenor: boolean;
+  /** An opposition (ARCO) carried out for this person: she is not contacted (docs/arco.md). */
+  oposicion: boolean;
   /** Recorded consent on the datum used (phone or e-mail); null when the channel uses none. */
   consentimiento: boolean | null;
   /** null inside 07:00–22:00 of the contact's local time, else the sentence that says why. */
@@ -37,6 +41,14 @@ export interface HechosDeContacto {
 export function rechazoDeContacto(h: HechosDeContacto): Rechazo | null {
   const sentido = sentidoDelCanal(h.canal);
   if (sentido === 'entrante') return null;
+  // Her own right comes before anything about the account: a letter is contact too.
+  if (h.oposicion) {
+    return {
+      codigo: 'contacto_con_oposicion',
+      mensaje:
+        'La persona ejerció su derecho de oposición (ARCO): no se le contacta por ningún medio. Solo se registran los contactos que ella inicie (llamada entrante o ventanilla).',
+    };
+  }
   if (h.enJuridico) {
     return {
       codigo: 'en_juridico',

@@ -3,24 +3,15 @@ import { consultarAgenda } from '../../modules/agenda/consultar-agenda.ts';
 import { consultarCobertura } from '../../modules/indicadores/cobertura.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
-import { validar } from '../validacion.ts';
-import { fechaOpcional } from './creditos.ts';
+import { fechaOpcional, idEnConsulta, mes, validar } from '../validacion.ts';
 
 const consultaAgenda = z.strictObject({
   desde: fechaOpcional,
   hasta: fechaOpcional,
-  gestorId: z.coerce
-    .number('debe ser un número de usuario')
-    .int()
-    .positive()
-    .max(2_147_483_647)
-    .optional(),
+  gestorId: idEnConsulta.optional(),
 });
 const consultaCobertura = z.strictObject({
-  mes: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'debe ser un mes AAAA-MM, p. ej. 2026-03')
-    .optional(),
+  mes: mes.optional(),
 });
 
 export function rutasAgenda({ app, deps }: ContextoApp): void {

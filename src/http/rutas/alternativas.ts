@@ -8,7 +8,6 @@ import {
   esquemaNuevaCampana,
   esquemaVersionAlternativa,
   esquemaVersionCampana,
-  fecha,
   soloTipo,
 } from '../../modules/alternativas/esquemas.ts';
 import { listarAlternativas } from '../../modules/alternativas/listar-alternativas.ts';
@@ -18,9 +17,8 @@ import { versionarAlternativa } from '../../modules/alternativas/versionar-alter
 import { versionarCampana } from '../../modules/alternativas/versionar-campana.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
-import { idEnRuta, validar } from '../validacion.ts';
+import { fecha, id, idEnRuta, validar } from '../validacion.ts';
 
-const id = z.number().int('debe ser un número entero').positive('debe ser mayor que cero');
 const simulacion = z
   .strictObject({
     creditoId: id.optional(),

@@ -3,8 +3,7 @@ import { ErrorDominio } from '../../domain/errores.ts';
 import { resumirAntiguedad } from '../../modules/cartera/resumir-antiguedad.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
-import { validar } from '../validacion.ts';
-import { fechaOpcional } from './creditos.ts';
+import { fechaOpcional, validar } from '../validacion.ts';
 
 const solicitud = z.strictObject({ fecha: fechaOpcional });
 const trabajo = z.strictObject({ id: z.string().uuid() });

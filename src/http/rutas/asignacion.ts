@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { BUCKETS, type Bucket } from '../../domain/antiguedad.ts';
 import { type Centavos, centavosDesdeTexto } from '../../domain/dinero.ts';
-import { type Fecha, fechaDesdeTexto } from '../../domain/fecha.ts';
 import { REGLAS_DISTRIBUCION, type ReglaDistribucion } from '../../domain/gestion/distribucion.ts';
 import { aplicarDistribucion } from '../../modules/asignacion/aplicar-distribucion.ts';
 import { asignarGestor } from '../../modules/asignacion/asignar-gestor.ts';
@@ -14,16 +13,8 @@ import { listarSuplencias } from '../../modules/asignacion/listar-suplencias.ts'
 import { vistaPreviaDistribucion } from '../../modules/asignacion/vista-previa-distribucion.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
-import { idEnRuta, texto, validar } from '../validacion.ts';
+import { fecha, id, idEnConsulta, idEnRuta, texto, validar } from '../validacion.ts';
 
-const id = z
-  .number('debe ser un número')
-  .int('debe ser un número entero')
-  .positive('debe ser mayor que cero');
-const idEnConsulta = z.coerce
-  .number('debe ser un número')
-  .int('debe ser un número entero')
-  .positive('debe ser mayor que cero');
 const siEnConsulta = z
   .enum(['true', 'false'], 'debe ser true o false')
   .transform((v) => v === 'true')
@@ -35,10 +26,6 @@ const monto = z
   .optional();
 const bucket = z.enum(BUCKETS as [Bucket, ...Bucket[]], 'no es un tramo de antigüedad').optional();
 const municipio = texto(80).optional();
-const fecha = z
-  .string('debe ser una fecha AAAA-MM-DD')
-  .refine((t) => fechaDesdeTexto(t) !== null, 'debe ser una fecha real AAAA-MM-DD')
-  .transform((t) => t as Fecha);
 
 const consultaCuentas = z.strictObject({
   oficinaId: idEnConsulta.optional(),
@@ -93,7 +80,8 @@ const distribucion = z
       .regex(/^[0-9a-f]{64}$/, 'debe ser la firma de la vista previa'),
   })
   .refine(conUnaSeleccion, unaSeleccion);
-const asignacion = z.strictObject({ gestorId: id, motivo: texto(500).optional() });
+const motivo = texto(500, { renglones: true });
+const asignacion = z.strictObject({ gestorId: id, motivo: motivo.optional() });
 const consultaGestores = z.strictObject({ oficinaId: idEnConsulta.optional() });
 const consultaSuplencias = z.strictObject({ vigentes: siEnConsulta });
 const suplencia = z.strictObject({
@@ -101,9 +89,9 @@ const suplencia = z.strictObject({
   suplenteId: id,
   desde: fecha,
   hasta: fecha,
-  motivo: texto(500),
+  motivo,
 });
-const cancelacion = z.strictObject({ motivo: texto(500).optional() });
+const cancelacion = z.strictObject({ motivo: motivo.optional() });
 
 /** 10,000 credit ids as JSON pass the API's usual 64 KiB. */
 const LIMITE_DISTRIBUCION = 256 * 1024;

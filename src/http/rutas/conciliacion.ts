@@ -10,28 +10,22 @@ import { listarDepositosPendientes } from '../../modules/conciliacion/listar-dep
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
 import { claveDeIdempotencia, responderUnaVez } from '../idempotencia-http.ts';
-import { idEnRuta, texto, validar } from '../validacion.ts';
+import { id, idEnRuta, nombreDeArchivo, texto, validar } from '../validacion.ts';
 
 /** A bank's monthly statement of a busy account is well under this; a bigger file is split. */
 const LIMITE_ARCHIVO = 5 * 1024 * 1024;
 
-const encabezados = z.object({
-  // HTTP headers carry ASCII: a name with accents comes percent-encoded (encodeURIComponent).
-  'x-nombre-archivo': texto(200).transform((t) => {
-    try {
-      return decodeURIComponent(t);
-    } catch {
-      return t;
-    }
-  }),
-});
+const encabezados = z.object({ 'x-nombre-archivo': nombreDeArchivo });
 const consultaPendientes = z.strictObject({
   estado: z.enum(['pendiente', 'asignado', 'descartado']).default('pendiente'),
   pagina: z.coerce.number().int().min(1).max(100_000).default(1),
 });
-const motivo = texto(500).refine((m) => m.length >= 5, 'explica el motivo (al menos 5 caracteres)');
+const motivo = texto(500, { renglones: true }).refine(
+  (m) => m.length >= 5,
+  'explica el motivo (al menos 5 caracteres)',
+);
 const asignacion = z.strictObject({
-  creditoId: z.number().int().positive(),
+  creditoId: id,
   motivo: motivo.optional(),
 });
 const descarte = z.strictObject({ motivo });

@@ -9,7 +9,7 @@ import { cambiarTelefono } from '../../modules/contactos/cambiar-telefono.ts';
 import { consultarContactos } from '../../modules/contactos/consultar-contactos.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
-import { idEnRuta, texto, validar } from '../validacion.ts';
+import { idEnRuta, texto, textoOpcional, validar } from '../validacion.ts';
 
 /**
  * "+52 662 214 5591", "(662) 214-5591", "662-214-5591" → "6622145591": the ten national
@@ -51,16 +51,10 @@ const correo = z
   .toLowerCase()
   .max(254, 'admite a lo más 254 caracteres')
   .pipe(z.email('debe ser un correo electrónico válido, p. ej. «nombre@dominio.mx»'));
-const motivo = texto(500);
+const motivo = texto(500, { renglones: true });
 // false is accepted and changes nothing: a form may send its checkbox as it is.
 const retirar = z.boolean('debe ser true o false');
-const opcional = (max: number) =>
-  z
-    .string('debe ser texto')
-    .trim()
-    .max(max, `admite a lo más ${max} caracteres`)
-    .transform((t) => (t === '' ? null : t))
-    .nullable();
+const opcional = (max: number) => textoOpcional(max);
 // An empty field is no postal code, as in the import.
 const codigoPostal = z
   .string('debe ser un código postal de 5 dígitos como texto, p. ej. "83000"')

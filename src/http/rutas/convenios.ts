@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { type Centavos, centavosDesdeTexto } from '../../domain/dinero.ts';
-import { fecha } from '../../modules/alternativas/esquemas.ts';
 import { autorizarConvenio } from '../../modules/convenios/autorizar-convenio.ts';
 import { cancelarConvenio } from '../../modules/convenios/cancelar-convenio.ts';
 import { consultarConvenio } from '../../modules/convenios/consultar-convenio.ts';
@@ -16,9 +15,8 @@ import { versionarLimites } from '../../modules/convenios/versionar-limites.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
 import { responderUnaVez } from '../idempotencia-http.ts';
-import { idEnRuta, texto, validar } from '../validacion.ts';
+import { fecha, id, idEnConsulta, idEnRuta, texto, validar } from '../validacion.ts';
 
-const id = z.number().int('debe ser un número entero').positive('debe ser mayor que cero');
 const nuevoConvenio = z
   .strictObject({
     creditoId: id.optional(),
@@ -32,7 +30,7 @@ const nuevoConvenio = z
       .min(1, 'debe ser al menos 1')
       .max(240, 'admite a lo más 240')
       .optional(),
-    condiciones: texto(4000),
+    condiciones: texto(4000, { renglones: true }),
     firmantes: z
       .array(id, 'debe ser una lista de ids de persona')
       .min(1, 'indica al menos un firmante')
@@ -90,16 +88,8 @@ const matriz = z.strictObject({
     ),
 });
 const consultaLista = z.strictObject({
-  creditoId: z.coerce
-    .number()
-    .int('debe ser un número entero')
-    .positive('debe ser mayor que cero')
-    .optional(),
-  personaId: z.coerce
-    .number()
-    .int('debe ser un número entero')
-    .positive('debe ser mayor que cero')
-    .optional(),
+  creditoId: idEnConsulta.optional(),
+  personaId: idEnConsulta.optional(),
   estado: z
     .enum(
       ['propuesto', 'autorizado', 'firmado', 'cumplido', 'incumplido', 'cancelado'],
@@ -108,7 +98,7 @@ const consultaLista = z.strictObject({
     .optional(),
 });
 const firma = z.strictObject({ fechaFirma: fecha.optional() });
-const cancelacion = z.strictObject({ motivo: texto(500) });
+const cancelacion = z.strictObject({ motivo: texto(500, { renglones: true }) });
 const sinCuerpo = z.strictObject({});
 
 /** Convenios captured from a simulator offer, their authorization and their signing. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { BUCKETS } from '../../domain/antiguedad.ts';
-import { type Fecha, fechaDesdeTexto } from '../../domain/fecha.ts';
 import { tasaDesdeTexto } from '../../domain/tasa.ts';
 import { consultarCredito } from '../../modules/cartera/consultar-credito.ts';
 import { consultarEstadoDeCuentaConPuntualidad } from '../../modules/cartera/consultar-estado-de-cuenta.ts';
@@ -11,16 +10,11 @@ import { generarPdfEstadoDeCuenta } from '../../modules/documentos/estado-de-cue
 import { prepararEstadoDeCuentaPdf } from '../../modules/documentos/preparar-estado-de-cuenta-pdf.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
-import { idEnRuta, texto, validar } from '../validacion.ts';
+import { cadena, fechaOpcional, idEnRuta, texto, validar } from '../validacion.ts';
 
-export const fechaOpcional = z
-  .string()
-  .refine((t) => fechaDesdeTexto(t) !== null, 'debe ser una fecha real AAAA-MM-DD')
-  .transform((t) => t as Fecha)
-  .optional();
 const consultaFecha = z.strictObject({ fecha: fechaOpcional });
 const consultaLista = z.strictObject({
-  numero: z.string().trim().max(40).optional(),
+  numero: cadena().trim().max(40).optional(),
   bucket: z.enum(BUCKETS as [string, ...string[]]).optional(),
   pagina: z.coerce.number().int().min(1).max(100_000).default(1),
 });
@@ -32,8 +26,7 @@ const tasaPuntual = z.strictObject({
       'debe ser una tasa anual entre "0" y "1" con a lo más 8 decimales (p. ej. "0.00")',
     )
     .nullable(),
-  motivo: z
-    .string('debe ser texto')
+  motivo: cadena({ renglones: true })
     .trim()
     .min(10, 'explica el motivo (al menos 10 caracteres)')
     .max(500, 'admite a lo más 500 caracteres'),

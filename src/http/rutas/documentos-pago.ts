@@ -8,8 +8,7 @@ import { emitirCartaFiniquito } from '../../modules/liquidacion/emitir-carta-fin
 import { consultarRecibo } from '../../modules/pagos/consultar-recibo.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
-import { idEnRuta, validar } from '../validacion.ts';
-import { fechaOpcional } from './creditos.ts';
+import { fechaOpcional, idEnRuta, validar } from '../validacion.ts';
 
 const consultaFecha = z.strictObject({ fecha: fechaOpcional });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -17,11 +17,11 @@ import { registrarGestion } from '../../modules/gestion/registrar-gestion.ts';
 import { tomarSiguienteCuenta } from '../../modules/gestion/tomar-siguiente-cuenta.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
-import { idEnRuta, texto, validar } from '../validacion.ts';
+import { cadena, idEnConsulta, idEnRuta, texto, validar } from '../validacion.ts';
 import { cuerpoGestion, gestionDesdeCuerpo } from './esquema-gestion.ts';
 
 const consultaCola = z.strictObject({
-  gestorId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  gestorId: idEnConsulta.optional(),
   limite: z.coerce.number().int().min(1).max(5_000).default(200),
 });
 const consultaCatalogo = z.strictObject({ inactivos: z.enum(['true', 'false']).optional() });
@@ -37,13 +37,18 @@ const nuevoResultado = z.strictObject({
   promesa: z.boolean('debe ser true o false').default(false),
   orden: z.number().int().min(0).max(10_000).default(100),
 });
-const cambioResultado = z.strictObject({
-  nombre: texto(80).optional(),
-  contactoEfectivo: z.boolean('debe ser true o false').optional(),
-  promesa: z.boolean('debe ser true o false').optional(),
-  activo: z.boolean('debe ser true o false').optional(),
-  orden: z.number().int().min(0).max(10_000).optional(),
-});
+const cambioResultado = z
+  .strictObject({
+    nombre: texto(80).optional(),
+    contactoEfectivo: z.boolean('debe ser true o false').optional(),
+    promesa: z.boolean('debe ser true o false').optional(),
+    activo: z.boolean('debe ser true o false').optional(),
+    orden: z.number().int().min(0).max(10_000).optional(),
+  })
+  // An empty change would be an UPDATE without a SET.
+  .refine((c) => Object.values(c).some((v) => v !== undefined), {
+    message: 'indica qué cambiar: nombre, contactoEfectivo, promesa, activo u orden',
+  });
 const entero = (min: number, max: number) =>
   z
     .number('debe ser un número')
@@ -56,7 +61,7 @@ const parametros = z.strictObject({
   diasSinContacto: entero(1, 365),
   minutosDeToma: entero(1, 120),
   diasParaPrescripcion: entero(1, 1_095),
-  saldoAlto: z.string('debe ser un monto como texto, p. ej. "50000.00"'),
+  saldoAlto: cadena({ tipo: 'debe ser un monto como texto, p. ej. "50000.00"' }),
 });
 
 export function rutasGestion({ app, deps }: ContextoApp): void {

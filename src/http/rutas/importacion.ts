@@ -1,15 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { importarCartera } from '../../modules/importacion/importar-cartera.ts';
 import { leerLibro } from '../../modules/importacion/leer-libro.ts';
 import { validarEnParalelo } from '../../modules/importacion/validar-en-paralelo.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
+import { nombreDeArchivo, validar } from '../validacion.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // The institute's whole portfolio fits: 50,000 credits with their history are ~40 MB of XLSX.
 const LIMITE = 100 * 1024 * 1024;
+const encabezados = z.object({ 'x-nombre-archivo': nombreDeArchivo.default('cartera.xlsx') });
 
 /** The administrators' upload of the portfolio workbook (the same import as `recupera importar`). */
 export function rutasImportacion({ app, deps }: ContextoApp): void {
@@ -48,9 +51,7 @@ export function rutasImportacion({ app, deps }: ContextoApp): void {
             'archivo',
           );
         }
-        const nombre = decodeURIComponent(
-          String(request.headers['x-nombre-archivo'] ?? 'cartera.xlsx'),
-        );
+        const nombre = validar(encabezados, request.headers)['x-nombre-archivo'];
         const libro = await leerLibro([{ nombre, contenido: request.body }]);
         const r = await db.transaction().execute((trx) =>
           importarCartera(trx, libro, ctx, {

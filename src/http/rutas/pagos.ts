@@ -6,8 +6,7 @@ import { registrarPago } from '../../modules/pagos/registrar-pago.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
 import { responderUnaVez } from '../idempotencia-http.ts';
-import { idEnRuta, texto, validar } from '../validacion.ts';
-import { fechaOpcional } from './creditos.ts';
+import { fechaOpcional, idEnRuta, texto, validar } from '../validacion.ts';
 
 // Money travels as a decimal string: a JSON number could already have lost a centavo.
 const monto = z
@@ -29,10 +28,23 @@ const pago = z.strictObject({
   canal,
   referencia: texto(60),
   excedente,
+  // A payment above what settles the credit: a coordinador or contabilidad says yes here.
+  autorizarExcedente: z.boolean().default(false),
+  // The folio of today's equal payment (409 posible_duplicado) that this one is not.
+  confirmarDuplicado: z
+    .number()
+    .int('debe ser el folio (un número entero) del pago anterior')
+    .positive('debe ser el folio del pago anterior')
+    .max(Number.MAX_SAFE_INTEGER, 'debe ser el folio del pago anterior')
+    .nullable()
+    .default(null),
 });
 const vistaPrevia = z.strictObject({ fecha: fechaOpcional, monto, excedente });
 const cancelacion = z.strictObject({
-  motivo: texto(500).refine((m) => m.length >= 5, 'explica el motivo (al menos 5 caracteres)'),
+  motivo: texto(500, { renglones: true }).refine(
+    (m) => m.length >= 5,
+    'explica el motivo (al menos 5 caracteres)',
+  ),
 });
 
 export function rutasPagos({ app, deps }: ContextoApp): void {
@@ -66,10 +78,17 @@ export function rutasPagos({ app, deps }: ContextoApp): void {
     async (request, reply) => {
       const ctx = contextoDe(request, reloj);
       const { id } = validar(idEnRuta, request.params);
-      const p = validar(pago, request.body);
+      const { autorizarExcedente, confirmarDuplicado, ...p } = validar(pago, request.body);
+      const procedencia = { tipo: 'captura', autorizarExcedente, confirmarDuplicado } as const;
       return responderUnaVez(db, request, reply, ctx, async (trx) => ({
         estadoHttp: 201,
-        cuerpo: await registrarPago(trx, id, { ...p, fecha: p.fecha ?? null }, ctx, opciones),
+        cuerpo: await registrarPago(
+          trx,
+          id,
+          { ...p, fecha: p.fecha ?? null, procedencia },
+          ctx,
+          opciones,
+        ),
       }));
     },
   );

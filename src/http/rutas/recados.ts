@@ -5,36 +5,20 @@ import { atenderRecado } from '../../modules/recados/atender-recado.ts';
 import { listarRecados } from '../../modules/recados/listar-recados.ts';
 import { marcarRecadoLeido } from '../../modules/recados/marcar-recado-leido.ts';
 import { registrarRecado } from '../../modules/recados/registrar-recado.ts';
+import { revelarTelefonoDelRecado } from '../../modules/recados/revelar-telefono-del-recado.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
 import { abrirAvisosEnVivo } from '../avisos-en-vivo.ts';
-import { idEnRuta, texto, validar } from '../validacion.ts';
+import { id, idEnRuta, instante, texto, textoOpcional, validar } from '../validacion.ts';
 import { cuerpoGestion } from './esquema-gestion.ts';
-
-const id = z.number('debe ser un número de registro').int().positive().max(2_147_483_647);
-const instante = z
-  .string('debe ser un instante ISO 8601, p. ej. 2026-12-04T17:30:00-07:00')
-  .refine(
-    (t) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(t) &&
-      !Number.isNaN(Date.parse(t)),
-    'debe ser un instante ISO 8601 con zona, p. ej. 2026-12-04T17:30:00-07:00',
-  )
-  .transform((t) => new Date(t));
 
 const nuevo = z.strictObject({
   creditoId: id.nullable().default(null),
   personaId: id.nullable().default(null),
   llamanteNombre: texto(200),
-  llamanteTelefono: z
-    .string('debe ser texto')
-    .trim()
-    .max(40, 'admite a lo más 40 caracteres')
-    .transform((t) => (t === '' ? null : t))
-    .nullable()
-    .default(null),
+  llamanteTelefono: textoOpcional(40).default(null),
   paraId: id.nullable().default(null),
-  mensaje: texto(2000),
+  mensaje: texto(2000, { renglones: true }),
   volverALlamar: instante.nullable().default(null),
 });
 const consulta = z.strictObject({
@@ -85,6 +69,18 @@ export function rutasRecados({ app, deps }: ContextoApp): void {
       const r = await enTx().execute((trx) => atenderRecado(trx, recadoId, creditoId, g, ctx));
       if (r.rechazo !== null) throw new ErrorDominio(r.rechazo.codigo, r.rechazo.mensaje);
       return reply.status(201).send({ gestion: r.gestion, recado: r.recado });
+    },
+  );
+
+  // The caller's number, whole, to call back: a logged reveal (the list shows it masked).
+  app.post(
+    '/api/recados/:id/revelar',
+    { config: { accion: 'personas.revelar' } },
+    async (request) => {
+      const ctx = contextoDe(request, reloj);
+      const { id: recadoId } = validar(idEnRuta, request.params);
+      validar(z.strictObject({}), request.body);
+      return enTx().execute((trx) => revelarTelefonoDelRecado(trx, recadoId, ctx));
     },
   );
 

@@ -2,14 +2,16 @@ import { z } from 'zod';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { cambiarContrasena } from '../../modules/seguridad/cambiar-contrasena.ts';
 import { cerrarSesion } from '../../modules/seguridad/cerrar-sesion.ts';
+import { textoDeEspera } from '../../modules/seguridad/frenar-intentos.ts';
 import { iniciarSesion } from '../../modules/seguridad/iniciar-sesion.ts';
 import { buscarUsuarioVista } from '../../modules/usuarios/vista-usuario.ts';
 import type { ContextoApp } from '../app.ts';
-import { COOKIE_SESION, contextoDe } from '../autenticacion.ts';
-import { validar } from '../validacion.ts';
+import { contextoDe, cookieDeSesion } from '../autenticacion.ts';
+import { cuerpoError } from '../errores-http.ts';
+import { cadena, validar } from '../validacion.ts';
 
 const credenciales = z.strictObject({
-  usuario: z.string().min(1).max(100),
+  usuario: cadena().min(1).max(100),
   contrasena: z.string().min(1).max(200),
 });
 const cambio = z.strictObject({
@@ -17,13 +19,11 @@ const cambio = z.strictObject({
   nueva: z.string().min(1).max(200),
 });
 
-const MENSAJES = {
-  credenciales_invalidas: 'Usuario o contraseña incorrectos.',
-  demasiados_intentos: 'Demasiados intentos fallidos. Espera 15 minutos e intenta de nuevo.',
-} as const;
+const CREDENCIALES_INVALIDAS = 'Usuario o contraseña incorrectos.';
 
 export function rutasSesion({ app, deps }: ContextoApp): void {
   const { db, reloj } = deps;
+  const cookie = cookieDeSesion(deps.cookieSegura);
 
   app.post(
     '/api/sesion',
@@ -38,14 +38,20 @@ export function rutasSesion({ app, deps }: ContextoApp): void {
       const r = await db
         .transaction()
         .execute((trx) => iniciarSesion(trx, entrada, { reloj, ip: request.ip }));
-      if (r.tipo === 'rechazada') throw new ErrorDominio(r.codigo, MENSAJES[r.codigo]);
-      reply.setCookie(COOKIE_SESION, r.token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: deps.cookieSegura,
-        path: '/',
-        signed: true,
-      });
+      if (r.tipo === 'frenada') {
+        // Retry-After: the browser's page and any script know when to try again.
+        return reply
+          .status(429)
+          .header('retry-after', String(r.esperaSegundos))
+          .send(
+            cuerpoError(
+              'demasiados_intentos',
+              `Demasiados intentos fallidos desde este equipo. Espera ${textoDeEspera(r.esperaSegundos)} e intenta de nuevo.`,
+            ),
+          );
+      }
+      if (r.tipo === 'rechazada') throw new ErrorDominio(r.codigo, CREDENCIALES_INVALIDAS);
+      reply.setCookie(cookie.nombre, r.token, { ...cookie.opciones, signed: true });
       return { usuario: r.usuario, csrf: r.csrf, hoy: reloj.hoy() };
     },
   );
@@ -63,7 +69,7 @@ export function rutasSesion({ app, deps }: ContextoApp): void {
     const ctx = contextoDe(request, reloj);
     const idHash = request.sesion?.idHash ?? '';
     await db.transaction().execute((trx) => cerrarSesion(trx, idHash, ctx));
-    reply.clearCookie(COOKIE_SESION, { path: '/' });
+    reply.clearCookie(cookie.nombre, cookie.opciones);
     return reply.status(204).send();
   });
 

@@ -8,8 +8,7 @@ import { vincularPersona } from '../../modules/turnos/vincular-persona.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
 import { abrirAvisosEnVivo } from '../avisos-en-vivo.ts';
-import { idEnRuta, texto, validar } from '../validacion.ts';
-import { fechaOpcional } from './creditos.ts';
+import { fechaOpcional, id, idEnRuta, texto, validar } from '../validacion.ts';
 
 const nuevo = z.strictObject({
   nombre: texto(120),
@@ -19,9 +18,9 @@ const cambio = z.discriminatedUnion('evento', [
   z.strictObject({ evento: z.literal('tomar') }),
   z.strictObject({ evento: z.literal('devolver') }),
   z.strictObject({ evento: z.literal('abandonar') }),
-  z.strictObject({ evento: z.literal('cerrar'), resultado: texto(500) }),
+  z.strictObject({ evento: z.literal('cerrar'), resultado: texto(500, { renglones: true }) }),
 ]);
-const vinculo = z.strictObject({ personaId: z.number().int().positive() });
+const vinculo = z.strictObject({ personaId: id });
 const dia = z.strictObject({ fecha: fechaOpcional });
 const periodo = z.strictObject({ desde: fechaOpcional, hasta: fechaOpcional });
 

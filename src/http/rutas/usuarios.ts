@@ -6,10 +6,10 @@ import { listarUsuarios } from '../../modules/usuarios/listar-usuarios.ts';
 import { restablecerContrasena } from '../../modules/usuarios/restablecer-contrasena.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
-import { idEnRuta, texto, validar } from '../validacion.ts';
+import { id, idEnRuta, texto, validar } from '../validacion.ts';
 
 const rol = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
-const oficinaId = z.number().int().positive().nullable();
+const oficinaId = id.nullable();
 const nombreUsuario = z
   .string()
   .trim()

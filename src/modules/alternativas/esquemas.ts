@@ -11,8 +11,9 @@ import {
   TOLERANCIA_DIAS_MAXIMA,
   TOLERANCIA_DIAS_POR_OMISION,
 } from '../../domain/alternativas/index.ts';
-import { type Fecha, fechaDesdeTexto } from '../../domain/fecha.ts';
 import { type Tasa, tasaDesdeTexto } from '../../domain/tasa.ts';
+// The API's text and date primitives: these shapes are what the HTTP edge validates with.
+import { cadena, fecha, texto } from '../../http/validacion.ts';
 
 /**
  * The catalogue's shapes, in one place: the HTTP edge validates requests with them, and the
@@ -43,14 +44,6 @@ const tasa = z
   )
   .transform((t) => tasaDesdeTexto(t) as Tasa);
 
-export const fecha = z
-  .string()
-  .refine((t) => fechaDesdeTexto(t) !== null, 'debe ser una fecha real AAAA-MM-DD')
-  .transform((t) => t as Fecha);
-
-export const texto = (max: number) =>
-  z.string().trim().min(1, 'no puede estar vacío').max(max, `admite a lo más ${max} caracteres`);
-
 export const clave = z
   .string()
   .trim()
@@ -59,8 +52,7 @@ export const clave = z
     'de 3 a 40 minúsculas sin acento, números o guiones (p. ej. "regularizacion-12")',
   );
 
-const claves = (max: number) =>
-  z.array(z.string().trim().min(1, 'no puede estar vacío').max(20)).max(max).default([]);
+const claves = (max: number) => z.array(texto(20)).max(max).default([]);
 
 export const esquemaElegibilidad = z
   .strictObject({
@@ -174,7 +166,10 @@ export const soloTipo = z.looseObject({ tipo: z.enum(TIPOS_ALTERNATIVA) });
 
 const comunesAlternativa = {
   nombre: texto(120),
-  descripcion: z.string().trim().max(1000, 'admite a lo más 1000 caracteres').default(''),
+  descripcion: cadena({ renglones: true })
+    .trim()
+    .max(1000, 'admite a lo más 1000 caracteres')
+    .default(''),
   vigenteDesde: fecha.optional(),
   activa: z.boolean().default(true),
   toleranciaDias,
@@ -210,7 +205,10 @@ export type DatosVersionAlternativa = z.output<ReturnType<typeof esquemaVersionA
 const camposCampana = {
   nombre: texto(120),
   acuerdo: texto(200),
-  descripcion: z.string().trim().max(1000, 'admite a lo más 1000 caracteres').default(''),
+  descripcion: cadena({ renglones: true })
+    .trim()
+    .max(1000, 'admite a lo más 1000 caracteres')
+    .default(''),
   inicio: fecha,
   fin: fecha,
   vigenteDesde: fecha.optional(),

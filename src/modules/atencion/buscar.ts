@@ -119,6 +119,8 @@ export async function buscar(trx: Db, q: string, ctx: ContextoAutenticado): Prom
     ])
     // Only 'acreditado' and 'aval' are people a gestor negotiates with (CONDUSEF).
     .where('pc.rol', 'in', ['acreditado', 'aval'])
+    // A cancellation (ARCO) blocked her data: she is found by nothing (docs/arco.md).
+    .where('p.bloqueada', 'is', null)
     .where(filtroDeAlcance(ctx.actor))
     .groupBy('p.id')
     .orderBy('puntaje', 'desc')

@@ -1,6 +1,12 @@
 import type { Db } from '../../db/conexion.ts';
 import type { RolEnCredito, TipoTelefono } from '../../db/esquema.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import {
+  enmascararCorreo,
+  enmascararCurp,
+  enmascararRfc,
+  enmascararTelefono,
+} from '../../domain/enmascarar.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { estadoDeCuentaAJson } from '../../domain/estado-de-cuenta/index.ts';
 import { alcanzaObjeto } from '../autorizacion/politicas.ts';
@@ -32,6 +38,10 @@ export interface CreditoEnFicha extends LigasDeReestructura {
   puntualidad: string | null;
 }
 
+/**
+ * CURP, RFC, phones and e-mails come masked (`HESJ47…R04`, `•••• 2847`, `s•••@dominio.com`):
+ * the whole value is asked for on purpose, one at a time (`revelarDatoPersonal`).
+ */
 export interface Ficha {
   persona: {
     id: number;
@@ -82,6 +92,13 @@ export async function consultarFicha(
     .where('id', '=', personaId)
     .executeTakeFirst();
   if (!persona) throw new ErrorDominio('no_encontrado', 'La persona no existe.');
+  // A cancellation (ARCO) blocked her data: hidden from every screen (docs/arco.md).
+  if (persona.bloqueada !== null) {
+    throw new ErrorDominio(
+      'no_encontrado',
+      'Los datos de esta persona están bloqueados por una cancelación (derechos ARCO).',
+    );
+  }
   const participaciones = await trx
     .selectFrom('participantes_credito')
     .select(['credito_id', 'rol'])
@@ -182,12 +199,12 @@ export async function consultarFicha(
       nombre: [persona.nombres, persona.primer_apellido, persona.segundo_apellido]
         .filter(Boolean)
         .join(' '),
-      curp: persona.curp,
-      rfc: persona.rfc,
+      curp: persona.curp === null ? null : enmascararCurp(persona.curp),
+      rfc: persona.rfc === null ? null : enmascararRfc(persona.rfc),
       fechaNacimiento: persona.fecha_nacimiento,
     },
-    telefonos,
-    correos,
+    telefonos: telefonos.map((t) => ({ ...t, numero: enmascararTelefono(t.numero) })),
+    correos: correos.map((c) => ({ ...c, correo: enmascararCorreo(c.correo) })),
     domicilios: domicilios.map((d) => ({
       id: d.id,
       texto: [d.calle, d.numero, d.colonia, d.codigo_postal ? `C.P. ${d.codigo_postal}` : null]

@@ -17,6 +17,8 @@ export const POLITICAS = {
   'usuarios.crear': { roles: ['administrador'] },
   'usuarios.editar': { roles: ['administrador'] },
   'usuarios.restablecer_contrasena': { roles: ['administrador'] },
+  // Bursts of failed logins (against one user, or from one address): the administrador's watch.
+  'seguridad.alertas': { roles: ['administrador'] },
   // Object scope (office, law firm) is checked inside each use case.
   'creditos.listar': { roles: 'autenticado' },
   'creditos.consultar': { roles: 'autenticado' },
@@ -30,6 +32,8 @@ export const POLITICAS = {
   'pagos.vista_previa': { roles: ['gestor', 'coordinador', 'contabilidad'] },
   'pagos.registrar': { roles: ['gestor', 'coordinador', 'contabilidad'] },
   'movimientos.cancelar': { roles: ['coordinador', 'contabilidad'] },
+  // Not a route: inside pagos.registrar, who may post a payment above what settles the credit.
+  'pagos.autorizar_excedente': { roles: ['coordinador', 'contabilidad'] },
   // A credit's deposit reference and ficha de pago: the statement's scope (checked inside).
   'referencias.consultar': { roles: 'autenticado' },
   'referencias.ficha_de_pago': { roles: 'autenticado' },
@@ -95,7 +99,22 @@ export const POLITICAS = {
   'recados.atender': { roles: ['gestor', 'coordinador'] },
   'contactos.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'contactos.editar': { roles: ['gestor', 'coordinador', 'administrador'] },
+  // Screens show CURP, phones and e-mails masked; the whole value is a logged click (issue 13).
+  'personas.revelar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'cobertura.consultar': { roles: ['gestor', 'coordinador', 'administrador'] },
+  // Derechos ARCO (docs/arco.md): the coordinador of the office that received a request
+  // (checked inside) and the administrador, who acts for the Unidad de Transparencia. Gestores
+  // refer the titular to them; the calendar and the terms are the administrador's.
+  'arco.consultar': { roles: ['coordinador', 'administrador'] },
+  'arco.registrar': { roles: ['coordinador', 'administrador'] },
+  'arco.procesar': { roles: ['coordinador', 'administrador'] },
+  'arco.acceso': { roles: ['coordinador', 'administrador'] },
+  'arco.parametros': { roles: ['coordinador', 'administrador'] },
+  'arco.parametros_administrar': { roles: ['administrador'] },
+  'dias_inhabiles.consultar': { roles: ['coordinador', 'administrador'] },
+  'dias_inhabiles.administrar': { roles: ['administrador'] },
+  // The bitácora and the refused requests (issue 13): searched and exported by the administrador.
+  'bitacora.consultar': { roles: ['administrador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
 export type Accion = keyof typeof POLITICAS;

@@ -104,6 +104,8 @@ export async function asignarDepositoPendiente(
       credito: credito.id,
       movimiento: pago.movimiento.id,
       motivo: asignacion.motivo,
+      // Posted because the money arrived; flagged when it paid more than the credit owed.
+      ...(pago.excedeAdeudo === null ? {} : { excedeAdeudo: pago.excedeAdeudo }),
     },
   });
   const vista = await consultaDeDepositos(trx).where('d.id', '=', id).executeTakeFirstOrThrow();

@@ -1,5 +1,11 @@
 import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
-import { type Fecha, fechaDesdeTexto } from '../../domain/fecha.ts';
+import {
+  anioAdmitido,
+  type Fecha,
+  fechaDesdeTexto,
+  PRIMER_ANIO_ADMITIDO,
+  ULTIMO_ANIO_ADMITIDO,
+} from '../../domain/fecha.ts';
 
 export type Lectura<T> = { ok: true; valor: T } | { ok: false; motivo: string };
 
@@ -22,9 +28,14 @@ export function leerFechaBancaria(texto: string): Lectura<Fecha> {
     return { ok: false, motivo: 'debe ser una fecha dd/mm/aaaa (o AAAA-MM-DD)' };
   }
   const fecha = fechaDesdeTexto(iso);
-  return fecha === null
-    ? { ok: false, motivo: `«${t}» no es una fecha que exista` }
-    : { ok: true, valor: fecha };
+  if (fecha === null) return { ok: false, motivo: `«${t}» no es una fecha que exista` };
+  if (!anioAdmitido(fecha)) {
+    return {
+      ok: false,
+      motivo: `debe ser una fecha entre ${PRIMER_ANIO_ADMITIDO} y ${ULTIMO_ANIO_ADMITIDO}`,
+    };
+  }
+  return { ok: true, valor: fecha };
 }
 
 // Thousands separated by commas only in whole groups of three: "1,234.56", never "12,34.56".

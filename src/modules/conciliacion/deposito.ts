@@ -23,8 +23,10 @@ export function claveDeDeposito(folio: string): string {
 }
 
 /**
- * A deposit is posted exactly like a payment captured at the counter (registrarPago): the
- * money arrived at the bank on the statement's date, and the bank's folio is its reference.
+ * A deposit is posted like a payment captured at the counter (registrarPago): the money
+ * arrived at the bank on the statement's date, and the bank's folio is its reference. Being
+ * money that did arrive, it is posted even above what the credit owes, and flagged
+ * (`excedeAdeudo`); the bank folio, not the capture's duplicate check, keeps it single.
  */
 export function pagoDeDeposito(d: DepositoDelBanco): DatosPago {
   return {
@@ -34,6 +36,7 @@ export function pagoDeDeposito(d: DepositoDelBanco): DatosPago {
     referencia: d.folio,
     excedente: 'reducir_plazo',
     claveExterna: claveDeDeposito(d.folio),
+    procedencia: { tipo: 'deposito' },
   };
 }
 

@@ -7,6 +7,7 @@ import { formatearFecha } from '../../domain/fecha.ts';
 import { validarReferencia } from '../../domain/referencia.ts';
 import { type Evento, registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import type { ExcedeAdeudo } from '../pagos/controles-de-captura.ts';
 import type { OpcionesDePago } from '../pagos/planear-pago.ts';
 import { asentarPago } from '../pagos/registrar-pago.ts';
 import {
@@ -32,6 +33,8 @@ interface Linea {
   importe: string;
 }
 type Registrado = Linea & { creditoId: number; numero: string; movimientoId: number };
+/** Posted now; `excedeAdeudo` flags a deposit above what settled the credit, to be reviewed. */
+type RegistradoAhora = Registrado & { excedeAdeudo: ExcedeAdeudo | null };
 type Pendiente = Linea & { id: number; referencia: string; motivo: string };
 type YaPendiente = Linea & { id: number; estado: EstadoDepositoPendiente };
 
@@ -46,8 +49,10 @@ export interface ResultadoImportacion {
     pendientes: number;
     yaPendientes: number;
     totalRegistrado: string;
+    /** Deposits posted now that paid more than their credit owed (flagged, not refused). */
+    excedenAdeudo: number;
   };
-  registrados: Registrado[];
+  registrados: RegistradoAhora[];
   yaRegistrados: Registrado[];
   pendientes: Pendiente[];
   yaPendientes: YaPendiente[];
@@ -141,6 +146,7 @@ export async function importarEstadoBancario(
       pendientes: 0,
       yaPendientes: 0,
       totalRegistrado: '0.00',
+      excedenAdeudo: 0,
     },
     registrados: [],
     yaRegistrados: [],
@@ -200,6 +206,7 @@ export async function importarEstadoBancario(
             creditoId: decision.creditoId,
             numero: decision.numero,
             movimientoId: asentado.registrado.movimiento.id,
+            excedeAdeudo: asentado.registrado.excedeAdeudo,
           });
         }
         break;
@@ -213,6 +220,7 @@ export async function importarEstadoBancario(
     pendientes: r.pendientes.length,
     yaPendientes: r.yaPendientes.length,
     totalRegistrado: formatearCentavos(total as Centavos),
+    excedenAdeudo: r.registrados.filter((x) => x.excedeAdeudo !== null).length,
   };
   await trx
     .updateTable('importaciones_bancarias')

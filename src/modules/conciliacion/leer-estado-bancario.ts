@@ -1,5 +1,6 @@
 import type { Centavos } from '../../domain/dinero.ts';
 import { type Fecha, formatearFecha, numeroDeDia } from '../../domain/fecha.ts';
+import { caracterNoAdmitido, motivoDeCaracter } from '../../domain/texto.ts';
 import { leerFechaBancaria, leerImporte } from './campos-bancarios.ts';
 import { partirLineaCsv } from './csv.ts';
 
@@ -83,7 +84,9 @@ function leerDeposito(
   };
   const fallo = (columna: Columna, motivo: string) => errores.push({ linea, columna, motivo });
   for (const c of ['referencia', 'folio_banco', 'concepto'] as const) {
-    if (valor(c).length > LARGO[c]) fallo(c, `admite a lo más ${LARGO[c]} caracteres`);
+    const invisible = caracterNoAdmitido(valor(c), false);
+    if (invisible !== null) fallo(c, motivoDeCaracter(invisible));
+    else if (valor(c).length > LARGO[c]) fallo(c, `admite a lo más ${LARGO[c]} caracteres`);
   }
   const fecha = leerFechaBancaria(valor('fecha'));
   if (!fecha.ok) fallo('fecha', fecha.motivo);

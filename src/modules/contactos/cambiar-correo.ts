@@ -1,5 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import type { CambioContacto } from '../../db/esquema.ts';
+import { enmascararCorreo } from '../../domain/enmascarar.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 import { anotarCambio } from './anotar-cambio.ts';
@@ -80,7 +81,7 @@ async function correoParaCambiar(
   if (fila.retirado !== null) {
     throw new ErrorDominio(
       'conflicto',
-      `El correo ${fila.correo} ya fue retirado: para volver a usarlo, agrégalo de nuevo.`,
+      `El correo ${enmascararCorreo(fila.correo)} ya fue retirado: para volver a usarlo, agrégalo de nuevo.`,
     );
   }
   return fila;

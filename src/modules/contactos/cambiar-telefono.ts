@@ -1,5 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import type { CambioContacto, TipoTelefono } from '../../db/esquema.ts';
+import { enmascararTelefono } from '../../domain/enmascarar.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 import { anotarCambio } from './anotar-cambio.ts';
@@ -106,7 +107,7 @@ async function telefonoParaCambiar(
   if (fila.retirado !== null) {
     throw new ErrorDominio(
       'conflicto',
-      `El teléfono ${fila.numero} ya fue retirado: para volver a usarlo, agrégalo de nuevo.`,
+      `El teléfono ${enmascararTelefono(fila.numero)} ya fue retirado: para volver a usarlo, agrégalo de nuevo.`,
     );
   }
   return fila;

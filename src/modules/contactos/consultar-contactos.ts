@@ -8,6 +8,7 @@ import {
   correoEnFicha,
   type DomicilioEnFicha,
   domicilioEnFicha,
+  fotoVisible,
   type TelefonoEnFicha,
   telefonoEnFicha,
 } from './vistas.ts';
@@ -103,8 +104,8 @@ export async function consultarContactos(
       tipo: h.tipo,
       contactoId: h.contacto_id,
       cambio: h.cambio,
-      antes: h.antes,
-      despues: h.despues,
+      antes: fotoVisible(h.tipo, h.antes),
+      despues: fotoVisible(h.tipo, h.despues),
       motivo: h.motivo,
       registradoPor:
         h.registrado_por === null ? null : { id: h.registrado_por, nombre: h.nombre ?? '' },

@@ -15,12 +15,22 @@ export async function exigirPersonaEnCartera(
   actor: Actor,
   opciones: { bloquear: boolean },
 ): Promise<void> {
-  const consulta = trx.selectFrom('personas').select('id').where('id', '=', personaId);
+  const consulta = trx
+    .selectFrom('personas')
+    .select(['id', 'bloqueada'])
+    .where('id', '=', personaId);
   const persona = await (opciones.bloquear
     ? consulta.forNoKeyUpdate()
     : consulta
   ).executeTakeFirst();
   if (!persona) throw new ErrorDominio('no_encontrado', 'La persona no existe.');
+  // A cancellation (ARCO) blocked her data: nothing of hers is read or added (docs/arco.md).
+  if (persona.bloqueada !== null) {
+    throw new ErrorDominio(
+      'no_encontrado',
+      'Los datos de esta persona están bloqueados por una cancelación (derechos ARCO).',
+    );
+  }
   const creditos = await trx
     .selectFrom('participantes_credito as pc')
     .innerJoin('creditos as c', 'c.id', 'pc.credito_id')

@@ -1,8 +1,19 @@
 import type { Selectable } from 'kysely';
-import type { CorreoFila, DomicilioFila, TelefonoFila, TipoTelefono } from '../../db/esquema.ts';
+import type {
+  CorreoFila,
+  DomicilioFila,
+  TelefonoFila,
+  TipoContacto,
+  TipoTelefono,
+} from '../../db/esquema.ts';
+import { enmascararCorreo, enmascararTelefono } from '../../domain/enmascarar.ts';
 import { zonaDeContacto } from '../../domain/gestion/zona-horaria.ts';
 
-/** How the API shows each contact datum, and the snapshots the history keeps of it. */
+/**
+ * How the API shows each contact datum, and the snapshots the history keeps of it. Numbers and
+ * e-mails go out masked (`•••• 2847`, `s•••@dominio.com`), the history's too: the whole value
+ * is a logged reveal (`revelarDatoPersonal`). The zone is worked out from the whole number.
+ */
 
 export type FilaTelefono = Selectable<TelefonoFila>;
 export type FilaCorreo = Selectable<CorreoFila>;
@@ -23,6 +34,7 @@ interface ZonaEfectiva {
 
 export interface TelefonoEnFicha extends Vigencia, ZonaEfectiva {
   id: number;
+  /** Masked: `•••• 2847`. */
   numero: string;
   tipo: TipoTelefono;
   consentimiento: boolean;
@@ -31,6 +43,7 @@ export interface TelefonoEnFicha extends Vigencia, ZonaEfectiva {
 
 export interface CorreoEnFicha extends Vigencia {
   id: number;
+  /** Masked: `s•••@dominio.com`. */
   correo: string;
   consentimiento: boolean;
   valido: boolean;
@@ -56,7 +69,7 @@ export function telefonoEnFicha(
 ): TelefonoEnFicha {
   return {
     id: f.id,
-    numero: f.numero,
+    numero: enmascararTelefono(f.numero),
     tipo: f.tipo,
     consentimiento: f.consentimiento,
     valido: f.valido,
@@ -74,7 +87,7 @@ export function telefonoEnFicha(
 export function correoEnFicha(f: FilaCorreo): CorreoEnFicha {
   return {
     id: f.id,
-    correo: f.correo,
+    correo: enmascararCorreo(f.correo),
     consentimiento: f.consentimiento,
     valido: f.valido,
     agregado: f.agregado.toISOString(),
@@ -139,4 +152,17 @@ export function fotoDeDomicilio(f: FilaDomicilio) {
     zonaHoraria: f.zona_horaria,
     retirado: instante(f.retirado),
   };
+}
+
+/** A history snapshot as the API shows it: the phone's number or the e-mail masked. */
+export function fotoVisible(tipo: TipoContacto, foto: unknown): unknown {
+  if (typeof foto !== 'object' || foto === null) return foto;
+  const f = foto as Record<string, unknown>;
+  if (tipo === 'telefono' && typeof f.numero === 'string') {
+    return { ...f, numero: enmascararTelefono(f.numero) };
+  }
+  if (tipo === 'correo' && typeof f.correo === 'string') {
+    return { ...f, correo: enmascararCorreo(f.correo) };
+  }
+  return foto;
 }

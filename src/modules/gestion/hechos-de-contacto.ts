@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
+import { enmascararCorreo, enmascararTelefono } from '../../domain/enmascarar.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { type CanalGestion, medioDelCanal, sentidoDelCanal } from '../../domain/gestion/canal.ts';
 import { esMenorDeEdad, type HechosDeContacto } from '../../domain/gestion/reglas-de-contacto.ts';
@@ -62,7 +63,7 @@ async function leerMedio(trx: Db, g: GestionNueva): Promise<Medio | null> {
       if (!t) throw invalida('Ese teléfono no existe.', 'telefonoId');
       if (saliente && (t.retirado !== null || !t.valido)) {
         throw invalida(
-          `El teléfono ${t.numero} está ${t.retirado !== null ? 'dado de baja' : 'marcado como equivocado'}: usa otro.`,
+          `El teléfono ${enmascararTelefono(t.numero)} está ${t.retirado !== null ? 'dado de baja' : 'marcado como equivocado'}: usa otro.`,
           'telefonoId',
         );
       }
@@ -87,7 +88,10 @@ async function leerMedio(trx: Db, g: GestionNueva): Promise<Medio | null> {
         .executeTakeFirst();
       if (!c) throw invalida('Ese correo no existe.', 'correoId');
       if (saliente && (c.retirado !== null || !c.valido)) {
-        throw invalida(`El correo ${c.correo} ya no es válido: usa otro.`, 'correoId');
+        throw invalida(
+          `El correo ${enmascararCorreo(c.correo)} ya no es válido: usa otro.`,
+          'correoId',
+        );
       }
       return {
         personaId: c.persona_id,
@@ -207,6 +211,11 @@ export async function reunirHechos(
     .where('rol', 'in', ['acreditado', 'aval'])
     .orderBy('rol')
     .executeTakeFirst();
+  const oposicion = await trx
+    .selectFrom('oposiciones_contacto')
+    .select('persona_id')
+    .where('persona_id', '=', personaId)
+    .executeTakeFirst();
   const zona = zonaDeContacto({
     zonaElegida: medio?.zonaElegida ?? null,
     estadoDelDomicilio: medio?.estado ?? (await estadoDelDomicilio(trx, personaId)),
@@ -235,6 +244,7 @@ export async function reunirHechos(
       enJuridico: credito.enJuridico,
       calidad: calidad?.rol === 'acreditado' || calidad?.rol === 'aval' ? calidad.rol : 'otro',
       esMenor: esMenorDeEdad(persona.fecha_nacimiento, hoy),
+      oposicion: oposicion !== undefined,
       consentimiento: medio?.consentimiento ?? null,
       fueraDeHorario: motivoFueraDeHorario(inicio, zona),
       intentosHoy: intentos.n,
@@ -257,6 +267,7 @@ function hechosSinPersona(canal: CanalGestion, enJuridico: boolean): HechosDeCon
     enJuridico,
     calidad: 'otro',
     esMenor: false,
+    oposicion: false,
     consentimiento: null,
     fueraDeHorario: null,
     intentosHoy: 0,

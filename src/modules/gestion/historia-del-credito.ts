@@ -6,6 +6,7 @@ import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
 import { exigirCreditoVisible } from '../autorizacion/exigir-credito-visible.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { medioVisible } from './vista-gestion.ts';
 
 export type TipoEvento =
   | 'gestion'
@@ -37,6 +38,9 @@ interface FilaHistoria {
   texto: string | null;
   extra: string | null;
   quien: string | null;
+  /** A gestión's phone, e-mail or address, masked here (not in SQL), and its note. */
+  medio: string | null;
+  nota: string | null;
 }
 
 const NOMBRE_CONCEPTO: Record<string, string> = {
@@ -57,7 +61,9 @@ function titulo(f: FilaHistoria): { titulo: string; detalle: string | null } {
     case 'gestion':
       return {
         titulo: `${NOMBRE_CANAL[f.canal as CanalGestion] ?? f.canal}: ${f.extra ?? ''}`,
-        detalle: f.texto,
+        detalle: [f.texto, medioVisible(f.canal as CanalGestion, f.medio), f.nota]
+          .filter((t) => t !== null)
+          .join(' · '),
       };
     case 'pago':
       return { titulo: `Pago de ${pesos(f.monto)}`, detalle: f.texto };
@@ -96,7 +102,7 @@ export async function historiaDelCredito(
   const { rows } = await sql<FilaHistoria>`
     SELECT * FROM (
       SELECT 'gestion' AS tipo, g.id::text AS id, g.inicio AS instante, g.canal, NULL::text AS monto,
-             concat_ws(' · ', g.contacto_nombre, g.medio, g.nota) AS texto, r.nombre AS extra, u.nombre AS quien
+             g.contacto_nombre AS texto, r.nombre AS extra, u.nombre AS quien, g.medio, g.nota
         FROM gestiones g JOIN resultados_gestion r ON r.id = g.resultado_id JOIN usuarios u ON u.id = g.registrado_por
        WHERE g.credito_id = ${creditoId}
       UNION ALL
@@ -107,26 +113,29 @@ export async function historiaDelCredito(
                   ELSE ((m.fecha + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO}) - interval '1 second' END,
              m.canal,
              (m.monto_centavos + coalesce((SELECT sum(x.monto_centavos) FROM movimientos x WHERE x.parte_de = m.id), 0))::text,
-             concat_ws(' · ', m.referencia, m.motivo), coalesce(m.concepto, m.cancela_id::text), u.nombre
+             concat_ws(' · ', m.referencia, m.motivo), coalesce(m.concepto, m.cancela_id::text), u.nombre,
+             NULL, NULL
         FROM movimientos m LEFT JOIN usuarios u ON u.id = m.registrado_por
        WHERE m.credito_id = ${creditoId} AND m.parte_de IS NULL
       UNION ALL
-      SELECT 'convenio', v.id::text, v.propuesto_el, NULL, v.total_centavos::text, v.nombre, v.estado, u.nombre
+      SELECT 'convenio', v.id::text, v.propuesto_el, NULL, v.total_centavos::text, v.nombre, v.estado, u.nombre,
+             NULL, NULL
         FROM convenio_creditos cc JOIN convenios v ON v.id = cc.convenio_id JOIN usuarios u ON u.id = v.propuesto_por
        WHERE cc.credito_id = ${creditoId}
       UNION ALL
-      SELECT 'turno', t.id::text, t.llegada, NULL, NULL, t.resultado, t.estado, u.nombre
+      SELECT 'turno', t.id::text, t.llegada, NULL, NULL, t.resultado, t.estado, u.nombre, NULL, NULL
         FROM turnos t JOIN participantes_credito p ON p.persona_id = t.persona_id AND p.credito_id = ${creditoId}
         LEFT JOIN usuarios u ON u.id = t.gestor_id
       UNION ALL
       SELECT 'promesa', p.id::text, g.inicio + interval '1 millisecond', NULL, p.monto_centavos::text,
              to_char(p.fecha, 'DD/MM/YYYY'),
              CASE p.estado WHEN 'pendiente' THEN 'Pendiente' WHEN 'cumplida' THEN 'Cumplida' ELSE 'Incumplida' END,
-             u.nombre
+             u.nombre, NULL, NULL
         FROM promesas_pago p JOIN gestiones g ON g.id = p.gestion_id JOIN usuarios u ON u.id = g.registrado_por
        WHERE p.credito_id = ${creditoId}
       UNION ALL
-      SELECT 'recado', r.id::text, r.creado, NULL, NULL, r.mensaje, r.llamante_nombre, u.nombre
+      SELECT 'recado', r.id::text, r.creado, NULL, NULL, r.mensaje, r.llamante_nombre, u.nombre,
+             NULL, NULL
         FROM recados r JOIN usuarios u ON u.id = r.creado_por
        WHERE r.credito_id = ${creditoId}
     ) h

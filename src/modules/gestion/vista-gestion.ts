@@ -1,6 +1,8 @@
 import type { Db } from '../../db/conexion.ts';
 import type { CanalGestion, ProximaAccion } from '../../db/esquema.ts';
 import { centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { enmascararCorreo, enmascararTelefono } from '../../domain/enmascarar.ts';
+import { medioDelCanal } from '../../domain/gestion/canal.ts';
 
 /** A gestión as the API shows it. */
 export interface VistaGestion {
@@ -9,6 +11,7 @@ export interface VistaGestion {
   canal: CanalGestion;
   persona: { id: number; nombre: string | null } | null;
   contactoNombre: string | null;
+  /** The phone or e-mail as used, masked (`•••• 2847`); an address whole. */
   medio: string | null;
   resultado: { clave: string; nombre: string; contactoEfectivo: boolean };
   nota: string | null;
@@ -19,6 +22,19 @@ export interface VistaGestion {
   recadoId: number | null;
   registradoPor: { id: number; nombre: string };
   registrado: string;
+}
+
+/** A gestión's phone or e-mail as lists show it: masked, as the contact data are. */
+export function medioVisible(canal: CanalGestion, medio: string | null): string | null {
+  if (medio === null) return null;
+  switch (medioDelCanal(canal)) {
+    case 'telefono':
+      return enmascararTelefono(medio);
+    case 'correo':
+      return enmascararCorreo(medio);
+    default:
+      return medio;
+  }
 }
 
 /** The gestiones of a credit (or one, by id), newest first. */
@@ -66,7 +82,7 @@ export async function vistasDeGestiones(
     canal: f.canal,
     persona: f.persona_id === null ? null : { id: f.persona_id, nombre: f.contacto_nombre },
     contactoNombre: f.contacto_nombre,
-    medio: f.medio,
+    medio: medioVisible(f.canal, f.medio),
     resultado: {
       clave: f.clave,
       nombre: f.resultado_nombre,

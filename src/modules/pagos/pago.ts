@@ -8,6 +8,7 @@ import { type Fecha, numeroDeDia } from '../../domain/fecha.ts';
 import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import type { CreditoCargado } from '../cartera/cargar-credito.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
+import type { Procedencia } from './controles-de-captura.ts';
 
 export type Excedente = 'reducir_plazo' | 'adelantar';
 
@@ -20,6 +21,8 @@ export interface DatosPago {
   excedente: Excedente;
   /** The source's own key (a bank line: `banco:<folio>`); the ledger refuses it twice per credit. */
   claveExterna?: string;
+  /** Typed at the counter (the default, with its checks) or a bank deposit; see `Procedencia`. */
+  procedencia?: Procedencia;
 }
 
 export interface AplicacionDePago {

@@ -1,11 +1,14 @@
 import type { Db } from '../../db/conexion.ts';
 import { casoDesdeFilas } from '../../db/mapeo-caso.ts';
-import { formatearCentavos } from '../../domain/dinero.ts';
+import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { calcularCaso, estadoDeCuentaAJson } from '../../domain/estado-de-cuenta/index.ts';
+import type { Fecha } from '../../domain/fecha.ts';
+import { puede } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { adeudoAl, mensajeDeExceso } from './controles-de-captura.ts';
 import { type AplicacionDePago, aplicacionDelPago, type DatosPago, verificarPago } from './pago.ts';
 import { type PagoParecido, pagosParecidos } from './pagos-parecidos.ts';
 import { type OpcionesDePago, planearPago } from './planear-pago.ts';
@@ -17,6 +20,32 @@ export interface VistaPreviaDePago extends AplicacionDePago {
   pagosParecidos: PagoParecido[];
   /** Why part of it would be kept as a pago adelantado, in words; null when it goes as it came. */
   anticipoPuntual: string | null;
+  /**
+   * It pays more than settles the credit on its date: registering it will be refused unless
+   * a coordinador or contabilidad authorizes the excess (`puedeAutorizar`: whether the caller
+   * may). Only a warning here.
+   */
+  excedeAdeudo: {
+    adeudo: string;
+    exceso: string;
+    mensaje: string;
+    puedeAutorizar: boolean;
+  } | null;
+}
+
+function avisoDeExceso(
+  adeudo: Centavos,
+  fecha: Fecha,
+  monto: Centavos,
+  ctx: ContextoAutenticado,
+): VistaPreviaDePago['excedeAdeudo'] {
+  if (monto <= adeudo) return null;
+  return {
+    adeudo: formatearCentavos(adeudo),
+    exceso: formatearCentavos((monto - adeudo) as Centavos),
+    mensaje: mensajeDeExceso(adeudo, fecha, monto),
+    puedeAutorizar: puede(ctx.actor, 'pagos.autorizar_excedente'),
+  };
 }
 
 /**
@@ -62,5 +91,6 @@ export async function previsualizarPago(
     estado,
     pagosParecidos: await pagosParecidos(trx, creditoId, fecha, pago.monto),
     anticipoPuntual: plan.explicacion,
+    excedeAdeudo: avisoDeExceso(adeudoAl(credito, fecha), fecha, pago.monto, ctx),
   };
 }

@@ -13,6 +13,13 @@ import {
   resolverPromesasDePago,
 } from '../gestion/revisar-promesas-de-pago.ts';
 import {
+  adeudoAl,
+  admitirExceso,
+  CAPTURA,
+  type ExcedeAdeudo,
+  exigirQueNoSeaDuplicado,
+} from './controles-de-captura.ts';
+import {
   type AplicacionDePago,
   aplicacionDelPago,
   bloquearCredito,
@@ -44,6 +51,8 @@ export interface PagoRegistrado extends AplicacionDePago {
   partes: ParteRegistrada[];
   /** Why part of it was kept as a pago adelantado, in words; null when it went as it came. */
   anticipoPuntual: string | null;
+  /** It paid more than settled the credit on its date: authorized, or a flagged deposit. */
+  excedeAdeudo: ExcedeAdeudo | null;
 }
 
 type ParteInsertada = Parte & { id: number };
@@ -103,6 +112,7 @@ function eventoDelPago(
   partes: readonly [ParteRegistrada, ...ParteRegistrada[]],
   explicacion: string | null,
   promesas: PromesasRevisadas,
+  excedeAdeudo: ExcedeAdeudo | null,
 ): Evento {
   return {
     accion: 'pago.registrar',
@@ -127,6 +137,7 @@ function eventoDelPago(
       ...(promesas.cumplidas.length + promesas.incumplidas.length === 0
         ? {}
         : { promesasDePago: promesas }),
+      ...(excedeAdeudo === null ? {} : { excedeAdeudo }),
     },
   };
 }
@@ -135,7 +146,9 @@ function eventoDelPago(
  * Posts a payment made at the bank, the cashier or by payroll (nobody receives cash in
  * Recupera). The credit row is locked first, so concurrent postings to it serialize; the
  * engine recomputes the whole history with the new movement and must accept it, or nothing
- * is stored.
+ * is stored. A capture (`pago.procedencia`, the default) must also not repeat today's equal
+ * payment nor exceed what settles the credit, unless confirmed or authorized
+ * (controles-de-captura.ts); a bank deposit is only flagged when it exceeds.
  */
 export async function registrarPago(
   trx: Db,
@@ -170,6 +183,8 @@ export async function asentarPago(
   const antes = await cargarCredito(trx, creditoId);
   const fecha = pago.fecha ?? ctx.reloj.hoy();
   verificarPago(antes, fecha, ctx);
+  const procedencia = pago.procedencia ?? CAPTURA;
+  await exigirQueNoSeaDuplicado(trx, creditoId, { ...pago, fecha }, procedencia, ctx.reloj.hoy());
   const plan = planearPago(antes, fecha, pago.monto, pago.excedente, opciones);
   const insertadas = await insertarPartes(trx, creditoId, fecha, plan.partes, pago, ctx);
   // A promesa de pago this payment covers is kept now, not at night: the queue drops it at once.
@@ -197,12 +212,22 @@ export async function asentarPago(
     estado,
     partes.map((p) => p.id),
   );
+  // After the engine accepted it: a payment it refuses (before the last ministración) gets the
+  // engine's reason, not this one. A refusal here rolls back the rows just written.
+  const excedeAdeudo = admitirExceso(
+    adeudoAl(antes, fecha),
+    fecha,
+    pago.monto,
+    procedencia,
+    ctx.actor,
+  );
   const evento = eventoDelPago(
     creditoId,
     { ...pago, fecha },
     [principal, ...resto],
     plan.explicacion,
     promesas,
+    excedeAdeudo,
   );
   const registrado: PagoRegistrado = {
     movimiento: {
@@ -215,6 +240,7 @@ export async function asentarPago(
     },
     partes,
     anticipoPuntual: plan.explicacion,
+    excedeAdeudo,
     aplicacion,
     estado,
   };

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
+import { enmascararTelefono } from '../../domain/enmascarar.ts';
 import type { EstadoRecado } from '../../domain/gestion/estado-recado.ts';
 
 /** A recado as the API shows it. */
@@ -14,6 +15,7 @@ export interface RecadoVista {
   /** The caller, when found with the search. */
   persona: { id: number; nombre: string } | null;
   llamanteNombre: string;
+  /** Masked (`•••• 4567`): whoever calls back asks for it whole (`revelarTelefonoDelRecado`). */
   llamanteTelefono: string | null;
   para: { id: number; nombre: string };
   /** Who answered the phone and took the message. */
@@ -95,7 +97,7 @@ export function recadoVista(f: FilaRecado): RecadoVista {
     persona:
       f.persona_id === null || persona === null ? null : { id: f.persona_id, nombre: persona },
     llamanteNombre: f.llamante_nombre,
-    llamanteTelefono: f.llamante_telefono,
+    llamanteTelefono: f.llamante_telefono === null ? null : enmascararTelefono(f.llamante_telefono),
     para: { id: f.para_id, nombre: f.para_nombre },
     tomadoPor: { id: f.creado_por, nombre: f.tomo_nombre },
     mensaje: f.mensaje,

@@ -4,17 +4,18 @@ import type { Db } from '../../db/conexion.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type Contexto, origenDe } from '../contexto.ts';
 import { buscarUsuarioVista, type UsuarioVista } from '../usuarios/vista-usuario.ts';
+import { alertarRafaga } from './alertar-rafaga.ts';
 import { contrasenaCoincide, verificarSenuelo } from './contrasenas.ts';
+import { esperaDeIntento, serializarIntentos } from './frenar-intentos.ts';
 
 export const SESION_INACTIVIDAD_MIN = 30;
 export const SESION_ABSOLUTA_HORAS = 12;
-const VENTANA_INTENTOS_MIN = 15;
-const MAX_FALLOS_POR_USUARIO = 5;
-const MAX_FALLOS_POR_IP = 20;
 
 export type ResultadoInicio =
   | { tipo: 'iniciada'; token: string; csrf: string; usuario: UsuarioVista }
-  | { tipo: 'rechazada'; codigo: 'credenciales_invalidas' | 'demasiados_intentos' };
+  | { tipo: 'rechazada'; codigo: 'credenciales_invalidas' }
+  /** Too many failures from this address (for this user, or for many): try again later. */
+  | { tipo: 'frenada'; esperaSegundos: number };
 
 export function hashDeToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -22,7 +23,8 @@ export function hashDeToken(token: string): string {
 
 /**
  * Failures are answered (not thrown) so that the attempt and its bitácora row commit with the
- * refusal. An unknown user and a wrong password get the same answer in the same time.
+ * refusal. An unknown user and a wrong password get the same answer in the same time. Failures
+ * slow down the address that fails, never the account (frenar-intentos.ts).
  */
 export async function iniciarSesion(
   trx: Db,
@@ -31,23 +33,14 @@ export async function iniciarSesion(
 ): Promise<ResultadoInicio> {
   const ahora = ctx.reloj.ahora();
   const ip = ctx.ip ?? 'desconocida';
-  const desde = new Date(ahora.getTime() - VENTANA_INTENTOS_MIN * 60_000);
-  const fallos = await sql<{ por_usuario: number; por_ip: number }>`
-    SELECT count(*) FILTER (WHERE lower(usuario) = lower(${entrada.usuario}))::int AS por_usuario,
-           count(*) FILTER (WHERE ip = ${ip})::int AS por_ip
-      FROM intentos_login
-     WHERE NOT exitoso AND instante > ${desde}
-       AND (lower(usuario) = lower(${entrada.usuario}) OR ip = ${ip})`.execute(trx);
-  const conteo = fallos.rows[0];
-  if (
-    conteo &&
-    (conteo.por_usuario >= MAX_FALLOS_POR_USUARIO || conteo.por_ip >= MAX_FALLOS_POR_IP)
-  ) {
+  await serializarIntentos(trx, ip);
+  const esperaSegundos = await esperaDeIntento(trx, entrada.usuario, ip, ahora);
+  if (esperaSegundos > 0) {
     await registrarEnBitacora(trx, origenDe(ctx), {
-      accion: 'sesion.bloqueada',
-      detalle: { usuario: entrada.usuario },
+      accion: 'sesion.frenada',
+      detalle: { usuario: entrada.usuario, esperaSegundos },
     });
-    return { tipo: 'rechazada', codigo: 'demasiados_intentos' };
+    return { tipo: 'frenada', esperaSegundos };
   }
 
   const usuario = await trx
@@ -69,6 +62,7 @@ export async function iniciarSesion(
       accion: 'sesion.fallida',
       detalle: { usuario: entrada.usuario },
     });
+    await alertarRafaga(trx, entrada.usuario, ip, ctx);
     return { tipo: 'rechazada', codigo: 'credenciales_invalidas' };
   }
 

@@ -10,7 +10,9 @@ import { carpetaDeRespaldos, nombreDeRespaldo, type TipoDeRespaldo } from './nom
 import { respaldarEmbebido } from './respaldo-embebido.ts';
 import { exigirPgDump, respaldarExterno } from './respaldo-externo.ts';
 
-export type ConfigDeRespaldo = Pick<Config, 'carpetaDatos' | 'databaseUrl' | 'zonaHoraria'>;
+/** With DATABASE_URL_MIGRACIONES, pg_dump and pg_restore run as the owner: the app's role cannot read every table. */
+export type ConfigDeRespaldo = Pick<Config, 'carpetaDatos' | 'databaseUrl' | 'zonaHoraria'> &
+  Partial<Pick<Config, 'databaseUrlMigraciones'>>;
 
 export interface OpcionesDeRespaldo {
   /**
@@ -54,7 +56,12 @@ export async function respaldar(
   const parcial = `${ruta}.${randomBytes(4).toString('hex')}.parcial`;
   try {
     if (config.databaseUrl && pgDump) {
-      await respaldarExterno(config.databaseUrl, pgDump, parcial, avisar);
+      await respaldarExterno(
+        config.databaseUrlMigraciones ?? config.databaseUrl,
+        pgDump,
+        parcial,
+        avisar,
+      );
     } else {
       await respaldarEmbebido(config.carpetaDatos, parcial, creado, avisar);
     }

@@ -37,5 +37,5 @@ export async function restaurar(
       'Este respaldo es de pg_dump (una instalación con DATABASE_URL): define DATABASE_URL con una base vacía para restaurarlo.',
     );
   }
-  return restaurarExterno(config.databaseUrl, ruta);
+  return restaurarExterno(config.databaseUrlMigraciones ?? config.databaseUrl, ruta);
 }

@@ -80,6 +80,20 @@ export class RegistroDePago {
     await this.panel.getByRole('button', { name: 'Registrar pago' }).dblclick();
   }
 
+  async registrar(): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Registrar pago' }).click();
+  }
+
+  /** Closes the last result, so the next one is told apart. */
+  async cerrarResultado(): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Cerrar el aviso del pago registrado' }).click();
+  }
+
+  /** The warning with which the server stopped the last attempt, by its title. */
+  aviso(titulo: string): Locator {
+    return this.panel.getByRole('alert').filter({ hasText: titulo });
+  }
+
   /** Waits for the result and returns its folio. */
   async esperarRegistrado(): Promise<number> {
     const aviso = this.panel.getByText(/^Pago registrado con folio \d+$/);

@@ -55,6 +55,13 @@ export class DialogoDeGestion {
     return this.page.evaluate<string>("document.activeElement?.id ?? ''");
   }
 
+  /** The focused element's accessible name, for a button without an id («Mostrar»). */
+  async etiquetaEnfocada(): Promise<string> {
+    return this.page.evaluate<string>(
+      "document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''",
+    );
+  }
+
   async esperarFoco(id: string): Promise<void> {
     await this.page.waitForFunction(`document.activeElement?.id === ${JSON.stringify(id)}`);
   }

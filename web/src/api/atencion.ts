@@ -64,6 +64,7 @@ export interface CreditoEnFicha {
 
 export type CanalMovimiento = 'banco' | 'caja' | 'nomina' | 'importacion' | 'reestructura';
 
+/** CURP, RFC, phones and e-mails come masked; see `datos-personales.ts` for the whole value. */
 export interface Ficha {
   persona: {
     id: number;

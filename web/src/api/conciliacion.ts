@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { solicitar } from './cliente.ts';
 import type { PaginaCreditos } from './creditos.ts';
-import type { PagoRegistrado } from './pagos.ts';
+import type { ExcedeAdeudo, PagoRegistrado } from './pagos.ts';
 import type { Rol } from './tipos.ts';
 
 /** Bank statements and their reconciliation are Contabilidad y Finanzas' work. */
@@ -21,6 +21,11 @@ export type DepositoRegistrado = LineaBancaria & {
   creditoId: number;
   numero: string;
   movimientoId: number;
+  /**
+   * Posted now and above what the credit owed (flagged, the money did arrive). Absent for the
+   * lines that were already posted.
+   */
+  excedeAdeudo?: ExcedeAdeudo | null;
 };
 export type DepositoQuedoPendiente = LineaBancaria & {
   id: number;
@@ -40,6 +45,8 @@ export interface ResultadoImportacion {
     pendientes: number;
     yaPendientes: number;
     totalRegistrado: string;
+    /** Deposits posted now above what their credit owed: to be reviewed (absent before issue 13). */
+    excedenAdeudo?: number;
   };
   registrados: DepositoRegistrado[];
   yaRegistrados: DepositoRegistrado[];

@@ -55,6 +55,7 @@ interface ZonaEfectiva {
 
 export interface Telefono extends Vigencia, ZonaEfectiva {
   id: number;
+  /** Masked, `•••• 2847`: the whole number is a logged reveal (`datos-personales.ts`). */
   numero: string;
   tipo: TipoTelefono;
   valido: boolean;
@@ -63,6 +64,7 @@ export interface Telefono extends Vigencia, ZonaEfectiva {
 
 export interface Correo extends Vigencia {
   id: number;
+  /** Masked, `s•••@dominio.com`. */
   correo: string;
   valido: boolean;
   consentimiento: boolean;

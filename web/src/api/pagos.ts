@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { solicitar } from './cliente.ts';
+import { esErrorApi, solicitar } from './cliente.ts';
 import type { Aplicacion, EstadoDeCuenta } from './creditos.ts';
 import type { Rol } from './tipos.ts';
 
@@ -7,6 +7,8 @@ import type { Rol } from './tipos.ts';
 export const ROLES_PAGO: readonly Rol[] = ['gestor', 'coordinador', 'contabilidad'];
 /** A reversal takes a second person: never the gestor who captured the payment. */
 export const ROLES_CANCELAR_PAGO: readonly Rol[] = ['coordinador', 'contabilidad'];
+/** A payment above what settles the credit: posted only by one of them, who authorizes it. */
+export const ROLES_AUTORIZAR_EXCEDENTE: readonly Rol[] = ['coordinador', 'contabilidad'];
 export const ROLES_RECIBO: readonly Rol[] = [
   'gestor',
   'coordinador',
@@ -30,6 +32,10 @@ export interface DatosVistaPrevia {
 export interface DatosPago extends DatosVistaPrevia {
   canal: CanalPago;
   referencia: string;
+  /** After a 422 `excede_adeudo`: a coordinador or contabilidad authorizes the excess. */
+  autorizarExcedente?: boolean;
+  /** After a 409 `posible_duplicado`: the folio of today's equal payment this one is not. */
+  confirmarDuplicado?: number;
 }
 
 export interface AplicacionDePago {
@@ -51,6 +57,39 @@ export interface VistaPreviaDePago extends AplicacionDePago {
   pagosParecidos: PagoParecido[];
   /** Part kept as a pago adelantado to keep the punctual rate, in words; null otherwise. */
   anticipoPuntual: string | null;
+  /** It pays more than settles the credit: registering it needs an authorization. */
+  excedeAdeudo: {
+    adeudo: string;
+    exceso: string;
+    mensaje: string;
+    /** Whether the one asking may authorize it (coordinador, contabilidad). */
+    puedeAutorizar: boolean;
+  } | null;
+}
+
+/** A payment above what settled the credit: who authorized it; null for a bank deposit. */
+export interface ExcedeAdeudo {
+  adeudo: string;
+  exceso: string;
+  autorizadoPor: { id: number; usuario: string; nombre: string } | null;
+}
+
+/** Today's equal payment a 409 `posible_duplicado` names. */
+export interface PagoAnterior extends PagoParecido {
+  registradoPor: string | null;
+  registrado: string;
+  /** `HH:MM`, the institute's time. */
+  hora: string;
+}
+
+/** The earlier payment of a `posible_duplicado` answer; null for any other error. */
+export function pagoAnteriorDe(error: unknown): PagoAnterior | null {
+  if (!esErrorApi(error) || error.codigo !== 'posible_duplicado') return null;
+  const anterior = error.detalle.pagoAnterior;
+  if (typeof anterior !== 'object' || anterior === null) return null;
+  return typeof (anterior as { movimientoId?: unknown }).movimientoId === 'number'
+    ? (anterior as PagoAnterior)
+    : null;
 }
 
 export interface PagoRegistrado extends AplicacionDePago {
@@ -62,6 +101,7 @@ export interface PagoRegistrado extends AplicacionDePago {
     referencia: string;
     excedente: Excedente;
   };
+  excedeAdeudo: ExcedeAdeudo | null;
 }
 
 export interface CartaFiniquito {

@@ -28,6 +28,7 @@ export interface Recado {
   /** The caller, when found with the search. */
   persona: Referencia | null;
   llamanteNombre: string;
+  /** Masked, `•••• 4567`: whoever attends the recado reveals it to call back. */
   llamanteTelefono: string | null;
   para: Referencia;
   /** Who answered the phone and took the message. */

@@ -14,11 +14,13 @@ import { ROLES_SIMULADOR } from '../api/alternativas.ts';
 import { type CreditoEnFicha, type Ficha, type TipoTelefono, useFicha } from '../api/atencion.ts';
 import { esErrorApi, mensajeDeError } from '../api/cliente.ts';
 import { ROLES_CONVENIOS } from '../api/convenios.ts';
+import { revelarDatoPersonal } from '../api/datos-personales.ts';
 import { ROLES_RECIBO, urlRecibo } from '../api/pagos.ts';
 import { useUsuarioActual } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
 import { ConveniosDe } from '../componentes/convenios/ConveniosDe.tsx';
 import { LigasDeReestructura } from '../componentes/credito/LigasDeReestructura.tsx';
+import { DatoEnmascarado } from '../componentes/DatoEnmascarado.tsx';
 import {
   EtiquetaCancelado,
   EtiquetaEstadoCredito,
@@ -26,6 +28,7 @@ import {
   EtiquetaSituacion,
   nombreCanal,
 } from '../componentes/Etiquetas.tsx';
+import { etiquetaMostrarTelefono } from '../enmascarado.ts';
 import { fecha, pesosDe } from '../formato.ts';
 import { idDeRuta, type VieneDeFicha } from '../ruta.ts';
 import { useTituloDocumento } from '../titulo.ts';
@@ -42,7 +45,7 @@ const NOMBRE_ROL: Record<CreditoEnFicha['rol'], string> = {
   aval: 'Aval',
 };
 
-/** `6621234567` → `662 123 4567`, as people read a Mexican number aloud. */
+/** `6621234567` → `662 123 4567`, as people read a Mexican number aloud (a masked one as is). */
 function telefono(numero: string): string {
   return /^\d{10}$/.test(numero)
     ? `${numero.slice(0, 3)} ${numero.slice(3, 6)} ${numero.slice(6)}`
@@ -111,8 +114,34 @@ function DetalleFicha({ id }: { id: number }) {
             size="small"
             column={1}
             items={[
-              { key: 'curp', label: 'CURP', children: f.persona.curp ?? SIN_DATO },
-              { key: 'rfc', label: 'RFC', children: f.persona.rfc ?? SIN_DATO },
+              {
+                key: 'curp',
+                label: 'CURP',
+                children:
+                  f.persona.curp === null ? (
+                    SIN_DATO
+                  ) : (
+                    <DatoEnmascarado
+                      valor={f.persona.curp}
+                      etiqueta="Mostrar CURP completa"
+                      revelar={() => revelarDatoPersonal(id, { campo: 'curp' })}
+                    />
+                  ),
+              },
+              {
+                key: 'rfc',
+                label: 'RFC',
+                children:
+                  f.persona.rfc === null ? (
+                    SIN_DATO
+                  ) : (
+                    <DatoEnmascarado
+                      valor={f.persona.rfc}
+                      etiqueta="Mostrar RFC completo"
+                      revelar={() => revelarDatoPersonal(id, { campo: 'rfc' })}
+                    />
+                  ),
+              },
               {
                 key: 'nacimiento',
                 label: 'Fecha de nacimiento',
@@ -175,7 +204,15 @@ function Contacto({ ficha }: { ficha: Ficha }) {
             <ul className="lista-contacto">
               {ficha.telefonos.map((t) => (
                 <li key={t.id}>
-                  <span className="cifra">{telefono(t.numero)}</span>{' '}
+                  <DatoEnmascarado
+                    className="cifra"
+                    valor={t.numero}
+                    etiqueta={etiquetaMostrarTelefono(t.numero)}
+                    formato={telefono}
+                    revelar={() =>
+                      revelarDatoPersonal(ficha.persona.id, { campo: 'telefono', telefonoId: t.id })
+                    }
+                  />{' '}
                   <Typography.Text type="secondary">{NOMBRE_TIPO_TELEFONO[t.tipo]}</Typography.Text>
                   <div>
                     <EtiquetaSiNo
@@ -200,7 +237,13 @@ function Contacto({ ficha }: { ficha: Ficha }) {
             <ul className="lista-contacto">
               {ficha.correos.map((c) => (
                 <li key={c.id}>
-                  <span style={{ overflowWrap: 'anywhere' }}>{c.correo}</span>
+                  <DatoEnmascarado
+                    valor={c.correo}
+                    etiqueta="Mostrar correo completo"
+                    revelar={() =>
+                      revelarDatoPersonal(ficha.persona.id, { campo: 'correo', correoId: c.id })
+                    }
+                  />
                   <div>
                     <EtiquetaSiNo
                       valor={c.consentimiento}

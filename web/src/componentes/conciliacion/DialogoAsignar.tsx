@@ -69,9 +69,14 @@ export function DialogoAsignar({
       {
         onSuccess: ({ pago }) => {
           clave.renovar();
-          void message.success(
-            `Depósito ${deposito.folio} registrado en el crédito ${elegido.numero} con el folio de pago ${pago.movimiento.id}.`,
-          );
+          const registrado = `Depósito ${deposito.folio} registrado en el crédito ${elegido.numero} con el folio de pago ${pago.movimiento.id}.`;
+          // The money arrived, so it is posted; above the debt it is flagged for review.
+          if (pago.excedeAdeudo === null) void message.success(registrado);
+          else
+            void message.warning(
+              `${registrado} Excede lo que debía el crédito (${pesosDe(pago.excedeAdeudo.adeudo)}) por ${pesosDe(pago.excedeAdeudo.exceso)}: queda como saldo a favor; revísalo.`,
+              10,
+            );
           alCerrar();
         },
         onError: (error) =>

@@ -1,4 +1,4 @@
-import { Alert, Table, type TableColumnsType, Tabs } from 'antd';
+import { Alert, Table, type TableColumnsType, Tabs, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type {
   DepositoQuedoPendiente,
@@ -56,6 +56,22 @@ const columnasRegistrados: TableColumnsType<DepositoRegistrado> = [
   { title: 'Folio del pago', dataIndex: 'movimientoId', width: 120, align: 'right' },
 ];
 
+/** Posted now: a deposit above what its credit owed was posted (the money arrived) and flagged. */
+const columnasRegistradosAhora: TableColumnsType<DepositoRegistrado> = [
+  ...columnasRegistrados,
+  {
+    title: 'Revisar',
+    key: 'excede',
+    width: 200,
+    render: (_, d) =>
+      d.excedeAdeudo ? (
+        <Tag color="orange" style={{ whiteSpace: 'normal' }}>
+          Excede el adeudo ({pesosDe(d.excedeAdeudo.adeudo)}) por {pesosDe(d.excedeAdeudo.exceso)}
+        </Tag>
+      ) : null,
+  },
+];
+
 const columnasPendientes: TableColumnsType<DepositoQuedoPendiente> = [
   base.linea,
   base.folio,
@@ -80,6 +96,8 @@ function plural(n: number, uno: string, varios: string): string {
 /** What one import did, line by line: posted now, posted before, left for a person. */
 export function ResultadoDeImportacion({ resultado }: { resultado: ResultadoImportacion }) {
   const i = resultado.importacion;
+  // Results stored before issue 13 (an idempotent replay) have no count: none was flagged.
+  const excedenAdeudo = i.excedenAdeudo ?? 0;
   const tabla = <T extends { linea: number }>(
     filas: T[],
     columnas: TableColumnsType<T>,
@@ -102,7 +120,7 @@ export function ResultadoDeImportacion({ resultado }: { resultado: ResultadoImpo
       data-importacion={i.id}
     >
       <Alert
-        type={i.pendientes > 0 ? 'warning' : 'success'}
+        type={i.pendientes > 0 || excedenAdeudo > 0 ? 'warning' : 'success'}
         showIcon
         title={`«${i.nombreArchivo}»: ${plural(i.lineas, 'depósito leído', 'depósitos leídos')}.`}
         description={
@@ -111,6 +129,16 @@ export function ResultadoDeImportacion({ resultado }: { resultado: ResultadoImpo
               {plural(i.registrados, 'registrado', 'registrados')} ahora como pago, por{' '}
               <strong className="cifra">{pesosDe(i.totalRegistrado)}</strong>.
             </li>
+            {excedenAdeudo > 0 && (
+              <li>
+                {plural(
+                  excedenAdeudo,
+                  'depósito registrado excede',
+                  'depósitos registrados exceden',
+                )}{' '}
+                lo que debía su crédito: queda como saldo a favor; revísalo.
+              </li>
+            )}
             <li>
               {plural(i.yaRegistrados, 'ya estaba registrado', 'ya estaban registrados')}: no se
               registró otra vez.
@@ -136,7 +164,7 @@ export function ResultadoDeImportacion({ resultado }: { resultado: ResultadoImpo
             label: `Registrados (${i.registrados})`,
             children: tabla(
               resultado.registrados,
-              columnasRegistrados,
+              columnasRegistradosAhora,
               'Ninguno se registró ahora.',
             ),
           },

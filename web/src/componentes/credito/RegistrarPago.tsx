@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Radio } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { esErrorApi } from '../../api/cliente.ts';
@@ -6,13 +6,17 @@ import type { EstadoCredito } from '../../api/creditos.ts';
 import { useClaveDeIdempotencia } from '../../api/idempotencia.ts';
 import {
   type CanalPago,
+  type DatosPago,
   type DatosVistaPrevia,
   type Excedente,
+  type PagoAnterior,
   type PagoRegistrado,
+  pagoAnteriorDe,
+  ROLES_AUTORIZAR_EXCEDENTE,
   useRegistrarPago,
   useVistaPrevia,
 } from '../../api/pagos.ts';
-import { useHoy } from '../../api/sesion.ts';
+import { useHoy, useUsuarioActual } from '../../api/sesion.ts';
 import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
 import { centavosDe, fecha, leerMonto, pesos, pesosDe } from '../../formato.ts';
 import { NOMBRE_CANAL, nombreCanal } from '../Etiquetas.tsx';
@@ -48,10 +52,18 @@ function conAvisoDeReintento(mensaje: string | null, error: unknown): string | n
   return `${mensaje} Si el pago alcanzó a registrarse, volver a intentarlo no lo duplica.`;
 }
 
+/** A 409 `posible_duplicado`: the server's words and the payment they name. */
+interface Duplicado {
+  mensaje: string;
+  anterior: PagoAnterior;
+}
+
 /**
  * Registers a payment made at the bank, the institute's cashier or by payroll: nobody at
  * Recupera receives cash. «Vista previa» asks the engine how it would apply; «Registrar pago»
- * posts it once (Idempotency-Key), shows the receipt and refreshes the statement.
+ * posts it once (Idempotency-Key), shows the receipt and refreshes the statement. The server
+ * stops an amount above what settles the credit (a coordinador or contabilidad may authorize
+ * it here) and the same payment typed twice today (confirmed here by naming the earlier one).
  */
 export function RegistrarPago({
   creditoId,
@@ -61,6 +73,7 @@ export function RegistrarPago({
   estadoCredito: EstadoCredito;
 }) {
   const hoy = useHoy();
+  const puedeAutorizar = ROLES_AUTORIZAR_EXCEDENTE.includes(useUsuarioActual().rol);
   const { message } = App.useApp();
   const [formulario] = Form.useForm<Valores>();
   const vistaPrevia = useVistaPrevia(creditoId);
@@ -70,6 +83,12 @@ export function RegistrarPago({
   const enviando = useRef(false);
   const [errorGeneral, setErrorGeneral] = useState<string | null>(null);
   const [registrado, setRegistrado] = useState<PagoRegistrado | null>(null);
+  /** The 422 `excede_adeudo` message of the last attempt. */
+  const [excede, setExcede] = useState<string | null>(null);
+  const [autorizo, setAutorizo] = useState(false);
+  const [duplicado, setDuplicado] = useState<Duplicado | null>(null);
+  // What the last attempt sent, so «Sí, registrar de todos modos» resends exactly that.
+  const ultimoEnvio = useRef<Valores | null>(null);
   const hoyDia = dayjs(hoy, FORMATO_ISO);
 
   if (estadoCredito === 'reestructurado') {
@@ -91,16 +110,33 @@ export function RegistrarPago({
       excedente: v.excedente,
     }) satisfies DatosVistaPrevia;
 
-  const alFallar = (error: unknown) =>
+  const alFallar = (error: unknown) => {
+    const anterior = pagoAnteriorDe(error);
+    if (anterior !== null && esErrorApi(error)) {
+      setDuplicado({ mensaje: error.mensaje, anterior });
+      return;
+    }
+    if (esErrorApi(error) && error.codigo === 'excede_adeudo') {
+      setExcede(error.mensaje);
+      return;
+    }
     setErrorGeneral(
       conAvisoDeReintento(mostrarErrorEnFormulario(formulario, error, CAMPOS), error),
     );
+  };
+
+  const olvidarAvisos = () => {
+    setErrorGeneral(null);
+    setExcede(null);
+    setAutorizo(false);
+    setDuplicado(null);
+  };
 
   // Any change makes it another payment: a new key, and the preview no longer applies.
   const alCambiar = () => {
     clave.renovar();
     vistaPrevia.reset();
-    setErrorGeneral(null);
+    olvidarAvisos();
   };
 
   const verVistaPrevia = async () => {
@@ -114,21 +150,30 @@ export function RegistrarPago({
     vistaPrevia.mutate(datosVistaPrevia(v), { onError: alFallar });
   };
 
-  const alRegistrar = (v: Valores) => {
+  // A 409 or 422 stored nothing, not even the key: the resend may reuse it with more in it.
+  const enviar = (v: Valores, confirmarDuplicado?: number) => {
     if (enviando.current) return;
     enviando.current = true;
+    ultimoEnvio.current = v;
+    // The excess warning stays while the authorized resend is on its way, and so does the box.
     setErrorGeneral(null);
+    setDuplicado(null);
+    const datos: DatosPago = {
+      ...datosVistaPrevia(v),
+      canal: v.canal,
+      referencia: v.referencia.trim(),
+      ...(autorizo ? { autorizarExcedente: true } : {}),
+      ...(confirmarDuplicado === undefined ? {} : { confirmarDuplicado }),
+    };
     registrar.mutate(
-      {
-        datos: { ...datosVistaPrevia(v), canal: v.canal, referencia: v.referencia.trim() },
-        clave: clave.actual(),
-      },
+      { datos, clave: clave.actual() },
       {
         onSuccess: (r) => {
           clave.renovar();
           setRegistrado(r);
           vistaPrevia.reset();
           formulario.resetFields();
+          olvidarAvisos();
           void message.success(`Pago registrado con folio ${r.movimiento.id}.`);
         },
         onError: alFallar,
@@ -137,6 +182,14 @@ export function RegistrarPago({
         },
       },
     );
+  };
+
+  const alRegistrar = (v: Valores) => enviar(v);
+
+  const registrarDeTodosModos = () => {
+    if (duplicado !== null && ultimoEnvio.current !== null) {
+      enviar(ultimoEnvio.current, duplicado.anterior.movimientoId);
+    }
   };
 
   const validarMonto = (_: unknown, texto: string | undefined) => {
@@ -160,6 +213,7 @@ export function RegistrarPago({
   };
 
   const previa = vistaPrevia.data;
+  const verAutorizacion = puedeAutorizar && (excede !== null || previa?.excedeAdeudo != null);
 
   return (
     <Card
@@ -238,6 +292,43 @@ export function RegistrarPago({
           >
             <Radio.Group options={OPCIONES_EXCEDENTE} aria-label="Si el pago excede lo exigible" />
           </Form.Item>
+          {excede !== null && (
+            <Alert
+              type="warning"
+              showIcon
+              title="El pago excede lo que debe el crédito"
+              description={excede}
+              style={{ marginBottom: 12 }}
+            />
+          )}
+          {verAutorizacion && (
+            <Form.Item>
+              <Checkbox checked={autorizo} onChange={(e) => setAutorizo(e.target.checked)}>
+                Autorizo el excedente
+              </Checkbox>
+            </Form.Item>
+          )}
+          {duplicado !== null && (
+            <Alert
+              type="warning"
+              showIcon
+              title="¿Es otro pago?"
+              description={
+                <>
+                  <p style={{ margin: '0 0 8px' }}>{duplicado.mensaje}</p>
+                  <Flex gap={8} wrap>
+                    <Button onClick={registrarDeTodosModos} loading={registrar.isPending}>
+                      Sí, registrar de todos modos
+                    </Button>
+                    <Button type="text" onClick={() => setDuplicado(null)}>
+                      No, es el mismo
+                    </Button>
+                  </Flex>
+                </>
+              }
+              style={{ marginBottom: 12 }}
+            />
+          )}
           <Flex gap={8} wrap>
             <Button onClick={() => void verVistaPrevia()} loading={vistaPrevia.isPending}>
               Vista previa
@@ -268,6 +359,19 @@ export function RegistrarPago({
                       Regístralo solo si es otro pago.
                     </>
                   }
+                />
+              )}
+              {previa.excedeAdeudo !== null && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title="Excede lo que debe el crédito"
+                  description={`${previa.excedeAdeudo.mensaje} ${
+                    previa.excedeAdeudo.puedeAutorizar
+                      ? 'Para registrarlo, marca «Autorizo el excedente».'
+                      : 'Para registrarlo, pide a un coordinador o a contabilidad que lo registre autorizando el excedente.'
+                  }`}
                 />
               )}
               {previa.anticipoPuntual !== null && (

@@ -67,6 +67,18 @@ export function ResultadoPago({ pago, alCerrar }: { pago: PagoRegistrado; alCerr
         description={`${pesosDe(movimiento.monto)} del ${fecha(movimiento.fecha)} · ${NOMBRE_CANAL[movimiento.canal]} · Referencia ${movimiento.referencia}`}
         style={{ marginBottom: 12 }}
       />
+      {pago.excedeAdeudo !== null && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`Excedió el adeudo de ${pesosDe(pago.excedeAdeudo.adeudo)} por ${pesosDe(pago.excedeAdeudo.exceso)}${
+            pago.excedeAdeudo.autorizadoPor === null
+              ? '.'
+              : `; autorizó el excedente ${pago.excedeAdeudo.autorizadoPor.nombre}.`
+          }`}
+        />
+      )}
       <Desglose aplicacion={pago.aplicacion} />
       <p className="pago-despues">
         Saldo para liquidar hoy:{' '}

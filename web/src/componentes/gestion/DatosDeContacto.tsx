@@ -10,8 +10,11 @@ import {
   type Telefono,
   useContactos,
 } from '../../api/contactos.ts';
+import { revelarDatoPersonal } from '../../api/datos-personales.ts';
+import { etiquetaMostrarTelefono, finDeTelefono } from '../../enmascarado.ts';
 import { fechaHora } from '../../formato.ts';
 import { Cargando } from '../Cargando.tsx';
+import { DatoEnmascarado } from '../DatoEnmascarado.tsx';
 import { ErrorConReintento } from '../ErrorConReintento.tsx';
 import { EtiquetaSiNo } from '../Etiquetas.tsx';
 import { type CambioSimple, DialogoCambioContacto } from './DialogoCambioContacto.tsx';
@@ -162,15 +165,14 @@ export function DatosDeContacto({
   );
 
   const accionesTelefono = (t: Telefono) => {
-    const n = numeroTelefonico(t.numero);
+    // The number comes masked: it is named by its last digits.
+    const n = `teléfono ${finDeTelefono(t.numero)}`;
     return (
       <div className="contacto-acciones">
-        {accion('Corregir', `Corregir el teléfono ${n}`, () =>
-          editar({ tipo: 'telefono', actual: t }),
-        )}
+        {accion('Corregir', `Corregir el ${n}`, () => editar({ tipo: 'telefono', actual: t }))}
         {accion(
           t.valido ? 'Marcar como equivocado' : 'Marcar como válido',
-          `${t.valido ? 'Marcar como equivocado' : 'Marcar como válido'} el teléfono ${n}`,
+          `${t.valido ? 'Marcar como equivocado' : 'Marcar como válido'} el ${n}`,
           () =>
             cambiar({
               titulo: `${t.valido ? 'Marcar como equivocado' : 'Marcar como válido'} el ${n}`,
@@ -189,7 +191,7 @@ export function DatosDeContacto({
         )}
         {accion(
           t.consentimiento ? 'Retirar consentimiento' : 'Registrar consentimiento',
-          `${t.consentimiento ? 'Retirar consentimiento' : 'Registrar consentimiento'} del teléfono ${n}`,
+          `${t.consentimiento ? 'Retirar consentimiento' : 'Registrar consentimiento'} del ${n}`,
           () =>
             cambiar({
               titulo: `${t.consentimiento ? 'Retirar' : 'Registrar'} el consentimiento del ${n}`,
@@ -208,9 +210,9 @@ export function DatosDeContacto({
               }),
             }),
         )}
-        {accion('Retirar', `Retirar el teléfono ${n}`, () =>
+        {accion('Retirar', `Retirar el ${n}`, () =>
           cambiar({
-            titulo: `Retirar el teléfono ${n}`,
+            titulo: `Retirar el ${n}`,
             accion: 'Retirar teléfono',
             explicacion: 'Deja de mostrarse como dato actual; queda en el historial.',
             hecho: `Se retiró el ${n}.`,
@@ -309,7 +311,15 @@ export function DatosDeContacto({
         >
           {telefonos.map((t) => (
             <li key={t.id}>
-              <span className="cifra">{numeroTelefonico(t.numero)}</span>{' '}
+              <DatoEnmascarado
+                className="cifra"
+                valor={t.numero}
+                etiqueta={etiquetaMostrarTelefono(t.numero)}
+                formato={numeroTelefonico}
+                revelar={() =>
+                  revelarDatoPersonal(personaId, { campo: 'telefono', telefonoId: t.id })
+                }
+              />{' '}
               <Typography.Text type="secondary">
                 {NOMBRE_TIPO_TELEFONO[t.tipo]} · {nombreDeZona(t.zonaHoraria)}
               </Typography.Text>
@@ -333,7 +343,11 @@ export function DatosDeContacto({
         >
           {correos.map((c) => (
             <li key={c.id}>
-              <span style={{ overflowWrap: 'anywhere' }}>{c.correo}</span>
+              <DatoEnmascarado
+                valor={c.correo}
+                etiqueta="Mostrar correo completo"
+                revelar={() => revelarDatoPersonal(personaId, { campo: 'correo', correoId: c.id })}
+              />
               <div>
                 <EtiquetaSiNo valor={c.valido} si="Válido" no="No válido" />
                 <EtiquetaSiNo

@@ -15,7 +15,10 @@ import {
 import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
 import { DialogoFormulario } from '../DialogoFormulario.tsx';
 
-/** What the dialog adds or corrects; a correction starts from the current value. */
+/**
+ * What the dialog adds or corrects. A correction starts from the current values, except the
+ * number or e-mail itself: those come masked, and the right one is typed whole.
+ */
 export type Edicion =
   | { tipo: 'telefono'; actual: Telefono | null }
   | { tipo: 'correo'; actual: Correo | null }
@@ -62,14 +65,14 @@ function iniciales(e: Edicion): Partial<Valores> {
   switch (e.tipo) {
     case 'telefono':
       return {
-        numero: e.actual?.numero ?? '',
+        numero: '',
         tipoTelefono: e.actual?.tipo ?? 'movil',
         zonaHoraria: e.actual?.zonaHorariaAMano ? e.actual.zonaHoraria : AUTOMATICA,
         consentimiento: false,
         motivo: '',
       };
     case 'correo':
-      return { correo: e.actual?.correo ?? '', consentimiento: false, motivo: '' };
+      return { correo: '', consentimiento: false, motivo: '' };
     case 'domicilio':
       return {
         calle: e.actual?.calle ?? '',
@@ -106,7 +109,8 @@ function operacionDe(e: Edicion, v: Valores): OperacionContacto {
         tipo: 'cambio_telefono',
         id: e.actual.id,
         datos: {
-          ...(numero.replace(/\D/g, '') === e.actual.numero ? {} : { numero }),
+          // Left empty: the number stays (the server ignores the same number typed again).
+          ...(numero === '' ? {} : { numero }),
           ...(v.tipoTelefono === e.actual.tipo ? {} : { tipo: v.tipoTelefono }),
           ...(zona === zonaAntes ? {} : { zonaHoraria: zona }),
           motivo,
@@ -205,11 +209,15 @@ export function DialogoDatoDeContacto({
       {edicion.tipo === 'telefono' && (
         <>
           <Form.Item
-            label="Número"
+            label={edicion.actual === null ? 'Número' : 'Número correcto'}
             name="numero"
-            extra="Los 10 dígitos, como 662 214 5591."
+            extra={
+              edicion.actual === null
+                ? 'Los 10 dígitos, como 662 214 5591.'
+                : `El actual es el ${edicion.actual.numero}. Escribe los 10 dígitos del correcto, o déjalo vacío si solo cambias el tipo o la zona.`
+            }
             rules={[
-              ...requerido('Escribe el número.'),
+              ...(edicion.actual === null ? requerido('Escribe el número.') : []),
               {
                 pattern: /^\+?[\d\s().-]{10,20}$/,
                 message: 'Escribe los 10 dígitos del número, como 662 214 5591.',
@@ -243,8 +251,9 @@ export function DialogoDatoDeContacto({
       )}
       {edicion.tipo === 'correo' && (
         <Form.Item
-          label="Correo electrónico"
+          label={edicion.actual === null ? 'Correo electrónico' : 'Correo correcto'}
           name="correo"
+          extra={edicion.actual === null ? undefined : `El actual es ${edicion.actual.correo}.`}
           rules={[
             ...requerido('Escribe el correo.'),
             { type: 'email', message: 'Escribe un correo como nombre@dominio.mx.' },

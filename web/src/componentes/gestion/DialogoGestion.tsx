@@ -3,22 +3,26 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { esErrorApi } from '../../api/cliente.ts';
 import { NOMBRE_PROXIMA_ACCION, type TipoProximaAccion } from '../../api/cola.ts';
-import { useContactos } from '../../api/contactos.ts';
+import { type Contactos, useContactos } from '../../api/contactos.ts';
+import { revelarDatoPersonal } from '../../api/datos-personales.ts';
 import {
   CANALES_GESTION,
   CANALES_LLAMADA,
   type CanalGestion,
   type DatosGestion,
   MEDIO_DE_CANAL,
+  type MedioDeCanal,
   NOMBRE_CANAL_GESTION,
   useRegistrarGestion,
   useResultadosGestion,
 } from '../../api/gestiones.ts';
 import { useHoy } from '../../api/sesion.ts';
+import { etiquetaMostrarTelefono } from '../../enmascarado.ts';
 import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
 import { centavosDe, fecha, leerMonto, pesosDe } from '../../formato.ts';
+import { DatoEnmascarado } from '../DatoEnmascarado.tsx';
 import { DialogoFormulario } from '../DialogoFormulario.tsx';
-import { etiquetaTelefono, textoDomicilio } from './medios.ts';
+import { etiquetaTelefono, numeroTelefonico, textoDomicilio } from './medios.ts';
 import './gestion.css';
 
 /** Someone the gestor may talk to about the account: its acreditado or an aval. */
@@ -143,6 +147,52 @@ function cuerpoDe(v: Valores, conPromesa: boolean, recadoId: number | null): Dat
 }
 
 /**
+ * The chosen phone or e-mail, masked as the list shows it, with «Mostrar» for the whole one:
+ * to dial or write, the gestor asks for it on purpose (and the server logs it).
+ */
+function datoParaMarcar(
+  persona: number | typeof OTRA,
+  tipoMedio: MedioDeCanal,
+  medio: unknown,
+  datos: Contactos | undefined,
+) {
+  if (persona === OTRA || datos === undefined || typeof medio !== 'number') return undefined;
+  if (tipoMedio === 'telefono') {
+    const t = datos.telefonos.find((x) => x.id === medio);
+    if (t === undefined) return undefined;
+    return (
+      <>
+        Número:{' '}
+        <DatoEnmascarado
+          key={`t${t.id}`}
+          className="cifra"
+          valor={t.numero}
+          etiqueta={etiquetaMostrarTelefono(t.numero)}
+          formato={numeroTelefonico}
+          revelar={() => revelarDatoPersonal(persona, { campo: 'telefono', telefonoId: t.id })}
+        />
+      </>
+    );
+  }
+  if (tipoMedio === 'correo') {
+    const c = datos.correos.find((x) => x.id === medio);
+    if (c === undefined) return undefined;
+    return (
+      <>
+        Correo:{' '}
+        <DatoEnmascarado
+          key={`c${c.id}`}
+          valor={c.correo}
+          etiqueta="Mostrar correo completo"
+          revelar={() => revelarDatoPersonal(persona, { campo: 'correo', correoId: c.id })}
+        />
+      </>
+    );
+  }
+  return undefined;
+}
+
+/**
  * Logs one contact attempt on an account, with the keyboard alone: the channel has the focus,
  * Tab goes field to field, Enter (Ctrl+Enter in the note) registers, Esc closes. Only the
  * fields the channel and result need are shown. The server enforces the contact rules; its
@@ -199,6 +249,8 @@ export function DialogoGestion({
               .filter((d) => d.retirado === null)
               .map((d) => ({ value: d.id, label: textoDomicilio(d), util: d.vigente }));
   const idsMedio = opcionesMedio.map((o) => o.value).join(',');
+  const medioElegido: unknown = Form.useWatch('medio', formulario);
+  const paraMarcar = datoParaMarcar(persona, tipoMedio, medioElegido, datos);
   const primerMedio = (opcionesMedio.find((o) => o.util) ?? opcionesMedio[0])?.value;
 
   // A channel or person change brings other media: offer the first usable one (once, so that
@@ -341,7 +393,7 @@ export function DialogoGestion({
               ? 'No se pudieron cargar sus datos de contacto.'
               : datos !== undefined && opcionesMedio.length === 0
                 ? `No tiene ${tipoMedio === 'telefono' ? 'teléfonos' : tipoMedio === 'correo' ? 'correos' : 'domicilios'} registrados: agrégalo en «Datos de contacto».`
-                : undefined
+                : paraMarcar
           }
           rules={[
             {

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { type Ficha, useFicha } from '../../api/atencion.ts';
 import { useResultadosGestion } from '../../api/configuracion-gestion.ts';
 import { consultaCredito } from '../../api/creditos.ts';
+import { revelarDatoPersonal, revelarTelefonoDelRecado } from '../../api/datos-personales.ts';
 import {
   CANALES,
   type Canal,
@@ -15,9 +16,12 @@ import {
   useAtenderRecado,
 } from '../../api/recados.ts';
 import { useHoy } from '../../api/sesion.ts';
+import { etiquetaMostrarTelefono } from '../../enmascarado.ts';
 import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
 import { leerMonto } from '../../formato.ts';
+import { DatoEnmascarado } from '../DatoEnmascarado.tsx';
 import { DialogoFormulario } from '../DialogoFormulario.tsx';
+import { numeroTelefonico } from '../gestion/medios.ts';
 import { medioDe, NOMBRE_ACCION, NOMBRE_CANAL } from './etiquetas.ts';
 import { SelectorDeudor } from './SelectorDeudor.tsx';
 
@@ -85,6 +89,28 @@ function opcionesDeMedio(
   }
 }
 
+/** The chosen phone, masked as the list shows it, with «Mostrar» to dial it (logged). */
+function paraMarcar(ficha: Ficha | undefined, medio: ReturnType<typeof medioDe>, id: unknown) {
+  if (ficha === undefined || medio !== 'telefono' || typeof id !== 'number') return undefined;
+  const t = ficha.telefonos.find((x) => x.id === id);
+  if (t === undefined) return undefined;
+  return (
+    <>
+      Número:{' '}
+      <DatoEnmascarado
+        key={t.id}
+        className="cifra"
+        valor={t.numero}
+        etiqueta={etiquetaMostrarTelefono(t.numero)}
+        formato={numeroTelefonico}
+        revelar={() =>
+          revelarDatoPersonal(ficha.persona.id, { campo: 'telefono', telefonoId: t.id })
+        }
+      />
+    </>
+  );
+}
+
 /** An inbound call may come from a number not on file; every other contact names its medium. */
 const esMedioObligatorio = (canal: Canal) =>
   medioDe(canal) !== null && canal !== 'llamada_entrante';
@@ -117,6 +143,7 @@ export function DialogoAtenderRecado({
   const canal = Form.useWatch('canal', formulario) ?? 'llamada_saliente';
   const personaId = Form.useWatch('personaId', formulario);
   const claveResultado = Form.useWatch('resultado', formulario);
+  const medioElegido: unknown = Form.useWatch('medioId', formulario);
   const accion = Form.useWatch('accion', formulario);
 
   // Without a credit on the recado, it is found through the debtor's ficha.
@@ -227,7 +254,17 @@ export function DialogoAtenderRecado({
     >
       <p className="texto-secundario" style={{ marginTop: 0 }}>
         «{recado.mensaje}»
-        {recado.llamanteTelefono !== null && ` · Teléfono que dejó: ${recado.llamanteTelefono}`}
+        {recado.llamanteTelefono !== null && (
+          <>
+            {' · Teléfono que dejó: '}
+            <DatoEnmascarado
+              className="cifra"
+              valor={recado.llamanteTelefono}
+              etiqueta={`Mostrar teléfono completo que dejó ${recado.llamanteNombre}`}
+              revelar={() => revelarTelefonoDelRecado(recado.id)}
+            />
+          </>
+        )}
       </p>
       {errorGeneral !== null && (
         <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
@@ -283,6 +320,7 @@ export function DialogoAtenderRecado({
           <Form.Item
             label={`${ETIQUETA_MEDIO[medio]} usado${medioObligatorio ? '' : ' (opcional)'}`}
             name="medioId"
+            extra={paraMarcar(fichaPersona.data, medio, medioElegido)}
             rules={[
               {
                 required: medioObligatorio,

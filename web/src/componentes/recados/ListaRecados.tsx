@@ -1,8 +1,10 @@
 import { App, Button, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { mensajeDeError } from '../../api/cliente.ts';
+import { revelarTelefonoDelRecado } from '../../api/datos-personales.ts';
 import { type EstadoRecado, type Recado, useMarcarLeido } from '../../api/recados.ts';
 import { fechaHora } from '../../formato.ts';
+import { DatoEnmascarado } from '../DatoEnmascarado.tsx';
 import { NOMBRE_ESTADO_RECADO } from './etiquetas.ts';
 
 const COLOR_ESTADO: Record<EstadoRecado, string | undefined> = {
@@ -55,9 +57,14 @@ export function ListaRecados({
             )}
             <strong>{r.llamanteNombre}</strong>
             {r.llamanteTelefono !== null && (
-              <span className="cifra">
+              <span>
                 <span className="solo-lectores">Teléfono: </span>
-                {r.llamanteTelefono}
+                <DatoEnmascarado
+                  className="cifra"
+                  valor={r.llamanteTelefono}
+                  etiqueta={`Mostrar teléfono completo de ${r.llamanteNombre}`}
+                  revelar={() => revelarTelefonoDelRecado(r.id)}
+                />
               </span>
             )}
           </div>

@@ -1,0 +1,103 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import { ErrorDominio } from '../../domain/errores.ts';
+import type { Fecha } from '../../domain/fecha.ts';
+import { buscarEnBitacora } from '../../modules/bitacora/buscar-en-bitacora.ts';
+import {
+  lineasCsvBitacora,
+  prepararExportacionBitacora,
+} from '../../modules/bitacora/exportar-bitacora-csv.ts';
+import type { FiltroBitacora } from '../../modules/bitacora/filtro-bitacora.ts';
+import { listarDenegaciones } from '../../modules/bitacora/listar-denegaciones.ts';
+import type { ContextoApp } from '../app.ts';
+import { contextoDe } from '../autenticacion.ts';
+import { fecha as unaFecha, validar } from '../validacion.ts';
+
+/** A form sends an unused filter as `campo=`: that is no filter, not an invalid one. */
+const opcional = <T extends z.ZodType>(esquema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), esquema.optional());
+
+const usuario = opcional(
+  z
+    .string()
+    .trim()
+    .regex(
+      /^[a-zA-Z0-9._-]{1,40}$/,
+      'debe ser un nombre de usuario (letras sin acento, números, . _ -)',
+    ),
+);
+const id = opcional(
+  z.coerce
+    .number('debe ser un número')
+    .int('debe ser un número entero')
+    .positive('debe ser mayor que cero')
+    .max(2_147_483_647, 'no existe un registro con ese número'),
+);
+const fecha = opcional(unaFecha);
+const pagina = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.coerce
+    .number('debe ser un número')
+    .int('debe ser un número entero')
+    .min(1, 'debe ser 1 o más')
+    .max(10_000, 'admite a lo más 10,000')
+    .default(1),
+);
+
+const filtro = {
+  usuario,
+  personaId: id,
+  creditoId: id,
+  accion: opcional(
+    z
+      .string()
+      .trim()
+      .max(60, 'admite a lo más 60 caracteres')
+      .regex(/^[a-z_]+(\.[a-z_]+)*$/, 'debe ser una acción como «pago.registrar» o «pago»'),
+  ),
+  desde: fecha,
+  hasta: fecha,
+};
+const consultaExportacion = z.strictObject(filtro);
+const consultaBusqueda = z.strictObject({ ...filtro, pagina });
+const consultaDenegaciones = z.strictObject({ usuario, desde: fecha, hasta: fecha, pagina });
+
+function rango<T extends { desde?: Fecha | undefined; hasta?: Fecha | undefined }>(f: T): T {
+  if (f.desde !== undefined && f.hasta !== undefined && f.hasta < f.desde) {
+    throw new ErrorDominio('entrada_invalida', 'La fecha «hasta» es anterior a «desde».', 'hasta');
+  }
+  return f;
+}
+
+export function rutasBitacora({ app, deps }: ContextoApp): void {
+  const { db, reloj } = deps;
+
+  app.get('/api/bitacora', { config: { accion: 'bitacora.consultar' } }, async (request) => {
+    const ctx = contextoDe(request, reloj);
+    const { pagina: n, ...f } = rango(validar(consultaBusqueda, request.query));
+    return db.transaction().execute((trx) => buscarEnBitacora(trx, f, n, ctx));
+  });
+
+  app.get(
+    '/api/bitacora.csv',
+    { config: { accion: 'bitacora.consultar' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const filtroBitacora: FiltroBitacora = rango(validar(consultaExportacion, request.query));
+      const tope = await db
+        .transaction()
+        .execute((trx) => prepararExportacionBitacora(trx, filtroBitacora, ctx));
+      const nombre = `bitacora-${filtroBitacora.desde ?? 'inicio'}-a-${filtroBitacora.hasta ?? ctx.reloj.hoy()}.csv`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${nombre}"`)
+        .send(Readable.from(lineasCsvBitacora(db, filtroBitacora, tope)));
+    },
+  );
+
+  app.get('/api/denegaciones', { config: { accion: 'bitacora.consultar' } }, async (request) => {
+    const ctx = contextoDe(request, reloj);
+    const { pagina: n, ...f } = rango(validar(consultaDenegaciones, request.query));
+    return db.transaction().execute((trx) => listarDenegaciones(trx, f, n, ctx));
+  });
+}
