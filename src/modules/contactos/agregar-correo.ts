@@ -1,9 +1,9 @@
 import type { Db } from '../../db/conexion.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
-import { anotarCambio } from './anotar-cambio.ts';
 import { aplicarCambiosACorreo } from './cambiar-correo.ts';
-import { exigirPersonaEnCartera } from './persona-en-cartera.ts';
-import { type CorreoEnFicha, correoEnFicha, type FilaCorreo, fotoDeCorreo } from './vistas.ts';
+import { CORREO } from './clases-de-contacto.ts';
+import { agregarConClave } from './contacto-con-clave.ts';
+import { type CorreoEnFicha, correoEnFicha, type FilaCorreo } from './vistas.ts';
 
 export interface CorreoNuevo {
   /** Lowercase, validated at the edge. */
@@ -27,56 +27,11 @@ export async function agregarCorreo(
   e: CorreoNuevo,
   ctx: ContextoAutenticado,
 ): Promise<CorreoAgregado> {
-  await exigirPersonaEnCartera(trx, personaId, ctx.actor, { bloquear: true });
-  const existente = await trx
-    .selectFrom('correos')
-    .selectAll()
-    .where('persona_id', '=', personaId)
-    .where('correo', '=', e.correo)
-    .forUpdate()
-    .executeTakeFirst();
-  if (existente?.retirado === null) {
-    const r = await aplicarCambiosACorreo(
-      trx,
-      existente,
-      { valido: true, consentimiento: e.consentimiento },
-      null,
-      ctx,
-    );
-    return { correo: correoEnFicha(r.fila), nuevo: false };
-  }
-  let fila: FilaCorreo;
-  if (existente === undefined) {
-    fila = await trx
-      .insertInto('correos')
-      .values({
-        persona_id: personaId,
-        correo: e.correo,
-        consentimiento: e.consentimiento,
-        agregado: ctx.reloj.ahora(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  } else {
-    fila = await trx
-      .updateTable('correos')
-      .set({ consentimiento: e.consentimiento, valido: true, retirado: null })
-      .where('id', '=', existente.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  }
-  await anotarCambio(
-    trx,
-    {
-      personaId,
-      tipo: 'correo',
-      contactoId: fila.id,
-      cambio: 'alta',
-      antes: existente === undefined ? null : fotoDeCorreo(existente),
-      despues: fotoDeCorreo(fila),
-      motivo: null,
-    },
-    ctx,
-  );
-  return { correo: correoEnFicha(fila), nuevo: true };
+  const heredado = { consentimiento: e.consentimiento };
+  const actualizar = async (actual: FilaCorreo) => {
+    const cambios = { valido: true, consentimiento: e.consentimiento };
+    return (await aplicarCambiosACorreo(trx, actual, cambios, null, ctx)).fila;
+  };
+  const r = await agregarConClave(trx, CORREO, personaId, e.correo, heredado, actualizar, ctx);
+  return { correo: correoEnFicha(r.fila), nuevo: r.nuevo };
 }

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/conexion.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
-import { anotarCambio } from './anotar-cambio.ts';
 import { aplicarCambiosADomicilio } from './cambiar-domicilio.ts';
+import { DOMICILIO } from './clases-de-contacto.ts';
+import { anotarAlta } from './contacto-en-tabla.ts';
 import { exigirPersonaEnCartera } from './persona-en-cartera.ts';
-import { type DomicilioEnFicha, domicilioEnFicha, fotoDeDomicilio } from './vistas.ts';
+import { type DomicilioEnFicha, domicilioEnFicha } from './vistas.ts';
 import { exigirZonaConocida } from './zona-del-domicilio.ts';
 
 export interface DomicilioNuevo {
@@ -69,18 +70,6 @@ export async function agregarDomicilio(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await anotarCambio(
-    trx,
-    {
-      personaId,
-      tipo: 'domicilio',
-      contactoId: fila.id,
-      cambio: 'alta',
-      antes: null,
-      despues: fotoDeDomicilio(fila),
-      motivo: null,
-    },
-    ctx,
-  );
+  await anotarAlta(trx, DOMICILIO, undefined, fila, ctx);
   return { domicilio: domicilioEnFicha(fila), nuevo: true };
 }

@@ -1,15 +1,11 @@
 import type { Db } from '../../db/conexion.ts';
 import type { TipoTelefono } from '../../db/esquema.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
-import { anotarCambio } from './anotar-cambio.ts';
 import { aplicarCambiosATelefono } from './cambiar-telefono.ts';
-import { estadoDelDomicilioActual, exigirPersonaEnCartera } from './persona-en-cartera.ts';
-import {
-  type FilaTelefono,
-  fotoDeTelefono,
-  type TelefonoEnFicha,
-  telefonoEnFicha,
-} from './vistas.ts';
+import { TELEFONO } from './clases-de-contacto.ts';
+import { agregarConClave } from './contacto-con-clave.ts';
+import { estadoDelDomicilioActual } from './persona-en-cartera.ts';
+import { type FilaTelefono, type TelefonoEnFicha, telefonoEnFicha } from './vistas.ts';
 
 export interface TelefonoNuevo {
   /** Ten digits, already normalized at the edge. */
@@ -37,58 +33,19 @@ export async function agregarTelefono(
   t: TelefonoNuevo,
   ctx: ContextoAutenticado,
 ): Promise<TelefonoAgregado> {
-  await exigirPersonaEnCartera(trx, personaId, ctx.actor, { bloquear: true });
-  const existente = await trx
-    .selectFrom('telefonos')
-    .selectAll()
-    .where('persona_id', '=', personaId)
-    .where('numero', '=', t.numero)
-    .forUpdate()
-    .executeTakeFirst();
-  const valores = { tipo: t.tipo, consentimiento: t.consentimiento, zona_horaria: t.zonaHoraria };
-  let fila: FilaTelefono;
-  if (existente?.retirado === null) {
-    const r = await aplicarCambiosATelefono(
-      trx,
-      existente,
-      { tipo: t.tipo, valido: true, consentimiento: t.consentimiento, zonaHoraria: t.zonaHoraria },
-      null,
-      ctx,
-    );
-    return {
-      telefono: telefonoEnFicha(r.fila, await estadoDelDomicilioActual(trx, personaId)),
-      nuevo: false,
+  const heredado = { tipo: t.tipo, consentimiento: t.consentimiento, zona_horaria: t.zonaHoraria };
+  const actualizar = async (actual: FilaTelefono) => {
+    const cambios = {
+      tipo: t.tipo,
+      valido: true,
+      consentimiento: t.consentimiento,
+      zonaHoraria: t.zonaHoraria,
     };
-  }
-  if (existente === undefined) {
-    fila = await trx
-      .insertInto('telefonos')
-      .values({ persona_id: personaId, numero: t.numero, ...valores, agregado: ctx.reloj.ahora() })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  } else {
-    fila = await trx
-      .updateTable('telefonos')
-      .set({ ...valores, valido: true, retirado: null })
-      .where('id', '=', existente.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  }
-  await anotarCambio(
-    trx,
-    {
-      personaId,
-      tipo: 'telefono',
-      contactoId: fila.id,
-      cambio: 'alta',
-      antes: existente === undefined ? null : fotoDeTelefono(existente),
-      despues: fotoDeTelefono(fila),
-      motivo: null,
-    },
-    ctx,
-  );
+    return (await aplicarCambiosATelefono(trx, actual, cambios, null, ctx)).fila;
+  };
+  const r = await agregarConClave(trx, TELEFONO, personaId, t.numero, heredado, actualizar, ctx);
   return {
-    telefono: telefonoEnFicha(fila, await estadoDelDomicilioActual(trx, personaId)),
-    nuevo: true,
+    telefono: telefonoEnFicha(r.fila, await estadoDelDomicilioActual(trx, personaId)),
+    nuevo: r.nuevo,
   };
 }

@@ -1,13 +1,11 @@
 import type { Db } from '../../db/conexion.ts';
 import type { CambioContacto } from '../../db/esquema.ts';
-import { enmascararCorreo } from '../../domain/enmascarar.ts';
-import { ErrorDominio } from '../../domain/errores.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
-import { anotarCambio } from './anotar-cambio.ts';
+import { CORREO } from './clases-de-contacto.ts';
+import { aplicarPasos, cargarContactoParaCambiar, pasoDeRetiro } from './contacto-en-tabla.ts';
 import { corregirCorreo } from './corregir-correo.ts';
-import { type Paso, recorrerPasos } from './pasos.ts';
-import { exigirPersonaEnCartera } from './persona-en-cartera.ts';
-import { type CorreoEnFicha, correoEnFicha, type FilaCorreo, fotoDeCorreo } from './vistas.ts';
+import { cambiosTrasCorregir, type Paso } from './pasos.ts';
+import { type CorreoEnFicha, correoEnFicha, type FilaCorreo } from './vistas.ts';
 
 export interface AtributosDeCorreo {
   valido?: boolean;
@@ -41,50 +39,8 @@ export async function aplicarCambiosACorreo(
   if (c.consentimiento !== undefined && c.consentimiento !== fila.consentimiento) {
     pasos.push({ cambio: 'consentimiento', valores: { consentimiento: c.consentimiento } });
   }
-  if (c.retirar === true)
-    pasos.push({ cambio: 'retiro', valores: { retirado: ctx.reloj.ahora() } });
-  if (pasos.length === 0) return { fila, cambios: [] };
-  const { fila: final, dados } = recorrerPasos(fila, pasos, fotoDeCorreo);
-  await trx
-    .updateTable('correos')
-    .set({ valido: final.valido, consentimiento: final.consentimiento, retirado: final.retirado })
-    .where('id', '=', fila.id)
-    .execute();
-  for (const d of dados) {
-    await anotarCambio(
-      trx,
-      { personaId: fila.persona_id, tipo: 'correo', contactoId: fila.id, ...d, motivo },
-      ctx,
-    );
-  }
-  return { fila: final, cambios: dados.map((d) => d.cambio) };
-}
-
-async function correoParaCambiar(
-  trx: Db,
-  id: number,
-  ctx: ContextoAutenticado,
-): Promise<FilaCorreo> {
-  const dueno = await trx
-    .selectFrom('correos')
-    .select('persona_id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!dueno) throw new ErrorDominio('no_encontrado', 'El correo no existe.');
-  await exigirPersonaEnCartera(trx, dueno.persona_id, ctx.actor, { bloquear: true });
-  const fila = await trx
-    .selectFrom('correos')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  if (fila.retirado !== null) {
-    throw new ErrorDominio(
-      'conflicto',
-      `El correo ${enmascararCorreo(fila.correo)} ya fue retirado: para volver a usarlo, agrégalo de nuevo.`,
-    );
-  }
-  return fila;
+  if (c.retirar === true) pasos.push(pasoDeRetiro(CORREO, ctx));
+  return aplicarPasos(trx, CORREO, fila, pasos, motivo, ctx);
 }
 
 /** PATCH of an e-mail: a correction first, then the other changes on the corrected one. */
@@ -94,12 +50,11 @@ export async function cambiarCorreo(
   c: CambiosDeCorreo,
   ctx: ContextoAutenticado,
 ): Promise<CorreoCambiado> {
-  let fila = await correoParaCambiar(trx, id, ctx);
-  const cambios: CambioContacto[] = [];
-  if (c.correo !== undefined && c.correo !== fila.correo) {
-    fila = await corregirCorreo(trx, fila, c.correo, c.motivo, ctx);
-    cambios.push('correccion');
-  }
+  const antes = await cargarContactoParaCambiar(trx, CORREO, id, ctx);
+  const fila =
+    c.correo !== undefined && c.correo !== antes.correo
+      ? await corregirCorreo(trx, antes, c.correo, c.motivo, ctx)
+      : antes;
   const r = await aplicarCambiosACorreo(trx, fila, c, c.motivo, ctx);
-  return { correo: correoEnFicha(r.fila), cambios: [...cambios, ...r.cambios] };
+  return { correo: correoEnFicha(r.fila), cambios: cambiosTrasCorregir(antes, fila, r.cambios) };
 }

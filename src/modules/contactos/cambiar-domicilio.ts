@@ -1,17 +1,11 @@
 import type { Db } from '../../db/conexion.ts';
 import type { CambioContacto } from '../../db/esquema.ts';
-import { ErrorDominio } from '../../domain/errores.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
-import { anotarCambio } from './anotar-cambio.ts';
+import { DOMICILIO } from './clases-de-contacto.ts';
+import { aplicarPasos, cargarContactoParaCambiar, pasoDeRetiro } from './contacto-en-tabla.ts';
 import { type CamposDeDomicilio, corregirDomicilio } from './corregir-domicilio.ts';
-import { type Paso, recorrerPasos } from './pasos.ts';
-import { exigirPersonaEnCartera } from './persona-en-cartera.ts';
-import {
-  type DomicilioEnFicha,
-  domicilioEnFicha,
-  type FilaDomicilio,
-  fotoDeDomicilio,
-} from './vistas.ts';
+import { cambiosTrasCorregir, type Paso } from './pasos.ts';
+import { type DomicilioEnFicha, domicilioEnFicha, type FilaDomicilio } from './vistas.ts';
 import { exigirZonaConocida } from './zona-del-domicilio.ts';
 
 export interface AtributosDeDomicilio {
@@ -42,51 +36,8 @@ export async function aplicarCambiosADomicilio(
     exigirZonaConocida(fila.estado, c.zonaHoraria);
     pasos.push({ cambio: 'zona_horaria', valores: { zona_horaria: c.zonaHoraria } });
   }
-  if (c.retirar === true) {
-    pasos.push({ cambio: 'retiro', valores: { retirado: ctx.reloj.ahora(), vigente: false } });
-  }
-  if (pasos.length === 0) return { fila, cambios: [] };
-  const { fila: final, dados } = recorrerPasos(fila, pasos, fotoDeDomicilio);
-  await trx
-    .updateTable('domicilios')
-    .set({ zona_horaria: final.zona_horaria, retirado: final.retirado, vigente: final.vigente })
-    .where('id', '=', fila.id)
-    .execute();
-  for (const d of dados) {
-    await anotarCambio(
-      trx,
-      { personaId: fila.persona_id, tipo: 'domicilio', contactoId: fila.id, ...d, motivo },
-      ctx,
-    );
-  }
-  return { fila: final, cambios: dados.map((d) => d.cambio) };
-}
-
-async function domicilioParaCambiar(
-  trx: Db,
-  id: number,
-  ctx: ContextoAutenticado,
-): Promise<FilaDomicilio> {
-  const dueno = await trx
-    .selectFrom('domicilios')
-    .select('persona_id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!dueno) throw new ErrorDominio('no_encontrado', 'El domicilio no existe.');
-  await exigirPersonaEnCartera(trx, dueno.persona_id, ctx.actor, { bloquear: true });
-  const fila = await trx
-    .selectFrom('domicilios')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  if (fila.retirado !== null) {
-    throw new ErrorDominio(
-      'conflicto',
-      'Ese domicilio ya fue retirado: si la persona vuelve a vivir ahí, agrégalo de nuevo.',
-    );
-  }
-  return fila;
+  if (c.retirar === true) pasos.push(pasoDeRetiro(DOMICILIO, ctx));
+  return aplicarPasos(trx, DOMICILIO, fila, pasos, motivo, ctx);
 }
 
 /** PATCH of an address: a correction of its fields first, then its zone or its retirement. */
@@ -96,9 +47,11 @@ export async function cambiarDomicilio(
   c: CambiosDeDomicilio,
   ctx: ContextoAutenticado,
 ): Promise<DomicilioCambiado> {
-  const antes = await domicilioParaCambiar(trx, id, ctx);
+  const antes = await cargarContactoParaCambiar(trx, DOMICILIO, id, ctx);
   const fila = await corregirDomicilio(trx, antes, c, c.motivo, ctx);
-  const cambios: CambioContacto[] = fila === antes ? [] : ['correccion'];
   const r = await aplicarCambiosADomicilio(trx, fila, c, c.motivo, ctx);
-  return { domicilio: domicilioEnFicha(r.fila), cambios: [...cambios, ...r.cambios] };
+  return {
+    domicilio: domicilioEnFicha(r.fila),
+    cambios: cambiosTrasCorregir(antes, fila, r.cambios),
+  };
 }

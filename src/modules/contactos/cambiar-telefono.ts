@@ -1,18 +1,12 @@
 import type { Db } from '../../db/conexion.ts';
 import type { CambioContacto, TipoTelefono } from '../../db/esquema.ts';
-import { enmascararTelefono } from '../../domain/enmascarar.ts';
-import { ErrorDominio } from '../../domain/errores.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
-import { anotarCambio } from './anotar-cambio.ts';
+import { TELEFONO } from './clases-de-contacto.ts';
+import { aplicarPasos, cargarContactoParaCambiar, pasoDeRetiro } from './contacto-en-tabla.ts';
 import { corregirTelefono } from './corregir-telefono.ts';
-import { type Paso, recorrerPasos } from './pasos.ts';
-import { estadoDelDomicilioActual, exigirPersonaEnCartera } from './persona-en-cartera.ts';
-import {
-  type FilaTelefono,
-  fotoDeTelefono,
-  type TelefonoEnFicha,
-  telefonoEnFicha,
-} from './vistas.ts';
+import { cambiosTrasCorregir, type Paso } from './pasos.ts';
+import { estadoDelDomicilioActual } from './persona-en-cartera.ts';
+import { type FilaTelefono, type TelefonoEnFicha, telefonoEnFicha } from './vistas.ts';
 
 /** What a phone's attributes become; an absent field stays as it is. */
 export interface AtributosDeTelefono {
@@ -60,57 +54,8 @@ export async function aplicarCambiosATelefono(
   if (c.zonaHoraria !== undefined && c.zonaHoraria !== fila.zona_horaria) {
     pasos.push({ cambio: 'zona_horaria', valores: { zona_horaria: c.zonaHoraria } });
   }
-  if (c.retirar === true)
-    pasos.push({ cambio: 'retiro', valores: { retirado: ctx.reloj.ahora() } });
-  if (pasos.length === 0) return { fila, cambios: [] };
-  const { fila: final, dados } = recorrerPasos(fila, pasos, fotoDeTelefono);
-  await trx
-    .updateTable('telefonos')
-    .set({
-      tipo: final.tipo,
-      valido: final.valido,
-      consentimiento: final.consentimiento,
-      zona_horaria: final.zona_horaria,
-      retirado: final.retirado,
-    })
-    .where('id', '=', fila.id)
-    .execute();
-  for (const d of dados) {
-    await anotarCambio(
-      trx,
-      { personaId: fila.persona_id, tipo: 'telefono', contactoId: fila.id, ...d, motivo },
-      ctx,
-    );
-  }
-  return { fila: final, cambios: dados.map((d) => d.cambio) };
-}
-
-/** A current phone, locked for a change, within the actor's reach. */
-async function telefonoParaCambiar(
-  trx: Db,
-  id: number,
-  ctx: ContextoAutenticado,
-): Promise<FilaTelefono> {
-  const dueno = await trx
-    .selectFrom('telefonos')
-    .select('persona_id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!dueno) throw new ErrorDominio('no_encontrado', 'El teléfono no existe.');
-  await exigirPersonaEnCartera(trx, dueno.persona_id, ctx.actor, { bloquear: true });
-  const fila = await trx
-    .selectFrom('telefonos')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  if (fila.retirado !== null) {
-    throw new ErrorDominio(
-      'conflicto',
-      `El teléfono ${enmascararTelefono(fila.numero)} ya fue retirado: para volver a usarlo, agrégalo de nuevo.`,
-    );
-  }
-  return fila;
+  if (c.retirar === true) pasos.push(pasoDeRetiro(TELEFONO, ctx));
+  return aplicarPasos(trx, TELEFONO, fila, pasos, motivo, ctx);
 }
 
 /**
@@ -124,15 +69,14 @@ export async function cambiarTelefono(
   c: CambiosDeTelefono,
   ctx: ContextoAutenticado,
 ): Promise<TelefonoCambiado> {
-  let fila = await telefonoParaCambiar(trx, id, ctx);
-  const cambios: CambioContacto[] = [];
-  if (c.numero !== undefined && c.numero !== fila.numero) {
-    fila = await corregirTelefono(trx, fila, c.numero, c.motivo, ctx);
-    cambios.push('correccion');
-  }
+  const antes = await cargarContactoParaCambiar(trx, TELEFONO, id, ctx);
+  const fila =
+    c.numero !== undefined && c.numero !== antes.numero
+      ? await corregirTelefono(trx, antes, c.numero, c.motivo, ctx)
+      : antes;
   const r = await aplicarCambiosATelefono(trx, fila, c, c.motivo, ctx);
   return {
     telefono: telefonoEnFicha(r.fila, await estadoDelDomicilioActual(trx, r.fila.persona_id)),
-    cambios: [...cambios, ...r.cambios],
+    cambios: cambiosTrasCorregir(antes, fila, r.cambios),
   };
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/conexion.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
-import { anotarCambio } from './anotar-cambio.ts';
-import { type FilaDomicilio, fotoDeDomicilio } from './vistas.ts';
+import { DOMICILIO } from './clases-de-contacto.ts';
+import { retirarYAgregar } from './contacto-en-tabla.ts';
+import type { FilaDomicilio } from './vistas.ts';
 import { exigirZonaConocida } from './zona-del-domicilio.ts';
 
 /** The fields of an address that a correction may change; an absent one stays. */
@@ -56,29 +57,11 @@ export async function corregirDomicilio(
         ? fila.zona_horaria
         : null;
   exigirZonaConocida(campos.estado, zona);
-  const ahora = ctx.reloj.ahora();
-  await trx
-    .updateTable('domicilios')
-    .set({ retirado: ahora, vigente: false })
-    .where('id', '=', fila.id)
-    .execute();
-  const nueva = await trx
-    .insertInto('domicilios')
-    .values({ persona_id: fila.persona_id, ...campos, zona_horaria: zona, agregado: ahora })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await anotarCambio(
-    trx,
-    {
-      personaId: fila.persona_id,
-      tipo: 'domicilio',
-      contactoId: fila.id,
-      cambio: 'correccion',
-      antes: fotoDeDomicilio(fila),
-      despues: fotoDeDomicilio(nueva),
-      motivo,
-    },
-    ctx,
-  );
-  return nueva;
+  const agregar = (ahora: Date) =>
+    trx
+      .insertInto('domicilios')
+      .values({ persona_id: fila.persona_id, ...campos, zona_horaria: zona, agregado: ahora })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  return retirarYAgregar(trx, DOMICILIO, fila, agregar, motivo, ctx);
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/conexion.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
-import { anotarCambio } from './anotar-cambio.ts';
-import { type FilaTelefono, fotoDeTelefono } from './vistas.ts';
+import { TELEFONO } from './clases-de-contacto.ts';
+import { corregirConClave } from './contacto-con-clave.ts';
+import type { FilaTelefono } from './vistas.ts';
 
 /**
  * A number corrected: the old row is retired (its validity left as it was: a mistyped number
@@ -17,49 +18,10 @@ export async function corregirTelefono(
   motivo: string,
   ctx: ContextoAutenticado,
 ): Promise<FilaTelefono> {
-  const ahora = ctx.reloj.ahora();
-  await trx.updateTable('telefonos').set({ retirado: ahora }).where('id', '=', fila.id).execute();
-  const otra = await trx
-    .selectFrom('telefonos')
-    .selectAll()
-    .where('persona_id', '=', fila.persona_id)
-    .where('numero', '=', numero)
-    .forUpdate()
-    .executeTakeFirst();
   const heredado = {
     tipo: fila.tipo,
     consentimiento: fila.consentimiento,
     zona_horaria: fila.zona_horaria,
   };
-  let nueva: FilaTelefono;
-  if (otra === undefined) {
-    nueva = await trx
-      .insertInto('telefonos')
-      .values({ persona_id: fila.persona_id, numero, ...heredado, agregado: ahora })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  } else if (otra.retirado === null) {
-    nueva = otra;
-  } else {
-    nueva = await trx
-      .updateTable('telefonos')
-      .set({ ...heredado, valido: true, retirado: null })
-      .where('id', '=', otra.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  }
-  await anotarCambio(
-    trx,
-    {
-      personaId: fila.persona_id,
-      tipo: 'telefono',
-      contactoId: fila.id,
-      cambio: 'correccion',
-      antes: fotoDeTelefono(fila),
-      despues: fotoDeTelefono(nueva),
-      motivo,
-    },
-    ctx,
-  );
-  return nueva;
+  return corregirConClave(trx, TELEFONO, fila, numero, heredado, motivo, ctx);
 }

@@ -30,3 +30,15 @@ export function recorrerPasos<F>(
   }
   return { fila: actual, dados };
 }
+
+/**
+ * The changes a PATCH made: a correction (when it gave a new row) before the changes in place
+ * on the row as corrected.
+ */
+export function cambiosTrasCorregir<F>(
+  antes: F,
+  corregida: F,
+  cambios: readonly CambioContacto[],
+): CambioContacto[] {
+  return corregida === antes ? [...cambios] : ['correccion', ...cambios];
+}
