@@ -137,7 +137,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: recados', () => {
       .getByRole('button', { name: 'Mostrar teléfono completo, terminado en 4567' })
       .waitFor();
     await elegirOpcion(gestor.page, dialogo.getByLabel('Resultado'), 'Contacto efectivo');
-    await dialogo.getByLabel('Duración en minutos (opcional)').fill('4');
+    await dialogo.getByLabel('Duración (minutos o min:seg)').fill('4');
     await dialogo.getByLabel('Nota').fill('Se le dio el saldo para liquidar; pagará el viernes.');
     expect(await infraccionesDeAccesibilidad(gestor.page, '.ant-modal')).toEqual([]);
     await dialogo.getByRole('button', { name: 'Registrar gestión' }).click();

@@ -56,16 +56,6 @@ export const CANALES_LLAMADA: readonly CanalGestion[] = ['llamada_saliente', 'll
 /** Messages the server refuses to send without recorded consent. */
 export const CANALES_CON_CONSENTIMIENTO: readonly CanalGestion[] = ['sms', 'whatsapp', 'correo'];
 
-export interface ResultadoGestion {
-  id: number;
-  clave: string;
-  nombre: string;
-  contactoEfectivo: boolean;
-  /** This outcome carries a promesa de pago: amount, date and tolerance are asked. */
-  promesa: boolean;
-  activo: boolean;
-}
-
 export interface PromesaNueva {
   monto: string;
   fecha: string;
@@ -114,19 +104,6 @@ export interface EventoHistoria {
   detalle: string | null;
   /** Who registered it; null for what came by an import. */
   quien: string | null;
-}
-
-export function useResultadosGestion() {
-  return useQuery({
-    queryKey: ['resultados-gestion'],
-    queryFn: ({ signal }) =>
-      solicitar<{ resultados: ResultadoGestion[] }>('GET', '/api/resultados-gestion', {
-        senal: signal,
-      }),
-    select: (r) => r.resultados.filter((x) => x.activo),
-    // The administrador's catalogue changes seldom.
-    staleTime: 10 * 60_000,
-  });
 }
 
 export function useHistoria(creditoId: number, habilitada = true) {

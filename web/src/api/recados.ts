@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Referencia } from './asignacion.ts';
 import { solicitar } from './cliente.ts';
+import type { DatosGestion } from './gestiones.ts';
 import type { Rol } from './tipos.ts';
 
 /** Whoever answers the phone takes a message (everyone but the external lawyer). */
@@ -53,43 +54,6 @@ export interface DatosRecado {
   paraId?: number;
   mensaje: string;
   volverALlamar?: string;
-}
-
-export const CANALES = [
-  'llamada_saliente',
-  'llamada_entrante',
-  'visita_domiciliaria',
-  'correo',
-  'sms',
-  'whatsapp',
-  'carta',
-  'ventanilla',
-] as const;
-export type Canal = (typeof CANALES)[number];
-
-export const TIPOS_ACCION = [
-  'llamar',
-  'visitar',
-  'cita',
-  'enviar_carta',
-  'esperar_pago',
-  'revisar',
-] as const;
-export type TipoAccion = (typeof TIPOS_ACCION)[number];
-
-/** A gestión's body (docs/gestion.md, «Gestiones»). */
-export interface CuerpoGestion {
-  canal: Canal;
-  personaId: number | null;
-  contactoNombre: string | null;
-  telefonoId: number | null;
-  correoId: number | null;
-  domicilioId: number | null;
-  resultado: string;
-  nota: string | null;
-  proximaAccion: { tipo: TipoAccion; fecha: string } | null;
-  duracionSegundos: number | null;
-  promesa: { monto: string; fecha: string; toleranciaDias: number } | null;
 }
 
 const CLAVE_RECADOS = ['recados'] as const;
@@ -166,7 +130,8 @@ export function useAtenderRecado() {
       creditoId,
     }: {
       id: number;
-      gestion: CuerpoGestion;
+      /** The gestión that answers it (the recado is named by the route). */
+      gestion: Omit<DatosGestion, 'recadoId'>;
       /** Only when the recado names no credit. */
       creditoId: number | null;
     }) =>

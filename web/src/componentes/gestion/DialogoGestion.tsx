@@ -1,162 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { esErrorApi } from '../../api/cliente.ts';
 import { NOMBRE_PROXIMA_ACCION, type TipoProximaAccion } from '../../api/cola.ts';
+import { useResultadosGestion } from '../../api/configuracion-gestion.ts';
 import { type Contactos, useContactos } from '../../api/contactos.ts';
+import { consultaCredito } from '../../api/creditos.ts';
 import { revelarDatoPersonal } from '../../api/datos-personales.ts';
 import {
   CANALES_GESTION,
   CANALES_LLAMADA,
   type CanalGestion,
-  type DatosGestion,
   MEDIO_DE_CANAL,
   type MedioDeCanal,
   NOMBRE_CANAL_GESTION,
   useRegistrarGestion,
-  useResultadosGestion,
 } from '../../api/gestiones.ts';
+import { useAtenderRecado } from '../../api/recados.ts';
 import { useHoy } from '../../api/sesion.ts';
 import { etiquetaMostrarTelefono } from '../../enmascarado.ts';
 import { mostrarErrorEnFormulario } from '../../erroresFormulario.ts';
 import { centavosDe, fecha, leerMonto, pesosDe } from '../../formato.ts';
 import { DatoEnmascarado } from '../DatoEnmascarado.tsx';
 import { DialogoFormulario } from '../DialogoFormulario.tsx';
+import { type Deudor, deudoresDe } from './deudores.ts';
+import { EleccionDeCredito } from './EleccionDeCredito.tsx';
 import { etiquetaTelefono, numeroTelefonico, textoDomicilio } from './medios.ts';
+import {
+  CAMPOS,
+  cuerpoDe,
+  FORMATO_ISO,
+  NEGATIVAS,
+  NOMBRES_API,
+  OTRA,
+  segundosDe,
+  type Valores,
+} from './valores-gestion.ts';
 import './gestion.css';
 
-/** Someone the gestor may talk to about the account: its acreditado or an aval. */
-export interface Deudor {
-  personaId: number;
-  nombre: string;
-  rol: 'acreditado' | 'aval';
-}
+/**
+ * Where the gestión goes. On an account, the debtors are the page's. A recado is answered
+ * with it (`POST /api/recados/:id/atencion`): its debtors are read from its credit, or from
+ * the one chosen in the form when the recado names none.
+ */
+export type DestinoGestion =
+  | { tipo: 'credito'; creditoId: number; deudores: Deudor[] }
+  | { tipo: 'recado'; recadoId: number; creditoId: number | null };
 
-const OTRA = 'otra';
-
-interface Valores {
-  canal: CanalGestion;
-  persona: number | typeof OTRA;
-  contactoNombre?: string;
-  medio?: number;
-  resultado?: string;
-  monto?: string;
-  fechaPromesa?: Dayjs;
-  tolerancia?: number | null;
-  nota?: string;
-  tipoAccion?: TipoProximaAccion;
-  fechaAccion?: Dayjs;
-  inicio?: Dayjs | null;
-  duracion?: string;
-}
-
-const CAMPOS = [
-  'canal',
-  'persona',
-  'contactoNombre',
-  'medio',
-  'resultado',
-  'monto',
-  'fechaPromesa',
-  'tolerancia',
-  'nota',
-  'tipoAccion',
-  'fechaAccion',
-  'inicio',
-  'duracion',
-] as const;
-
-/** API field → dialog field, so a refusal about one shows under it. */
-const NOMBRES_API: Record<string, (typeof CAMPOS)[number]> = {
-  personaId: 'persona',
-  telefonoId: 'medio',
-  correoId: 'medio',
-  domicilioId: 'medio',
-  'promesa.monto': 'monto',
-  'promesa.fecha': 'fechaPromesa',
-  'promesa.toleranciaDias': 'tolerancia',
-  'proximaAccion.tipo': 'tipoAccion',
-  'proximaAccion.fecha': 'fechaAccion',
-  duracionSegundos: 'duracion',
-  promesa: 'resultado',
-  proximaAccion: 'tipoAccion',
-};
-
-/** The contact rules' refusals: said above the form, whole, because they are about the contact. */
-const NEGATIVAS = new Set([
-  'fuera_de_horario',
-  'contacto_no_permitido',
-  'sin_consentimiento',
-  'en_juridico',
-  'limite_de_contactos',
-]);
-
-const FORMATO_ISO = 'YYYY-MM-DD';
-const DURACION = /^(\d{1,3})(?::([0-5]\d))?$/;
 /** The server takes a gestión up to 7 days back. */
 const DIAS_ATRAS = 7;
-
-/** `4:30` → 270 seconds; `4` → 240; null for anything else. */
-function segundosDe(texto: string): number | null {
-  const partes = DURACION.exec(texto.trim());
-  if (!partes) return null;
-  return Number(partes[1]) * 60 + Number(partes[2] ?? '0');
-}
-
-/** The start as the gestor typed it, in the institute's time (Sonora is UTC−7 all year). */
-function instanteHermosillo(d: Dayjs): string {
-  return `${d.format('YYYY-MM-DDTHH:mm')}:00-07:00`;
-}
-
-/**
- * The API body from what the form shows. Fields hidden by a later choice (a promise's amount
- * after the result changed) keep their values in the form: only the shown ones are sent.
- */
-function cuerpoDe(v: Valores, conPromesa: boolean, recadoId: number | null): DatosGestion {
-  const medio = MEDIO_DE_CANAL[v.canal];
-  const medioId = v.medio ?? null;
-  const monto = !conPromesa || v.monto === undefined ? null : leerMonto(v.monto);
-  const nota = (v.nota ?? '').trim();
-  return {
-    canal: v.canal,
-    personaId: v.persona === OTRA ? null : v.persona,
-    contactoNombre: v.persona === OTRA ? (v.contactoNombre ?? '').trim() || null : null,
-    telefonoId: medio === 'telefono' ? medioId : null,
-    correoId: medio === 'correo' ? medioId : null,
-    domicilioId: medio === 'domicilio' ? medioId : null,
-    resultado: v.resultado ?? '',
-    nota: nota === '' ? null : nota,
-    proximaAccion:
-      v.tipoAccion !== undefined && v.fechaAccion !== undefined
-        ? { tipo: v.tipoAccion, fecha: v.fechaAccion.format(FORMATO_ISO) }
-        : null,
-    // Empty: now, by the server's clock, never the browser's.
-    inicio: v.inicio ? instanteHermosillo(v.inicio) : null,
-    duracionSegundos:
-      CANALES_LLAMADA.includes(v.canal) && v.duracion ? segundosDe(v.duracion) : null,
-    promesa:
-      monto !== null && v.fechaPromesa !== undefined
-        ? {
-            monto,
-            fecha: v.fechaPromesa.format(FORMATO_ISO),
-            toleranciaDias: v.tolerancia ?? 0,
-          }
-        : null,
-    recadoId,
-  };
-}
 
 /**
  * The chosen phone or e-mail, masked as the list shows it, with «Mostrar» for the whole one:
  * to dial or write, the gestor asks for it on purpose (and the server logs it).
  */
 function datoParaMarcar(
-  persona: number | typeof OTRA,
+  persona: number | typeof OTRA | undefined,
   tipoMedio: MedioDeCanal,
   medio: unknown,
   datos: Contactos | undefined,
 ) {
-  if (persona === OTRA || datos === undefined || typeof medio !== 'number') return undefined;
+  if (persona === undefined || persona === OTRA || datos === undefined || typeof medio !== 'number')
+    return undefined;
   if (tipoMedio === 'telefono') {
     const t = datos.telefonos.find((x) => x.id === medio);
     if (t === undefined) return undefined;
@@ -196,39 +102,78 @@ function datoParaMarcar(
  * Logs one contact attempt on an account, with the keyboard alone: the channel has the focus,
  * Tab goes field to field, Enter (Ctrl+Enter in the note) registers, Esc closes. Only the
  * fields the channel and result need are shown. The server enforces the contact rules; its
- * refusal is shown here, in its words, and nothing is saved.
+ * refusal is shown here, in its words, and nothing is saved. The same form answers a recado
+ * (`encabezado` shows it above the fields).
  */
 export function DialogoGestion({
-  creditoId,
-  deudores,
+  destino,
   abierto,
   alCerrar,
   alTerminarCierre,
-  recadoId = null,
+  titulo = 'Registrar gestión',
+  encabezado,
+  personaInicial = null,
+  aviso,
 }: {
-  creditoId: number;
-  deudores: Deudor[];
+  destino: DestinoGestion;
   abierto: boolean;
   alCerrar: () => void;
   alTerminarCierre: () => void;
-  recadoId?: number | null;
+  /** Also the dialog's accessible name. */
+  titulo?: string;
+  /** Shown above the form, e.g. the recado being answered. */
+  encabezado?: ReactNode;
+  /** The person offered first when he is a debtor of the account (a recado's caller). */
+  personaInicial?: number | null;
+  /** Said once it is registered, instead of «Gestión registrada.». */
+  aviso?: string;
 }) {
   const hoy = useHoy();
   const hoyDia = dayjs(hoy, FORMATO_ISO);
   const { message } = App.useApp();
   const [formulario] = Form.useForm<Valores>();
-  const registrar = useRegistrarGestion(creditoId);
+  const registrar = useRegistrarGestion(destino.tipo === 'credito' ? destino.creditoId : 0);
+  const atender = useAtenderRecado();
   const resultados = useResultadosGestion();
   const enviando = useRef(false);
   const [errorGeneral, setErrorGeneral] = useState<string | null>(null);
 
-  const acreditado = deudores.find((d) => d.rol === 'acreditado') ?? deudores[0];
-  const canal = Form.useWatch('canal', formulario) ?? 'llamada_saliente';
-  const persona = Form.useWatch('persona', formulario) ?? acreditado?.personaId ?? OTRA;
-  const claveResultado = Form.useWatch('resultado', formulario);
-  const contactos = useContactos(persona === OTRA ? null : persona);
+  const eligeCredito = destino.tipo === 'recado' && destino.creditoId === null;
+  const creditoElegido = Form.useWatch('creditoId', formulario);
+  const creditoId = destino.creditoId ?? creditoElegido ?? null;
+  const credito = useQuery({
+    ...consultaCredito(creditoId ?? 0),
+    enabled: destino.tipo === 'recado' && creditoId !== null,
+  });
+  // Unknown while the recado's credit is chosen or read.
+  const deudores =
+    destino.tipo === 'credito'
+      ? destino.deudores
+      : credito.data === undefined
+        ? undefined
+        : deudoresDe(credito.data);
+  const preferido =
+    deudores?.find((d) => d.personaId === personaInicial) ??
+    deudores?.find((d) => d.rol === 'acreditado') ??
+    deudores?.[0];
+  const personaPreferida = deudores === undefined ? undefined : (preferido?.personaId ?? OTRA);
 
-  const tipoMedio = persona === OTRA ? null : MEDIO_DE_CANAL[canal];
+  const canal = Form.useWatch('canal', formulario) ?? 'llamada_saliente';
+  const persona = Form.useWatch('persona', formulario) ?? personaPreferida;
+  const claveResultado = Form.useWatch('resultado', formulario);
+  const contactos = useContactos(persona === undefined || persona === OTRA ? null : persona);
+
+  // The recado's debtors arrive after the form opens (or change with the credit chosen): the
+  // person is then offered as on an account, unless one of them (or «Otra») is already chosen.
+  const idsDeudores = deudores?.map((d) => d.personaId).join(',') ?? '';
+  useEffect(() => {
+    const ids = idsDeudores === '' ? [] : idsDeudores.split(',').map(Number);
+    const actual: unknown = formulario.getFieldValue('persona');
+    if (actual === OTRA || (typeof actual === 'number' && ids.includes(actual))) return;
+    formulario.setFieldValue('persona', personaPreferida);
+  }, [idsDeudores, personaPreferida, formulario]);
+
+  const tipoMedio = persona === undefined || persona === OTRA ? null : MEDIO_DE_CANAL[canal];
   const datos = contactos.data;
   const opcionesMedio =
     datos === undefined || tipoMedio === null
@@ -270,29 +215,38 @@ export function DialogoGestion({
     if (enviando.current) return;
     enviando.current = true;
     setErrorGeneral(null);
-    const cuerpo = cuerpoDe(v, conPromesa, recadoId);
-    registrar.mutate(cuerpo, {
+    const gestion = cuerpoDe(v, conPromesa);
+    const respuesta = {
       onSuccess: () => {
         void message.success(
-          cuerpo.promesa === null
-            ? 'Gestión registrada.'
-            : `Gestión registrada con promesa de pago de ${pesosDe(cuerpo.promesa.monto)} para el ${fecha(cuerpo.promesa.fecha)}.`,
+          aviso ??
+            (gestion.promesa === null
+              ? 'Gestión registrada.'
+              : `Gestión registrada con promesa de pago de ${pesosDe(gestion.promesa.monto)} para el ${fecha(gestion.promesa.fecha)}.`),
         );
         alCerrar();
       },
-      onError: (error) => {
+      onError: (error: Error) => {
         if (esErrorApi(error) && NEGATIVAS.has(error.codigo)) {
           setErrorGeneral(error.mensaje);
           return;
         }
+        // The credit is a field only while it is asked for.
+        const campos = eligeCredito ? CAMPOS : CAMPOS.filter((c) => c !== 'creditoId');
         setErrorGeneral(
-          mostrarErrorEnFormulario(formulario, error, CAMPOS, { nombres: NOMBRES_API }),
+          mostrarErrorEnFormulario(formulario, error, campos, { nombres: NOMBRES_API }),
         );
       },
       onSettled: () => {
         enviando.current = false;
       },
-    });
+    };
+    if (destino.tipo === 'credito') registrar.mutate({ ...gestion, recadoId: null }, respuesta);
+    else
+      atender.mutate(
+        { id: destino.recadoId, gestion, creditoId: eligeCredito ? creditoId : null },
+        respuesta,
+      );
   };
 
   // In the note, Enter is a new line: Ctrl+Enter registers, like in a mail client.
@@ -323,15 +277,15 @@ export function DialogoGestion({
   return (
     <DialogoFormulario<Valores>
       abierto={abierto}
-      titulo="Registrar gestión"
+      titulo={titulo}
       textoAceptar="Registrar gestión"
-      ocupado={registrar.isPending}
+      ocupado={registrar.isPending || atender.isPending}
       ancho={640}
       formulario={formulario}
-      nombre="registrar-gestion"
+      nombre={destino.tipo === 'credito' ? 'registrar-gestion' : 'atender-recado'}
       valoresIniciales={{
         canal: 'llamada_saliente',
-        persona: acreditado?.personaId ?? OTRA,
+        persona: personaPreferida,
         tolerancia: 2,
       }}
       alEnviar={alEnviar}
@@ -339,9 +293,11 @@ export function DialogoGestion({
       alCerrar={alCerrar}
       alTerminarCierre={alTerminarCierre}
     >
+      {encabezado}
       {errorGeneral !== null && (
         <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
       )}
+      {eligeCredito && <EleccionDeCredito />}
       <div className="rejilla-campos rejilla-2 rejilla-gestion">
         <Form.Item
           label="Canal"
@@ -349,7 +305,8 @@ export function DialogoGestion({
           rules={[{ required: true, message: 'Elige el canal.' }]}
         >
           <Select<CanalGestion>
-            autoFocus
+            // For a recado without a credit, the debtor is asked first and has the focus.
+            autoFocus={!eligeCredito}
             showSearch={{ optionFilterProp: 'label' }}
             options={CANALES_GESTION.map((c) => ({ value: c, label: NOMBRE_CANAL_GESTION[c] }))}
           />
@@ -361,8 +318,11 @@ export function DialogoGestion({
         >
           <Select<number | typeof OTRA>
             showSearch={{ optionFilterProp: 'label' }}
+            disabled={deudores === undefined}
+            loading={credito.isFetching}
+            placeholder={creditoId === null ? 'Primero elige el crédito' : undefined}
             options={[
-              ...deudores.map((d) => ({
+              ...(deudores ?? []).map((d) => ({
                 value: d.personaId,
                 label: `${d.nombre} (${d.rol === 'acreditado' ? 'acreditado' : 'aval'})`,
               })),

@@ -6,15 +6,9 @@ import { ROLES_HISTORIA, ROLES_REGISTRAR_GESTION } from '../../api/gestiones.ts'
 import { useUsuarioActual } from '../../api/sesion.ts';
 import { HistorialAsignacion } from '../credito/HistorialAsignacion.tsx';
 import { DatosDeContacto } from './DatosDeContacto.tsx';
-import { type Deudor, DialogoGestion } from './DialogoGestion.tsx';
+import { DialogoGestion } from './DialogoGestion.tsx';
+import { deudoresDe } from './deudores.ts';
 import { Historia } from './Historia.tsx';
-
-/** The acreditado and avales: the only people a gestor contacts about the account. */
-function deudoresDe(credito: Credito): Deudor[] {
-  return credito.participantes.flatMap((p) =>
-    p.rol === 'beneficiario' ? [] : [{ personaId: p.personaId, nombre: p.nombre, rol: p.rol }],
-  );
-}
 
 /**
  * Where the gestor works an account: «Registrar gestión», the account's timeline and the
@@ -92,8 +86,7 @@ export function GestionDeCuenta({ credito }: { credito: Credito }) {
       />
       {dialogo !== null && (
         <DialogoGestion
-          creditoId={credito.id}
-          deudores={deudores}
+          destino={{ tipo: 'credito', creditoId: credito.id, deudores }}
           abierto={dialogo.abierto}
           alCerrar={() => setDialogo({ abierto: false })}
           alTerminarCierre={() => setDialogo(null)}
