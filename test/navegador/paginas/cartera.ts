@@ -7,7 +7,7 @@ export class PaginaCartera {
   async abrirDesdeLaNavegacion(): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Navegación principal' })
-      .getByRole('link', { name: 'Cartera' })
+      .getByRole('link', { name: 'Cartera', exact: true })
       .click();
     await this.page.getByRole('heading', { name: 'Cartera', level: 1 }).waitFor();
   }
