@@ -11,6 +11,7 @@ import type { Actor } from '../modules/seguridad/actor.ts';
 import { avisoLimitado } from './aviso-limitado.ts';
 import { programarSupresionArco } from './programar-supresion-arco.ts';
 import { programarRespaldos } from './respaldos/programar-respaldos.ts';
+import { type ColaDeImportaciones, prepararImportaciones } from './trabajo-importacion.ts';
 
 /** Background jobs on a PostgreSQL-backed queue (pg-boss): they survive restarts and instances. */
 export interface ColaDeTrabajos {
@@ -19,6 +20,8 @@ export interface ColaDeTrabajos {
     actor: Pick<Actor, 'id' | 'usuario'> | null,
   ): Promise<string>;
   estadoDeTrabajo(id: string): Promise<EstadoTrabajo | null>;
+  /** Large uploads of the portfolio workbook (trabajo-importacion.ts). */
+  importaciones: ColaDeImportaciones;
   detener(): Promise<void>;
 }
 
@@ -104,6 +107,7 @@ export async function iniciarTrabajos(
       },
     };
   });
+  const importaciones = await prepararImportaciones(boss, db, reloj, traducirEstado);
   await boss.work(ESCALAR_RECADOS, async () =>
     db.transaction().execute((trx) => escalarRecados(trx, { reloj, ip: null, actor: null })),
   );
@@ -131,6 +135,7 @@ export async function iniciarTrabajos(
       const t = await boss.getJobById(ANTIGUEDAD, id);
       return t ? { id: t.id, estado: traducirEstado(t.state), resultado: t.output ?? null } : null;
     },
+    importaciones,
     // Within SIGTERM's 5 s: a job cut short rolls back (one transaction) and pg-boss retries it.
     detener: () => boss.stop({ graceful: true, timeout: 3_000 }),
   };

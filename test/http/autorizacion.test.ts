@@ -173,6 +173,10 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'GET /api/indicadores/cobertura': { permitidos: ['gestor', 'coordinador', 'administrador'] },
   'POST /api/importaciones': { permitidos: SOLO_ADMIN },
   'GET /api/importaciones/plantilla.xlsx': { permitidos: SOLO_ADMIN },
+  'GET /api/importaciones/trabajos/:id': {
+    permitidos: SOLO_ADMIN,
+    url: '/api/importaciones/trabajos/00000000-0000-4000-8000-000000000000',
+  },
   'GET /api/caja/corte': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
   'GET /api/caja/corte.xlsx': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
   'GET /api/antiguedad/trabajos/:id': {

@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ErrorDominio } from '../../domain/errores.ts';
-import { importarCartera } from '../../modules/importacion/importar-cartera.ts';
-import { leerLibro } from '../../modules/importacion/leer-libro.ts';
-import { validarEnParalelo } from '../../modules/importacion/validar-en-paralelo.ts';
+import { importarLibroSubido } from '../../modules/importacion/importar-archivo.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
 import { nombreDeArchivo, validar } from '../validacion.ts';
@@ -12,7 +10,18 @@ import { nombreDeArchivo, validar } from '../validacion.ts';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // The institute's whole portfolio fits: 50,000 credits with their history are ~40 MB of XLSX.
 const LIMITE = 100 * 1024 * 1024;
-const encabezados = z.object({ 'x-nombre-archivo': nombreDeArchivo.default('cartera.xlsx') });
+const encabezados = z.object({
+  'x-nombre-archivo': nombreDeArchivo.default('cartera.xlsx'),
+  // RFC 7240: the client would rather poll a job than wait (the upload screen always does).
+  prefer: z.string().optional(),
+});
+const trabajo = z.strictObject({ id: z.string().uuid('El trabajo no existe.') });
+/**
+ * Above this size an upload always runs as a job (tens of thousands of rows: seconds to
+ * minutes); below it, the answer comes in the same request unless the client prefers a job.
+ * Both ways run the same import (importarLibroSubido).
+ */
+export const UMBRAL_TRABAJO = 1024 * 1024;
 
 /** The administrators' upload of the portfolio workbook (the same import as `recupera importar`). */
 export function rutasImportacion({ app, deps }: ContextoApp): void {
@@ -51,15 +60,33 @@ export function rutasImportacion({ app, deps }: ContextoApp): void {
             'archivo',
           );
         }
-        const nombre = validar(encabezados, request.headers)['x-nombre-archivo'];
-        const libro = await leerLibro([{ nombre, contenido: request.body }]);
-        const r = await db.transaction().execute((trx) =>
-          importarCartera(trx, libro, ctx, {
-            validarMotor: (c, hoy) => validarEnParalelo(c, hoy),
-          }),
-        );
+        const { 'x-nombre-archivo': nombre, prefer } = validar(encabezados, request.headers);
+        const comoTrabajo =
+          request.body.length > UMBRAL_TRABAJO || /\brespond-async\b/i.test(prefer ?? '');
+        // Without a queue (an API-only test instance) every upload waits for its answer.
+        if (comoTrabajo && deps.trabajos) {
+          const id = await deps.trabajos.importaciones.encolar(
+            { nombre, contenido: request.body },
+            ctx.actor,
+            ctx.ip,
+          );
+          return reply.status(202).send({ trabajo: id });
+        }
+        const r = await importarLibroSubido(db, { nombre, fuente: request.body }, ctx);
         return reply.status(r.importado ? 201 : 422).send(r);
       },
     );
   });
+
+  // A queued import: how far it got (rows read, validated, written) and, at the end, its report.
+  app.get(
+    '/api/importaciones/trabajos/:id',
+    { config: { accion: 'cartera.importar' } },
+    async (request) => {
+      const { id } = validar(trabajo, request.params);
+      const estado = await deps.trabajos?.importaciones.estado(id);
+      if (!estado) throw new ErrorDominio('no_encontrado', 'El trabajo de importación no existe.');
+      return estado;
+    },
+  );
 }

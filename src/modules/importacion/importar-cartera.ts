@@ -7,7 +7,7 @@ import type { Actor } from '../seguridad/actor.ts';
 import { cargarCatalogos, cargarCreditosDeHoja, cargarLibros } from './base-existente.ts';
 import { EscrituraDeImportacion } from './escribir-importacion.ts';
 import { agruparHojas } from './hojas-del-libro.ts';
-import { Informe, type Observacion, ordenarObservaciones } from './informe.ts';
+import { Informe, type Observacion, ordenarObservaciones, type Recuento } from './informe.ts';
 import { carteraVacia, leerHojas } from './leer-filas.ts';
 import type { HojasLeidas } from './libro.ts';
 import {
@@ -26,9 +26,22 @@ export interface ResultadoImportacion {
   archivo: string;
   /** false: the workbook has errors and nothing was written. */
   importado: boolean;
+  /** The first ones of each sheet (OBSERVACIONES_POR_HOJA); `resumen` counts them all. */
   errores: Observacion[];
   advertencias: Observacion[];
+  resumen: { errores: Recuento; advertencias: Recuento };
   conteos: Conteos;
+}
+
+/** How far an import has got, for a screen that waits on it. */
+export interface AvanceImportacion {
+  fase: 'lectura' | FaseImportacion;
+  /** Rows of the file read (an XLSX is read before it is validated). */
+  filasLeidas: number;
+  /** Rows whose cells were checked. */
+  filasValidadas: number;
+  /** Rows written to the database: known when the import ends. */
+  filasEscritas: number;
 }
 
 /** How the engine checks the credits; a caller may spread the work over threads. */
@@ -43,6 +56,8 @@ export interface OpcionesImportacion {
   validarMotor?: ValidadorMotor;
   /** Called as each phase ends (the benchmark times them). */
   alTerminar?: (fase: FaseImportacion) => void;
+  /** Told the rows validated so far, every few thousand. */
+  alValidar?: (filas: number) => void;
 }
 
 /**
@@ -68,7 +83,16 @@ export async function importarCartera(
   const fase = opciones.alTerminar ?? (() => {});
   const validar = opciones.validarMotor ?? validarCediendo;
   const informe = new Informe();
-  const limpio = () => informe.errores.length === 0;
+  const limpio = () => informe.conteoErrores.total === 0;
+  // Rows checked by the earlier steps plus those of the step under way.
+  let validadas = 0;
+  const contar = () => {
+    const antes = validadas;
+    return (n: number) => {
+      validadas = antes + n;
+      opciones.alValidar?.(validadas);
+    };
+  };
   const grupos = agruparHojas(libro, informe);
   const archivo = carteraVacia();
   // One import at a time: two at once could both find a credit new and race to create it.
@@ -76,7 +100,7 @@ export async function importarCartera(
   await sql`SAVEPOINT importacion`.execute(trx);
   const escritura = new EscrituraDeImportacion(trx, ctx.reloj.ahora(), ctx.actor?.id ?? null);
 
-  await leerHojas(grupos, ['productos', 'personas', 'telefonos'], archivo, informe);
+  await leerHojas(grupos, ['productos', 'personas', 'telefonos'], archivo, informe, contar());
   const base = await cargarCatalogos(trx, archivo);
   const catalogos = planearCatalogos(archivo, base, informe);
   if (limpio()) escritura.catalogos(catalogos);
@@ -86,13 +110,14 @@ export async function importarCartera(
     ['creditos', 'ministraciones', 'amortizaciones', 'periodos_sin_moratorio'],
     archivo,
     informe,
+    contar(),
   );
   escritura.comprobar();
   await cargarCreditosDeHoja(trx, archivo, base);
   const creditos = planearCreditos(archivo, base, catalogos, informe);
   if (limpio()) escritura.creditos(creditosNuevos(creditos, archivo));
 
-  await leerHojas(grupos, ['movimientos'], archivo, informe);
+  await leerHojas(grupos, ['movimientos'], archivo, informe, contar());
   escritura.comprobar();
   await cargarLibros(trx, archivo, base);
   const plan = planearMovimientos(
@@ -115,6 +140,10 @@ export async function importarCartera(
     importado,
     errores: ordenarObservaciones(informe.errores),
     advertencias: ordenarObservaciones(informe.advertencias),
+    resumen: {
+      errores: informe.conteoErrores.recuento(),
+      advertencias: informe.conteoAdvertencias.recuento(),
+    },
     conteos: plan.conteos,
   });
   if (!limpio()) {
@@ -127,7 +156,11 @@ export async function importarCartera(
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'cartera.importar',
     objetoTipo: 'importacion',
-    detalle: { archivo: libro.archivo, ...plan.conteos, advertencias: informe.advertencias.length },
+    detalle: {
+      archivo: libro.archivo,
+      ...plan.conteos,
+      advertencias: informe.conteoAdvertencias.total,
+    },
   });
   fase('escritura');
   return resultado(true);

@@ -238,6 +238,8 @@ export async function leerHojas(
   hojas: readonly NombreHoja[],
   cartera: CarteraArchivo,
   informe: Informe,
+  /** Told the rows read so far, every so often and at the end (the upload screen shows it). */
+  alLeer: (filas: number) => void = () => {},
 ): Promise<void> {
   const l = new LectorDeFila(informe);
   const leer = lectores(l, cartera);
@@ -248,10 +250,14 @@ export async function leerHojas(
         if (fila.celdas.every(celdaVacia)) continue;
         l.situar(parte.nombre, parte.indices, fila.numero, fila.celdas);
         leer[hoja]();
-        if (++leidas % FILAS_POR_PAUSA === 0) await new Promise((listo) => setImmediate(listo));
+        if (++leidas % FILAS_POR_PAUSA === 0) {
+          alLeer(leidas);
+          await new Promise((listo) => setImmediate(listo));
+        }
       }
     }
   }
+  alLeer(leidas);
 }
 
 /** Every sheet of the workbook at once. */

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { Celda, FilaLeida, HojaLeida, HojasLeidas } from './libro.ts';
@@ -15,7 +16,7 @@ function fechaDeCelda(d: Date): Celda {
 }
 
 /** A cell's value as what it shows: formulas by their result, rich text as plain text. */
-function celda(valor: ExcelJS.CellValue): Celda {
+export function celdaXlsx(valor: ExcelJS.CellValue): Celda {
   if (valor === null || valor === undefined) return null;
   if (typeof valor === 'string' || typeof valor === 'number' || typeof valor === 'boolean')
     return valor;
@@ -25,45 +26,83 @@ function celda(valor: ExcelJS.CellValue): Celda {
     const resultado = (valor as ExcelJS.CellFormulaValue).result;
     if (resultado === undefined || resultado === null) return null;
     if (typeof resultado === 'object' && 'error' in resultado) return resultado.error;
-    return celda(resultado as ExcelJS.CellValue);
+    return celdaXlsx(resultado as ExcelJS.CellValue);
   }
   if ('hyperlink' in valor) return typeof valor.text === 'string' ? valor.text : null;
   if ('error' in valor) return valor.error;
   return null;
 }
 
-function leerHoja(hoja: ExcelJS.Worksheet): HojaLeida {
-  const encabezados: string[] = [];
-  hoja.getRow(1).eachCell({ includeEmpty: true }, (c, columna) => {
-    const v = celda(c.value);
-    encabezados[columna - 1] = v === null || typeof v === 'object' ? '' : String(v);
-  });
-  for (let i = 0; i < encabezados.length; i++) encabezados[i] ??= '';
-  const filas: FilaLeida[] = [];
-  hoja.eachRow((fila, numero) => {
-    if (numero === 1) return;
-    const celdas: Celda[] = new Array(encabezados.length).fill(null);
-    fila.eachCell((c, columna) => {
-      if (columna <= encabezados.length) celdas[columna - 1] = celda(c.value);
-    });
-    filas.push({ numero, celdas });
-  });
-  return { nombre: hoja.name, encabezados, filas };
+/** What the reading thread (xlsx-en-hilo.ts) sends back. */
+export type MensajeXlsx =
+  | { tipo: 'hoja'; hoja: number; nombre: string; encabezados: string[] }
+  | { tipo: 'filas'; hoja: number; filas: string; cuantas: number }
+  | { tipo: 'fin' }
+  | { tipo: 'error'; mensaje: string };
+
+/**
+ * A sheet's rows kept as JSON Lines, a few thousand rows per string: 300,000 rows are some tens
+ * of megabytes this way, where exceljs's model of the same sheet took gigabytes. They are
+ * parsed again each time the import walks them.
+ */
+function hojaEnLotes(nombre: string, encabezados: string[], lotes: string[]): HojaLeida {
+  return {
+    nombre,
+    encabezados,
+    filas: {
+      *[Symbol.iterator]() {
+        for (const lote of lotes) {
+          for (const linea of lote.split('\n')) {
+            const [numero, ...celdas] = JSON.parse(linea) as [number, ...Celda[]];
+            yield { numero, celdas } satisfies FilaLeida;
+          }
+        }
+      },
+    },
+  };
 }
 
-/** An .xlsx workbook: each sheet with its header in row 1. */
-export async function leerLibroXlsx(nombre: string, contenido: Uint8Array): Promise<HojasLeidas> {
-  // Loaded on first use: exceljs costs ~0.3 s of every start otherwise.
-  const { default: Excel } = await import('exceljs');
-  const libro = new Excel.Workbook();
+/**
+ * An .xlsx workbook, from its bytes or from a file: each sheet with its header in row 1. It is
+ * read row by row in a worker thread (exceljs's streaming reader), so neither the memory nor
+ * this thread's time grows with the whole workbook's model. `alLeer` is told the rows read.
+ */
+export async function leerLibroXlsx(
+  nombre: string,
+  fuente: Uint8Array | string,
+  alLeer: (filas: number) => void = () => {},
+): Promise<HojasLeidas> {
+  const hilo = new Worker(new URL('./arranque-hilo.mjs', import.meta.url), {
+    workerData: { modulo: new URL('./xlsx-en-hilo.ts', import.meta.url).href, fuente },
+  });
+  const hojas: Array<{ nombre: string; encabezados: string[]; lotes: string[] }> = [];
+  let leidas = 0;
   try {
-    await libro.xlsx.load(contenido as unknown as ExcelJS.Buffer);
+    await new Promise<void>((listo, fallo) => {
+      hilo.on('error', fallo);
+      hilo.on('exit', () => fallo(new Error('el hilo de lectura terminó antes de tiempo')));
+      hilo.on('message', (m: MensajeXlsx) => {
+        if (m.tipo === 'hoja')
+          hojas[m.hoja] = { nombre: m.nombre, encabezados: m.encabezados, lotes: [] };
+        else if (m.tipo === 'filas') {
+          hojas[m.hoja]?.lotes.push(m.filas);
+          leidas += m.cuantas;
+          alLeer(leidas);
+        } else if (m.tipo === 'fin') listo();
+        else fallo(new Error(m.mensaje));
+      });
+    });
   } catch {
     throw new ErrorDominio(
       'entrada_invalida',
       `${nombre} no es un libro de Excel (.xlsx) legible.`,
       'archivo',
     );
+  } finally {
+    await hilo.terminate();
   }
-  return { archivo: nombre, hojas: libro.worksheets.map(leerHoja) };
+  return {
+    archivo: nombre,
+    hojas: hojas.map((h) => hojaEnLotes(h.nombre, h.encabezados, h.lotes)),
+  };
 }

@@ -1,7 +1,12 @@
 import { Alert, Button, Card, Flex, Spin, Table, type TableColumnsType, Typography } from 'antd';
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { mensajeDeError } from '../api/cliente.ts';
-import { LIMITE_BYTES_LIBRO, URL_PLANTILLA, useImportarCartera } from '../api/importacion.ts';
+import {
+  type AvanceImportacion,
+  LIMITE_BYTES_LIBRO,
+  URL_PLANTILLA,
+  useImportarCartera,
+} from '../api/importacion.ts';
 import { HOJAS_DEL_LIBRO, type HojaDelLibro } from '../componentes/importacion/hojas.ts';
 import { ResultadoCartera } from '../componentes/importacion/ResultadoCartera.tsx';
 import { useTituloDocumento } from '../titulo.ts';
@@ -63,6 +68,24 @@ function useAvisarAlSalir(activo: boolean): void {
   }, [activo]);
 }
 
+const FASES: Record<AvanceImportacion['fase'], string> = {
+  lectura: 'Leyendo el libro',
+  validacion: 'Revisando las filas',
+  motor: 'Revisando el estado de cuenta de cada crédito',
+  // Written only if nothing failed: the screen cannot tell yet which.
+  escritura: 'Terminando',
+};
+
+/** The rows read, validated and written so far, as the server reports them. */
+function Avance({ avance }: { avance: AvanceImportacion }) {
+  const n = (x: number) => x.toLocaleString('es-MX');
+  return (
+    <p className="avance-importacion">
+      {`${FASES[avance.fase]}… Filas leídas: ${n(avance.filasLeidas)}; revisadas: ${n(avance.filasValidadas)}; escritas: ${n(avance.filasEscritas)}.`}
+    </p>
+  );
+}
+
 function esXlsx(archivo: File): boolean {
   return /\.xlsx$/i.test(archivo.name);
 }
@@ -77,7 +100,8 @@ export function PaginaImportacion() {
   const id = useId();
   const campo = useRef<HTMLInputElement>(null);
   const resultado = useRef<HTMLElement>(null);
-  const importar = useImportarCartera();
+  const [avance, setAvance] = useState<AvanceImportacion | null>(null);
+  const importar = useImportarCartera(setAvance);
   const [archivo, setArchivo] = useState<File | null>(null);
   const [aviso, setAviso] = useState<string | null>(null);
   const [enviado, setEnviado] = useState<File | null>(null);
@@ -115,6 +139,7 @@ export function PaginaImportacion() {
       return;
     }
     setAviso(null);
+    setAvance(null);
     setEnviado(archivo);
     importar.mutate(archivo, {
       onSuccess: () => {
@@ -209,6 +234,7 @@ export function PaginaImportacion() {
                 Se revisa todo el libro antes de escribir: uno grande puede tardar hasta un minuto.
                 No cierres esta página. <span className="cifra">Tiempo: {reloj(segundos)}</span>
               </p>
+              {avance !== null && <Avance avance={avance} />}
             </div>
           </div>
         )}

@@ -1,6 +1,6 @@
 import { Alert, Tabs } from 'antd';
 import type { Ref } from 'react';
-import type { ResultadoImportacionCartera } from '../../api/importacion.ts';
+import type { RecuentoObservaciones, ResultadoImportacionCartera } from '../../api/importacion.ts';
 import { TablaObservaciones } from './TablaObservaciones.tsx';
 
 function numero(n: number): string {
@@ -36,6 +36,63 @@ function Conteos({ conteos }: { conteos: ResultadoImportacionCartera['conteos'] 
 }
 
 /**
+ * When a sheet has more observations than the server lists (the first 200 of each sheet), the
+ * counts say how many there are in all and of what kind: that is what tells what to fix.
+ */
+function Recuento({
+  recuento,
+  nombre,
+}: {
+  recuento: RecuentoObservaciones;
+  nombre: 'errores' | 'advertencias';
+}) {
+  const primeros = nombre === 'errores' ? 'los primeros' : 'las primeras';
+  const cortadas = recuento.porHoja.filter((h) => h.total > h.listadas);
+  if (cortadas.length === 0) return null;
+  return (
+    <div className="recuento-importacion">
+      <p>
+        {cortadas
+          .map(
+            (h) =>
+              `En ${h.hoja} hay ${numero(h.total)} ${nombre}; se muestran ${primeros} ${numero(h.listadas)}.`,
+          )
+          .join(' ')}
+      </p>
+      <table className="tabla-recuento">
+        <caption>{`Todos los ${nombre}, por hoja, columna y motivo`}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="celda-recuento">
+              Hoja
+            </th>
+            <th scope="col" className="celda-recuento">
+              Columna
+            </th>
+            <th scope="col" className="celda-recuento">
+              Motivo
+            </th>
+            <th scope="col" className="celda-recuento">
+              Cuántos
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {recuento.porTipo.map((t) => (
+            <tr key={`${t.hoja}|${t.columna ?? ''}|${t.tipo}`}>
+              <td className="celda-recuento">{t.hoja}</td>
+              <td className="celda-recuento">{t.columna ?? '—'}</td>
+              <td className="celda-recuento">{t.tipo}</td>
+              <td className="celda-recuento cifra">{numero(t.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
  * The server's report on one workbook. Imported: what was written, and the warnings that did
  * not stop it. Not imported: nothing was written, and every error with its sheet, row and column.
  * Focusable, so the keyboard lands on it when the import ends.
@@ -47,14 +104,21 @@ export function ResultadoCartera({
   resultado: ResultadoImportacionCartera;
   ref?: Ref<HTMLElement>;
 }) {
-  const { archivo, importado, errores, advertencias } = resultado;
+  const { archivo, importado, errores, advertencias, resumen } = resultado;
+  const totalErrores = resumen.errores.total;
+  const totalAdvertencias = resumen.advertencias.total;
   const pestanas = [
     ...(errores.length > 0
       ? [
           {
             key: 'errores',
-            label: `Errores (${numero(errores.length)})`,
-            children: <TablaObservaciones observaciones={errores} nombre="errores" />,
+            label: `Errores (${numero(totalErrores)})`,
+            children: (
+              <>
+                <Recuento recuento={resumen.errores} nombre="errores" />
+                <TablaObservaciones observaciones={errores} nombre="errores" />
+              </>
+            ),
           },
         ]
       : []),
@@ -62,8 +126,13 @@ export function ResultadoCartera({
       ? [
           {
             key: 'advertencias',
-            label: `Advertencias (${numero(advertencias.length)})`,
-            children: <TablaObservaciones observaciones={advertencias} nombre="advertencias" />,
+            label: `Advertencias (${numero(totalAdvertencias)})`,
+            children: (
+              <>
+                <Recuento recuento={resumen.advertencias} nombre="advertencias" />
+                <TablaObservaciones observaciones={advertencias} nombre="advertencias" />
+              </>
+            ),
           },
         ]
       : []),
@@ -79,15 +148,15 @@ export function ResultadoCartera({
     >
       {importado ? (
         <Alert
-          type={advertencias.length > 0 ? 'warning' : 'success'}
+          type={totalAdvertencias > 0 ? 'warning' : 'success'}
           showIcon
           title={`Se importó «${archivo}».`}
           description={
             <>
               <Conteos conteos={resultado.conteos} />
-              {advertencias.length > 0 && (
+              {totalAdvertencias > 0 && (
                 <p className="nota-importacion">
-                  El libro tiene {plural(advertencias.length, 'advertencia', 'advertencias')}: no
+                  El libro tiene {plural(totalAdvertencias, 'advertencia', 'advertencias')}: no
                   impidieron la importación, pero conviene revisarlas abajo.
                 </p>
               )}
@@ -98,13 +167,13 @@ export function ResultadoCartera({
         <Alert
           type="error"
           showIcon
-          title={`No se importó nada: el libro tiene ${plural(errores.length, 'error', 'errores')}; ${errores.length === 1 ? 'corrígelo' : 'corrígelos'} y vuelve a subirlo.`}
+          title={`No se importó nada: el libro tiene ${plural(totalErrores, 'error', 'errores')}; ${totalErrores === 1 ? 'corrígelo' : 'corrígelos'} y vuelve a subirlo.`}
           description={
             <p className="nota-importacion">
               «{archivo}» no cambió la cartera. Abajo está cada error con su hoja, fila y columna,
               como se ven en Excel (la fila 1 es el encabezado).
-              {advertencias.length > 0 &&
-                ` También tiene ${plural(advertencias.length, 'advertencia', 'advertencias')}, que por sí solas no impiden importar.`}
+              {totalAdvertencias > 0 &&
+                ` También tiene ${plural(totalAdvertencias, 'advertencia', 'advertencias')}, que por sí solas no impiden importar.`}
             </p>
           }
         />

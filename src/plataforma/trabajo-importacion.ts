@@ -1,0 +1,141 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import type PgBoss from 'pg-boss';
+import type { Db } from '../db/conexion.ts';
+import { ErrorDominio } from '../domain/errores.ts';
+import type { Reloj } from '../domain/reloj.ts';
+import { importarLibroSubido } from '../modules/importacion/importar-archivo.ts';
+import type {
+  AvanceImportacion,
+  ResultadoImportacion,
+} from '../modules/importacion/importar-cartera.ts';
+import type { Actor } from '../modules/seguridad/actor.ts';
+
+/**
+ * The queue of this host's uploads. The uploaded workbook waits in a temporary file of this
+ * host, so only the instances of this host may take its job: each host has its own queue.
+ */
+const COLA = `importacion-${hostname().replace(/[^\w.-]/g, '-')}`;
+// Progress is written to the job's row at most this often.
+const CADA_MS = 500;
+
+interface DatosImportacion {
+  ruta: string;
+  nombre: string;
+  actor: Actor | null;
+  ip: string | null;
+}
+
+/** What the job leaves in pg-boss's `output`, while it runs (avance) and when it ends. */
+interface SalidaImportacion {
+  avance: AvanceImportacion;
+  resultado?: ResultadoImportacion;
+  error?: { codigo: string; mensaje: string };
+}
+
+export interface EstadoImportacion {
+  id: string;
+  estado: 'pendiente' | 'en_curso' | 'terminado' | 'fallido' | 'cancelado';
+  avance: AvanceImportacion | null;
+  resultado: ResultadoImportacion | null;
+  error: { codigo: string; mensaje: string } | null;
+}
+
+export interface ColaDeImportaciones {
+  /** Keeps the bytes in a temporary file and queues their import; the job deletes the file. */
+  encolar(
+    libro: { nombre: string; contenido: Uint8Array },
+    actor: Actor | null,
+    ip: string | null,
+  ): Promise<string>;
+  estado(id: string): Promise<EstadoImportacion | null>;
+}
+
+const carpeta = () => join(tmpdir(), 'recupera-importaciones');
+
+export async function prepararImportaciones(
+  boss: PgBoss,
+  db: Db,
+  reloj: Reloj,
+  traducir: (estado: string) => EstadoImportacion['estado'],
+): Promise<ColaDeImportaciones> {
+  await boss.createQueue(COLA);
+  await boss.work<DatosImportacion>(COLA, async ([trabajo]) => {
+    if (!trabajo) return null;
+    const { ruta, nombre, actor, ip } = trabajo.data;
+    let ultimo = 0;
+    let avance: AvanceImportacion = {
+      fase: 'lectura',
+      filasLeidas: 0,
+      filasValidadas: 0,
+      filasEscritas: 0,
+    };
+    // pg-boss has no progress of its own: the row's output holds it until the job ends.
+    const guardar = (a: AvanceImportacion) => {
+      avance = a;
+      const ahora = Date.now();
+      if (ahora - ultimo < CADA_MS) return;
+      ultimo = ahora;
+      void sql`UPDATE trabajos.job SET output = ${JSON.stringify({ avance: a })}::jsonb
+        WHERE name = ${COLA} AND id = ${trabajo.id} AND state = 'active'`
+        .execute(db)
+        .catch(() => {});
+    };
+    try {
+      const resultado = await importarLibroSubido(
+        db,
+        { nombre, fuente: ruta },
+        { reloj, ip, actor },
+        guardar,
+      );
+      return { avance, resultado } satisfies SalidaImportacion;
+    } catch (e) {
+      // A workbook that cannot be read is an answer, not a failure of the job.
+      if (e instanceof ErrorDominio)
+        return {
+          avance,
+          error: { codigo: e.codigo, mensaje: e.message },
+        } satisfies SalidaImportacion;
+      throw e;
+    } finally {
+      await rm(ruta, { force: true });
+    }
+  });
+  return {
+    encolar: async (libro, actor, ip) => {
+      await mkdir(carpeta(), { recursive: true });
+      const ruta = join(carpeta(), `${crypto.randomUUID()}.xlsx`);
+      await writeFile(ruta, libro.contenido);
+      const id = await boss.send(
+        COLA,
+        { ruta, nombre: libro.nombre, actor, ip } satisfies DatosImportacion,
+        // Not retried: an import cut short rolled back whole, and its file is gone.
+        { retryLimit: 0, expireInSeconds: 3_600 },
+      );
+      if (!id) {
+        await rm(ruta, { force: true });
+        throw new Error('la cola no aceptó el trabajo');
+      }
+      return id;
+    },
+    estado: async (id) => {
+      const t = await boss.getJobById(COLA, id);
+      if (!t) return null;
+      const estado = traducir(t.state);
+      const salida = (estado === 'fallido' ? null : t.output) as SalidaImportacion | null;
+      return {
+        id: t.id,
+        estado,
+        avance: salida?.avance ?? null,
+        resultado: salida?.resultado ?? null,
+        error:
+          salida?.error ??
+          (estado === 'fallido'
+            ? { codigo: 'error_interno', mensaje: 'La importación falló por un error interno.' }
+            : null),
+      };
+    },
+  };
+}
