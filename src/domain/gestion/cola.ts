@@ -83,58 +83,64 @@ function pesosTexto(centavos: number): string {
   return `$${pesos.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(centavos % 100).padStart(2, '0')}`;
 }
 
+/**
+ * The account's motives, most urgent first. Only their claves: ranking thousands of accounts
+ * needs no sentences; `textoDeMotivo` writes them for the rows shown.
+ */
+export function clavesDeMotivos(h: HechosDeCuenta, p: ParametrosDeCola): ClaveMotivo[] {
+  const m: ClaveMotivo[] = [];
+  if (h.promesaIncumplida) m.push('promesa_incumplida');
+  if (h.convenioIncumplido) m.push('convenio_incumplido');
+  if (h.promesaHoy !== null) m.push('promesa_hoy');
+  if (h.pagoDeConvenioHoy) m.push('pago_de_convenio');
+  if (h.recadosPendientes > 0) m.push('recado');
+  if (h.proximaAccionFecha !== null && h.proximaAccionFecha <= p.hoy) m.push('llamada_programada');
+  if (h.diasParaPrescribir !== null && h.diasParaPrescribir <= p.diasParaPrescripcion) {
+    m.push('prescripcion_cercana');
+  }
+  if (!h.tieneGestiones) m.push('nunca_contactado');
+  else if (h.diasSinContactoEfectivo === null || h.diasSinContactoEfectivo >= p.diasSinContacto) {
+    m.push('sin_contacto');
+  }
+  if (h.saldoExigible !== null && h.saldoExigible >= p.saldoAlto) m.push('saldo_alto');
+  return m;
+}
+
+/** The sentence the gestor reads for one of the account's motives. */
+export function textoDeMotivo(clave: ClaveMotivo, h: HechosDeCuenta, p: ParametrosDeCola): string {
+  switch (clave) {
+    case 'promesa_incumplida':
+      return 'Promesa de pago incumplida';
+    case 'convenio_incumplido':
+      return 'Convenio incumplido';
+    case 'promesa_hoy':
+      return `Promesa de pago de ${pesosTexto(h.promesaHoy ?? 0)} vence hoy`;
+    case 'pago_de_convenio':
+      return 'Pago de convenio vence hoy';
+    case 'recado':
+      return h.recadosPendientes === 1
+        ? 'Recado por atender'
+        : `${h.recadosPendientes} recados por atender`;
+    case 'llamada_programada':
+      return h.proximaAccionFecha === p.hoy
+        ? 'Acción programada para hoy'
+        : 'Acción programada atrasada';
+    case 'prescripcion_cercana':
+      return `Un pagaré prescribe en ${h.diasParaPrescribir} ${h.diasParaPrescribir === 1 ? 'día' : 'días'}`;
+    case 'nunca_contactado':
+      return 'Nunca contactado';
+    case 'sin_contacto':
+      return h.diasSinContactoEfectivo === null
+        ? 'Sin contacto efectivo nunca'
+        : `Sin contacto efectivo hace ${h.diasSinContactoEfectivo} días`;
+    case 'saldo_alto':
+      return `Saldo exigible alto: ${pesosTexto(h.saldoExigible ?? 0)}`;
+  }
+}
+
 /** The account's motives, most urgent first, with the sentence the gestor reads. */
 export function motivosDeCuenta(h: HechosDeCuenta, p: ParametrosDeCola): Motivo[] {
-  const m: Motivo[] = [];
-  if (h.promesaIncumplida)
-    m.push({ clave: 'promesa_incumplida', texto: 'Promesa de pago incumplida' });
-  if (h.convenioIncumplido) m.push({ clave: 'convenio_incumplido', texto: 'Convenio incumplido' });
-  if (h.promesaHoy !== null) {
-    m.push({
-      clave: 'promesa_hoy',
-      texto: `Promesa de pago de ${pesosTexto(h.promesaHoy)} vence hoy`,
-    });
-  }
-  if (h.pagoDeConvenioHoy)
-    m.push({ clave: 'pago_de_convenio', texto: 'Pago de convenio vence hoy' });
-  if (h.recadosPendientes > 0) {
-    m.push({
-      clave: 'recado',
-      texto:
-        h.recadosPendientes === 1
-          ? 'Recado por atender'
-          : `${h.recadosPendientes} recados por atender`,
-    });
-  }
-  if (h.proximaAccionFecha !== null && h.proximaAccionFecha <= p.hoy) {
-    m.push({
-      clave: 'llamada_programada',
-      texto:
-        h.proximaAccionFecha === p.hoy
-          ? 'Acción programada para hoy'
-          : 'Acción programada atrasada',
-    });
-  }
-  if (h.diasParaPrescribir !== null && h.diasParaPrescribir <= p.diasParaPrescripcion) {
-    m.push({
-      clave: 'prescripcion_cercana',
-      texto: `Un pagaré prescribe en ${h.diasParaPrescribir} ${h.diasParaPrescribir === 1 ? 'día' : 'días'}`,
-    });
-  }
-  if (!h.tieneGestiones) m.push({ clave: 'nunca_contactado', texto: 'Nunca contactado' });
-  else if (h.diasSinContactoEfectivo === null || h.diasSinContactoEfectivo >= p.diasSinContacto) {
-    m.push({
-      clave: 'sin_contacto',
-      texto:
-        h.diasSinContactoEfectivo === null
-          ? 'Sin contacto efectivo nunca'
-          : `Sin contacto efectivo hace ${h.diasSinContactoEfectivo} días`,
-    });
-  }
-  if (h.saldoExigible !== null && h.saldoExigible >= p.saldoAlto) {
-    m.push({ clave: 'saldo_alto', texto: `Saldo exigible alto: ${pesosTexto(h.saldoExigible)}` });
-  }
-  return m;
+  return clavesDeMotivos(h, p).map((clave) => ({ clave, texto: textoDeMotivo(clave, h, p) }));
 }
 
 /** Centavos expected back: the amount due (or promised, if larger) times its bucket's share. */
@@ -148,8 +154,10 @@ export function recuperacionEsperada(h: HechosDeCuenta): number {
 }
 
 /** The score, with one decimal: larger first. */
-export function puntajeDeCuenta(motivos: readonly Motivo[], recuperacion: number): number {
-  const urgencia = motivos.length === 0 ? 1 : motivos.reduce((s, m) => s + PESO_MOTIVO[m.clave], 0);
+export function puntajeDeCuenta(motivos: readonly ClaveMotivo[], recuperacion: number): number {
+  let urgencia = 0;
+  for (const m of motivos) urgencia += PESO_MOTIVO[m];
+  if (urgencia === 0) urgencia = 1;
   const pesos = recuperacion / 100;
   return Math.round(urgencia * (1 + Math.log10(1 + pesos)) * 10) / 10;
 }

@@ -3,10 +3,13 @@ import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import {
+  type ClaveMotivo,
+  clavesDeMotivos,
   type Motivo,
-  motivosDeCuenta,
+  type ParametrosDeCola,
   puntajeDeCuenta,
   recuperacionEsperada,
+  textoDeMotivo,
 } from '../../domain/gestion/cola.ts';
 import { titularesSuplidos } from '../asignacion/cuentas-a-cargo.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
@@ -57,28 +60,41 @@ export async function gestorDeLaCola(
   return { id: u.id, nombre: u.nombre };
 }
 
-/** The accounts of a queue, ranked, each with its motives and score. */
+/** An account of the queue with its motives (claves) and score. */
+export interface CuentaPuntuada {
+  hechos: CuentaConHechos;
+  claves: ClaveMotivo[];
+  puntaje: number;
+}
+
+/** The accounts of a queue, ranked, with the parameters their motives were read with. */
 export async function cuentasOrdenadas(
   trx: Db,
   gestorId: number,
   ctx: ContextoAutenticado,
-): Promise<Array<CuentaConHechos & { motivos: Motivo[]; puntaje: number }>> {
+): Promise<{ parametros: ParametrosDeCola; cuentas: CuentaPuntuada[] }> {
   const hoy = ctx.reloj.hoy();
   const p = await leerParametrosGestion(trx);
   const gestores = [gestorId, ...(await titularesSuplidos(trx, gestorId, hoy))];
   const hechos = await hechosDeCola(trx, gestores, hoy, ctx.reloj.ahora());
-  const parametros = {
+  const parametros: ParametrosDeCola = {
     hoy,
     diasSinContacto: p.dias_sin_contacto,
     diasParaPrescripcion: p.dias_para_prescripcion,
     saldoAlto: Number(p.saldo_alto_centavos),
   };
-  return hechos
-    .map((h) => {
-      const motivos = motivosDeCuenta(h, parametros);
-      return { ...h, motivos, puntaje: puntajeDeCuenta(motivos, recuperacionEsperada(h)) };
-    })
-    .sort((a, b) => b.puntaje - a.puntaje || a.numero.localeCompare(b.numero));
+  const cuentas = hechos.map((h): CuentaPuntuada => {
+    const claves = clavesDeMotivos(h, parametros);
+    return { hechos: h, claves, puntaje: puntajeDeCuenta(claves, recuperacionEsperada(h)) };
+  });
+  // Ties by credit number, compared as plain text: localeCompare over thousands of rows cost
+  // more than the rest of the ranking.
+  cuentas.sort(
+    (a, b) =>
+      b.puntaje - a.puntaje ||
+      (a.hechos.numero < b.hechos.numero ? -1 : a.hechos.numero > b.hechos.numero ? 1 : 0),
+  );
+  return { parametros, cuentas };
 }
 
 /** The acreditado's name of each credit, for the rows shown. */
@@ -97,20 +113,23 @@ export async function nombresDeAcreditados(
   return new Map(filas.map((f) => [f.credito_id, nombreCompleto(f)]));
 }
 
+/** A ranked account as the API shows it; the motives' sentences are written here. */
 export function cuentaEnCola(
-  c: CuentaConHechos & { motivos: Motivo[]; puntaje: number },
+  c: CuentaPuntuada,
   nombres: Map<number, string>,
+  parametros: ParametrosDeCola,
 ): CuentaEnCola {
+  const h = c.hechos;
   return {
-    creditoId: c.creditoId,
-    numero: c.numero,
-    acreditado: nombres.get(c.creditoId) ?? '',
-    motivos: c.motivos,
+    creditoId: h.creditoId,
+    numero: h.numero,
+    acreditado: nombres.get(h.creditoId) ?? '',
+    motivos: c.claves.map((clave) => ({ clave, texto: textoDeMotivo(clave, h, parametros) })),
     puntaje: c.puntaje,
-    proximaAccion: c.proximaAccion,
-    saldoExigible: c.saldoExigible === null ? null : formatearCentavos(centavos(c.saldoExigible)),
-    bucket: c.bucket,
-    tomadaPor: c.tomadaPor,
+    proximaAccion: h.proximaAccion,
+    saldoExigible: h.saldoExigible === null ? null : formatearCentavos(centavos(h.saldoExigible)),
+    bucket: h.bucket,
+    tomadaPor: h.tomadaPor,
   };
 }
 
@@ -124,11 +143,11 @@ export async function consultarCola(
   ctx: ContextoAutenticado,
 ): Promise<Cola> {
   const gestor = await gestorDeLaCola(trx, filtro.gestorId, ctx);
-  const todas = await cuentasOrdenadas(trx, gestor.id, ctx);
+  const { parametros, cuentas: todas } = await cuentasOrdenadas(trx, gestor.id, ctx);
   const primeras = todas.slice(0, filtro.limite);
   const nombres = await nombresDeAcreditados(
     trx,
-    primeras.map((c) => c.creditoId),
+    primeras.map((c) => c.hechos.creditoId),
   );
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'cola.consultar',
@@ -136,5 +155,9 @@ export async function consultarCola(
     objetoId: gestor.id,
     detalle: { cuentas: primeras.length },
   });
-  return { gestor, total: todas.length, cuentas: primeras.map((c) => cuentaEnCola(c, nombres)) };
+  return {
+    gestor,
+    total: todas.length,
+    cuentas: primeras.map((c) => cuentaEnCola(c, nombres, parametros)),
+  };
 }

@@ -47,17 +47,44 @@ export async function hechosDeCola(
   // the planner knowing how many accounts a gestor holds (right after a distribution it
   // does not: 3,000 changed rows do not trigger an autoanalyze).
   const { rows } = await sql<Fila>`
-    WITH corte AS (SELECT max(fecha) AS fecha FROM antiguedad_saldos WHERE fecha <= ${hoy}::date)
+    WITH corte AS (SELECT max(fecha) AS fecha FROM antiguedad_saldos WHERE fecha <= ${hoy}::date),
+    -- Promises, convenio payments, broken convenios and recados are few: each is read once,
+    -- as a set, and joined by credit.
+    promesas AS (
+      SELECT p.credito_id,
+             max(p.fecha + p.tolerancia_dias)
+               FILTER (WHERE p.estado = 'incumplida' OR (p.estado = 'pendiente' AND p.fecha + p.tolerancia_dias < ${hoy}::date))
+               AS limite_incumplida,
+             sum(p.monto_centavos) FILTER (WHERE p.estado = 'pendiente' AND ${hoy}::date BETWEEN p.fecha AND p.fecha + p.tolerancia_dias)
+               AS hoy
+        FROM promesas_pago p
+       WHERE p.estado = 'pendiente' OR (p.estado = 'incumplida' AND p.resuelta_el >= ${hoy}::date - 30)
+       GROUP BY p.credito_id
+    ),
+    convenio AS (
+      SELECT DISTINCT cp.credito_id FROM convenio_promesas cp
+        JOIN convenios v ON v.id = cp.convenio_id AND v.estado = 'firmado'
+       WHERE ${hoy}::date BETWEEN cp.fecha AND cp.fecha + v.tolerancia_dias
+    ),
+    cola AS (SELECT DISTINCT q.credito_id FROM cola_gestor q WHERE q.atendido_el IS NULL),
+    recado AS (
+      SELECT r.credito_id, count(*)::int AS n FROM recados r
+       WHERE r.estado <> 'atendido' AND r.credito_id IS NOT NULL GROUP BY r.credito_id
+    )
     SELECT c.id AS credito_id, c.numero,
            saldo.bucket, saldo.saldo_exigible_centavos::text AS saldo_exigible,
-           coalesce(promesas.incumplida, false) AS promesa_incumplida,
+           -- Broken (by the nightly job or already past its tolerance) and nothing logged since.
+           (promesas.limite_incumplida IS NOT NULL
+            AND (ultima.inicio IS NULL
+                 OR ultima.inicio < ((promesas.limite_incumplida + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO})))
+             AS promesa_incumplida,
            promesas.hoy::text AS promesa_hoy,
-           cola.hay AS convenio_incumplido,
-           convenio.hay AS pago_convenio_hoy,
-           recado.n AS recados,
+           cola.credito_id IS NOT NULL AS convenio_incumplido,
+           convenio.credito_id IS NOT NULL AS pago_convenio_hoy,
+           coalesce(recado.n, 0) AS recados,
            ultima.proxima_accion, ultima.proxima_accion_fecha::text AS proxima_accion_fecha,
            prescripcion.dias AS dias_para_prescribir,
-           (${hoy}::date - (efectiva.inicio AT TIME ZONE ${ZONA_INSTITUTO})::date) AS dias_sin_contacto_efectivo,
+           (${hoy}::date - (ultima.efectiva AT TIME ZONE ${ZONA_INSTITUTO})::date) AS dias_sin_contacto_efectivo,
            ultima.inicio IS NOT NULL AS tiene_gestiones,
            t.usuario_id AS toma_usuario_id, tu.nombre AS toma_usuario_nombre
       FROM creditos c
@@ -67,46 +94,29 @@ export async function hechosDeCola(
          WHERE a.credito_id = c.id AND a.fecha = corte.fecha
       ) saldo ON true
       LEFT JOIN LATERAL (
-        SELECT g.inicio, g.proxima_accion, g.proxima_accion_fecha FROM gestiones g
-         WHERE g.credito_id = c.id ORDER BY g.inicio DESC, g.id DESC LIMIT 1
-      ) ultima ON true
-      LEFT JOIN LATERAL (
-        SELECT max(g.inicio) AS inicio FROM gestiones g
-          JOIN resultados_gestion r ON r.id = g.resultado_id AND r.contacto_efectivo
+        -- One pass over the account's gestiones: the latest (its next action) and the latest
+        -- effective contact.
+        SELECT max(g.inicio) AS inicio,
+               (array_agg(g.proxima_accion ORDER BY g.inicio DESC, g.id DESC))[1] AS proxima_accion,
+               (array_agg(g.proxima_accion_fecha ORDER BY g.inicio DESC, g.id DESC))[1] AS proxima_accion_fecha,
+               max(g.inicio) FILTER (WHERE r.contacto_efectivo) AS efectiva
+          FROM gestiones g JOIN resultados_gestion r ON r.id = g.resultado_id
          WHERE g.credito_id = c.id
-      ) efectiva ON true
-      LEFT JOIN LATERAL (
-        -- Broken (by the nightly job or already past its tolerance) and nothing logged since.
-        SELECT bool_or((p.estado = 'incumplida' OR (p.estado = 'pendiente' AND p.fecha + p.tolerancia_dias < ${hoy}::date))
-                       AND (ultima.inicio IS NULL
-                            OR ultima.inicio < ((p.fecha + p.tolerancia_dias + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO})))
-                 AS incumplida,
-               sum(p.monto_centavos) FILTER (WHERE p.estado = 'pendiente' AND ${hoy}::date BETWEEN p.fecha AND p.fecha + p.tolerancia_dias)
-                 AS hoy
-          FROM promesas_pago p
-         WHERE p.credito_id = c.id
-           AND (p.estado = 'pendiente' OR (p.estado = 'incumplida' AND p.resuelta_el >= ${hoy}::date - 30))
-      ) promesas ON true
-      LEFT JOIN LATERAL (
-        SELECT EXISTS (
-          SELECT 1 FROM convenio_promesas cp JOIN convenios v ON v.id = cp.convenio_id AND v.estado = 'firmado'
-           WHERE cp.credito_id = c.id AND ${hoy}::date BETWEEN cp.fecha AND cp.fecha + v.tolerancia_dias
-        ) AS hay
-      ) convenio ON true
-      LEFT JOIN LATERAL (
-        SELECT EXISTS (SELECT 1 FROM cola_gestor q WHERE q.credito_id = c.id AND q.atendido_el IS NULL) AS hay
-      ) cola ON true
-      LEFT JOIN LATERAL (
-        SELECT count(*)::int AS n FROM recados r WHERE r.credito_id = c.id AND r.estado <> 'atendido'
-      ) recado ON true
+      ) ultima ON true
+      LEFT JOIN promesas ON promesas.credito_id = c.id
+      LEFT JOIN convenio ON convenio.credito_id = c.id
+      LEFT JOIN cola ON cola.credito_id = c.id
+      LEFT JOIN recado ON recado.credito_id = c.id
       LEFT JOIN LATERAL (
         -- A pagaré prescribes three years after it fell due (LGTOC art. 165); a signed
         -- acknowledgment of the debt starts the term again.
-        SELECT min(x.vence - ${hoy}::date) AS dias
+        SELECT min(x.vence) - ${hoy}::date AS dias
           FROM (
-            SELECT (greatest(m.pagare_vencimiento, coalesce(ra.fecha, m.pagare_vencimiento)) + interval '3 years')::date AS vence
+            SELECT (greatest(m.pagare_vencimiento,
+                             coalesce((SELECT max(r.fecha) FROM reconocimientos_de_adeudo r WHERE r.credito_id = c.id),
+                                      m.pagare_vencimiento))
+                    + interval '3 years')::date AS vence
               FROM ministraciones m
-              LEFT JOIN LATERAL (SELECT max(r.fecha) AS fecha FROM reconocimientos_de_adeudo r WHERE r.credito_id = c.id) ra ON true
              WHERE m.credito_id = c.id
           ) x
          WHERE x.vence >= ${hoy}::date

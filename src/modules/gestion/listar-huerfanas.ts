@@ -18,13 +18,15 @@ export async function listarHuerfanas(
   ctx: ContextoAutenticado,
 ): Promise<{ total: number; cuentas: CuentaEnCola[] }> {
   const gestor = await gestorDeLaCola(trx, filtro.gestorId, ctx);
-  const huerfanas = (await cuentasOrdenadas(trx, gestor.id, ctx)).filter(
-    (c) => c.proximaAccion === null,
-  );
+  const { parametros, cuentas } = await cuentasOrdenadas(trx, gestor.id, ctx);
+  const huerfanas = cuentas.filter((c) => c.hechos.proximaAccion === null);
   const primeras = huerfanas.slice(0, filtro.limite);
   const nombres = await nombresDeAcreditados(
     trx,
-    primeras.map((c) => c.creditoId),
+    primeras.map((c) => c.hechos.creditoId),
   );
-  return { total: huerfanas.length, cuentas: primeras.map((c) => cuentaEnCola(c, nombres)) };
+  return {
+    total: huerfanas.length,
+    cuentas: primeras.map((c) => cuentaEnCola(c, nombres, parametros)),
+  };
 }

@@ -23,28 +23,30 @@ export async function tomarSiguienteCuenta(
   const ahora = ctx.reloj.ahora();
   const { minutos_de_toma } = await leerParametrosGestion(trx);
   const hasta = new Date(ahora.getTime() + minutos_de_toma * 60_000);
-  const cuentas = await cuentasOrdenadas(trx, ctx.actor.id, ctx);
+  const { parametros, cuentas } = await cuentasOrdenadas(trx, ctx.actor.id, ctx);
   for (const c of cuentas) {
-    if (c.tomadaPor !== null && c.tomadaPor.id !== ctx.actor.id) continue;
+    const h = c.hechos;
+    if (h.tomadaPor !== null && h.tomadaPor.id !== ctx.actor.id) continue;
     const tomada = await sql<{ credito_id: number }>`
       INSERT INTO tomas_de_cuenta (credito_id, usuario_id, hasta)
-      VALUES (${c.creditoId}, ${ctx.actor.id}, ${hasta})
+      VALUES (${h.creditoId}, ${ctx.actor.id}, ${hasta})
       ON CONFLICT (credito_id) DO UPDATE SET usuario_id = excluded.usuario_id, hasta = excluded.hasta
         WHERE tomas_de_cuenta.hasta <= ${ahora} OR tomas_de_cuenta.usuario_id = excluded.usuario_id
       RETURNING credito_id
     `.execute(trx);
     if (tomada.rows.length === 0) continue;
-    const nombres = await nombresDeAcreditados(trx, [c.creditoId]);
+    const nombres = await nombresDeAcreditados(trx, [h.creditoId]);
     await registrarEnBitacora(trx, origenDe(ctx), {
       accion: 'cola.tomar',
       objetoTipo: 'credito',
-      objetoId: c.creditoId,
+      objetoId: h.creditoId,
       detalle: { hasta: hasta.toISOString() },
     });
     return {
       cuenta: cuentaEnCola(
-        { ...c, tomadaPor: { id: ctx.actor.id, nombre: ctx.actor.nombre } },
+        { ...c, hechos: { ...h, tomadaPor: { id: ctx.actor.id, nombre: ctx.actor.nombre } } },
         nombres,
+        parametros,
       ),
       hasta: hasta.toISOString(),
     };
