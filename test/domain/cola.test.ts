@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type ClaveMotivo,
+  clavesDeMotivos,
+  type HechosDeCuenta,
+  motivosDeCuenta,
+  PESO_MOTIVO,
+  puntajeDeCuenta,
+  recuperacionEsperada,
+} from '../../src/domain/gestion/cola.ts';
+
+const PARAMETROS = {
+  hoy: '2026-03-10',
+  diasSinContacto: 30,
+  diasParaPrescripcion: 180,
+  saldoAlto: 5_000_000,
+};
+const TRANQUILA: HechosDeCuenta = {
+  saldoExigible: 100_000,
+  bucket: '31-60',
+  promesaIncumplida: false,
+  promesaHoy: null,
+  convenioIncumplido: false,
+  pagoDeConvenioHoy: false,
+  recadosPendientes: 0,
+  proximaAccionFecha: '2026-03-20',
+  diasParaPrescribir: 900,
+  diasSinContactoEfectivo: 3,
+  tieneGestiones: true,
+};
+
+describe('motivos de la cola', () => {
+  const casos: Array<[string, Partial<HechosDeCuenta>, ClaveMotivo[]]> = [
+    ['sin nada pendiente', {}, []],
+    ['promesa rota', { promesaIncumplida: true }, ['promesa_incumplida']],
+    ['promesa de hoy', { promesaHoy: 120_000 }, ['promesa_hoy']],
+    ['acción vencida', { proximaAccionFecha: '2026-03-09' }, ['llamada_programada']],
+    ['acción de hoy', { proximaAccionFecha: '2026-03-10' }, ['llamada_programada']],
+    ['prescripción en 180 días', { diasParaPrescribir: 180 }, ['prescripcion_cercana']],
+    ['prescripción en 181 días', { diasParaPrescribir: 181 }, []],
+    [
+      'nunca contactado',
+      { tieneGestiones: false, diasSinContactoEfectivo: null },
+      ['nunca_contactado'],
+    ],
+    ['30 días sin contacto efectivo', { diasSinContactoEfectivo: 30 }, ['sin_contacto']],
+    ['saldo alto', { saldoExigible: 5_000_000 }, ['saldo_alto']],
+    ['dos recados', { recadosPendientes: 2 }, ['recado']],
+  ];
+  for (const [nombre, cambio, esperado] of casos) {
+    it(nombre, () => {
+      expect(clavesDeMotivos({ ...TRANQUILA, ...cambio }, PARAMETROS)).toEqual(esperado);
+    });
+  }
+
+  it('las frases dicen el monto, los días y el número de recados', () => {
+    const m = motivosDeCuenta(
+      { ...TRANQUILA, promesaHoy: 123_456, recadosPendientes: 2, diasParaPrescribir: 1 },
+      PARAMETROS,
+    );
+    expect(m.map((x) => x.texto)).toEqual([
+      'Promesa de pago de $1,234.56 vence hoy',
+      '2 recados por atender',
+      'Un pagaré prescribe en 1 día',
+    ]);
+  });
+});
+
+describe('puntaje', () => {
+  const claves = fc.subarray(Object.keys(PESO_MOTIVO) as ClaveMotivo[]);
+  const centavos = fc.integer({ min: 0, max: 10_000_000_000 });
+
+  it('un motivo más nunca baja el puntaje', () => {
+    fc.assert(
+      fc.property(claves, centavos, (c, r) => {
+        const extra = (Object.keys(PESO_MOTIVO) as ClaveMotivo[]).find((k) => !c.includes(k));
+        fc.pre(extra !== undefined);
+        return puntajeDeCuenta([...c, extra as ClaveMotivo], r) >= puntajeDeCuenta(c, r);
+      }),
+    );
+  });
+
+  it('más recuperación esperada nunca baja el puntaje', () => {
+    fc.assert(
+      fc.property(
+        claves,
+        centavos,
+        centavos,
+        (c, a, b) => puntajeDeCuenta(c, Math.max(a, b)) >= puntajeDeCuenta(c, Math.min(a, b)),
+      ),
+    );
+  });
+
+  it('una promesa rota en una cuenta pequeña va antes que una cuenta grande sin pendientes', () => {
+    const pequena = puntajeDeCuenta(
+      ['promesa_incumplida'],
+      recuperacionEsperada({ ...TRANQUILA, saldoExigible: 50_000 }),
+    );
+    const grande = puntajeDeCuenta(
+      ['saldo_alto'],
+      recuperacionEsperada({ ...TRANQUILA, saldoExigible: 50_000_000 }),
+    );
+    expect(pequena).toBeGreaterThan(grande);
+  });
+
+  it('la recuperación esperada es el saldo (o lo prometido, si es mayor) por la probabilidad del rango', () => {
+    expect(recuperacionEsperada({ ...TRANQUILA, saldoExigible: 100_000, bucket: '61-90' })).toBe(
+      50_000,
+    );
+    expect(
+      recuperacionEsperada({
+        ...TRANQUILA,
+        saldoExigible: 10_000,
+        promesaHoy: 40_000,
+        bucket: 'al_corriente',
+      }),
+    ).toBe(36_000);
+    expect(recuperacionEsperada({ ...TRANQUILA, saldoExigible: null, bucket: null })).toBe(0);
+  });
+});
