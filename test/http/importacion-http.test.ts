@@ -104,4 +104,15 @@ describe('importación de la cartera desde la pantalla del administrador', () =>
     const vacio = await subir(Buffer.alloc(0));
     expect(vacio.statusCode).toBe(400);
   });
+
+  it('bytes que no son un libro de Excel son un 400 que nombra el archivo, y nada se escribe', async () => {
+    const antes = await contar('creditos');
+    const r = await subir(Buffer.from('nombre,curp\nAna,XXXX\n'));
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({
+      campo: 'archivo',
+      mensaje: 'cartera de prueba.xlsx no es un libro de Excel (.xlsx) legible.',
+    });
+    expect(await contar('creditos')).toBe(antes);
+  });
 });

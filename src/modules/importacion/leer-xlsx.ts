@@ -33,6 +33,9 @@ export function celdaXlsx(valor: ExcelJS.CellValue): Celda {
   return null;
 }
 
+/** The reading thread's parser refused the bytes (not a zip, not a workbook). */
+class LibroIlegible extends Error {}
+
 /** What the reading thread (xlsx-en-hilo.ts) sends back. */
 export type MensajeXlsx =
   | { tipo: 'hoja'; hoja: number; nombre: string; encabezados: string[] }
@@ -89,10 +92,13 @@ export async function leerLibroXlsx(
           leidas += m.cuantas;
           alLeer(leidas);
         } else if (m.tipo === 'fin') listo();
-        else fallo(new Error(m.mensaje));
+        else fallo(new LibroIlegible(m.mensaje));
       });
     });
-  } catch {
+  } catch (e) {
+    // Only exceljs's refusal is the workbook's fault; a thread that could not start or died
+    // is ours, and telling the office its good file is broken would send them the wrong way.
+    if (!(e instanceof LibroIlegible)) throw e;
     throw new ErrorDominio(
       'entrada_invalida',
       `${nombre} no es un libro de Excel (.xlsx) legible.`,

@@ -1,6 +1,8 @@
 import type { Locator, Page, Route } from 'playwright-core';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// The screen's polls of a queued import (GET /api/importaciones/trabajos/:id).
+const TRABAJO = '**/api/importaciones/trabajos/*';
 
 /** «Importar cartera», as the administrator loads the institute's workbook. */
 export class PaginaImportacion {
@@ -29,7 +31,10 @@ export class PaginaImportacion {
 
   /**
    * Chooses the workbook and imports it; returns the result's summary as displayed.
-   * `mientrasCorre` runs while the request is held at the network, to look at the page then.
+   * `mientrasCorre` runs while the first look at the import's job is held at the network, to
+   * look at the page then. The upload itself is never intercepted: Chromium's request
+   * interception hands a binary body over as text, and a workbook that went through it came
+   * out unreadable in one CI run ("no es un libro de Excel legible").
    */
   async importar(
     nombre: string,
@@ -50,7 +55,7 @@ export class PaginaImportacion {
       await ruta.continue();
       continuo();
     };
-    if (mientrasCorre) await this.page.route('**/api/importaciones', retener, { times: 1 });
+    if (mientrasCorre) await this.page.route(TRABAJO, retener, { times: 1 });
     const respuesta = this.page.waitForResponse(
       (r) => new URL(r.url()).pathname === '/api/importaciones' && r.request().method() === 'POST',
     );
@@ -61,7 +66,7 @@ export class PaginaImportacion {
       } finally {
         liberar();
         await continuada;
-        await this.page.unroute('**/api/importaciones', retener);
+        await this.page.unroute(TRABAJO, retener);
       }
     }
     await respuesta;
