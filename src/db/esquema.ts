@@ -734,6 +734,29 @@ export interface SecretoDeInstalacionFila {
   creado_en: Generated<Date>;
 }
 
+/** Metas (migration 0023): one row per version; the current goal is the highest version. */
+export interface MetaFila {
+  id: Generated<number>;
+  /** The month's first day. */
+  mes: FechaColumna;
+  oficina_id: number;
+  /** null: the office's own goal. */
+  gestor_id: number | null;
+  version: number;
+  recuperacion_centavos: CentavosColumna | null;
+  /** Weights are numeric text (pg's decimal), like every rate. */
+  recuperacion_peso: string | null;
+  contactos_efectivos: number | null;
+  contactos_efectivos_peso: string | null;
+  convenios: number | null;
+  convenios_peso: string | null;
+  turnos_atendidos: number | null;
+  turnos_atendidos_peso: string | null;
+  motivo: string | null;
+  registrada_por: number;
+  registrada: Instante;
+}
+
 export interface BaseDeDatos {
   secretos_de_instalacion: SecretoDeInstalacionFila;
   oficinas: OficinaFila;
@@ -798,6 +821,7 @@ export interface BaseDeDatos {
   parametros_gestion: ParametrosGestionFila;
   dias_inhabiles: DiaInhabilFila;
   parametros_arco: ParametrosArcoFila;
+  metas: MetaFila;
   solicitudes_arco: SolicitudArcoFila;
   eventos_arco: EventoArcoFila;
   oposiciones_contacto: { persona_id: number; solicitud_id: number; desde: Instante };

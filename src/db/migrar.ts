@@ -20,6 +20,7 @@ import * as intentosDeAcceso from './migraciones/0018-intentos-de-acceso.ts';
 import * as denegaciones from './migraciones/0020-denegaciones.ts';
 import * as bitacoraDelDuenio from './migraciones/0021-bitacora-sellada-por-el-duenio.ts';
 import * as derechosArco from './migraciones/0022-derechos-arco.ts';
+import * as metas from './migraciones/0023-metas.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migraciones: Record<string, Migration> = {
   '0020-denegaciones': denegaciones,
   '0021-bitacora-sellada-por-el-duenio': bitacoraDelDuenio,
   '0022-derechos-arco': derechosArco,
+  '0023-metas': metas,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

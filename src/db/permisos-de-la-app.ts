@@ -9,6 +9,8 @@ const EXCEPCIONES: Record<string, string | null> = {
   bitacora: 'SELECT',
   // Append only: the use case's entry, sealed into the chain at commit.
   bitacora_entrada: 'INSERT',
+  // Goals are versioned: a change is a new row, never an edit (migration 0023).
+  metas: 'SELECT, INSERT',
 };
 
 async function existeEsquema<T>(db: Kysely<T>, esquema: string): Promise<boolean> {
