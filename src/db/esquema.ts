@@ -757,6 +757,68 @@ export interface MetaFila {
   registrada: Instante;
 }
 
+/* Facts of the indicators (migration 0024): derived, rewritten per day. */
+export interface HechosMaterializadosFila {
+  fecha: FechaColumna;
+  materializado: Instante;
+  antiguedad: FechaColumna | null;
+  antiguedad_inicio: FechaColumna | null;
+  recuperacion_al: Instante;
+}
+
+interface HechoBase {
+  fecha: FechaColumna;
+  oficina_id: number;
+  gestor_id: number | null;
+}
+
+export interface HechoRecuperacionFila extends HechoBase {
+  bucket: Bucket | 'sin_dato';
+  canal: 'banco' | 'caja' | 'nomina' | 'importacion';
+  cobrado_centavos: CentavosColumna;
+  cancelado_centavos: CentavosColumna;
+  pagos: number;
+  cancelaciones: number;
+}
+
+export interface HechoCoberturaFila extends HechoBase {
+  asignadas: number;
+  gestionadas: number;
+  con_contacto: number;
+}
+
+export interface HechoCompromisosFila extends HechoBase {
+  promesas_hechas: number;
+  promesas_cumplidas: number;
+  promesas_incumplidas: number;
+  promesas_pendientes: number;
+  convenios_firmados: number;
+  convenios_cumplidos: number;
+  convenios_incumplidos: number;
+  convenios_vigentes: number;
+  descuento_centavos: CentavosColumna;
+}
+
+export interface HechoCarteraFila extends HechoBase {
+  bucket: Bucket;
+  cuentas: number;
+  saldo_centavos: CentavosColumna;
+}
+
+export interface HechoTransicionFila extends HechoBase {
+  de: Bucket;
+  a: Bucket | 'liquidado';
+  cuentas: number;
+  saldo_centavos: CentavosColumna;
+}
+
+export interface HechoPrescripcionFila extends HechoBase {
+  cuentas_90: number;
+  saldo_90_centavos: CentavosColumna;
+  cuentas_180: number;
+  saldo_180_centavos: CentavosColumna;
+}
+
 export interface BaseDeDatos {
   secretos_de_instalacion: SecretoDeInstalacionFila;
   oficinas: OficinaFila;
@@ -822,6 +884,13 @@ export interface BaseDeDatos {
   dias_inhabiles: DiaInhabilFila;
   parametros_arco: ParametrosArcoFila;
   metas: MetaFila;
+  hechos_materializados: HechosMaterializadosFila;
+  hechos_recuperacion: HechoRecuperacionFila;
+  hechos_cobertura: HechoCoberturaFila;
+  hechos_compromisos: HechoCompromisosFila;
+  hechos_cartera: HechoCarteraFila;
+  hechos_transiciones: HechoTransicionFila;
+  hechos_prescripcion: HechoPrescripcionFila;
   solicitudes_arco: SolicitudArcoFila;
   eventos_arco: EventoArcoFila;
   oposiciones_contacto: { persona_id: number; solicitud_id: number; desde: Instante };

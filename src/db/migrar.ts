@@ -21,6 +21,7 @@ import * as denegaciones from './migraciones/0020-denegaciones.ts';
 import * as bitacoraDelDuenio from './migraciones/0021-bitacora-sellada-por-el-duenio.ts';
 import * as derechosArco from './migraciones/0022-derechos-arco.ts';
 import * as metas from './migraciones/0023-metas.ts';
+import * as hechosDeIndicadores from './migraciones/0024-hechos-de-indicadores.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migraciones: Record<string, Migration> = {
   '0021-bitacora-sellada-por-el-duenio': bitacoraDelDuenio,
   '0022-derechos-arco': derechosArco,
   '0023-metas': metas,
+  '0024-hechos-de-indicadores': hechosDeIndicadores,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

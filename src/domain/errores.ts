@@ -29,7 +29,9 @@ export type CodigoError =
   | 'contacto_con_oposicion'
   | 'gestion_invalida'
   | 'gestor_invalido'
-  | 'plan_cambiado';
+  | 'plan_cambiado'
+  // Metas (issue 11): a month already past keeps the goals it was measured against.
+  | 'mes_cerrado';
 
 export class ErrorDominio extends Error {
   constructor(

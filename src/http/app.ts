@@ -26,6 +26,9 @@ import { rutasCreditos } from './rutas/creditos.ts';
 import { rutasDocumentosPago } from './rutas/documentos-pago.ts';
 import { rutasGestion } from './rutas/gestion.ts';
 import { rutasImportacion } from './rutas/importacion.ts';
+import { rutasIndicadores } from './rutas/indicadores.ts';
+import { rutasIndicadoresReporte } from './rutas/indicadores-reporte.ts';
+import { rutasMetas } from './rutas/metas.ts';
 import { rutasOficinas } from './rutas/oficinas.ts';
 import { rutasPagos } from './rutas/pagos.ts';
 import { rutasRecados } from './rutas/recados.ts';
@@ -137,10 +140,13 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasConvenios(ctx);
   rutasRecados(ctx);
   rutasAgenda(ctx);
+  rutasIndicadores(ctx);
   rutasGestion(ctx);
   rutasAsignacion(ctx);
   rutasArco(ctx);
   rutasBitacora(ctx);
+  rutasMetas(ctx);
+  rutasIndicadoresReporte(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

@@ -38,6 +38,7 @@ export function estadoHttp(codigo: CodigoError): number {
     case 'contacto_con_oposicion':
     case 'gestion_invalida':
     case 'gestor_invalido':
+    case 'mes_cerrado':
       return 422;
     case 'demasiados_intentos':
       return 429;

@@ -1,11 +1,13 @@
 import PgBoss from 'pg-boss';
 import { candadoDeArranque } from '../db/candado-de-arranque.ts';
 import type { Db } from '../db/conexion.ts';
-import type { Fecha } from '../domain/fecha.ts';
+import { type Fecha, sumarDias } from '../domain/fecha.ts';
+import type { Mes } from '../domain/metas/mes.ts';
 import type { Reloj } from '../domain/reloj.ts';
 import { calcularAntiguedad } from '../modules/cartera/calcular-antiguedad.ts';
 import { revisarConvenios } from '../modules/convenios/revisar-convenios.ts';
 import { revisarPromesasDePago } from '../modules/gestion/revisar-promesas-de-pago.ts';
+import { materializarHechos, materializarMes } from '../modules/indicadores/materializar-hechos.ts';
 import { escalarRecados } from '../modules/recados/escalar-recados.ts';
 import type { Actor } from '../modules/seguridad/actor.ts';
 import { avisoLimitado } from './aviso-limitado.ts';
@@ -20,6 +22,9 @@ export interface ColaDeTrabajos {
     actor: Pick<Actor, 'id' | 'usuario'> | null,
   ): Promise<string>;
   estadoDeTrabajo(id: string): Promise<EstadoTrabajo | null>;
+  /** Recompute a month's facts of the indicators (issue 11); null: yesterday and today. */
+  encolarIndicadores(mes: Mes | null, actor: Pick<Actor, 'id' | 'usuario'> | null): Promise<string>;
+  estadoDeIndicadores(id: string): Promise<EstadoTrabajo | null>;
   /** Large uploads of the portfolio workbook (trabajo-importacion.ts). */
   importaciones: ColaDeImportaciones;
   detener(): Promise<void>;
@@ -34,6 +39,16 @@ export interface EstadoTrabajo {
 const ANTIGUEDAD = 'antiguedad';
 /** Unattended recados go to the office's coordinador (issue 9): checked every 15 minutes. */
 const ESCALAR_RECADOS = 'escalar-recados';
+
+/** The facts the dashboards read (src/modules/indicadores/materializar-hechos.ts). */
+const INDICADORES = 'hechos-de-indicadores';
+
+interface DatosIndicadores {
+  /** A whole month; null: the day before `fecha` and `fecha` (after the nightly aging). */
+  mes: Mes | null;
+  fecha: Fecha | null;
+  actor: Pick<Actor, 'id' | 'usuario'> | null;
+}
 
 interface DatosAntiguedad {
   fecha: Fecha | null;
@@ -76,6 +91,7 @@ export async function iniciarTrabajos(
       { fecha: null, actor: null } satisfies DatosAntiguedad,
       { tz: zona },
     );
+    await boss.createQueue(INDICADORES);
     await boss.createQueue(ESCALAR_RECADOS);
     await boss.schedule(ESCALAR_RECADOS, '*/15 * * * *', {}, { tz: zona });
     await programarRespaldos(boss, reloj, zona);
@@ -95,6 +111,10 @@ export async function iniciarTrabajos(
     const promesas = await db
       .transaction()
       .execute((trx) => revisarPromesasDePago(trx, { reloj, ip: null, actor }));
+    // Then the indicators' facts of the day before (now complete) and of the aging's day.
+    await boss.send(INDICADORES, { mes: null, fecha: r.fecha, actor } satisfies DatosIndicadores, {
+      singletonKey: `indicadores-${r.fecha}`,
+    });
     return {
       fecha: r.fecha,
       creditos: r.creditos,
@@ -106,6 +126,21 @@ export async function iniciarTrabajos(
         incumplidas: promesas.incumplidas.length,
       },
     };
+  });
+  await boss.work<DatosIndicadores>(INDICADORES, async ([trabajo]) => {
+    if (!trabajo) return null;
+    const { mes, fecha, actor } = trabajo.data;
+    const ctx = { reloj, ip: null, actor };
+    const r =
+      mes !== null
+        ? await materializarMes(db, mes, ctx)
+        : await materializarHechos(
+            db,
+            sumarDias(fecha ?? reloj.hoy(), -1),
+            fecha ?? reloj.hoy(),
+            ctx,
+          );
+    return { ...r, mes };
   });
   const importaciones = await prepararImportaciones(boss, db, reloj, traducirEstado);
   await boss.work(ESCALAR_RECADOS, async () =>
@@ -133,6 +168,19 @@ export async function iniciarTrabajos(
     },
     estadoDeTrabajo: async (id) => {
       const t = await boss.getJobById(ANTIGUEDAD, id);
+      return t ? { id: t.id, estado: traducirEstado(t.state), resultado: t.output ?? null } : null;
+    },
+    encolarIndicadores: async (mes, actor) => {
+      const id = await boss.send(
+        INDICADORES,
+        { mes, fecha: null, actor } satisfies DatosIndicadores,
+        { retryLimit: 1 },
+      );
+      if (!id) throw new Error('la cola no aceptó el trabajo');
+      return id;
+    },
+    estadoDeIndicadores: async (id) => {
+      const t = await boss.getJobById(INDICADORES, id);
       return t ? { id: t.id, estado: traducirEstado(t.state), resultado: t.output ?? null } : null;
     },
     importaciones,

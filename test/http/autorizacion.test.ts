@@ -171,6 +171,23 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   },
   'GET /api/agenda': { permitidos: ['gestor', 'coordinador'] },
   'GET /api/indicadores/cobertura': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'GET /api/indicadores': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/indicadores?mes=2026-03&nivel=gestor',
+  },
+  'POST /api/indicadores/recalcular': { permitidos: ['coordinador', 'administrador'] },
+  'GET /api/indicadores/trabajos/:id': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/indicadores/trabajos/00000000-0000-4000-8000-000000000000',
+  },
+  'GET /api/metas': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'GET /api/metas/historial': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'GET /api/metas/exportar.xlsx': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'PUT /api/metas/:mes': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/metas/2026-04',
+  },
+  'POST /api/metas/importar': { permitidos: ['coordinador', 'administrador'] },
   'POST /api/importaciones': { permitidos: SOLO_ADMIN },
   'GET /api/importaciones/plantilla.xlsx': { permitidos: SOLO_ADMIN },
   'GET /api/importaciones/trabajos/:id': {
@@ -299,6 +316,13 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'GET /api/bitacora': { permitidos: SOLO_ADMIN },
   'GET /api/bitacora.csv': { permitidos: SOLO_ADMIN },
   'GET /api/denegaciones': { permitidos: SOLO_ADMIN },
+  // The month's report (issue 11): scope per office tested in indicadores-reporte.test.ts.
+  'GET /api/indicadores/reporte.xlsx': {
+    permitidos: ['coordinador', 'contabilidad', 'administrador'],
+  },
+  'GET /api/indicadores/reporte.pdf': {
+    permitidos: ['coordinador', 'contabilidad', 'administrador'],
+  },
 };
 
 const USUARIO_DE: Record<Rol, string> = {

@@ -6,9 +6,10 @@ export function porcentaje(parte: bigint | number, total: bigint | number): stri
   const p = BigInt(parte);
   const t = BigInt(total);
   if (t === 0n) return null;
-  const negativo = p < 0n !== t < 0n && p !== 0n;
   const ap = p < 0n ? -p : p;
   const at = t < 0n ? -t : t;
   const decimas = (2000n * ap + at) / (2n * at);
+  // A negative share too small to show is "0.0", not "-0.0".
+  const negativo = p < 0n !== t < 0n && decimas !== 0n;
   return `${negativo ? '-' : ''}${decimas / 10n}.${decimas % 10n}`;
 }

@@ -102,6 +102,15 @@ export const POLITICAS = {
   // Screens show CURP, phones and e-mails masked; the whole value is a logged click (issue 13).
   'personas.revelar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'cobertura.consultar': { roles: ['gestor', 'coordinador', 'administrador'] },
+  // Issue 11: scope (own figures, own office, recovery only) is checked inside the use case.
+  'indicadores.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  'indicadores.recalcular': { roles: ['coordinador', 'administrador'] },
+  // Monthly goals (issue 11): a gestor reads his own, a coordinador his office's (and sets his
+  // gestores'), the administrador all (and sets the offices'); scope checked inside.
+  'metas.consultar': { roles: ['gestor', 'coordinador', 'administrador'] },
+  'metas.definir': { roles: ['coordinador', 'administrador'] },
+  // The month's report as XLSX or PDF: the coordinador his office's (checked inside).
+  'indicadores.exportar': { roles: ['coordinador', 'contabilidad', 'administrador'] },
   // Derechos ARCO (docs/arco.md): the coordinador of the office that received a request
   // (checked inside) and the administrador, who acts for the Unidad de Transparencia. Gestores
   // refer the titular to them; the calendar and the terms are the administrador's.

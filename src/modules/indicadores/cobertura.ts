@@ -41,7 +41,7 @@ export function porcentajeConUnDecimal(parte: number, total: number): string {
   return `${Math.floor(decimas / 10)}.${decimas % 10}`;
 }
 
-interface FilaCifras {
+export interface FilaCifras {
   oficina_id: number;
   gestor_id: number | null;
   es_oficina: number;
@@ -70,16 +70,22 @@ function alcance(actor: Actor): RawBuilder<boolean> {
 }
 
 /**
- * One pass over the month: each holding interval clipped to the month (business time, so the
- * month starts at 00:00 in Hermosillo), each gestión attributed to the interval that held the
- * account at its `inicio`, and the counts taken per gestor and per office in one GROUPING SETS:
- * the office row counts distinct credits, so an account two gestores held counts once there.
+ * One pass over the days [desde, hasta) (the month; the indicators' facts pass the month up to
+ * a cut-off): each holding interval clipped to them (business time, so a day starts at 00:00 in
+ * Hermosillo), each gestión attributed to the interval that held the account at its `inicio`,
+ * and the counts taken per gestor and per office in one GROUPING SETS: the office row counts
+ * distinct credits, so an account two gestores held counts once there.
  */
-async function cifras(trx: Db, mes: string, siguiente: string, actor: Actor) {
+export async function cifrasDeCobertura(
+  trx: Db,
+  desde: string,
+  hasta: string,
+  filtro: RawBuilder<boolean>,
+): Promise<FilaCifras[]> {
   const r = await sql<FilaCifras>`
     WITH limites AS (
-      SELECT (${`${mes}-01`}::date::timestamp AT TIME ZONE ${ZONA_INSTITUTO}) AS ini,
-             (${`${siguiente}-01`}::date::timestamp AT TIME ZONE ${ZONA_INSTITUTO}) AS fin
+      SELECT (${desde}::date::timestamp AT TIME ZONE ${ZONA_INSTITUTO}) AS ini,
+             (${hasta}::date::timestamp AT TIME ZONE ${ZONA_INSTITUTO}) AS fin
     ),
     tramos AS (
       SELECT a.credito_id, a.gestor_id, c.oficina_id,
@@ -90,7 +96,7 @@ async function cifras(trx: Db, mes: string, siguiente: string, actor: Actor) {
       CROSS JOIN limites l
       WHERE a.desde < l.fin
         AND (a.hasta IS NULL OR (a.hasta > l.ini AND a.hasta > a.desde))
-        AND ${alcance(actor)}
+        AND ${filtro}
     ),
     hechos AS (
       SELECT t.oficina_id, t.gestor_id, t.credito_id, g.id AS gestion_id,
@@ -153,7 +159,12 @@ export async function consultarCobertura(
     throw new ErrorDominio('entrada_invalida', 'El mes debe ser AAAA-MM, p. ej. 2026-03.', 'mes');
   }
   const { actor } = ctx;
-  const filas = await cifras(trx, mes, mesSiguiente(mes), actor);
+  const filas = await cifrasDeCobertura(
+    trx,
+    `${mes}-01`,
+    `${mesSiguiente(mes)}-01`,
+    alcance(actor),
+  );
   let oficinas = trx.selectFrom('oficinas').select(['id', 'nombre', 'clave']);
   let personal = trx
     .selectFrom('usuarios')

@@ -52,19 +52,22 @@ export async function metasVigentes(
   mes: Mes,
   alCorte: Fecha,
 ): Promise<Map<string, MetaVigente>> {
+  // A gestor who moved office in the month may have goals under both: his latest one counts.
+  const sujeto = sql`CASE WHEN metas.gestor_id IS NULL THEN 'o:' || metas.oficina_id
+                          ELSE 'g:' || metas.gestor_id END`;
   const filas = await trx
     .selectFrom('metas')
     .selectAll()
-    .distinctOn(['metas.oficina_id', sql`coalesce(metas.gestor_id, 0)`])
+    .distinctOn([sujeto])
     .where('mes', '=', primerDia(mes))
     .where(
       'registrada',
       '<',
       sql<Date>`((${alCorte}::date + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO})`,
     )
-    .orderBy('metas.oficina_id')
-    .orderBy(sql`coalesce(metas.gestor_id, 0)`)
-    .orderBy('version', 'desc')
+    .orderBy(sujeto)
+    .orderBy('registrada', 'desc')
+    .orderBy('id', 'desc')
     .execute();
   return new Map(
     filas.map((f) => [

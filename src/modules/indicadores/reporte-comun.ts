@@ -1,0 +1,160 @@
+/**
+ * What the month's report (XLSX and PDF, issue 11 item 4) shows and how it names things: both
+ * renderers read the same figures with the same Spanish labels, so the two files agree.
+ */
+import { type Bucket, ETIQUETA_BUCKET } from '../../domain/antiguedad.ts';
+import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
+import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
+import type { ItemMeta } from '../../domain/metas/indice-de-cumplimiento.ts';
+import type {
+  BucketDeRecuperacion,
+  CanalRecuperacion,
+  FilaIndicadores,
+  Indicadores,
+} from './tipos.ts';
+
+export interface EmisionDeReporte {
+  instante: Date;
+  /** Who asked for it (their user name), printed in the footer. */
+  usuario: string;
+  zonaHoraria: string;
+}
+
+export interface ReporteIndicadores {
+  mes: string;
+  alCorte: string;
+  hechosAl: string | null;
+  /** "Oficina Hermosillo" or "Instituto". */
+  titulo: string;
+  /** The office's (or the institute's) own row. */
+  principal: FilaIndicadores;
+  /** The rows under it: the office's gestores, or the institute's offices. */
+  detalle: FilaIndicadores[];
+  /** How the detail rows are called in headers: "Gestor" or "Oficina". */
+  etiquetaDetalle: string;
+  emision: EmisionDeReporte;
+}
+
+/**
+ * The report from the subject's figures and its breakdown (consultarIndicadores' answers):
+ * `principal` has the one row of the office or the institute.
+ */
+export function armarReporte(
+  principal: Indicadores,
+  detalle: Indicadores,
+  emision: EmisionDeReporte,
+): ReporteIndicadores {
+  const fila = principal.filas[0];
+  if (fila === undefined) throw new Error('reporte: el sujeto no tiene cifras');
+  const esInstituto = principal.nivel === 'instituto';
+  return {
+    mes: principal.mes,
+    alCorte: principal.alCorte,
+    hechosAl: principal.hechosAl,
+    titulo: esInstituto ? 'Instituto' : `Oficina ${fila.sujeto.nombre}`,
+    principal: fila,
+    detalle: detalle.filas,
+    etiquetaDetalle: detalle.nivel === 'oficina' ? 'Oficina' : 'Gestor',
+    emision,
+  };
+}
+
+const MESES = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+
+/** "2026-03" → "marzo de 2026". */
+export function nombreDelMes(mes: string): string {
+  return `${MESES[Number(mes.slice(5, 7)) - 1] ?? mes.slice(5, 7)} de ${mes.slice(0, 4)}`;
+}
+
+export const ETIQUETA_ITEM: Record<ItemMeta, string> = {
+  recuperacion: 'Recuperación',
+  contactosEfectivos: 'Cuentas con contacto efectivo',
+  convenios: 'Convenios firmados',
+  turnosAtendidos: 'Turnos atendidos',
+};
+
+export const ETIQUETA_CANAL: Record<CanalRecuperacion, string> = {
+  banco: 'Depósito bancario',
+  caja: 'Caja',
+  nomina: 'Nómina',
+  importacion: 'Importación',
+};
+
+export function etiquetaBucket(b: BucketDeRecuperacion | 'liquidado'): string {
+  if (b === 'sin_dato') return 'Sin antigüedad';
+  if (b === 'liquidado') return 'Liquidado';
+  return ETIQUETA_BUCKET[b as Bucket];
+}
+
+/**
+ * Decimal pesos text → centavos. The shape's money may be negative (a net that went down, when
+ * cancellations exceed payments), which the domain parser does not take: the sign is split off.
+ */
+export function centavosDe(texto: string): Centavos {
+  const negativo = texto.startsWith('-');
+  const c = centavosDesdeTexto(negativo ? texto.slice(1) : texto) ?? 0;
+  return (negativo ? -c : c) as Centavos;
+}
+
+/** "1234.5" → "$1,234.50". */
+export const pesosTexto = (texto: string): string => formatearPesos(centavosDe(texto));
+
+/** "87.5" → "87.5 %"; no base → "—". */
+export const porcentajeTexto = (p: string | null): string => (p === null ? '—' : `${p} %`);
+
+export const fechaTexto = (f: string): string => formatearFecha(f as Fecha);
+
+/** An instant as people in the office read it: "04/12/2026 16:05" (four-digit year). */
+export function instanteTexto(d: Date, zona: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zona,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** A meta item's goal or achievement: money items are pesos, counts are integers. */
+export function valorDeMetaTexto(item: ItemMeta, valor: string): string {
+  return item === 'recuperacion' ? pesosTexto(valor) : Number(valor).toLocaleString('es-MX');
+}
+
+/** How a row is named in the tables: the subject's own row is its total. */
+export function nombreDeFila(r: ReporteIndicadores, fila: FilaIndicadores): string {
+  return fila === r.principal ? `Total ${r.titulo}` : fila.sujeto.nombre;
+}
+
+/** The rows that carry a family (a family the reader may not see, or that does not apply, is null). */
+export function filasCon<K extends keyof FilaIndicadores>(
+  r: ReporteIndicadores,
+  familia: K,
+): Array<{ fila: FilaIndicadores; valor: NonNullable<FilaIndicadores[K]> }> {
+  const salida = [];
+  for (const fila of [r.principal, ...r.detalle]) {
+    const valor = fila[familia];
+    if (valor !== null && valor !== undefined)
+      salida.push({ fila, valor: valor as NonNullable<FilaIndicadores[K]> });
+  }
+  return salida;
+}
