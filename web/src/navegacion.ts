@@ -13,6 +13,8 @@ import { ROLES_CONCILIACION } from './api/conciliacion.ts';
 import { ROLES_CONFIGURACION_GESTION } from './api/configuracion-gestion.ts';
 import { ROLES_CONVENIOS, ROLES_PENDIENTES } from './api/convenios.ts';
 import { ROLES_IMPORTACION } from './api/importacion.ts';
+import { ROLES_TABLERO } from './api/indicadores.ts';
+import { ROLES_METAS } from './api/metas.ts';
 import { ROLES_RECADOS } from './api/recados.ts';
 import { ROLES, type Rol } from './api/tipos.ts';
 import { ROLES_TURNOS } from './api/turnos.ts';
@@ -84,6 +86,18 @@ export const SECCIONES: readonly Seccion[] = [
     pagina: lazy(() =>
       import('./paginas/Cobertura.tsx').then((m) => ({ default: m.PaginaCobertura })),
     ),
+  },
+  {
+    ruta: '/tablero',
+    etiqueta: 'Tablero',
+    roles: ROLES_TABLERO,
+    pagina: lazy(() => import('./paginas/Tablero.tsx').then((m) => ({ default: m.PaginaTablero }))),
+  },
+  {
+    ruta: '/metas',
+    etiqueta: 'Metas',
+    roles: ROLES_METAS,
+    pagina: lazy(() => import('./paginas/Metas.tsx').then((m) => ({ default: m.PaginaMetas }))),
   },
   {
     ruta: '/creditos/:id',
