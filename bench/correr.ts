@@ -14,6 +14,7 @@ const BENCHMARKS = [
   'conciliacion',
   'arranque',
   'gestion',
+  'indicadores',
 ];
 if (!nombre || !BENCHMARKS.includes(nombre)) {
   console.log(

@@ -136,7 +136,7 @@ describe('cartera de demostración en la base', () => {
     expect(r?.futuras).toBe(0);
   });
 
-  it('tres meses de gestiones: de quien tenía la cuenta, en horario, por un medio de la persona', async () => {
+  it('un año de gestiones: de quien tenía la cuenta, en horario, por un medio de la persona', async () => {
     const { rows } = await sql<{
       gestiones: number;
       cuentas: number;
@@ -158,7 +158,7 @@ describe('cartera de demostración en la base', () => {
                   AND a.desde <= g.inicio AND (a.hasta IS NULL OR g.inicio < a.hasta)))::int4 AS fuera_de_titular,
              count(*) FILTER (WHERE extract(hour FROM g.inicio AT TIME ZONE 'America/Hermosillo') NOT BETWEEN 8 AND 19)::int4 AS fuera_de_horario,
              count(*) FILTER (WHERE g.inicio > ${reloj.ahora()} OR g.registrado > ${reloj.ahora()}
-               OR g.inicio < ${reloj.ahora()}::timestamptz - interval '93 days')::int4 AS fuera_de_ventana,
+               OR g.inicio < ${reloj.ahora()}::timestamptz - interval '367 days')::int4 AS fuera_de_ventana,
              count(*) FILTER (WHERE g.canal IN ('sms', 'whatsapp') AND NOT t.consentimiento
                OR g.canal = 'correo' AND NOT co.consentimiento)::int4 AS sin_consentimiento,
              count(*) FILTER (WHERE t.persona_id <> g.persona_id OR co.persona_id <> g.persona_id

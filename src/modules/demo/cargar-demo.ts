@@ -3,7 +3,9 @@ import type { Rol } from '../../db/esquema.ts';
 import { calcularAntiguedad } from '../cartera/calcular-antiguedad.ts';
 import type { Contexto } from '../contexto.ts';
 import { crearUsuario } from '../usuarios/crear-usuario.ts';
+import { Aleatorio } from './aleatorio.ts';
 import { cargarCarteraDemo, type OpcionesCarteraDemo } from './cargar-cartera-demo.ts';
+import { cargarIndicadoresDemo } from './cargar-indicadores-demo.ts';
 
 /** One demo password for every demo login; documented in the README, never used outside demo mode. */
 export const CONTRASENA_DEMO = 'Recupera.2026';
@@ -69,7 +71,15 @@ export async function cargarDemo(
     const cartera = await cargarCarteraDemo(trx, opciones.cartera, ctx);
     // Today's aging snapshot too, so that lists and indicators have it on the first screen
     // (otherwise the job queue computes it right after the start).
-    if (cartera.creada) await calcularAntiguedad(trx, ctx.reloj.hoy(), ctx);
+    if (cartera.creada) {
+      await calcularAntiguedad(trx, ctx.reloj.hoy(), ctx);
+      // A year of month-ends, facts and goals, so that every chart of the dashboards has data.
+      await cargarIndicadoresDemo(
+        trx,
+        ctx,
+        new Aleatorio((opciones.cartera.semilla ^ 0x1d1ca) >>> 0),
+      );
+    }
   }
   return creados;
 }

@@ -362,7 +362,7 @@ async function insertarRecados(
 
 /**
  * The gestor's daily work on the demo portfolio just written: the assignment history, about
- * three months of gestiones with their promises, and a few recados for each gestor
+ * a year of gestiones with their promises, and a few recados for each gestor
  * (generar-asignaciones.ts, generar-gestiones.ts, generar-recados.ts). Dates are relative to
  * the injected clock's today; written in bulk, a statement per 20,000 rows.
  */

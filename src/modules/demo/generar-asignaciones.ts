@@ -33,7 +33,7 @@ export interface CuentaGestionada {
   creditoId: number;
   oficinaId: number;
   tramos: TramoDemo[];
-  /** How many gestiones it gets over the last three months. */
+  /** How many gestiones it gets over the last year. */
   gestiones: number;
 }
 
@@ -43,17 +43,18 @@ export interface OficinaDemo {
   coordinadorId: number | null;
 }
 
-/** Share of the active accounts that someone has worked in the last three months. */
+/** Share of the active accounts that someone has worked in the last year. */
 export const PROPORCION_GESTIONADA = 0.35;
 // Share of the accounts that changed hands in the last months (only where there is someone to
 // hand them to).
 const PROPORCION_REASIGNADA = 0.05;
+// Over a year (the indicators chart twelve months): about one gestión a quarter to two a month.
 const CUANTAS: ReadonlyArray<readonly [number, number]> = [
-  [1, 30],
-  [2, 30],
-  [3, 20],
-  [4, 12],
-  [5, 8],
+  [4, 30],
+  [8, 30],
+  [12, 20],
+  [16, 12],
+  [20, 8],
 ];
 
 const APERTURA = 8 * 60;
@@ -76,11 +77,12 @@ export function generarAsignaciones(
   for (const c of creditos) {
     const oficina = oficinas.get(c.oficinaId);
     const coordinador = oficina?.coordinadorId ?? null;
-    let desde = sumarDias(hoy, -rnd.entero(100, 420));
+    // More than a year back: the indicators' twelve months each have the account's holder.
+    let desde = sumarDias(hoy, -rnd.entero(370, 720));
     if (desde < c.primeraMinistracion) desde = c.primeraMinistracion;
     const tramos: TramoDemo[] = [];
     const otros = (oficina?.gestores ?? []).filter((g) => g !== c.gestorId);
-    const cambio = sumarDias(hoy, -rnd.entero(15, 75));
+    const cambio = sumarDias(hoy, -rnd.entero(15, 330));
     if (otros.length > 0 && cambio > desde && rnd.probabilidad(PROPORCION_REASIGNADA)) {
       const anterior = rnd.elegir(otros);
       tramos.push({ gestorId: anterior, desde }, { gestorId: c.gestorId, desde: cambio });

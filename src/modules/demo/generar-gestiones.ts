@@ -62,8 +62,8 @@ export interface PromesaDemo {
   resueltaEl: Fecha | null;
 }
 
-/** How far back the demo's gestiones go. */
-export const DIAS_DE_GESTION = 91;
+/** How far back the demo's gestiones go: a year, the indicators' twelve months. */
+export const DIAS_DE_GESTION = 365;
 
 const LLAMADAS: readonly CanalGestion[] = ['llamada_saliente', 'llamada_entrante'];
 
@@ -186,8 +186,10 @@ function planear(
     if (d >= desde && d <= ayer && !dias.has(d)) dias.set(d, { dia: d, promesa: p });
   };
   // A promise shortly before a payment that then kept it: the common good case.
+  // About one chance a quarter, so that every month of the year has kept promises.
   const enVentana = pagos.filter((p) => p.fecha > desde && p.fecha <= ayer);
-  if (enVentana.length > 0 && rnd.probabilidad(0.3)) {
+  for (let trimestre = 0; trimestre < 4; trimestre++) {
+    if (enVentana.length === 0 || !rnd.probabilidad(0.3)) continue;
     const pago = rnd.elegir(enVentana);
     agregar(sumarDias(pago.fecha, -rnd.entero(1, 6)), {
       fecha: sumarDias(pago.fecha, rnd.entero(0, 2)),
@@ -202,7 +204,7 @@ function planear(
 }
 
 /**
- * About three months of gestiones for the accounts picked in `generarAsignaciones`: each on
+ * A year of gestiones for the accounts picked in `generarAsignaciones`: each on
  * its own day (so no person nears the daily limit of outbound attempts), in business hours
  * (08:00–20:00 in Hermosillo, inside every contact window of Sonora), registered by whoever
  * held the account that day, through a medium the person has and, for messages, consented
