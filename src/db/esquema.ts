@@ -764,6 +764,8 @@ export interface HechosMaterializadosFila {
   antiguedad: FechaColumna | null;
   antiguedad_inicio: FechaColumna | null;
   recuperacion_al: Instante;
+  /** The last `movimientos.id` its recovery saw (migration 0026); null: unknown. */
+  recuperacion_hasta_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 interface HechoBase {

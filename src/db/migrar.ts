@@ -22,6 +22,7 @@ import * as bitacoraDelDuenio from './migraciones/0021-bitacora-sellada-por-el-d
 import * as derechosArco from './migraciones/0022-derechos-arco.ts';
 import * as metas from './migraciones/0023-metas.ts';
 import * as hechosDeIndicadores from './migraciones/0024-hechos-de-indicadores.ts';
+import * as recuperacionTardia from './migraciones/0026-recuperacion-tardia.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migraciones: Record<string, Migration> = {
   '0022-derechos-arco': derechosArco,
   '0023-metas': metas,
   '0024-hechos-de-indicadores': hechosDeIndicadores,
+  '0026-recuperacion-tardia': recuperacionTardia,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

@@ -175,26 +175,42 @@ describe('entradas inválidas', () => {
   });
 });
 
-describe('la recuperación de hoy', () => {
-  it('una lectura la refresca si tiene más de un minuto', async () => {
-    const neto = async () =>
-      (await leer('coordinador', 'mes=2026-03&nivel=oficina')).filas[0]?.recuperacion?.neto;
-    expect(await neto()).toBe('1234.56');
-    await t.base.db
+describe('pagos registrados después de materializar su día', () => {
+  const pagar = (fecha: string, monto: number) =>
+    t.base.db
       .insertInto('movimientos')
       .values({
         credito_id: creditoHmo,
         tipo: 'pago',
-        fecha: '2026-03-10',
-        monto_centavos: 1_000,
+        fecha,
+        monto_centavos: monto,
         excedente: 'reducir_plazo',
         canal: 'caja',
         registrado: '2026-03-10T16:00:00Z',
       })
       .execute();
-    expect(await neto()).toBe('1234.56');
-    t.reloj.fijar('2026-03-10T16:02:00Z');
-    expect(await neto()).toBe('1244.56');
+  const neto = async (mes: string) =>
+    (await leer('coordinador', `mes=${mes}&nivel=oficina`)).filas[0]?.recuperacion?.neto;
+
+  it('el de hoy cuenta en la siguiente lectura, sin esperar', async () => {
+    expect(await neto('2026-03')).toBe('1234.56');
+    await pagar('2026-03-10', 1_000);
+    expect(await neto('2026-03')).toBe('1244.56');
+  });
+
+  it('uno con fecha de un día ya materializado de este mes o del anterior también', async () => {
+    // The 5th and every day of February were materialized by earlier reads.
+    expect(await neto('2026-02')).toBe('0.00');
+    await pagar('2026-03-05', 2_000);
+    await pagar('2026-02-27', 3_000);
+    expect(await neto('2026-03')).toBe('1264.56');
+    expect(await neto('2026-02')).toBe('30.00');
+    const dia = await t.base.db
+      .selectFrom('hechos_recuperacion')
+      .select((eb) => eb.fn.sum<string>('cobrado_centavos').as('c'))
+      .where('fecha', '=', '2026-03-05')
+      .executeTakeFirstOrThrow();
+    expect(Number(dia.c)).toBe(123_456 + 5 + 2_000);
   });
 });
 

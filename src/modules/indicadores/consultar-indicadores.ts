@@ -13,7 +13,7 @@ import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { claveDeMeta, type MetaVigente, metasVigentes } from '../metas/metas-vigentes.ts';
 import { armarFila, type Sujeto } from './armar-filas.ts';
 import { leerHechos } from './leer-hechos.ts';
-import { materializarDia, refrescarRecuperacionDeHoy } from './materializar-hechos.ts';
+import { materializarDia, refrescarRecuperacion } from './materializar-hechos.ts';
 import type { FilaIndicadores, Indicadores, NivelIndicadores } from './tipos.ts';
 
 export interface ConsultaIndicadores {
@@ -85,7 +85,7 @@ async function asegurarHechos(
     );
   }
   for (const f of faltan) await materializarDia(trx, f, ctx);
-  if (corte === ctx.reloj.hoy()) await refrescarRecuperacionDeHoy(trx, ctx);
+  await refrescarRecuperacion(trx, desde, corte, ctx);
   const r = await trx
     .selectFrom('hechos_materializados')
     .select((eb) => eb.fn.min('materializado').as('al'))

@@ -43,6 +43,7 @@ export async function materializarDia(trx: Db, fecha: Fecha, ctx: Contexto): Pro
     trx,
   );
   const agings = await agingsDelDia(trx, fecha);
+  const hastaId = await ultimoMovimiento(trx);
   await materializarRecuperacion(trx, fecha);
   await materializarCobertura(trx, fecha);
   await materializarCompromisos(trx, fecha);
@@ -55,11 +56,13 @@ export async function materializarDia(trx: Db, fecha: Fecha, ctx: Contexto): Pro
       antiguedad: agings.antiguedad,
       antiguedad_inicio: agings.antiguedadInicio,
       recuperacion_al: ctx.reloj.ahora(),
+      recuperacion_hasta_id: hastaId,
     })
     .onConflict((oc) =>
       oc.column('fecha').doUpdateSet((eb) => ({
         materializado: eb.ref('excluded.materializado'),
         recuperacion_al: eb.ref('excluded.recuperacion_al'),
+        recuperacion_hasta_id: eb.ref('excluded.recuperacion_hasta_id'),
         antiguedad: eb.ref('excluded.antiguedad'),
         antiguedad_inicio: eb.ref('excluded.antiguedad_inicio'),
       })),
@@ -67,34 +70,55 @@ export async function materializarDia(trx: Db, fecha: Fecha, ctx: Contexto): Pro
     .execute();
 }
 
-/** How stale today's recovery may be before a read refreshes it. */
-const FRESCURA_MS = 60_000;
+/**
+ * The ledger's last row, read before a day's recovery is recomputed: a row committed later has
+ * a higher id, so the next read sees it as new. (A row whose id was taken before this read but
+ * committed after it is caught by the nightly run of that day and the day after.)
+ */
+async function ultimoMovimiento(trx: Db): Promise<number> {
+  const r = await trx
+    .selectFrom('movimientos')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(r?.id ?? 0);
+}
 
 /**
- * Today's payments keep arriving after the day was materialized: a read of today refreshes the
- * day's recovery (the day's payments, found by index) when it is more than a minute old. The
- * other families of today wait for the nightly run or «recalcular».
+ * Payments and cancellations keep arriving after their day was materialized: today's all day
+ * long, and earlier days' too (a deposit assigned days later, yesterday's receipt entered this
+ * morning). The days of [desde, corte] with ledger rows newer than the ones their recovery saw
+ * get their recovery recomputed now, so a read always counts every payment stored before it.
+ * The newer rows are found through the primary key: after the nightly run they are few.
  */
-export async function refrescarRecuperacionDeHoy(trx: Db, ctx: Contexto): Promise<void> {
-  const hoy = ctx.reloj.hoy();
-  const ahora = ctx.reloj.ahora();
-  const limite = new Date(ahora.getTime() - FRESCURA_MS);
-  const dia = await trx
-    .selectFrom('hechos_materializados')
-    .select('recuperacion_al')
-    .where('fecha', '=', hoy)
-    .executeTakeFirst();
-  if (!dia || new Date(dia.recuperacion_al) > limite) return;
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`hechos-de-indicadores:${hoy}`}))`.execute(trx);
-  // Someone else may have refreshed it while this read waited for the lock.
-  const otra = await trx
-    .updateTable('hechos_materializados')
-    .set({ recuperacion_al: ahora })
-    .where('fecha', '=', hoy)
-    .where('recuperacion_al', '<=', limite)
-    .executeTakeFirst();
-  if (otra.numUpdatedRows === 0n) return;
-  await materializarRecuperacion(trx, hoy);
+export async function refrescarRecuperacion(
+  trx: Db,
+  desde: Fecha,
+  corte: Fecha,
+  ctx: Contexto,
+): Promise<void> {
+  const { rows } = await sql<{ fecha: Fecha }>`
+    SELECT DISTINCT m.fecha
+      FROM movimientos m
+      JOIN hechos_materializados h ON h.fecha = m.fecha
+     WHERE m.id > (SELECT coalesce(min(coalesce(recuperacion_hasta_id, 0)), 0)
+                     FROM hechos_materializados
+                    WHERE fecha BETWEEN ${desde}::date AND ${corte}::date)
+       AND m.id > coalesce(h.recuperacion_hasta_id, 0)
+       AND m.fecha BETWEEN ${desde}::date AND ${corte}::date
+       AND m.tipo IN ('pago', 'cancelacion')
+     ORDER BY m.fecha`.execute(trx);
+  for (const { fecha } of rows) {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`hechos-de-indicadores:${fecha}`}))`.execute(
+      trx,
+    );
+    const hastaId = await ultimoMovimiento(trx);
+    await materializarRecuperacion(trx, fecha);
+    await trx
+      .updateTable('hechos_materializados')
+      .set({ recuperacion_al: ctx.reloj.ahora(), recuperacion_hasta_id: hastaId })
+      .where('fecha', '=', fecha)
+      .execute();
+  }
 }
 
 export interface ResultadoMaterializacion {
