@@ -15,6 +15,7 @@ const BENCHMARKS = [
   'arranque',
   'gestion',
   'indicadores',
+  'importacion-web',
 ];
 if (!nombre || !BENCHMARKS.includes(nombre)) {
   console.log(

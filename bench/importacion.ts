@@ -22,6 +22,7 @@ import {
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { Db } from '../src/db/conexion.ts';
@@ -158,8 +159,11 @@ function escribirCredito(e: Escritor, c: CreditoNuevo, producto: string, oficina
   });
 }
 
-/** The demo portfolio cut at `CREDITOS` credits, written as the import's CSV files. */
-function generarCsv(carpeta: string): { creditos: number; personas: number } {
+/** The demo portfolio cut at `total` credits, written as the import's CSV files. */
+export function generarCsv(
+  carpeta: string,
+  total = CREDITOS,
+): { creditos: number; personas: number } {
   const e = new Escritor(carpeta);
   for (const v of VERSIONES_DEMO) {
     e.fila('productos', {
@@ -185,11 +189,11 @@ function generarCsv(carpeta: string): { creditos: number; personas: number } {
   let creditos = 0;
   let personas = 0;
   const destino = { hoy: HOY, versiones, oficinas, gestores: new Map(), despachoId: null };
-  for (const lote of generarCartera(CREDITOS, 2026, destino)) {
+  for (const lote of generarCartera(total, 2026, destino)) {
     for (const p of lote.personas) escribirPersona(e, p);
     personas += lote.personas.length;
     for (const c of lote.creditos) {
-      if (creditos === CREDITOS) break;
+      if (creditos === total) break;
       escribirCredito(
         e,
         c,
@@ -198,7 +202,7 @@ function generarCsv(carpeta: string): { creditos: number; personas: number } {
       );
       creditos++;
     }
-    if (creditos === CREDITOS) break;
+    if (creditos === total) break;
   }
   e.guardar();
   return { creditos, personas };
@@ -299,4 +303,5 @@ async function principal(): Promise<void> {
   }
 }
 
-await principal();
+// bench/importacion-web.ts borrows the generator; only run as a command does it import.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await principal();

@@ -31,7 +31,10 @@ export type CodigoError =
   | 'gestor_invalido'
   | 'plan_cambiado'
   // Metas (issue 11): a month already past keeps the goals it was measured against.
-  | 'mes_cerrado';
+  | 'mes_cerrado'
+  // An upload of a kind the route does not read (415), or larger than it takes (413).
+  | 'tipo_no_admitido'
+  | 'demasiado_grande';
 
 export class ErrorDominio extends Error {
   constructor(

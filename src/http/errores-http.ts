@@ -40,6 +40,10 @@ export function estadoHttp(codigo: CodigoError): number {
     case 'gestor_invalido':
     case 'mes_cerrado':
       return 422;
+    case 'demasiado_grande':
+      return 413;
+    case 'tipo_no_admitido':
+      return 415;
     case 'demasiados_intentos':
       return 429;
   }

@@ -1,6 +1,5 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import type PgBoss from 'pg-boss';
 import type { Db } from '../db/conexion.ts';
@@ -12,6 +11,7 @@ import type {
   ResultadoImportacion,
 } from '../modules/importacion/importar-cartera.ts';
 import type { Actor } from '../modules/seguridad/actor.ts';
+import { borrarSubidasViejas } from './archivos-subidos.ts';
 
 /**
  * The queue of this host's uploads. The uploaded workbook waits in a temporary file of this
@@ -22,7 +22,9 @@ const COLA = `importacion-${hostname().replace(/[^\w.-]/g, '-')}`;
 const CADA_MS = 500;
 
 interface DatosImportacion {
-  ruta: string;
+  /** The upload's own temporary folder: its CSV files, or its workbook (`xlsx`). */
+  carpeta: string;
+  xlsx: string | null;
   nombre: string;
   actor: Actor | null;
   ip: string | null;
@@ -44,16 +46,17 @@ export interface EstadoImportacion {
 }
 
 export interface ColaDeImportaciones {
-  /** Keeps the bytes in a temporary file and queues their import; the job deletes the file. */
+  /**
+   * Queues the import of an upload already in its temporary folder (carpetaNueva): a workbook
+   * (`xlsx`, its path) or CSV files. From here on the folder is the job's, which deletes it.
+   */
   encolar(
-    libro: { nombre: string; contenido: Uint8Array },
+    subida: { nombre: string; carpeta: string; xlsx: string | null },
     actor: Actor | null,
     ip: string | null,
   ): Promise<string>;
   estado(id: string): Promise<EstadoImportacion | null>;
 }
-
-const carpeta = () => join(tmpdir(), 'recupera-importaciones');
 
 export async function prepararImportaciones(
   boss: PgBoss,
@@ -62,9 +65,11 @@ export async function prepararImportaciones(
   traducir: (estado: string) => EstadoImportacion['estado'],
 ): Promise<ColaDeImportaciones> {
   await boss.createQueue(COLA);
+  // Uploads a crash left behind (a job deletes its own, well or badly).
+  await borrarSubidasViejas(Date.now());
   await boss.work<DatosImportacion>(COLA, async ([trabajo]) => {
     if (!trabajo) return null;
-    const { ruta, nombre, actor, ip } = trabajo.data;
+    const { carpeta, xlsx, nombre, actor, ip } = trabajo.data;
     let ultimo = 0;
     let avance: AvanceImportacion = {
       fase: 'lectura',
@@ -86,7 +91,7 @@ export async function prepararImportaciones(
     try {
       const resultado = await importarLibroSubido(
         db,
-        { nombre, fuente: ruta },
+        xlsx === null ? { nombre, carpetaCsv: carpeta } : { nombre, fuente: xlsx },
         { reloj, ip, actor },
         guardar,
       );
@@ -100,22 +105,19 @@ export async function prepararImportaciones(
         } satisfies SalidaImportacion;
       throw e;
     } finally {
-      await rm(ruta, { force: true });
+      await rm(carpeta, { recursive: true, force: true });
     }
   });
   return {
-    encolar: async (libro, actor, ip) => {
-      await mkdir(carpeta(), { recursive: true });
-      const ruta = join(carpeta(), `${crypto.randomUUID()}.xlsx`);
-      await writeFile(ruta, libro.contenido);
+    encolar: async (subida, actor, ip) => {
       const id = await boss.send(
         COLA,
-        { ruta, nombre: libro.nombre, actor, ip } satisfies DatosImportacion,
+        { ...subida, actor, ip } satisfies DatosImportacion,
         // Not retried: an import cut short rolled back whole, and its file is gone.
         { retryLimit: 0, expireInSeconds: 3_600 },
       );
       if (!id) {
-        await rm(ruta, { force: true });
+        await rm(subida.carpeta, { recursive: true, force: true });
         throw new Error('la cola no aceptó el trabajo');
       }
       return id;

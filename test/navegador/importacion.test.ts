@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { generarReferencia } from '../../src/domain/referencia.ts';
 import { escribirXlsx } from '../soporte/libro-xlsx-grande.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
+import { escribirZip } from '../soporte/zip.ts';
 import { PaginaImportacion } from './paginas/importacion.ts';
 import type { PaginaRecupera } from './paginas/recupera.ts';
 
@@ -101,7 +102,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: importar la cartera', ()
     const primera = await importacion.importar('cartera.xlsx', PLANTILLA, async () => {
       await r.page.getByRole('status').filter({ hasText: 'Importando «cartera.xlsx»' }).waitFor();
       expect(await importacion.botonImportar().isDisabled()).toBe(true);
-      expect(await r.page.getByLabel('Libro de la cartera (XLSX)').isDisabled()).toBe(true);
+      expect(await importacion.campoArchivo().isDisabled()).toBe(true);
       await r.page.screenshot({ path: 'test-results/importacion-en-curso.png' });
     });
     expect(primera).toContain('Se importó «cartera.xlsx».');
@@ -132,6 +133,62 @@ describe.runIf(hayChromium)('recorrido en el navegador: importar la cartera', ()
     expect(await contar('personas')).toBe(personas);
     expect(await ancho(r)).toBeLessThanOrEqual(1366);
     await r.page.screenshot({ path: 'test-results/importacion-errores.png', fullPage: true });
+  }, 120_000);
+
+  it('la carpeta de CSV se elige entera (o en un ZIP) y se importa como la línea de comandos; un XLSX roto dice qué pasó', async () => {
+    const r = await entrarComo('admin');
+    const importacion = new PaginaImportacion(r.page);
+    await importacion.abrirDesdeLaNavegacion();
+    const carpeta = join(import.meta.dirname, '..', '..', 'plantillas', 'csv');
+    const hojas = readdirSync(carpeta)
+      .sort()
+      .map((nombre) => ({ nombre, contenido: readFileSync(join(carpeta, nombre)) }));
+
+    // A workbook with its CSV files is not one portfolio: the screen says so before sending.
+    await importacion.elegirVarios([{ nombre: 'cartera.xlsx', contenido: PLANTILLA }, ...hojas]);
+    await importacion.botonImportar().click();
+    await r.page
+      .getByRole('alert')
+      .getByText(
+        'Elige un libro .xlsx o un .zip solo, o varios archivos .csv (uno por hoja), sin mezclarlos.',
+      )
+      .waitFor();
+
+    // The template's eight CSV files chosen together: the same portfolio the XLSX brought, so
+    // the first test's credits are found unchanged (the order of the tests is the file's).
+    const movimientos = await contar('movimientos');
+    const texto = await importacion.importarVarios(hojas, async () => {
+      await r.page
+        .getByRole('status')
+        .filter({ hasText: `Importando «${hojas.length} archivos CSV (amortizaciones.csv,` })
+        .waitFor();
+    });
+    expect(texto).toContain(
+      'Se importó «CSV (amortizaciones, creditos, ministraciones, movimientos, periodos_sin_moratorio, personas, productos, telefonos)».',
+    );
+    expect(texto).toContain(`Créditos nuevos: 0; sin cambios: ${creditos}.`);
+    expect(await contar('movimientos')).toBe(movimientos);
+    await r.page.screenshot({ path: 'test-results/importacion-csv.png', fullPage: true });
+
+    // The same folder as a ZIP (Windows' «Carpeta comprimida», the folder's name inside).
+    const zip = escribirZip(
+      hojas.map((h) => ({ nombre: `cartera/${h.nombre}`, datos: h.contenido })),
+    );
+    const comprimido = await importacion.importar('cartera.zip', zip);
+    expect(comprimido).toContain(`Créditos nuevos: 0; sin cambios: ${creditos}.`);
+    expect(await contar('movimientos')).toBe(movimientos);
+
+    // A workbook cut short (a download that did not finish): nothing is read, and it says why.
+    const roto = PLANTILLA.subarray(0, Math.floor(PLANTILLA.length / 2));
+    await importacion.elegir('cartera cortada.xlsx', roto);
+    await importacion.botonImportar().click();
+    const resultado = importacion.resultado();
+    await resultado.getByText('No se pudo importar el libro.').waitFor();
+    expect(await resultado.textContent()).toContain(
+      'cartera cortada.xlsx no es un libro de Excel (.xlsx) legible.',
+    );
+    expect(await contar('movimientos')).toBe(movimientos);
+    await r.page.screenshot({ path: 'test-results/importacion-xlsx-roto.png', fullPage: true });
   }, 120_000);
 
   it('un libro con miles de errores corre como trabajo: la pantalla muestra el avance y el informe acotado con sus totales', async () => {
@@ -320,6 +377,6 @@ describe.runIf(hayChromium)('recorrido en el navegador: importar la cartera', ()
     expect(await importacion.enlaceEnNavegacion().count()).toBe(0);
     await r.abrir('/importacion');
     await r.page.getByRole('heading', { name: 'Sin permiso' }).waitFor();
-    expect(await r.page.getByLabel('Libro de la cartera (XLSX)').count()).toBe(0);
+    expect(await importacion.campoArchivo().count()).toBe(0);
   }, 60_000);
 });

@@ -1,15 +1,100 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { importarLibroSubido } from '../../modules/importacion/importar-archivo.ts';
+import {
+  carpetaNueva,
+  demasiadoGrande,
+  extraerCsvDeZip,
+  guardarFlujo,
+  LIMITES_ZIP,
+} from '../../plataforma/archivos-subidos.ts';
 import type { ContextoApp } from '../app.ts';
 import { contextoDe } from '../autenticacion.ts';
 import { nombreDeArchivo, validar } from '../validacion.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// Windows browsers call a .zip application/x-zip-compressed.
+const ZIP = ['application/zip', 'application/x-zip-compressed'];
 // The institute's whole portfolio fits: 50,000 credits with their history are ~40 MB of XLSX.
 const LIMITE = 100 * 1024 * 1024;
+// As CSV the same portfolio is ~270 MB: several CSV files travel uncompressed.
+const LIMITE_CSV = LIMITES_ZIP.descomprimido;
+
+/** An upload in its own temporary folder (carpetaNueva): a workbook, a ZIP, or CSV files. */
+interface Subida {
+  carpeta: string;
+  xlsx: string | null;
+  zip: string | null;
+  bytes: number;
+}
+
+const tipoDe = (request: FastifyRequest) =>
+  (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+function noEsCartera(nombre?: string): ErrorDominio {
+  return new ErrorDominio(
+    'tipo_no_admitido',
+    `${nombre === undefined ? 'El archivo' : `«${nombre}»`} no es la cartera: sube el libro de Excel (.xlsx), las hojas como archivos .csv (personas.csv, creditos.csv…) o un .zip con ellas.`,
+    'archivo',
+  );
+}
+
+function leerSubida(cuerpo: unknown): Subida | null {
+  return typeof cuerpo === 'object' && cuerpo !== null && 'carpeta' in cuerpo
+    ? (cuerpo as Subida)
+    : null;
+}
+
+/**
+ * The files of a multipart upload, each streamed to the upload's folder by its own name: CSV
+ * files (one per sheet), or one ZIP, or one workbook. Anything else is refused, and the folder
+ * with it.
+ */
+async function recibirPartes(request: FastifyRequest): Promise<Subida> {
+  const carpeta = await carpetaNueva();
+  const subida: Subida = { carpeta, xlsx: null, zip: null, bytes: 0 };
+  const nombres: string[] = [];
+  try {
+    for await (const parte of request.files()) {
+      // The browser sends the bare name; another client might send a path: only its name counts.
+      const nombre = basename(parte.filename.replace(/\\/g, '/'));
+      const ext = extname(nombre).toLowerCase();
+      if (!['.csv', '.zip', '.xlsx'].includes(ext) || nombre.startsWith('.'))
+        throw noEsCartera(nombre);
+      if (nombres.includes(nombre))
+        throw new ErrorDominio(
+          'entrada_invalida',
+          `«${nombre}» viene dos veces: deja uno.`,
+          'archivo',
+        );
+      nombres.push(nombre);
+      const ruta = join(carpeta, ext === '.csv' ? nombre : `subida${ext}`);
+      // CSV files count together; a workbook or a ZIP has the limit of one sent alone.
+      const limite = ext === '.csv' ? LIMITE_CSV : LIMITE;
+      const bytes = await guardarFlujo(parte.file, ruta, limite - subida.bytes, limite);
+      if (parte.file.truncated) throw demasiadoGrande(limite);
+      subida.bytes += bytes;
+      if (ext === '.zip') subida.zip = ruta;
+      if (ext === '.xlsx') subida.xlsx = ruta;
+    }
+    if ((subida.zip !== null || subida.xlsx !== null) && nombres.length > 1)
+      throw new ErrorDominio(
+        'entrada_invalida',
+        'Sube un libro .xlsx o un .zip solo, o varios archivos .csv: no mezclados.',
+        'archivo',
+      );
+    return subida;
+  } catch (e) {
+    await rm(carpeta, { recursive: true, force: true });
+    throw e;
+  }
+}
+
 const encabezados = z.object({
   'x-nombre-archivo': nombreDeArchivo.default('cartera.xlsx'),
   // RFC 7240: the client would rather poll a job than wait (the upload screen always does).
@@ -41,39 +126,85 @@ export function rutasImportacion({ app, deps }: ContextoApp): void {
     },
   );
 
-  // Its own scope: the XLSX parser and the large body limit apply to this route only.
+  // Its own scope: the upload parsers and limits apply to this route only.
   app.register(async (ambito) => {
+    // Several CSV files at once, as the command line takes a folder (a ZIP or a workbook also
+    // may come this way). Each file streams to disk: the plugin's limits stop a flood of parts.
+    await ambito.register(multipart, {
+      // One byte over ours: guardarFlujo refuses first, with the Spanish message.
+      limits: { files: LIMITES_ZIP.entradas, fileSize: LIMITE_CSV + 1, fields: 5, parts: 110 },
+    });
+    // A workbook or a ZIP as the body, byte for byte, straight to a temporary file.
     ambito.addContentTypeParser(
-      XLSX,
-      { parseAs: 'buffer', bodyLimit: LIMITE },
-      (_req, cuerpo, listo) => listo(null, cuerpo),
+      [XLSX, ...ZIP],
+      async (request: FastifyRequest, cuerpo: Readable) => {
+        const esZip = ZIP.includes(tipoDe(request));
+        const carpeta = await carpetaNueva();
+        const ruta = join(carpeta, esZip ? 'subida.zip' : 'libro.xlsx');
+        try {
+          const bytes = await guardarFlujo(cuerpo, ruta, LIMITE);
+          return {
+            carpeta,
+            xlsx: esZip ? null : ruta,
+            zip: esZip ? ruta : null,
+            bytes,
+          } satisfies Subida;
+        } catch (e) {
+          await rm(carpeta, { recursive: true, force: true });
+          throw e;
+        }
+      },
     );
+    // Anything else is refused before it is read, naming what to send.
+    ambito.addContentTypeParser('*', async () => {
+      throw noEsCartera();
+    });
     ambito.post(
       '/api/importaciones',
-      { config: { accion: 'cartera.importar' }, bodyLimit: LIMITE },
+      { config: { accion: 'cartera.importar' } },
       async (request, reply) => {
         const ctx = contextoDe(request, reloj);
-        if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-          throw new ErrorDominio(
-            'entrada_invalida',
-            'Sube el libro de la cartera (.xlsx, la plantilla del instituto).',
-            'archivo',
+        const subida = request.isMultipart()
+          ? await recibirPartes(request)
+          : leerSubida(request.body);
+        let entregada = false;
+        try {
+          const { 'x-nombre-archivo': nombre, prefer } = validar(encabezados, request.headers);
+          if (subida === null || subida.bytes === 0) {
+            throw new ErrorDominio(
+              'entrada_invalida',
+              'Sube el libro de la cartera (.xlsx, la plantilla del instituto), o sus hojas en CSV (varios archivos o un ZIP).',
+              'archivo',
+            );
+          }
+          if (subida.zip !== null) {
+            await extraerCsvDeZip(subida.zip, subida.carpeta);
+            await rm(subida.zip, { force: true });
+          }
+          const comoTrabajo =
+            subida.bytes > UMBRAL_TRABAJO || /\brespond-async\b/i.test(prefer ?? '');
+          // Without a queue (an API-only test instance) every upload waits for its answer.
+          if (comoTrabajo && deps.trabajos) {
+            const id = await deps.trabajos.importaciones.encolar(
+              { nombre, carpeta: subida.carpeta, xlsx: subida.xlsx },
+              ctx.actor,
+              ctx.ip,
+            );
+            entregada = true;
+            return reply.status(202).send({ trabajo: id });
+          }
+          const r = await importarLibroSubido(
+            db,
+            subida.xlsx === null
+              ? { nombre, carpetaCsv: subida.carpeta }
+              : { nombre, fuente: subida.xlsx },
+            ctx,
           );
+          return reply.status(r.importado ? 201 : 422).send(r);
+        } finally {
+          // Once queued, the folder is the job's to delete.
+          if (subida && !entregada) await rm(subida.carpeta, { recursive: true, force: true });
         }
-        const { 'x-nombre-archivo': nombre, prefer } = validar(encabezados, request.headers);
-        const comoTrabajo =
-          request.body.length > UMBRAL_TRABAJO || /\brespond-async\b/i.test(prefer ?? '');
-        // Without a queue (an API-only test instance) every upload waits for its answer.
-        if (comoTrabajo && deps.trabajos) {
-          const id = await deps.trabajos.importaciones.encolar(
-            { nombre, contenido: request.body },
-            ctx.actor,
-            ctx.ip,
-          );
-          return reply.status(202).send({ trabajo: id });
-        }
-        const r = await importarLibroSubido(db, { nombre, fuente: request.body }, ctx);
-        return reply.status(r.importado ? 201 : 422).send(r);
       },
     );
   });

@@ -7,14 +7,17 @@ import {
   importarCartera,
   type ResultadoImportacion,
 } from './importar-cartera.ts';
+import { leerCarpetaCsv } from './leer-libro.ts';
 import { leerLibroXlsx } from './leer-xlsx.ts';
 import { validarEnParalelo } from './validar-en-paralelo.ts';
 
-/** An uploaded workbook: its bytes, or the temporary file that holds them (for a job). */
-export interface LibroSubido {
-  nombre: string;
-  fuente: Uint8Array | string;
-}
+/**
+ * An uploaded workbook: its bytes, or the temporary file that holds them; or a temporary folder
+ * with its sheets as CSV files (several uploaded, or a ZIP's), as `recupera importar carpeta/`.
+ */
+export type LibroSubido =
+  | { nombre: string; fuente: Uint8Array | string }
+  | { nombre: string; carpetaCsv: string };
 
 /**
  * The upload of the portfolio workbook, in the server: the same import as `recupera importar`,
@@ -40,15 +43,18 @@ export async function importarLibroSubido(
     Object.assign(avance, cambio);
     alAvanzar({ ...avance });
   };
-  const hojas = await leerLibroXlsx(libro.nombre, libro.fuente, (filasLeidas) =>
-    avisar({ filasLeidas }),
-  );
+  const csv = 'carpetaCsv' in libro;
+  const hojas = csv
+    ? await leerCarpetaCsv(libro.carpetaCsv)
+    : await leerLibroXlsx(libro.nombre, libro.fuente, (filasLeidas) => avisar({ filasLeidas }));
   avisar({ fase: 'validacion' });
   const hilos = Math.max(1, Math.min(availableParallelism(), 8) - 2);
   const r = await db.transaction().execute((trx) =>
     importarCartera(trx, hojas, ctx, {
       validarMotor: (c, hoy) => validarEnParalelo(c, hoy, { hilos }),
-      alValidar: (filasValidadas) => avisar({ filasValidadas }),
+      // A CSV row is read as it is checked: the rows read are the rows checked so far.
+      alValidar: (filasValidadas) =>
+        avisar(csv ? { filasValidadas, filasLeidas: filasValidadas } : { filasValidadas }),
       alTerminar: (fase) => {
         if (fase === 'validacion') avisar({ fase: 'motor' });
         if (fase === 'motor') avisar({ fase: 'escritura' });

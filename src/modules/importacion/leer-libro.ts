@@ -35,14 +35,34 @@ export async function leerLibro(archivos: readonly ArchivoDeEntrada[]): Promise<
       'archivo',
     );
   }
-  const nombres = archivos.map((a) => a.nombre);
   return {
-    archivo:
-      nombres.length === 1
-        ? (nombres[0] ?? '')
-        : `CSV (${nombres.map((n) => n.replace(/\.csv$/i, '')).join(', ')})`,
+    archivo: nombreDeCsv(archivos.map((a) => a.nombre)),
     hojas: archivos.map((a) => leerHojaCsv(basename(a.nombre), a.contenido)),
   };
+}
+
+const nombreDeCsv = (nombres: readonly string[]) =>
+  nombres.length === 1
+    ? (nombres[0] ?? '')
+    : `CSV (${nombres.map((n) => n.replace(/\.csv$/i, '')).join(', ')})`;
+
+/**
+ * The CSV files of a folder (an upload's, from a ZIP or from several files), one at a time:
+ * each file's bytes are let go once decoded, so a portfolio of hundreds of MB is never twice in memory.
+ */
+export async function leerCarpetaCsv(carpeta: string): Promise<HojasLeidas> {
+  const nombres = (await readdir(carpeta))
+    .filter((n) => extname(n).toLowerCase() === '.csv')
+    .sort();
+  if (nombres.length === 0)
+    throw new ErrorDominio(
+      'entrada_invalida',
+      'Se importa un libro .xlsx, o uno o varios archivos .csv (uno por hoja, con el nombre de la hoja).',
+      'archivo',
+    );
+  const hojas = [];
+  for (const n of nombres) hojas.push(leerHojaCsv(n, await readFile(join(carpeta, n))));
+  return { archivo: nombreDeCsv(nombres), hojas };
 }
 
 /** The files behind paths given on the command line; a folder stands for its .csv/.xlsx files. */

@@ -1,6 +1,13 @@
 import type { Locator, Page, Route } from 'playwright-core';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TIPOS: Record<string, string> = { xlsx: XLSX, csv: 'text/csv', zip: 'application/zip' };
+
+/** A file to choose, by name: its type follows its extension. */
+export interface ArchivoElegido {
+  nombre: string;
+  contenido: Buffer;
+}
 // The screen's polls of a queued import (GET /api/importaciones/trabajos/:id).
 const TRABAJO = '**/api/importaciones/trabajos/*';
 
@@ -23,10 +30,24 @@ export class PaginaImportacion {
     return this.page.getByRole('button', { name: /^Importa(r|ndo…)$/ });
   }
 
+  campoArchivo(): Locator {
+    return this.page.getByLabel('Libro de la cartera (XLSX, CSV o ZIP)');
+  }
+
   async elegir(nombre: string, contenido: Buffer): Promise<void> {
-    await this.page
-      .getByLabel('Libro de la cartera (XLSX)')
-      .setInputFiles({ name: nombre, mimeType: XLSX, buffer: contenido });
+    await this.elegirVarios([{ nombre, contenido }]);
+  }
+
+  /** Several files at once, as a person selects a folder's CSV files in the file dialog. */
+  async elegirVarios(archivos: readonly ArchivoElegido[]): Promise<void> {
+    await this.campoArchivo().setInputFiles(
+      archivos.map((a) => ({
+        name: a.nombre,
+        mimeType:
+          TIPOS[a.nombre.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream',
+        buffer: a.contenido,
+      })),
+    );
   }
 
   /**
@@ -41,7 +62,15 @@ export class PaginaImportacion {
     contenido: Buffer,
     mientrasCorre?: () => Promise<void>,
   ): Promise<string> {
-    await this.elegir(nombre, contenido);
+    return this.importarVarios([{ nombre, contenido }], mientrasCorre);
+  }
+
+  /** Chooses these files together (a folder's CSV files) and imports them, as `importar`. */
+  async importarVarios(
+    archivos: readonly ArchivoElegido[],
+    mientrasCorre?: () => Promise<void>,
+  ): Promise<string> {
+    await this.elegirVarios(archivos);
     let liberar: () => void = () => {};
     const retenida = new Promise<void>((r) => {
       liberar = r;

@@ -66,6 +66,8 @@ export interface OpcionesSolicitud {
   cuerpoTexto?: { texto: string; tipo: string };
   /** Sent as is, byte for byte, for an uploaded binary file (an XLSX workbook). */
   cuerpoBinario?: { datos: Blob; tipo: string };
+  /** Sent as multipart/form-data (several files at once); the browser writes its boundary. */
+  cuerpoFormulario?: FormData;
   /**
    * Error statuses that carry an ordinary answer rather than the error envelope (the 422
    * report of a rejected workbook): returned like a success, unless the body is an envelope.
@@ -126,6 +128,8 @@ async function hacerSolicitud(
   if (opciones.cuerpoBinario !== undefined) {
     encabezados.set('content-type', opciones.cuerpoBinario.tipo);
     init.body = opciones.cuerpoBinario.datos;
+  } else if (opciones.cuerpoFormulario !== undefined) {
+    init.body = opciones.cuerpoFormulario;
   } else if (opciones.cuerpoTexto !== undefined) {
     encabezados.set('content-type', opciones.cuerpoTexto.tipo);
     init.body = opciones.cuerpoTexto.texto;

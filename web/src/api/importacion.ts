@@ -7,9 +7,73 @@ import type { Rol } from './tipos.ts';
 export const ROLES_IMPORTACION: readonly Rol[] = ['administrador'];
 
 export const TIPO_XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TIPO_ZIP = 'application/zip';
+
+function formularioDe(archivos: readonly File[]): FormData {
+  const formulario = new FormData();
+  for (const a of archivos) formulario.append('archivos', a, a.name);
+  return formulario;
+}
 
 /** The server's limit (src/http/rutas/importacion.ts): checked here to say so before sending. */
 export const LIMITE_BYTES_LIBRO = 100 * 1024 * 1024;
+/** The CSV files, uncompressed, sent or inside a ZIP (src/plataforma/archivos-subidos.ts). */
+export const LIMITE_BYTES_CSV = 512 * 1024 * 1024;
+
+/**
+ * What the administrator chose, as the command line takes it: one workbook, or the sheets as
+ * CSV files (several chosen at once), or one ZIP with them.
+ */
+export interface CarteraElegida {
+  tipo: 'xlsx' | 'csv' | 'zip';
+  /** The workbook's or the ZIP's name; for CSV files, how many and which. */
+  nombre: string;
+  bytes: number;
+  archivos: readonly File[];
+}
+
+const extension = (a: File) => /\.([^.]+)$/.exec(a.name)?.[1]?.toLowerCase() ?? '';
+const MB = (bytes: number) =>
+  `${(bytes / (1024 * 1024)).toLocaleString('es-MX', { maximumFractionDigits: 1 })} MB`;
+
+/** The files chosen as one portfolio, or what to do instead (the server would refuse them). */
+export function elegirCartera(
+  archivos: readonly File[],
+): { cartera: CarteraElegida } | { aviso: string } {
+  if (archivos.length === 0)
+    return { aviso: 'Elige el libro de la cartera (.xlsx), sus hojas en CSV o un ZIP con ellas.' };
+  const otro = archivos.find((a) => !['xlsx', 'csv', 'zip'].includes(extension(a)));
+  if (otro)
+    return {
+      aviso: `«${otro.name}» no es un libro de Excel (.xlsx), un CSV ni un ZIP. Guarda el libro como «Libro de Excel» o cada hoja como «CSV UTF-8» y vuelve a elegirlo.`,
+    };
+  const vacio = archivos.find((a) => a.size === 0);
+  if (vacio) return { aviso: `«${vacio.name}» está vacío. Elige el libro de la cartera.` };
+  const bytes = archivos.reduce((suma, a) => suma + a.size, 0);
+  const [primero] = archivos;
+  if (primero && archivos.length === 1 && extension(primero) !== 'csv') {
+    const tipo = extension(primero) === 'zip' ? 'zip' : 'xlsx';
+    if (bytes > LIMITE_BYTES_LIBRO)
+      return {
+        aviso: `«${primero.name}» pesa ${MB(bytes)}: el límite es de 100 MB. Divide la cartera en dos ${tipo === 'zip' ? 'archivos' : 'libros'} e impórtalos uno tras otro.`,
+      };
+    return { cartera: { tipo, nombre: primero.name, bytes, archivos } };
+  }
+  if (archivos.some((a) => extension(a) !== 'csv'))
+    return {
+      aviso:
+        'Elige un libro .xlsx o un .zip solo, o varios archivos .csv (uno por hoja), sin mezclarlos.',
+    };
+  if (bytes > LIMITE_BYTES_CSV)
+    return {
+      aviso: `Los CSV pesan ${MB(bytes)}: el límite es de 512 MB. Divide la cartera en dos e impórtalas una tras otra.`,
+    };
+  const nombre =
+    archivos.length === 1
+      ? (primero?.name ?? '')
+      : `${archivos.length} archivos CSV (${archivos.map((a) => a.name).join(', ')})`;
+  return { cartera: { tipo: 'csv', nombre, bytes, archivos } };
+}
 
 /** The institute's template, served as is (plantillas/cartera.xlsx); a plain same-origin GET. */
 export const URL_PLANTILLA = '/api/importaciones/plantilla.xlsx';
@@ -28,6 +92,17 @@ export interface ConteosImportacion {
   personas: { nuevas: number; existentes: number };
   creditos: { nuevos: number; sinCambios: number };
   movimientos: { nuevos: number; existentes: number };
+  /**
+   * Phones, e-mails and addresses: added, those that took the place of a person's current one
+   * (the old one stays in her history) and those already on file.
+   */
+  contactos: Record<'telefonos' | 'correos' | 'domicilios', ConteoContactos>;
+}
+
+export interface ConteoContactos {
+  nuevos: number;
+  reemplazados: number;
+  yaRegistrados: number;
 }
 
 /** Every observation counted, though the lists carry only the first ones of each sheet. */
@@ -44,7 +119,14 @@ export interface ResultadoImportacionCartera {
   /** The first ones of each sheet (200); `resumen` has the counts of all. */
   errores: Observacion[];
   advertencias: Observacion[];
-  resumen: { errores: RecuentoObservaciones; advertencias: RecuentoObservaciones };
+  /** One line per error that hid others («24 filas de … no se revisaron: error en …»). */
+  sinRevisar?: Observacion[];
+  resumen: {
+    errores: RecuentoObservaciones;
+    advertencias: RecuentoObservaciones;
+    /** Rows those errors left unchecked, and how many errors they were. */
+    sinRevisar?: { filas: number; causas: number };
+  };
   conteos: ConteosImportacion;
 }
 
@@ -108,12 +190,23 @@ async function esperarTrabajo(
 export function useImportarCartera(alAvanzar: (a: AvanceImportacion) => void = () => {}) {
   const clienteConsultas = useQueryClient();
   return useMutation({
-    mutationFn: async (archivo: File) => {
+    mutationFn: async (cartera: CarteraElegida) => {
+      const [archivo] = cartera.archivos;
+      // CSV files go as a form, each by its name; a workbook or a ZIP byte for byte.
+      const cuerpo =
+        cartera.tipo === 'csv' || !archivo
+          ? { cuerpoFormulario: formularioDe(cartera.archivos) }
+          : {
+              cuerpoBinario: {
+                datos: archivo,
+                tipo: cartera.tipo === 'zip' ? TIPO_ZIP : TIPO_XLSX,
+              },
+            };
       const respuesta = await solicitar<unknown>('POST', '/api/importaciones', {
-        cuerpoBinario: { datos: archivo, tipo: TIPO_XLSX },
+        ...cuerpo,
         // Headers carry ASCII: a file name with accents travels percent-encoded.
         encabezados: {
-          'x-nombre-archivo': encodeURIComponent(archivo.name),
+          'x-nombre-archivo': encodeURIComponent(cartera.nombre.slice(0, 200)),
           prefer: 'respond-async',
         },
         aceptarEstados: [422],

@@ -3,7 +3,8 @@ import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { mensajeDeError } from '../api/cliente.ts';
 import {
   type AvanceImportacion,
-  LIMITE_BYTES_LIBRO,
+  type CarteraElegida,
+  elegirCartera,
   URL_PLANTILLA,
   useImportarCartera,
 } from '../api/importacion.ts';
@@ -86,8 +87,14 @@ function Avance({ avance }: { avance: AvanceImportacion }) {
   );
 }
 
-function esXlsx(archivo: File): boolean {
-  return /\.xlsx$/i.test(archivo.name);
+/** The chosen files as the line under the control says them. */
+function describirEleccion(archivos: readonly File[]): string {
+  const bytes = archivos.reduce((suma, a) => suma + a.size, 0);
+  const nombres = archivos.map((a) => a.name).join(', ');
+  if (archivos.length === 0) return 'Ningún archivo elegido';
+  return archivos.length === 1
+    ? `${nombres} (${tamano(bytes)})`
+    : `${archivos.length} archivos: ${nombres} (${tamano(bytes)})`;
 }
 
 /**
@@ -102,49 +109,33 @@ export function PaginaImportacion() {
   const resultado = useRef<HTMLElement>(null);
   const [avance, setAvance] = useState<AvanceImportacion | null>(null);
   const importar = useImportarCartera(setAvance);
-  const [archivo, setArchivo] = useState<File | null>(null);
+  const [archivos, setArchivos] = useState<File[]>([]);
   const [aviso, setAviso] = useState<string | null>(null);
-  const [enviado, setEnviado] = useState<File | null>(null);
+  const [enviado, setEnviado] = useState<CarteraElegida | null>(null);
   const segundos = useSegundosTranscurridos(importar.isPending);
   useAvisarAlSalir(importar.isPending);
 
   const alElegir = (e: ChangeEvent<HTMLInputElement>) => {
     setAviso(null);
-    setArchivo(e.target.files?.[0] ?? null);
+    setArchivos([...(e.target.files ?? [])]);
   };
 
   const alImportar = () => {
     if (importar.isPending) return;
-    if (archivo === null) {
-      setAviso('Elige el libro de la cartera (.xlsx).');
+    // One workbook, its sheets as CSV files (chosen together), or one ZIP: as the CLI takes them.
+    const eleccion = elegirCartera(archivos);
+    if ('aviso' in eleccion) {
+      setAviso(eleccion.aviso);
       campo.current?.focus();
-      return;
-    }
-    if (!esXlsx(archivo)) {
-      setAviso(
-        `«${archivo.name}» no es un libro de Excel (.xlsx). Guárdalo como «Libro de Excel» y vuelve a elegirlo.`,
-      );
-      campo.current?.focus();
-      return;
-    }
-    if (archivo.size === 0) {
-      setAviso(`«${archivo.name}» está vacío. Elige el libro de la cartera.`);
-      campo.current?.focus();
-      return;
-    }
-    if (archivo.size > LIMITE_BYTES_LIBRO) {
-      setAviso(
-        `«${archivo.name}» pesa ${tamano(archivo.size)}: el límite es de 100 MB. Divide la cartera en dos libros e impórtalos uno tras otro.`,
-      );
       return;
     }
     setAviso(null);
     setAvance(null);
-    setEnviado(archivo);
-    importar.mutate(archivo, {
+    setEnviado(eleccion.cartera);
+    importar.mutate(eleccion.cartera, {
       onSuccess: () => {
         // The file was read; a corrected one is chosen again (Excel rewrites it on saving).
-        setArchivo(null);
+        setArchivos([]);
         if (campo.current) campo.current.value = '';
       },
       // The button was disabled while it ran: the keyboard continues at what happened.
@@ -171,21 +162,24 @@ export function PaginaImportacion() {
         }
       >
         <Typography.Paragraph>
-          Sube la plantilla de Excel del instituto con la cartera llena. Antes de escribir nada se
-          revisa todo el libro: <strong>si hay un solo error, no se importa nada</strong> y aquí
-          verás cada error con su hoja, fila y columna. Subir el mismo libro otra vez no duplica
-          nada. Cómo llenarlo: abajo, en «El libro de la cartera».
+          Sube la plantilla de Excel del instituto con la cartera llena, o sus hojas como archivos
+          CSV (elígelos todos juntos: personas.csv, creditos.csv…) o en un ZIP. Antes de escribir
+          nada se revisa todo el libro: <strong>si hay un solo error, no se importa nada</strong> y
+          aquí verás cada error con su hoja, fila y columna. Subir el mismo libro otra vez no
+          duplica nada. Cómo llenarlo: abajo, en «El libro de la cartera».
         </Typography.Paragraph>
         <Flex gap={12} align="end" wrap>
           <div className="campo-archivo">
-            <span id={`${id}-titulo`}>Libro de la cartera (XLSX)</span>
+            <span id={`${id}-titulo`}>Libro de la cartera (XLSX, CSV o ZIP)</span>
             {/* The browser's own file control speaks its UI language: this one speaks Spanish. */}
             <div className="selector-archivo" data-deshabilitado={importar.isPending}>
               <input
                 ref={campo}
                 id={`${id}-archivo`}
                 type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept=".xlsx,.csv,.zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,application/zip"
+                // The CSV sheets are chosen together, as the command line takes their folder.
+                multiple
                 className="archivo-oculto"
                 onChange={alElegir}
                 disabled={importar.isPending}
@@ -193,12 +187,10 @@ export function PaginaImportacion() {
                 aria-describedby={describePor}
               />
               <label htmlFor={`${id}-archivo`} className="boton-archivo" aria-hidden="true">
-                Elegir archivo…
+                Elegir archivos…
               </label>
               <span id={`${id}-nombre`} className="nombre-archivo">
-                {archivo === null
-                  ? 'Ningún archivo elegido'
-                  : `${archivo.name} (${tamano(archivo.size)})`}
+                {describirEleccion(archivos)}
               </span>
             </div>
           </div>
@@ -220,7 +212,7 @@ export function PaginaImportacion() {
         {/* Present before it speaks, so screen readers announce it; the panel below is visual. */}
         <p role="status" className="solo-lectores">
           {importar.isPending && enviado !== null
-            ? `Importando «${enviado.name}». Puede tardar hasta un minuto.`
+            ? `Importando «${enviado.nombre}». Puede tardar hasta un minuto.`
             : ''}
         </p>
         {importar.isPending && enviado !== null && (
@@ -228,7 +220,7 @@ export function PaginaImportacion() {
             <Spin />
             <div>
               <p className="importacion-estado">
-                Importando «{enviado.name}» ({tamano(enviado.size)})…
+                Importando «{enviado.nombre}» ({tamano(enviado.bytes)})…
               </p>
               <p className="nota-importacion">
                 Se revisa todo el libro antes de escribir: uno grande puede tardar hasta un minuto.
