@@ -11,6 +11,8 @@ const EXCEPCIONES: Record<string, string | null> = {
   bitacora_entrada: 'INSERT',
   // Goals are versioned: a change is a new row, never an edit (migration 0023).
   metas: 'SELECT, INSERT',
+  // A person's corrections are her history: kept, never edited (migration 0028).
+  correcciones_persona: 'SELECT, INSERT',
 };
 
 async function existeEsquema<T>(db: Kysely<T>, esquema: string): Promise<boolean> {

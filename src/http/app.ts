@@ -31,6 +31,7 @@ import { rutasIndicadoresReporte } from './rutas/indicadores-reporte.ts';
 import { rutasMetas } from './rutas/metas.ts';
 import { rutasOficinas } from './rutas/oficinas.ts';
 import { rutasPagos } from './rutas/pagos.ts';
+import { rutasPersonas } from './rutas/personas.ts';
 import { rutasRecados } from './rutas/recados.ts';
 import { rutasReferencias } from './rutas/referencias.ts';
 import { rutasSalud } from './rutas/salud.ts';
@@ -134,6 +135,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasDocumentosPago(ctx);
   rutasAtencion(ctx);
   rutasContactos(ctx);
+  rutasPersonas(ctx);
   rutasTurnos(ctx);
   rutasImportacion(ctx);
   rutasAlternativas(ctx);

@@ -124,6 +124,15 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
     permitidos: ['gestor', 'coordinador', 'administrador'],
     url: '/api/domicilios/999999',
   },
+  // A person's supervised correction (issue 17; the office check is in personas.test.ts).
+  'POST /api/personas/:id/correcciones': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/personas/999999/correcciones',
+  },
+  'GET /api/personas/:id/correcciones': {
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    url: '/api/personas/999999/correcciones',
+  },
   'GET /api/creditos/:id/referencia': {
     permitidos: AUTENTICADOS,
     url: '/api/creditos/999999/referencia',

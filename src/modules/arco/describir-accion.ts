@@ -26,6 +26,8 @@ const DESCRIPCION: Record<string, string> = {
   'asignacion.asignar': 'Asignó la cuenta a un gestor',
   'credito.tasa_puntual': 'Cambió la tasa por puntualidad de un crédito',
   'persona.rectificada': 'Rectificó sus datos de identidad (derechos ARCO)',
+  'persona.corregida': 'Corrigió sus datos de identidad (un dato que llegó mal)',
+  'persona.correcciones_consultadas': 'Consultó las correcciones de sus datos de identidad',
 };
 
 const ES_LECTURA = /consultar|consultada|listar|imprimir|recibo|emitir|vista_previa|acceso$/;

@@ -101,6 +101,10 @@ export const POLITICAS = {
   'contactos.editar': { roles: ['gestor', 'coordinador', 'administrador'] },
   // Screens show CURP, phones and e-mails masked; the whole value is a logged click (issue 13).
   'personas.revelar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  // A person's name, CURP or birth date corrected (issue 17): the coordinador of an office that
+  // holds a credit of hers (checked inside) or the administrador; the history, whoever sees her.
+  'personas.corregir': { roles: ['coordinador', 'administrador'] },
+  'personas.correcciones': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'cobertura.consultar': { roles: ['gestor', 'coordinador', 'administrador'] },
   // Issue 11: scope (own figures, own office, recovery only) is checked inside the use case.
   'indicadores.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },

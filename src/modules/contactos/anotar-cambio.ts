@@ -1,7 +1,14 @@
 import type { Db } from '../../db/conexion.ts';
 import type { CambioContacto, TipoContacto } from '../../db/esquema.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
-import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { type Contexto, origenDe } from '../contexto.ts';
+import type { Actor } from '../seguridad/actor.ts';
+
+/**
+ * Who changes a contact: a user, or nobody when an import runs from the command line (the
+ * history's `registrado_por` is then null).
+ */
+export type ContextoDeCambio = Contexto & { actor: Pick<Actor, 'id' | 'usuario'> | null };
 
 export interface CambioAnotado {
   personaId: number;
@@ -29,7 +36,7 @@ const VERBO: Record<CambioContacto, string> = {
 export async function anotarCambio(
   trx: Db,
   c: CambioAnotado,
-  ctx: ContextoAutenticado,
+  ctx: ContextoDeCambio,
 ): Promise<void> {
   await trx
     .insertInto('historial_contactos')
@@ -41,7 +48,7 @@ export async function anotarCambio(
       antes: c.antes === null ? null : JSON.stringify(c.antes),
       despues: c.despues === null ? null : JSON.stringify(c.despues),
       motivo: c.motivo,
-      registrado_por: ctx.actor.id,
+      registrado_por: ctx.actor?.id ?? null,
       registrado: ctx.reloj.ahora(),
     })
     .execute();

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
+import type { ContextoDeCambio } from './anotar-cambio.ts';
 import {
   anotarAlta,
   buscarPorClave,
@@ -52,7 +53,7 @@ export async function corregirConClave<T extends TablaConClave>(
   valor: string,
   heredado: Heredado[T],
   motivo: string,
-  ctx: ContextoAutenticado,
+  ctx: ContextoDeCambio,
 ): Promise<FilaDe<T>> {
   const agregar = async (ahora: Date): Promise<FilaDe<T>> => {
     const otra = await buscarPorClave(trx, clase, fila.persona_id, valor);

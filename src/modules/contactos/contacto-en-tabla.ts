@@ -3,7 +3,7 @@ import type { Db } from '../../db/conexion.ts';
 import type { BaseDeDatos, CambioContacto, TipoContacto } from '../../db/esquema.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
-import { anotarCambio } from './anotar-cambio.ts';
+import { anotarCambio, type ContextoDeCambio } from './anotar-cambio.ts';
 import { type Paso, recorrerPasos } from './pasos.ts';
 import { exigirPersonaEnCartera } from './persona-en-cartera.ts';
 import type { FilaCorreo, FilaDomicilio, FilaTelefono } from './vistas.ts';
@@ -123,7 +123,7 @@ export async function retirarYAgregar<T extends TablaDeContacto>(
   fila: FilaDe<T>,
   agregar: (ahora: Date) => Promise<FilaDe<T>>,
   motivo: string,
-  ctx: ContextoAutenticado,
+  ctx: ContextoDeCambio,
 ): Promise<FilaDe<T>> {
   const ahora = ctx.reloj.ahora();
   const tabla: TablaDeContacto = clase.tabla;
@@ -151,7 +151,7 @@ export async function anotarAlta<T extends TablaDeContacto>(
   clase: ClaseDeContacto<T>,
   antes: FilaDe<T> | undefined,
   fila: FilaDe<T>,
-  ctx: ContextoAutenticado,
+  ctx: ContextoDeCambio,
 ): Promise<void> {
   await anotarCambio(
     trx,

@@ -5,7 +5,8 @@ import type {
   MinistracionNueva,
   PeriodoNuevo,
 } from '../../db/escritura-cartera.ts';
-import type { CanalPago, RolEnCredito, TipoMovimiento } from '../../db/esquema.ts';
+import type { CanalPago, RolEnCredito, TipoMovimiento, TipoTelefono } from '../../db/esquema.ts';
+import type { DomicilioComparable } from '../../domain/comparar-contactos.ts';
 import type { Centavos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import type { CarteraArchivo, Concepto, Excedente } from './cartera-archivo.ts';
@@ -24,6 +25,7 @@ export interface ProductoGuardado {
   versiones: VersionGuardada[];
 }
 export interface PersonaGuardada {
+  id: number;
   curp: string;
   nombres: string;
   primerApellido: string;
@@ -43,6 +45,14 @@ export interface MovimientoGuardado {
   canal: CanalPago | null;
   referencia: string | null;
   motivo: string | null;
+}
+
+/** A person's current contacts (not retired), which a re-import compares with the file's. */
+export interface ContactosGuardados {
+  telefonos: Array<{ id: number; numero: string; tipo: TipoTelefono }>;
+  correos: Array<{ id: number; correo: string }>;
+  /** Newest first: the first is where she lives now. */
+  domicilios: Array<DomicilioComparable & { id: number }>;
 }
 
 /**
@@ -99,6 +109,8 @@ export interface BaseExistente {
   usuarios: Map<string, UsuarioGuardado>;
   productos: Map<string, ProductoGuardado>;
   personas: Map<string, PersonaGuardada>;
+  /** CURP → current contacts, of the stored people the personas and telefonos sheets name. */
+  contactos: Map<string, ContactosGuardados>;
   creditos: Map<string, CreditoGuardado>;
   /** pagaré → the number of the credit it belongs to */
   pagares: Map<string, string>;
@@ -110,6 +122,7 @@ export function baseVacia(oficinas: Map<string, number>): BaseExistente {
     usuarios: new Map(),
     productos: new Map(),
     personas: new Map(),
+    contactos: new Map(),
     creditos: new Map(),
     pagares: new Map(),
   };
@@ -159,12 +172,21 @@ async function cargarPersonas(
   if (faltan.length === 0) return;
   const personas = await trx
     .selectFrom('personas')
-    .select(['curp', 'nombres', 'primer_apellido', 'segundo_apellido', 'rfc', 'fecha_nacimiento'])
+    .select([
+      'id',
+      'curp',
+      'nombres',
+      'primer_apellido',
+      'segundo_apellido',
+      'rfc',
+      'fecha_nacimiento',
+    ])
     .where(sql<boolean>`curp = ANY(${faltan}::text[])`)
     .execute();
   for (const p of personas) {
     if (p.curp === null) continue;
     base.personas.set(p.curp, {
+      id: p.id,
       curp: p.curp,
       nombres: p.nombres,
       primerApellido: p.primer_apellido,
@@ -188,12 +210,57 @@ export async function cargarCatalogos(trx: Db, archivo: CarteraArchivo): Promise
   );
   const base = baseVacia(oficinas);
   base.productos = await cargarProductos(trx);
-  await cargarPersonas(
-    trx,
-    [...archivo.personas.map((p) => p.curp), ...archivo.telefonos.map((t) => t.curp)],
-    base,
-  );
+  const curps = [...archivo.personas.map((p) => p.curp), ...archivo.telefonos.map((t) => t.curp)];
+  await cargarPersonas(trx, curps, base);
+  await cargarContactos(trx, curps, base);
   return base;
+}
+
+/** The current phones, e-mails and addresses of the stored people the file brings contacts of. */
+async function cargarContactos(trx: Db, curps: string[], base: BaseExistente): Promise<void> {
+  const personas = [...new Set(curps)].flatMap((c) => base.personas.get(c) ?? []);
+  if (personas.length === 0) return;
+  const curpDe = new Map(personas.map((p) => [p.id, p.curp]));
+  const ids = [...curpDe.keys()];
+  const de = (personaId: number): ContactosGuardados => {
+    const curp = curpDe.get(personaId) ?? '';
+    let c = base.contactos.get(curp);
+    if (!c) {
+      c = { telefonos: [], correos: [], domicilios: [] };
+      base.contactos.set(curp, c);
+    }
+    return c;
+  };
+  const actuales = sql<boolean>`persona_id = ANY(${ids}::int4[]) AND retirado IS NULL`;
+  for (const t of await trx
+    .selectFrom('telefonos')
+    .select(['id', 'persona_id', 'numero', 'tipo'])
+    .where(actuales)
+    .orderBy('id', 'desc')
+    .execute())
+    de(t.persona_id).telefonos.push({ id: t.id, numero: t.numero, tipo: t.tipo });
+  for (const e of await trx
+    .selectFrom('correos')
+    .select(['id', 'persona_id', 'correo'])
+    .where(actuales)
+    .orderBy('id', 'desc')
+    .execute())
+    de(e.persona_id).correos.push({ id: e.id, correo: e.correo });
+  for (const d of await trx
+    .selectFrom('domicilios')
+    .selectAll()
+    .where(actuales)
+    .orderBy('id', 'desc')
+    .execute())
+    de(d.persona_id).domicilios.push({
+      id: d.id,
+      calle: d.calle,
+      numero: d.numero,
+      colonia: d.colonia,
+      codigoPostal: d.codigo_postal,
+      municipio: d.municipio,
+      estado: d.estado,
+    });
 }
 
 /** The users the creditos sheet names as gestor, by their login. */

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import { type CreditoNuevo, EscrituraDeCartera } from '../../db/escritura-cartera.ts';
+import type { ContextoDeCambio } from '../contactos/anotar-cambio.ts';
+import { aplicarContactos } from './aplicar-contactos.ts';
+import type { ContactosPlaneados } from './planear-contactos.ts';
 import type { Catalogos, PlanDeImportacion } from './planear-importacion.ts';
 import type { ProductosValidados } from './validar-catalogos.ts';
 import type { CreditoValidado } from './validar-creditos.ts';
@@ -82,6 +85,8 @@ export class EscrituraDeImportacion {
   private fallo: { error: unknown } | null = null;
   /** Numbers of the new credits the workbook assigns to a gestor. */
   private asignados: string[] = [];
+  /** Contacts of people already registered: added or superseded, with history, at the end. */
+  private contactos: ContactosPlaneados['cambios'] | null = null;
 
   constructor(
     private readonly trx: Db,
@@ -102,10 +107,12 @@ export class EscrituraDeImportacion {
     });
   }
 
-  catalogos({ productos, personas }: Catalogos): void {
+  /** Products and people: new people with their contacts; registered ones' contacts wait. */
+  catalogos({ productos }: Catalogos, contactos: ContactosPlaneados): void {
+    this.contactos = contactos.cambios;
     this.encolar(async (e) => {
       this.versiones = await escribirProductos(this.trx, productos);
-      await e.personas(personas.personas);
+      await e.personas(contactos.personas);
     });
   }
 
@@ -131,8 +138,11 @@ export class EscrituraDeImportacion {
     if (this.fallo) throw this.fallo.error;
   }
 
-  /** Waits for every write; a failure is the import's failure. */
-  async terminar(): Promise<void> {
+  /**
+   * Waits for every write; a failure is the import's failure. `motivo` and `ctx` are the
+   * reason and the author of the contact changes' history.
+   */
+  async terminar(motivo: string, ctx: ContextoDeCambio): Promise<void> {
     await this.cadena;
     const resumen = await this.escritura?.cerrar();
     // creditos.gestor_id and the assignment history change together (docs/gestion.md). After
@@ -144,6 +154,7 @@ export class EscrituraDeImportacion {
         SELECT id, gestor_id, ${this.instante}, ${this.actorId}, 'Importación'
           FROM creditos WHERE id = ANY(${ids}::int4[]) AND gestor_id IS NOT NULL`.execute(this.trx);
     }
+    if (this.contactos) await aplicarContactos(this.trx, this.contactos, motivo, ctx);
   }
 
   /** Waits for the writes to stop, whatever their outcome (the savepoint is then undone). */

@@ -18,6 +18,7 @@ import { useHoy, useUsuarioActual } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
 import { ConveniosDe } from '../componentes/convenios/ConveniosDe.tsx';
 import { CartaFiniquito } from '../componentes/credito/CartaFiniquito.tsx';
+import { CorregirPersonas } from '../componentes/credito/CorregirPersona.tsx';
 import { DialogoCancelarPago } from '../componentes/credito/DialogoCancelarPago.tsx';
 import { EncabezadoCredito } from '../componentes/credito/EncabezadoCredito.tsx';
 import { Puntualidad } from '../componentes/credito/Puntualidad.tsx';
@@ -136,6 +137,7 @@ function DetalleCredito({ id }: { id: number }) {
         </Flex>
       )}
       <EncabezadoCredito credito={credito.data} />
+      <CorregirPersonas credito={credito.data} />
       <CartaFiniquito
         creditoId={id}
         liquidado={liquidado}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { validarCurp } from '../../domain/curp.ts';
+import { consultarCorrecciones } from '../../modules/personas/consultar-correcciones.ts';
+import { corregirPersona } from '../../modules/personas/corregir-persona.ts';
+import type { ContextoApp } from '../app.ts';
+import { contextoDe } from '../autenticacion.ts';
+import { fecha, idEnRuta, texto, textoOpcional, validar } from '../validacion.ts';
+
+// Letters (any accent, Ñ), spaces, apostrophes, dots and hyphens: «María de los Ángeles»,
+// «O’Farrill», «Peña-Ruiz». An Excel error value (`#N/A`) or a stray digit is not a name.
+const NOMBRE = /^[\p{L}\p{M}](?:[\p{L}\p{M}'’. -]*[\p{L}\p{M}.])?$/u;
+const MENSAJE_NOMBRE = 'debe tener solo letras, espacios, apóstrofos, puntos o guiones';
+const nombre = texto(120).refine((t) => NOMBRE.test(t), MENSAJE_NOMBRE);
+const segundoApellido = textoOpcional(120).refine(
+  (t) => t === null || NOMBRE.test(t),
+  MENSAJE_NOMBRE,
+);
+
+const curp = z
+  .string('debe ser una CURP como texto')
+  .trim()
+  .toUpperCase()
+  .superRefine((t, ctx) => {
+    const r = validarCurp(t);
+    // The reason names the check digit the other 17 characters imply (src/domain/curp.ts).
+    if (!r.valida)
+      ctx.addIssue({ code: 'custom', message: `«${t}» no es una CURP válida: ${r.motivo}` });
+  });
+
+const correccion = z
+  .strictObject({
+    nombres: nombre.optional(),
+    primerApellido: nombre.optional(),
+    segundoApellido: segundoApellido.optional(),
+    curp: curp.optional(),
+    fechaNacimiento: fecha.nullable().optional(),
+    motivo: texto(500, { renglones: true }),
+  })
+  .superRefine((c, ctx) => {
+    const campos = ['nombres', 'primerApellido', 'segundoApellido', 'curp', 'fechaNacimiento'];
+    if (campos.every((k) => c[k as keyof typeof c] === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `indica qué corregir: ${campos.join(', ')}`,
+      });
+    }
+  });
+
+/** A person's own data: the supervised correction and its history (issue 17, item 3). */
+export function rutasPersonas({ app, deps }: ContextoApp): void {
+  const { db, reloj } = deps;
+  const enTx = db.transaction.bind(db);
+
+  app.post(
+    '/api/personas/:id/correcciones',
+    { config: { accion: 'personas.corregir' } },
+    async (request, reply) => {
+      const ctx = contextoDe(request, reloj);
+      const { id } = validar(idEnRuta, request.params);
+      const c = validar(correccion, request.body);
+      const persona = await enTx().execute((trx) => corregirPersona(trx, id, c, ctx));
+      return reply.status(201).send({ persona });
+    },
+  );
+
+  app.get(
+    '/api/personas/:id/correcciones',
+    { config: { accion: 'personas.correcciones' } },
+    async (request) => {
+      const ctx = contextoDe(request, reloj);
+      const { id } = validar(idEnRuta, request.params);
+      return enTx().execute((trx) => consultarCorrecciones(trx, id, ctx));
+    },
+  );
+}
