@@ -640,6 +640,18 @@ export interface HistorialContactoFila {
   registrado: InstanteGenerado;
 }
 
+/** A supervised correction of a person's name, CURP or birth date (migration 0028). */
+export interface CorreccionPersonaFila {
+  id: Generated<number>;
+  persona_id: number;
+  /** The fields corrected as they were and as they are: `{ "segundoApellido": "#N/A" }`. */
+  antes: unknown;
+  despues: unknown;
+  motivo: string;
+  registrada_por: number;
+  registrada: Instante;
+}
+
 export interface ParametrosGestionFila {
   id: Generated<boolean>;
   intentos_diarios_por_persona: number;
@@ -881,6 +893,7 @@ export interface BaseDeDatos {
   promesas_pago: PromesaPagoFila;
   recados: RecadoFila;
   historial_contactos: HistorialContactoFila;
+  correcciones_persona: CorreccionPersonaFila;
   tomas_de_cuenta: { credito_id: number; usuario_id: number; hasta: Instante };
   parametros_gestion: ParametrosGestionFila;
   dias_inhabiles: DiaInhabilFila;

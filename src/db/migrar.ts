@@ -23,6 +23,8 @@ import * as derechosArco from './migraciones/0022-derechos-arco.ts';
 import * as metas from './migraciones/0023-metas.ts';
 import * as hechosDeIndicadores from './migraciones/0024-hechos-de-indicadores.ts';
 import * as recuperacionTardia from './migraciones/0026-recuperacion-tardia.ts';
+import * as busquedaSinApostrofos from './migraciones/0027-busqueda-sin-apostrofos.ts';
+import * as correccionesDePersona from './migraciones/0028-correcciones-de-persona.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -50,6 +52,8 @@ const migraciones: Record<string, Migration> = {
   '0023-metas': metas,
   '0024-hechos-de-indicadores': hechosDeIndicadores,
   '0026-recuperacion-tardia': recuperacionTardia,
+  '0027-busqueda-sin-apostrofos': busquedaSinApostrofos,
+  '0028-correcciones-de-persona': correccionesDePersona,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

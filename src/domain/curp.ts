@@ -35,8 +35,14 @@ export function validarCurp(texto: string): ResultadoCurp {
   if (fechaDesdeTexto(fechaDeNacimiento(curp)) === null) {
     return { valida: false, motivo: 'la fecha de nacimiento que contiene no existe' };
   }
-  if (digitoVerificadorCurp(curp) !== Number(curp.charAt(17))) {
-    return { valida: false, motivo: 'el dígito verificador no corresponde' };
+  const digito = digitoVerificadorCurp(curp);
+  if (digito !== Number(curp.charAt(17))) {
+    // Say the digit the rest implies: most often the last one was mistyped (and if it was one
+    // of the others, the office compares with the person's document and sees which).
+    return {
+      valida: false,
+      motivo: `el dígito verificador no corresponde: con los primeros 17 caracteres debe ser ${digito}`,
+    };
   }
   return { valida: true, curp };
 }

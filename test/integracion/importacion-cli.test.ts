@@ -57,7 +57,7 @@ describe('npm run recupera -- importar', () => {
       'personas.csv, fila 2, columna fecha_nacimiento: «1990-04-31» no es una fecha que exista',
     );
     expect(r.salida).toContain(
-      'personas.csv, fila 3, columna nombres: la persona IABG681102MSRBRD08 ya está registrada con «María Guadalupe»; la importación no cambia personas',
+      'personas.csv, fila 3, columna nombres: la persona IABG681102MSRBRD08 ya está registrada con «María Guadalupe»; la importación no cambia personas: si lo registrado es lo que está mal, corrígelo en la ficha de uno de sus créditos con «Corregir datos de la persona» (coordinador o administrador) y vuelve a importar',
     );
   });
 

@@ -116,7 +116,7 @@ describe('importación de la cartera', () => {
     expect(r).toMatchObject({
       importado: true,
       conteos: {
-        productos: { nuevos: 2, versionesNuevas: 3, versionesExistentes: 0 },
+        productos: { nuevos: 1, versionesNuevas: 3, versionesExistentes: 0 },
         personas: { nuevas: 4, existentes: 0 },
         creditos: { nuevos: 2, sinCambios: 0 },
         movimientos: { nuevos: 7, existentes: 0 },
@@ -238,7 +238,7 @@ describe('importación de la cartera', () => {
         'personas',
         4,
         'curp',
-        '«YOIS030214MSRCBFA8» no es una CURP válida: el dígito verificador no corresponde',
+        '«YOIS030214MSRCBFA8» no es una CURP válida: el dígito verificador no corresponde: con los primeros 17 caracteres debe ser 9',
       ],
       [
         'creditos',
@@ -310,8 +310,8 @@ describe('importación de la cartera', () => {
       },
     ]);
     const creditos = csvDeHoja('creditos').replace(
-      'CE-2021-000202,CE-3,OBR',
-      'CE-2021-000202,CE-3,NOG',
+      'CE-2021-000202,CE-6,OBR',
+      'CE-2021-000202,CE-6,NOG',
     );
     const otraOficina = await importar(
       await csv({ ...Object.fromEntries(HOJAS.map((h) => [h, csvDeHoja(h)])), creditos }),

@@ -22,7 +22,7 @@ describe('CURP', () => {
   it('explica en español por qué no es válida', () => {
     expect(validarCurp('BOXW310820HNERXN08')).toEqual({
       valida: false,
-      motivo: 'el dígito verificador no corresponde',
+      motivo: 'el dígito verificador no corresponde: con los primeros 17 caracteres debe ser 9',
     });
     expect(validarCurp('BOXW310230HNERXN09')).toMatchObject({
       motivo: 'la fecha de nacimiento que contiene no existe',

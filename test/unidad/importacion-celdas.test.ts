@@ -10,6 +10,7 @@ import {
   leerSiNo,
   leerTasa,
   leerTexto,
+  revisarTexto,
   textoDeNumero,
 } from '../../src/modules/importacion/celdas.ts';
 import type { Celda } from '../../src/modules/importacion/libro.ts';
@@ -169,4 +170,70 @@ describe('leerFecha coincide con fechaDesdeTexto del dominio en cualquier texto 
       }
     }
   });
+});
+
+describe('revisarTexto: errores de Excel y caracteres invisibles en cualquier celda de texto', () => {
+  const motivo = (t: string) => revisarTexto(t)?.motivo ?? null;
+  it.each([
+    ['#N/A', 'la celda tiene el error de Excel #N/A: corrige la fórmula o escribe el valor'],
+    [' #ref! ', 'la celda tiene el error de Excel #ref!: corrige la fórmula o escribe el valor'],
+    ['#DIV/0!', 'la celda tiene el error de Excel #DIV/0!: corrige la fórmula o escribe el valor'],
+    [
+      '#¿NOMBRE?',
+      'la celda tiene el error de Excel #¿NOMBRE?: corrige la fórmula o escribe el valor',
+    ],
+    ['#N/D', 'la celda tiene el error de Excel #N/D: corrige la fórmula o escribe el valor'],
+  ])('%j es un error de Excel', (t, m) => expect(motivo(t)).toBe(m));
+
+  it.each([
+    ['O\u0092Farrill', 'U+0092, carácter de control', 'después de «O»'],
+    ['\u200BAna', 'U+200B, espacio de ancho cero', 'al principio'],
+    ['Ana\u200E', 'U+200E, marca de dirección del texto', 'después de «Ana»'],
+    ['Ana\u202ELuis', 'U+202E, control de dirección del texto', 'después de «Ana»'],
+    ['Ana\uFEFF', 'U+FEFF, marca de orden de bytes', 'después de «Ana»'],
+    ['Ana\u2028Luis', 'U+2028, separador de línea', 'después de «Ana»'],
+    ['Peñú\u00ADñuri', 'U+00AD, guion suave', 'después de «Peñú»'],
+    ['A\u0000', 'U+0000, carácter de control', 'después de «A»'],
+  ])('%j se rechaza', (t, que, donde) =>
+    expect(motivo(t)).toBe(
+      `tiene un carácter invisible que no se admite (${que}) ${donde}: bórralo y vuelve a escribir esa parte del texto (suele llegar al copiar y pegar)`,
+    ),
+  );
+
+  it('un tabulador se rechaza; un salto de línea dentro de la celda queda como espacio', () => {
+    expect(motivo('Rosales\t45')).toMatch(/^tiene un tabulador/);
+    expect(motivo('Blvd. Kino\n(esquina)')).toBeNull();
+    expect(valor(leerTexto('Blvd. Kino\r\n(esquina)'))).toBe('Blvd. Kino (esquina)');
+  });
+
+  it('el texto normal pasa: acentos, eñes, apóstrofos, guiones y emojis compuestos', () => {
+    for (const t of [
+      'O’Farrill',
+      "D'Angelo",
+      'Calle O’Donojú – Int. 3',
+      'Ñ#1',
+      '#45',
+      '👨\u200D👩\u200D👧',
+    ])
+      expect(motivo(t), t).toBeNull();
+  });
+});
+
+describe('leerFecha dice qué hacer', () => {
+  it.each<[Celda, string]>([
+    [
+      '02/16/2019',
+      '«02/16/2019» no es una fecha que exista: el orden es día/mes/año (¿quisiste decir 16/02/2019?)',
+    ],
+    ['30/02/2024', '«30/02/2024» no es una fecha que exista'],
+    [
+      44608,
+      '«44608» no es una fecha: parece el número de serie de una fecha de Excel (44608 es el 16/02/2022); da formato de fecha a la columna o escribe la fecha como dd/mm/aaaa',
+    ],
+    [
+      ' 32874 ',
+      '« 32874 » no es una fecha: parece el número de serie de una fecha de Excel (32874 es el 01/01/1990); da formato de fecha a la columna o escribe la fecha como dd/mm/aaaa',
+    ],
+    [123, '«123» no es una fecha (AAAA-MM-DD o dd/mm/aaaa)'],
+  ])('%j', (celda, m) => expect(valor(leerFecha(celda))).toBe(`✗ ${m}`));
 });

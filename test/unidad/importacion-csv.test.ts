@@ -92,6 +92,19 @@ describe('leerHojaCsv', () => {
     expect(decodificarTexto(cp1252)).toBe('Núñez');
   });
 
+  it('Windows-1252 de 0x80 a 0x9F son comillas, guiones y €, no caracteres de control', () => {
+    // «O’Farrill – Int. 3 “B” … 100 €» as Excel writes it: ’ 0x92, – 0x96, “ 0x93, ” 0x94, … 0x85, € 0x80.
+    const bytes = Uint8Array.from([
+      0x4f, 0x92, 0x46, 0x61, 0x72, 0x72, 0x69, 0x6c, 0x6c, 0x20, 0x96, 0x20, 0x93, 0x42, 0x94,
+      0x20, 0x85, 0x20, 0x80, 0x20, 0x97, 0x91, 0x8a, 0x9f,
+    ]);
+    expect(decodificarTexto(bytes)).toBe('O’Farrill – “B” … € —‘ŠŸ');
+    // Its five undefined bytes stay as control characters, which the cell check refuses.
+    expect(decodificarTexto(Uint8Array.from([0x41, 0x81, 0x8d, 0x8f, 0x90, 0x9d]))).toBe(
+      'A\u0081\u008D\u008F\u0090\u009D',
+    );
+  });
+
   it('la plantilla CSV se lee de vuelta tal cual', () => {
     const texto = csvDeHoja('personas');
     const hoja = leerHojaCsv('personas.csv', new TextEncoder().encode(texto));

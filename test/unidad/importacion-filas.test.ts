@@ -75,7 +75,7 @@ describe('el ejemplo de la plantilla', () => {
       creditos: { nuevos: 2, sinCambios: 0 },
       personas: { nuevas: 4, existentes: 0 },
       movimientos: { nuevos: 7, existentes: 0 },
-      productos: { nuevos: 2, versionesNuevas: 3 },
+      productos: { nuevos: 1, versionesNuevas: 3 },
     });
   });
 });
@@ -138,12 +138,12 @@ const CASOS: Array<
     ['productos', 2, 'tasa_puntual_anual', 'no es una tasa entre 0 y 1'],
   ],
   [
-    ['creditos', 3, 'tasa_puntual_anual', '0.05'],
+    ['creditos', 3, 'tasa_puntual_anual', '0.07'],
     [
       'creditos',
       3,
       'tasa_puntual_anual',
-      'la tasa por puntualidad 0.05 no puede ser mayor que la tasa ordinaria 0.03 del producto CE-3',
+      'la tasa por puntualidad 0.07 no puede ser mayor que la tasa ordinaria 0.06 del producto CE-6',
     ],
   ],
   [
@@ -155,7 +155,7 @@ const CASOS: Array<
     ['creditos', 2, 'tasa_puntual_motivo', 'hay motivo pero falta la tasa_puntual_anual'],
   ],
   [
-    ['productos', 3, 'vigente_desde', '2010-01-01'],
+    ['productos', 3, 'vigente_desde', '1996-01-01'],
     ['productos', 3, 'vigente_desde', 'ya está en la fila 2'],
   ],
   [
@@ -261,8 +261,8 @@ describe('la tasa por puntualidad (R9) en el ejemplo', () => {
     const { plan } = await validar(ejemplo());
     const datos = plan.paraMotor.map((c) => c.datos);
     expect(datos.map((d) => [d.numero, d.tasas.tasaPuntual, d.tasaPuntualDelCredito])).toEqual([
-      ['CE-2010-000101', null, null],
-      ['CE-2021-000202', null, '0'],
+      ['CE-2010-000101', '0.03', null],
+      ['CE-2021-000202', '0.03', '0'],
     ]);
   });
 });

@@ -46,20 +46,40 @@ export function telefono(
 ): TelefonoNuevo | null {
   const texto = l.texto(columna, obligatoria);
   if (texto === null) return null;
-  const numero = texto.replace(/[\s()./-]/g, '');
+  // Mexico's country code (+52, and the 1 that mobiles carried until 2020) is not part of the
+  // 10-digit number: «+52 662 214 5591» is 6622145591.
+  const numero = texto.replace(/[\s()./-]/g, '').replace(/^\+?521?(?=\d{10}$)/, '');
   if (!/^\d{10}$/.test(numero)) {
-    l.error(columna, `«${texto}» no es un teléfono de 10 dígitos`);
+    l.error(
+      columna,
+      `«${texto}» no es un teléfono de 10 dígitos: escribe el número con su lada (10 dígitos), sin 044, 045 ni otra clave de país que +52`,
+    );
     return null;
   }
   const tipo = l.opcion('tipo_telefono', TIPOS_TELEFONO, 'movil');
   return tipo === null ? null : { numero, tipo, consentimiento: l.siNo('consentimiento') };
 }
 
+/** A required part of an address that is missing: say why it is required and what to do. */
+function faltaEnDomicilio(l: LectorDeFila, columna: 'calle' | 'municipio', llenas: string[]) {
+  const [el, obligatorio, escribelo] =
+    columna === 'calle'
+      ? ['la calle', 'obligatoria', 'escríbela']
+      : ['el municipio', 'obligatorio', 'escríbelo'];
+  l.error(
+    columna,
+    `falta el valor: ${el} es ${obligatorio} porque la fila tiene domicilio (${llenas.join(', ')}); ${escribelo} o deja vacías todas las columnas del domicilio`,
+  );
+}
+
 function domicilio(l: LectorDeFila): DomicilioNuevo | null {
   const columnas = ['calle', 'numero', 'colonia', 'codigo_postal', 'municipio'];
-  if (columnas.every((c) => l.vacia(c))) return null;
-  const calle = l.texto('calle', true);
-  const municipio = l.texto('municipio', true);
+  const llenas = columnas.filter((c) => !l.vacia(c));
+  if (llenas.length === 0) return null;
+  const calle = l.texto('calle');
+  const municipio = l.texto('municipio');
+  if (l.vacia('calle')) faltaEnDomicilio(l, 'calle', llenas);
+  if (l.vacia('municipio')) faltaEnDomicilio(l, 'municipio', llenas);
   let codigoPostal = l.texto('codigo_postal');
   if (codigoPostal !== null) {
     // A number cell loses a leading zero (05000 → 5000); text keeps what was typed.
@@ -103,6 +123,10 @@ export function persona(l: LectorDeFila): PersonaArchivo | null {
   if (correo !== null && !CORREO.test(correo))
     l.error('correo', `«${correo}» no es un correo válido`);
   const dom = domicilio(l);
+  // Read before the check below: a fault in them (an Excel error, an invisible character) must
+  // count against the row like any other.
+  const segundoApellido = l.texto('segundo_apellido');
+  const consentimiento = tel?.consentimiento ?? l.siNo('consentimiento');
   if (l.fallas > 0 || c === null || nombres === null || primerApellido === null) return null;
   return {
     hoja: l.hoja,
@@ -110,13 +134,11 @@ export function persona(l: LectorDeFila): PersonaArchivo | null {
     curp: c,
     nombres,
     primerApellido,
-    segundoApellido: l.texto('segundo_apellido'),
+    segundoApellido,
     rfc,
     fechaNacimiento,
     telefonos: tel ? [tel] : [],
-    correos: correo
-      ? [{ correo, consentimiento: tel?.consentimiento ?? l.siNo('consentimiento') }]
-      : [],
+    correos: correo ? [{ correo, consentimiento }] : [],
     domicilios: dom ? [dom] : [],
   };
 }
@@ -157,6 +179,8 @@ export function movimiento(
     else cancelaClave = clave(l, 'cancela_clave');
     for (const c of ['monto', 'excedente', 'concepto', 'canal']) sobra(l, c, 'una cancelación');
   }
+  const referencia = l.texto('referencia');
+  const motivo = l.texto('motivo');
   if (l.fallas > 0 || tipo === null || fecha === null) return null;
   return {
     hoja: l.hoja,
@@ -171,8 +195,34 @@ export function movimiento(
     cancelaClave,
     cancela: null,
     canal,
-    referencia: l.texto('referencia'),
-    motivo: l.texto('motivo'),
+    referencia,
+    motivo,
     registradoPor: null,
   };
+}
+
+/**
+ * The catalogue of offices (migration 0001), by name as the office writes it: «Hermosillo»,
+ * «Cd. Obregón», «Ciudad Obregón», «Nogales» — case, accents and the abbreviation do not matter.
+ */
+const OFICINAS_POR_NOMBRE: ReadonlyMap<string, string> = new Map([
+  ['hermosillo', 'HMO'],
+  ['ciudad obregon', 'OBR'],
+  ['obregon', 'OBR'],
+  ['nogales', 'NOG'],
+]);
+
+/** The office's clave (`HMO`), written as its clave or by its name; other text as it came. */
+export function oficina(l: LectorDeFila): string | null {
+  const texto = l.texto('oficina', true);
+  if (texto === null) return null;
+  const nombre = texto
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\./g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^cd /, 'ciudad ');
+  return OFICINAS_POR_NOMBRE.get(nombre) ?? texto.toUpperCase();
 }

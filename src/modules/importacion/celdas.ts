@@ -1,6 +1,7 @@
 import { type Centavos, centavosDesdeTexto } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { tasaDesdeTexto } from '../../domain/tasa.ts';
+import { caracterNoAdmitido } from '../../domain/texto.ts';
 import { type Celda, esCeldaFecha } from './libro.ts';
 
 /**
@@ -35,6 +36,90 @@ export function textoDeNumero(n: number): string {
   return texto.includes('e') && Math.abs(quince) < 1
     ? quince.toFixed(20).replace(/0+$/, '')
     : texto;
+}
+
+/**
+ * Excel's error values, as an .xlsx stores them and as Excel in Spanish writes them to a CSV.
+ * «#N/A» in a surname is not a surname: taken as data it was stored, shown and searchable.
+ */
+const ERRORES_EXCEL = new Set(
+  [
+    '#N/A',
+    '#REF!',
+    '#VALUE!',
+    '#DIV/0!',
+    '#NAME?',
+    '#NUM!',
+    '#NULL!',
+    '#SPILL!',
+    '#CALC!',
+    '#N/D',
+    '#¡REF!',
+    '#¡VALOR!',
+    '#¡DIV/0!',
+    '#¿NOMBRE?',
+    '#¡NUM!',
+    '#¡NULO!',
+    '#¡DESBORDAMIENTO!',
+    '#¡CALC!',
+  ].map((e) => e.toUpperCase()),
+);
+
+// Control (Cc) and format (Cf) characters, lone surrogates, and the line and paragraph separators.
+const INVISIBLES = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
+
+const NOMBRES_DE_CARACTER: Record<string, string> = {
+  '\u00AD': 'guion suave',
+  '\u200B': 'espacio de ancho cero',
+  '\u200C': 'separador de ancho cero',
+  '\u200D': 'unión de ancho cero',
+  '\u200E': 'marca de dirección del texto',
+  '\u200F': 'marca de dirección del texto',
+  '\u2028': 'separador de línea',
+  '\u2029': 'separador de párrafo',
+  '\u2060': 'unión de palabras invisible',
+  '\uFEFF': 'marca de orden de bytes',
+};
+
+function nombreDeCaracter(c: string): string {
+  const n = c.codePointAt(0) ?? 0;
+  if (NOMBRES_DE_CARACTER[c]) return NOMBRES_DE_CARACTER[c];
+  if ((n >= 0x202a && n <= 0x202e) || (n >= 0x2066 && n <= 0x2069))
+    return 'control de dirección del texto';
+  if (n <= 0x1f || (n >= 0x7f && n <= 0x9f)) return 'carácter de control';
+  return 'carácter de formato';
+}
+
+/**
+ * What no text cell may hold, checked before the cell is read as anything: an Excel error value,
+ * or a character a person cannot see — it makes a stored name differ from what everyone reads
+ * («O\u0092Farrill» shows as «OFarrill» and no search finds it). A line break inside a cell
+ * (Alt+Intro) is kept as a space, as before: it is visible and harmless. A tab is refused: in
+ * a cell it almost always means two cells pasted into one.
+ */
+export function revisarTexto(celda: string): Falla | null {
+  // Every Excel error starts with «#»: the usual cell pays one comparison, not a trim.
+  const primera = celda.charCodeAt(0);
+  if (primera === 35 || primera === 32) {
+    const t = celda.trim();
+    if (t.charCodeAt(0) === 35 && ERRORES_EXCEL.has(t.toUpperCase()))
+      return no(`la celda tiene el error de Excel ${t}: corrige la fórmula o escribe el valor`);
+  }
+  // About 50 ns a cell; millions of cells pay it, and the search below only a faulty one.
+  if (!INVISIBLES.test(celda)) return null;
+  const c =
+    caracterNoAdmitido(celda.replace(/[\n\r]/g, ' '), false) ??
+    (/[\u2028\u2029]/.exec(celda)?.[0] || null);
+  if (c === null) return null;
+  if (c === '\t')
+    return no(
+      'tiene un tabulador: suele ser el texto de dos celdas pegado en una; sepáralo o cámbialo por un espacio',
+    );
+  const punto = (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  const antes = celda.slice(0, celda.indexOf(c)).trim().slice(-20);
+  return no(
+    `tiene un carácter invisible que no se admite (U+${punto}, ${nombreDeCaracter(c)})${antes === '' ? ' al principio' : ` después de «${antes}»`}: bórralo y vuelve a escribir esa parte del texto (suele llegar al copiar y pegar)`,
+  );
 }
 
 /** Trimmed text; a number cell as Excel shows it. Empty is `null`. */
@@ -110,6 +195,11 @@ export function leerFecha(celda: Celda): Lectura<Fecha> {
     const f = fechaIso(celda.fecha);
     return f === null ? no(`${celda.fecha} no es una fecha válida`) : f;
   }
+  const serie = serieDeExcel(celda);
+  if (serie !== null)
+    return no(
+      `${mostrar(celda)} no es una fecha: parece el número de serie de una fecha de Excel (${serie}); da formato de fecha a la columna o escribe la fecha como dd/mm/aaaa`,
+    );
   if (typeof celda !== 'string')
     return no(`${mostrar(celda)} no es una fecha (AAAA-MM-DD o dd/mm/aaaa)`);
   const t = celda.trim();
@@ -117,11 +207,40 @@ export function leerFecha(celda: Celda): Lectura<Fecha> {
   const iso = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, '0')}-${dmy[1]?.padStart(2, '0')}` : t;
   const fecha = fechaIso(iso);
   if (fecha !== null) return fecha;
+  // 02/16/2019 is a real date only read month first: say the order, and what it would be.
+  const volteada = dmy
+    ? fechaIso(`${dmy[3]}-${dmy[1]?.padStart(2, '0')}-${dmy[2]?.padStart(2, '0')}`)
+    : null;
+  if (dmy && volteada !== null)
+    return no(
+      `${mostrar(celda)} no es una fecha que exista: el orden es día/mes/año (¿quisiste decir ${dmy[2]?.padStart(2, '0')}/${dmy[1]?.padStart(2, '0')}/${dmy[3]}?)`,
+    );
   return no(
     dmy || /^\d{4}-\d{2}-\d{2}$/.test(t)
       ? `${mostrar(celda)} no es una fecha que exista`
       : `${mostrar(celda)} no es una fecha (AAAA-MM-DD o dd/mm/aaaa)`,
   );
+}
+
+/**
+ * A bare whole number that Excel would show as a date between 1930 and 2099 (the serial
+ * 44608 is 16/02/2022): most likely a date cell whose format was lost, or a date column saved
+ * to CSV as numbers. It is still refused — a number is not guessed into a date — but the
+ * message says which date it would be, as dd/mm/aaaa.
+ */
+function serieDeExcel(celda: Celda): string | null {
+  const n =
+    typeof celda === 'number'
+      ? celda
+      : typeof celda === 'string' && /^\s*\d{5}\s*$/.test(celda)
+        ? Number(celda)
+        : Number.NaN;
+  if (!Number.isInteger(n) || n < 10_959 || n > 73_050) return null;
+  // Excel's day 25569 is 1970-01-01 (its serials count the nonexistent 29/02/1900, so above 60
+  // this is exact).
+  const d = new Date((n - 25_569) * 86_400_000);
+  const dos = (x: number) => String(x).padStart(2, '0');
+  return `${n} es el ${dos(d.getUTCDate())}/${dos(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
 /** A positive whole number (a text or a number cell). */

@@ -1,4 +1,5 @@
 import { completarCurp } from '../../domain/curp.ts';
+import { PRODUCTOS_DEMO, VERSIONES_DEMO } from '../demo/productos-demo.ts';
 import type { NombreHoja } from './disposicion.ts';
 
 /**
@@ -31,38 +32,19 @@ function calendario(numero: string, primera: [number, number, number], capitales
 }
 
 export const EJEMPLO: Record<NombreHoja, Filas> = {
-  productos: [
-    {
-      clave: 'CE-6',
-      nombre: 'Crédito educativo',
-      vigente_desde: f('2010-01-01'),
-      tasa_ordinaria_anual: { tasa: 0.06 },
-      tasa_moratoria_anual: { tasa: 0.12 },
-      tasa_puntual_anual: '',
-      base_dias: '360',
-      prelacion: 'por_concepto',
-    },
-    {
-      clave: 'CE-6',
-      nombre: 'Crédito educativo',
-      vigente_desde: f('2020-01-01'),
-      tasa_ordinaria_anual: { tasa: 0.06 },
-      tasa_moratoria_anual: { tasa: 0.09 },
-      tasa_puntual_anual: { tasa: 0.03 },
-      base_dias: '360',
-      prelacion: 'por_concepto',
-    },
-    {
-      clave: 'CE-3',
-      nombre: 'Crédito educativo con pago puntual',
-      vigente_desde: f('2012-01-01'),
-      tasa_ordinaria_anual: { tasa: 0.03 },
-      tasa_moratoria_anual: { tasa: 0.09 },
-      tasa_puntual_anual: '',
-      base_dias: '360',
-      prelacion: 'por_concepto',
-    },
-  ],
+  // The institute's product as the demo has it (the same versions and name): the template
+  // imports cleanly on a fresh demo instance, where its product is «ya registrado», instead of
+  // adding versions or a second product that contradict the demo's catalogue.
+  productos: VERSIONES_DEMO.map((v) => ({
+    clave: v.producto,
+    nombre: PRODUCTOS_DEMO.find((p) => p.clave === v.producto)?.nombre ?? '',
+    vigente_desde: f(v.vigenteDesde),
+    tasa_ordinaria_anual: { tasa: Number(v.tasaOrdinaria) },
+    tasa_moratoria_anual: { tasa: Number(v.tasaMoratoria) },
+    tasa_puntual_anual: v.tasaPuntual === null ? '' : { tasa: Number(v.tasaPuntual) },
+    base_dias: String(v.baseDias),
+    prelacion: v.prelacion,
+  })),
   personas: [
     {
       curp: JOSE,
@@ -154,7 +136,7 @@ export const EJEMPLO: Record<NombreHoja, Filas> = {
     },
     {
       numero: 'CE-2021-000202',
-      producto: 'CE-3',
+      producto: 'CE-6',
       oficina: 'OBR',
       curp_acreditado: GUADALUPE,
       curp_aval: JESUS,

@@ -7,9 +7,16 @@ import type { Actor } from '../seguridad/actor.ts';
 import { cargarCatalogos, cargarCreditosDeHoja, cargarLibros } from './base-existente.ts';
 import { EscrituraDeImportacion } from './escribir-importacion.ts';
 import { agruparHojas } from './hojas-del-libro.ts';
-import { Informe, type Observacion, ordenarObservaciones, type Recuento } from './informe.ts';
+import {
+  Informe,
+  ListaAcotada,
+  type Observacion,
+  ordenarObservaciones,
+  type Recuento,
+} from './informe.ts';
 import { carteraVacia, leerHojas } from './leer-filas.ts';
 import type { HojasLeidas } from './libro.ts';
+import { type ConteosDeContactos, planearContactos } from './planear-contactos.ts';
 import {
   type Conteos,
   creditosNuevos,
@@ -29,8 +36,27 @@ export interface ResultadoImportacion {
   /** The first ones of each sheet (OBSERVACIONES_POR_HOJA); `resumen` counts them all. */
   errores: Observacion[];
   advertencias: Observacion[];
-  resumen: { errores: Recuento; advertencias: Recuento };
-  conteos: Conteos;
+  /**
+   * One line per error that hid others («24 filas de IBC-2019-0114 no se revisaron: error en
+   * creditos fila 16»), at the row of that error; the rows it names are not in `errores`.
+   */
+  sinRevisar: Observacion[];
+  resumen: {
+    errores: Recuento;
+    advertencias: Recuento;
+    /** Rows left unchecked, whole or in part, because of an error elsewhere; its lines. */
+    sinRevisar: { filas: number; causas: number };
+  };
+  conteos: ConteosImportacion;
+}
+
+/**
+ * What the import writes or would write. `contactos`: the phones, e-mails and addresses added
+ * (of new people, and new ones of registered people), those that took the place of a current
+ * one (the old one retired, in its history) and those already on file.
+ */
+export interface ConteosImportacion extends Conteos {
+  contactos: ConteosDeContactos;
 }
 
 /** How far an import has got, for a screen that waits on it. */
@@ -103,7 +129,12 @@ export async function importarCartera(
   await leerHojas(grupos, ['productos', 'personas', 'telefonos'], archivo, informe, contar());
   const base = await cargarCatalogos(trx, archivo);
   const catalogos = planearCatalogos(archivo, base, informe);
-  if (limpio()) escritura.catalogos(catalogos);
+  const contactos = planearContactos(
+    catalogos.personas.personas,
+    base,
+    new Set(archivo.personas.map((p) => p.curp)),
+  );
+  if (limpio()) escritura.catalogos(catalogos, contactos);
 
   await leerHojas(
     grupos,
@@ -135,23 +166,27 @@ export async function importarCartera(
   for (const e of await validar(plan.paraMotor, hoy))
     informe.error(e.hoja, e.fila, e.columna, e.mensaje);
   fase('motor');
+  const sinRevisar = new ListaAcotada();
+  for (const o of informe.causas.lineas()) sinRevisar.agregar(o);
   const resultado = (importado: boolean): ResultadoImportacion => ({
     archivo: libro.archivo,
     importado,
     errores: ordenarObservaciones(informe.errores),
     advertencias: ordenarObservaciones(informe.advertencias),
+    sinRevisar: ordenarObservaciones(sinRevisar.listadas()),
     resumen: {
       errores: informe.conteoErrores.recuento(),
       advertencias: informe.conteoAdvertencias.recuento(),
+      sinRevisar: { filas: informe.causas.filas, causas: sinRevisar.total },
     },
-    conteos: plan.conteos,
+    conteos: { ...plan.conteos, contactos: contactos.conteos },
   });
   if (!limpio()) {
     await escritura.abandonar();
     await sql`ROLLBACK TO SAVEPOINT importacion`.execute(trx);
     return resultado(false);
   }
-  await escritura.terminar();
+  await escritura.terminar(`Importación de ${libro.archivo}`, ctx);
   await sql`RELEASE SAVEPOINT importacion`.execute(trx);
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'cartera.importar',
@@ -159,6 +194,7 @@ export async function importarCartera(
     detalle: {
       archivo: libro.archivo,
       ...plan.conteos,
+      contactos: contactos.conteos,
       advertencias: informe.conteoAdvertencias.total,
     },
   });

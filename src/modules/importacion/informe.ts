@@ -1,3 +1,4 @@
+import { Causas } from './causas.ts';
 import { DISPOSICION, HOJAS, hojaDeNombre } from './disposicion.ts';
 
 /** Where a fault is, as the person sees the workbook: sheet, row (header = 1) and column. */
@@ -92,6 +93,8 @@ export class ListaAcotada {
 export class Informe {
   readonly conteoErrores: ListaAcotada;
   readonly conteoAdvertencias: ListaAcotada;
+  /** The errors that hide others: what they left unchecked is counted there, not reported. */
+  readonly causas = new Causas();
 
   constructor(porHoja = OBSERVACIONES_POR_HOJA) {
     this.conteoErrores = new ListaAcotada(porHoja);

@@ -10,6 +10,7 @@ import {
   leerSiNo,
   leerTasa,
   leerTexto,
+  revisarTexto,
 } from './celdas.ts';
 import type { Informe } from './informe.ts';
 import { type Celda, celdaVacia } from './libro.ts';
@@ -70,7 +71,8 @@ export class LectorDeFila {
       if (obligatoria) this.error(columna, 'falta el valor');
       return null;
     }
-    const r = lectura(celda);
+    // Every text cell, whatever it is read as: no Excel error value, no invisible character.
+    const r = (typeof celda === 'string' ? revisarTexto(celda) : null) ?? lectura(celda);
     if (!(r instanceof Falla)) return r;
     this.error(columna, r.motivo);
     return null;

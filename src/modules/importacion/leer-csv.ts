@@ -10,8 +10,26 @@ export function decodificarTexto(contenido: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(contenido);
   } catch {
-    return new TextDecoder('windows-1252').decode(contenido);
+    return decodificarWindows1252(contenido);
   }
+}
+
+/**
+ * Windows-1252's bytes 0x80–0x9F: typographic marks (’ “ ” – — … €), not the C1 controls of
+ * Latin-1. Node's `TextDecoder('windows-1252')` decodes them as Latin-1, so «O’Farrill» (0x92)
+ * came out with U+0092, invisible; this table is the real code page (the five bytes it leaves
+ * undefined keep their Latin-1 value and the cell check refuses them).
+ */
+const CP1252_80_9F =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+export function decodificarWindows1252(contenido: Uint8Array): string {
+  // Buffer's latin1 maps every byte to the code point of its value; only 0x80–0x9F differ.
+  const latin1 = Buffer.from(contenido.buffer, contenido.byteOffset, contenido.length).toString(
+    'latin1',
+  );
+  return latin1.replace(/[\u0080-\u009F]/g, (c) => CP1252_80_9F.charAt(c.charCodeAt(0) - 0x80));
 }
 
 function separadorDe(texto: string): string {

@@ -1,7 +1,8 @@
-import { completarCurp } from '../../domain/curp.ts';
+import { completarCurp, validarCurp } from '../../domain/curp.ts';
 import { tasaDesdeTexto, tasaMayorQue } from '../../domain/tasa.ts';
-import { clave, curp, movimiento, persona, telefono } from './campos.ts';
+import { clave, curp, movimiento, oficina as oficinaDeFila, persona, telefono } from './campos.ts';
 import type { CarteraArchivo, Prelacion } from './cartera-archivo.ts';
+import type { Causas } from './causas.ts';
 import { HOJAS, type NombreHoja } from './disposicion.ts';
 import { agruparHojas, type ParteDeHoja } from './hojas-del-libro.ts';
 import type { Informe } from './informe.ts';
@@ -35,7 +36,11 @@ export function carteraVacia(): CarteraArchivo {
 }
 
 /** One reader per sheet: it reads the row `l` stands on into `cartera`. */
-function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, () => void> {
+function lectores(
+  l: LectorDeFila,
+  cartera: CarteraArchivo,
+  causas: Causas,
+): Record<NombreHoja, () => void> {
   const crudo = (columna: string) =>
     String(l.celda(columna) ?? '')
       .trim()
@@ -83,6 +88,7 @@ function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, 
       prelacion === null
     ) {
       cartera.conFallas.productos.add(claveProducto ?? crudo('clave'));
+      causas.raiz('producto', claveProducto ?? crudo('clave'), l.hoja, l.fila);
       return;
     }
     cartera.productos.push({
@@ -105,8 +111,15 @@ function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, 
     else {
       const texto = crudo('curp');
       cartera.conFallas.personas.add(texto);
+      causas.raiz('persona', texto, l.hoja, l.fila);
       // Only its check digit wrong: the credits most likely name the CURP it was meant to be.
-      if (texto.length === 18) cartera.conFallas.personas.add(completarCurp(texto.slice(0, 17)));
+      if (texto.length === 18) {
+        const completa = completarCurp(texto.slice(0, 17));
+        cartera.conFallas.personas.add(completa);
+        causas.raiz('persona', completa, l.hoja, l.fila);
+      }
+      // A CURP that does not read may be any of those the other sheets name.
+      if (!validarCurp(texto).valida) causas.dudosa('persona', texto, l.hoja, l.fila);
     }
   };
 
@@ -121,7 +134,7 @@ function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, 
   const creditos = () => {
     const numero = clave(l, 'numero');
     const producto = clave(l, 'producto');
-    const oficina = l.texto('oficina', true)?.toUpperCase() ?? null;
+    const oficina = oficinaDeFila(l);
     const curpAcreditado = curp(l, 'curp_acreditado', true);
     const curpAval = curp(l, 'curp_aval', false);
     const curpBeneficiario = curp(l, 'curp_beneficiario', false);
@@ -145,6 +158,9 @@ function lectores(l: LectorDeFila, cartera: CarteraArchivo): Record<NombreHoja, 
     ) {
       cartera.conFallas.creditos.add(numero ?? crudo('numero'));
       cartera.conFallas.incompletos.add(numero ?? crudo('numero'));
+      causas.raiz('credito', numero ?? crudo('numero'), l.hoja, l.fila);
+      // A number that does not read may be the one its ministraciones name.
+      if (numero === null) causas.dudosa('credito', crudo('numero'), l.hoja, l.fila);
       return;
     }
     cartera.creditos.push({
@@ -242,7 +258,7 @@ export async function leerHojas(
   alLeer: (filas: number) => void = () => {},
 ): Promise<void> {
   const l = new LectorDeFila(informe);
-  const leer = lectores(l, cartera);
+  const leer = lectores(l, cartera, informe.causas);
   let leidas = 0;
   for (const hoja of hojas) {
     for (const parte of grupos.get(hoja) ?? []) {

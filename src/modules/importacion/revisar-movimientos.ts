@@ -81,10 +81,9 @@ export function revisarMovimientos(
     if (m.fecha > hoy)
       falla(informe, archivo, m, 'fecha', `es posterior a hoy (${formatearFecha(hoy)})`);
     if (!validado && !guardado) {
-      const conocido =
-        archivo.conFallas.creditos.has(m.numeroCredito) ||
-        archivo.conFallas.incompletos.has(m.numeroCredito);
-      if (!conocido)
+      // A credit whose row has an error is not reported again on every movement that names it.
+      const oculto = informe.causas.ocultar('credito', m.numeroCredito, m.hoja, m.fila);
+      if (!oculto && !archivo.conFallas.incompletos.has(m.numeroCredito))
         falla(
           informe,
           archivo,

@@ -77,7 +77,14 @@ export function validarProductos(
     const guardado = base.productos.get(p.clave);
     const nombre = guardado?.nombre ?? nombres.get(p.clave)?.nombre;
     if (nombre !== undefined && nombre !== p.nombre) {
-      informe.error(p.hoja, p.fila, 'nombre', `el producto ${p.clave} se llama «${nombre}»`);
+      informe.error(
+        p.hoja,
+        p.fila,
+        'nombre',
+        guardado
+          ? `el producto ${p.clave} ya está registrado como «${nombre}»: escribe ese nombre, o usa otra clave si es otro producto`
+          : `el producto ${p.clave} se llama «${nombre}» en la fila ${nombres.get(p.clave)?.fila}: escribe el mismo nombre en todas sus versiones`,
+      );
       continue;
     }
     if (!guardado && !nombres.has(p.clave)) r.nuevos.push({ clave: p.clave, nombre: p.nombre });
@@ -162,6 +169,7 @@ export function validarPersonas(
     const previa = porCurp.get(p.curp);
     if (previa) {
       informe.error(p.hoja, p.fila, 'curp', `la CURP ${p.curp} ya está en la fila ${previa.fila}`);
+      informe.causas.dudosa('persona', p.curp, p.hoja, p.fila);
       continue;
     }
     const guardada = base.personas.get(p.curp);
@@ -171,7 +179,7 @@ export function validarPersonas(
         p.hoja,
         p.fila,
         d[0],
-        `la persona ${p.curp} ya está registrada con «${d[1] ?? ''}»; la importación no cambia personas`,
+        `la persona ${p.curp} ya está registrada con «${d[1] ?? ''}»; la importación no cambia personas: si lo registrado es lo que está mal, corrígelo en la ficha de uno de sus créditos con «Corregir datos de la persona» (coordinador o administrador) y vuelve a importar`,
       );
       continue;
     }
@@ -191,7 +199,7 @@ export function validarPersonas(
       r.personas.push(p);
     }
     if (!p) {
-      if (!archivo.conFallas.personas.has(t.curp))
+      if (!informe.causas.ocultar('persona', t.curp, t.hoja, t.fila))
         informe.error(
           t.hoja,
           t.fila,

@@ -9,6 +9,7 @@ import type {
   MinistracionArchivo,
   PeriodoArchivo,
 } from './cartera-archivo.ts';
+import type { NombreHoja } from './disposicion.ts';
 import { huellasDeCalendario } from './huellas.ts';
 import type { Informe } from './informe.ts';
 import { excedeOrdinaria } from './leer-filas.ts';
@@ -45,7 +46,8 @@ function agrupar<T extends EnFila & { numeroCredito: string; numero?: number }>(
     const g = grupos.get(f.numeroCredito);
     if (g) g.push(f);
     else if (creditos.has(f.numeroCredito)) grupos.set(f.numeroCredito, [f]);
-    else if (!archivo.conFallas.creditos.has(f.numeroCredito)) {
+    // A credit whose row has an error is not reported again on every row that names it.
+    else if (!informe.causas.ocultar('credito', f.numeroCredito, f.hoja, f.fila)) {
       informe.error(
         f.hoja,
         f.fila,
@@ -152,8 +154,15 @@ export function validarCreditos(
         `el crédito ${c.numero} ya está en la fila ${previa.fila}`,
       );
       archivo.conFallas.incompletos.add(c.numero);
+      // Most likely a copied row whose number was not changed: the credit its ministraciones
+      // and payments name is missing because of it.
+      informe.causas.dudosa('credito', c.numero, c.hoja, c.fila);
     } else filas.set(c.numero, c);
   }
+  const desconocidos = new Set<string>();
+  for (const lista of [archivo.ministraciones, archivo.amortizaciones, archivo.periodos])
+    for (const f of lista) if (!filas.has(f.numeroCredito)) desconocidos.add(f.numeroCredito);
+  informe.causas.emparejarUnico('credito', desconocidos);
   const ministraciones = agrupar(archivo.ministraciones, filas, archivo, informe);
   const amortizaciones = agrupar(archivo.amortizaciones, filas, archivo, informe);
   const periodos = agrupar(archivo.periodos, filas, archivo, informe);
@@ -170,7 +179,11 @@ export function validarCreditos(
       ['curp_aval', c.curpAval],
       ['curp_beneficiario', c.curpBeneficiario],
     ] as const) {
-      if (curp !== null && !personas.conocidas.has(curp) && !archivo.conFallas.personas.has(curp))
+      if (
+        curp !== null &&
+        !personas.conocidas.has(curp) &&
+        !informe.causas.ocultar('persona', curp, c.hoja, c.fila)
+      )
         error(columna, `la CURP ${curp} no está en la hoja personas ni registrada`);
     }
     const oficinaId = base.oficinas.get(c.oficina);
@@ -183,10 +196,16 @@ export function validarCreditos(
     const mins = ministraciones.get(c.numero) ?? [];
     const amos = amortizaciones.get(c.numero) ?? [];
     const incompleto = archivo.conFallas.incompletos.has(c.numero);
+    // A sheet that was not read leaves every credit without its rows: counted, not reported.
+    const sinFilas = (hoja: NombreHoja, mensaje: string) => {
+      if (informe.causas.ocultarPorHoja(hoja, c.hoja, c.fila))
+        archivo.conFallas.incompletos.add(c.numero);
+      else error(null, mensaje);
+    };
     if (mins.length === 0 && !incompleto)
-      error(null, 'no tiene ministraciones en la hoja ministraciones');
+      sinFilas('ministraciones', 'no tiene ministraciones en la hoja ministraciones');
     if (amos.length === 0 && !incompleto)
-      error(null, 'no tiene amortizaciones en la hoja amortizaciones');
+      sinFilas('amortizaciones', 'no tiene amortizaciones en la hoja amortizaciones');
     let version: VersionDisponible | null = null;
     const versiones = productos.versiones.get(c.producto);
     const primera = mins.reduce<Fecha | null>(
@@ -194,7 +213,10 @@ export function validarCreditos(
       null,
     );
     if (!versiones) {
-      if (!archivo.conFallas.productos.has(c.producto))
+      // A product whose row has an error: the credit cannot be judged, and is not reported.
+      if (informe.causas.ocultar('producto', c.producto, c.hoja, c.fila))
+        archivo.conFallas.incompletos.add(c.numero);
+      else
         error(
           'producto',
           `no existe el producto «${c.producto}» (ni en la hoja productos ni registrado)`,

@@ -11,6 +11,8 @@ function plural(n: number, uno: string, varios: string): string {
   return `${numero(n)} ${n === 1 ? uno : varios}`;
 }
 
+const CONTACTOS = { telefonos: 'Teléfonos', correos: 'Correos', domicilios: 'Domicilios' };
+
 /** What the import wrote, kind by kind: new, and already there (importing again writes nothing). */
 function Conteos({ conteos }: { conteos: ResultadoImportacionCartera['conteos'] }) {
   const { creditos, personas, movimientos, productos } = conteos;
@@ -22,6 +24,14 @@ function Conteos({ conteos }: { conteos: ResultadoImportacionCartera['conteos'] 
       <li>
         Personas nuevas: {numero(personas.nuevas)}; ya registradas: {numero(personas.existentes)}.
       </li>
+      {(['telefonos', 'correos', 'domicilios'] as const).map((k) => (
+        <li key={k}>
+          {CONTACTOS[k]} nuevos: {numero(conteos.contactos[k].nuevos)}
+          {conteos.contactos[k].reemplazados > 0 &&
+            `; ${plural(conteos.contactos[k].reemplazados, 'reemplaza al vigente (el anterior queda en su historial)', 'reemplazan a los vigentes (los anteriores quedan en su historial)')}`}
+          ; ya registrados: {numero(conteos.contactos[k].yaRegistrados)}.
+        </li>
+      ))}
       <li>
         Movimientos nuevos: {numero(movimientos.nuevos)}; ya registrados:{' '}
         {numero(movimientos.existentes)}.
@@ -88,6 +98,25 @@ function Recuento({
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** What the errors hid: rows of other sheets that name a credit or person they left unknown. */
+function SinRevisar({ resultado }: { resultado: ResultadoImportacionCartera }) {
+  const filas = resultado.resumen.sinRevisar?.filas ?? 0;
+  if (filas === 0) return null;
+  return (
+    <div className="sin-revisar-importacion">
+      <p>
+        Además, {plural(filas, 'fila quedó', 'filas quedaron')} sin revisar por esos errores: se
+        revisarán al corregirlos.
+      </p>
+      <ul>
+        {(resultado.sinRevisar ?? []).map((o) => (
+          <li key={`${o.hoja}|${o.fila ?? ''}|${o.mensaje}`}>{o.mensaje}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -178,6 +207,7 @@ export function ResultadoCartera({
           }
         />
       )}
+      {!importado && <SinRevisar resultado={resultado} />}
       {pestanas.length > 0 && <Tabs style={{ marginTop: 8 }} items={pestanas} />}
     </section>
   );
