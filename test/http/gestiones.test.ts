@@ -400,6 +400,11 @@ describe('promesas de pago y cola de trabajo', () => {
     const despues = (await t.pedir('GET', '/api/cola?limite=5000', { sesion: s.gestor })).json();
     const fila = despues.cuentas.find((f: { creditoId: number }) => f.creditoId === c.id);
     expect(fila.motivos.map((m: { clave: string }) => m.clave)).not.toContain('promesa_incumplida');
+    // The day's progress counts the account once, however many gestiones it gets today.
+    expect(despues.gestionadasHoy).toBe(cola.gestionadasHoy + 1);
+    expect(await registrar(c.id, llamada(c.acreditado, tel))).toMatchObject({ statusCode: 201 });
+    const otra = (await t.pedir('GET', '/api/cola', { sesion: s.gestor })).json();
+    expect(otra.gestionadasHoy).toBe(despues.gestionadasHoy);
   });
 
   it('siguiente cuenta: quien la toma la tiene en exclusiva; el suplente que cubre la misma cartera recibe otra', async () => {

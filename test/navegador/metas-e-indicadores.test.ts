@@ -8,6 +8,7 @@ import {
   mesAnterior,
   mesDeFecha,
   mesSiguiente,
+  nombreDelMes,
   primerDia,
   ultimoDia,
 } from '../../src/domain/metas/mes.ts';
@@ -30,21 +31,7 @@ const REPARTO = [
 ] as const;
 const PAGO = 50_000;
 
-const MESES = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
-const nombreMes = (m: string) => `${MESES[Number(m.slice(5, 7)) - 1]} de ${m.slice(0, 4)}`;
+const nombreMes = nombreDelMes;
 const pesos = (centavos: number) =>
   `$${(centavos / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
 
@@ -346,6 +333,8 @@ describe.runIf(hayChromium)('recorrido en el navegador: metas e indicadores', ()
     await tablero.esperar();
     await r.page.getByRole('definition').filter({ hasText: '75.0 %' }).first().waitFor();
     await r.page.getByRole('link', { name: 'Ir a mi cartera de hoy' }).waitFor();
+    // The day's progress: no gestión logged today on his six accounts.
+    await r.page.getByText('Hoy has gestionado 0 de 6 cuentas de tu cartera.').waitFor();
     for (const titulo of GRAFICAS) {
       await tablero.imagen(titulo).waitFor();
       expect(await tablero.marcas(titulo), titulo).toBeGreaterThan(0);

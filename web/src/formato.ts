@@ -132,3 +132,24 @@ export function duracion(minutos: number): string {
   const resto = m % 60;
   return resto === 0 ? `${h} h` : `${h} h ${resto} min`;
 }
+
+const NOMBRES_MES = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+
+/** `2026-03` → `marzo de 2026`. */
+export function nombreMes(mes: string): string {
+  const [anio, numero] = mes.split('-');
+  return `${NOMBRES_MES[Number(numero) - 1] ?? numero} de ${anio}`;
+}

@@ -38,3 +38,23 @@ export function mesSiguiente(mes: Mes): Mes {
 function partes(mes: Mes): { anio: number; mes: number } {
   return { anio: Number(mes.slice(0, 4)), mes: Number(mes.slice(5, 7)) };
 }
+
+const NOMBRES = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+
+/** "2026-03" → "marzo de 2026", as reports and screens name a month. */
+export function nombreDelMes(mes: string): string {
+  return `${NOMBRES[Number(mes.slice(5, 7)) - 1] ?? mes.slice(5, 7)} de ${mes.slice(0, 4)}`;
+}

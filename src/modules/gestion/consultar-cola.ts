@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { centavos, formatearCentavos } from '../../domain/dinero.ts';
@@ -11,6 +12,7 @@ import {
   recuperacionEsperada,
   textoDeMotivo,
 } from '../../domain/gestion/cola.ts';
+import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
 import { titularesSuplidos } from '../asignacion/cuentas-a-cargo.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
@@ -32,7 +34,26 @@ export interface CuentaEnCola {
 export interface Cola {
   gestor: { id: number; nombre: string };
   total: number;
+  /** Of the `total` accounts, those with a gestión started today (the day's progress). */
+  gestionadasHoy: number;
   cuentas: CuentaEnCola[];
+}
+
+/** How many of these accounts have a gestión started today, business time. */
+async function gestionadasHoy(
+  trx: Db,
+  creditoIds: readonly number[],
+  ctx: ContextoAutenticado,
+): Promise<number> {
+  if (creditoIds.length === 0) return 0;
+  const hoy = ctx.reloj.hoy();
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(DISTINCT g.credito_id)::int AS n
+      FROM gestiones g
+     WHERE g.credito_id = ANY(${sql.val([...creditoIds])}::int[])
+       AND g.inicio >= (${hoy}::date::timestamp AT TIME ZONE ${ZONA_INSTITUTO})
+       AND g.inicio < ((${hoy}::date + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO})`.execute(trx);
+  return rows[0]?.n ?? 0;
 }
 
 /** Whose queue: a gestor his own; a coordinador his own or one of his office's gestores. */
@@ -158,6 +179,11 @@ export async function consultarCola(
   return {
     gestor,
     total: todas.length,
+    gestionadasHoy: await gestionadasHoy(
+      trx,
+      todas.map((c) => c.hechos.creditoId),
+      ctx,
+    ),
     cuentas: primeras.map((c) => cuentaEnCola(c, nombres, parametros)),
   };
 }

@@ -59,25 +59,7 @@ export function armarReporte(
   };
 }
 
-const MESES = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
-
-/** "2026-03" → "marzo de 2026". */
-export function nombreDelMes(mes: string): string {
-  return `${MESES[Number(mes.slice(5, 7)) - 1] ?? mes.slice(5, 7)} de ${mes.slice(0, 4)}`;
-}
+export { nombreDelMes } from '../../domain/metas/mes.ts';
 
 export const ETIQUETA_ITEM: Record<ItemMeta, string> = {
   recuperacion: 'Recuperación',

@@ -59,6 +59,8 @@ export interface Cola {
   gestor: PersonaBreve;
   /** All the accounts of the queue; `cuentas` holds the first ones (200). */
   total: number;
+  /** Of the `total` accounts, those with a gestión started today (the day's progress). */
+  gestionadasHoy: number;
   cuentas: CuentaEnCola[];
 }
 

@@ -20,31 +20,11 @@ import { useHoy } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
 import { Desplazable } from '../componentes/Desplazable.tsx';
 import { ErrorConReintento } from '../componentes/ErrorConReintento.tsx';
+import { nombreMes } from '../formato.ts';
 import { useTituloDocumento } from '../titulo.ts';
 
 const MES = /^\d{4}-(0[1-9]|1[0-2])$/;
 const FORMATO_MES = 'YYYY-MM';
-
-const NOMBRES_MES = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
-
-/** `2026-03` → `marzo de 2026`. */
-export function nombreMes(mes: string): string {
-  const [anio, numero] = mes.split('-');
-  return `${NOMBRES_MES[Number(numero) - 1] ?? numero} de ${anio}`;
-}
 
 const entero = (n: number) => <span className="cifra">{n.toLocaleString('es-MX')}</span>;
 

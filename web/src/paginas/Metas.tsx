@@ -21,9 +21,8 @@ import { DialogoHistorial } from '../componentes/metas/DialogoHistorial.tsx';
 import { DialogoMeta, nombreDeSujeto } from '../componentes/metas/DialogoMeta.tsx';
 import { ImportarMetas } from '../componentes/metas/ImportarMetas.tsx';
 import { CeldaItem, COLUMNAS_ITEMS } from '../componentes/metas/TextoItems.tsx';
-import { fechaHora } from '../formato.ts';
+import { fechaHora, nombreMes } from '../formato.ts';
 import { useTituloDocumento } from '../titulo.ts';
-import { nombreMes } from './Cobertura.tsx';
 
 const MES = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Flex, Select, Spin, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Progress, Select, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCola } from '../api/cola.ts';
@@ -23,9 +23,8 @@ import {
   RecuperacionPorCanal,
   RecuperacionPorDia,
 } from '../componentes/tablero/GraficasRecuperacion.tsx';
-import { fecha, fechaHora } from '../formato.ts';
+import { fecha, fechaHora, nombreMes } from '../formato.ts';
 import { useTituloDocumento } from '../titulo.ts';
-import { nombreMes } from './Cobertura.tsx';
 
 const MES = /^\d{4}-(0[1-9]|1[0-2])$/;
 const FECHA = /^\d{4}-\d{2}-\d{2}$/;
@@ -288,21 +287,32 @@ function Graficas({ fila, partes }: { fila: FilaIndicadores; partes: FilaIndicad
   );
 }
 
-/** The gestor's day: how many accounts his queue still has, and the way to it. */
+/** The gestor's day: how many of his queue's accounts he has worked today, and the way to it. */
 function ProgresoDeCola() {
   const cola = useCola(null);
+  const datos = cola.data;
+  const cuentas = (n: number) => `${n.toLocaleString('es-MX')} ${n === 1 ? 'cuenta' : 'cuentas'}`;
   return (
     <Alert
       type="info"
       style={{ marginBottom: 16 }}
       title={
-        <Flex justify="space-between" align="center" wrap gap={8}>
-          <span>
-            {cola.data === undefined
-              ? 'Tu cartera de hoy'
-              : `Tu cartera de hoy tiene ${cola.data.total.toLocaleString('es-MX')} ${cola.data.total === 1 ? 'cuenta' : 'cuentas'} por atender.`}
-          </span>
-          <Link to="/cola">Ir a mi cartera de hoy</Link>
+        <Flex vertical gap={4}>
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            <span>
+              {datos === undefined
+                ? 'Tu cartera de hoy'
+                : `Hoy has gestionado ${datos.gestionadasHoy.toLocaleString('es-MX')} de ${cuentas(datos.total)} de tu cartera.`}
+            </span>
+            <Link to="/cola">Ir a mi cartera de hoy</Link>
+          </Flex>
+          {datos !== undefined && datos.total > 0 && (
+            <Progress
+              percent={Math.floor((datos.gestionadasHoy * 1000) / datos.total) / 10}
+              format={(p) => `${(p ?? 0).toLocaleString('es-MX', { maximumFractionDigits: 1 })} %`}
+              aria-label="Cuentas de tu cartera gestionadas hoy"
+            />
+          )}
         </Flex>
       }
     />
