@@ -39,7 +39,12 @@ describe.runIf(hayChromium)('recorrido en el navegador: derechos ARCO', () => {
       ACREDITADO,
     );
     expect(await infraccionesDeAccesibilidad(r.page, '.ant-modal')).toEqual([]);
+    // The row is read once the request has answered, not while it is still on its way.
+    const registrada = r.page.waitForResponse(
+      (res) => new URL(res.url()).pathname === '/api/arco' && res.request().method() === 'POST',
+    );
     await registro.getByRole('button', { name: 'Registrar' }).click();
+    expect((await registrada).status()).toBe(201);
     const { id } = await e.base.db
       .selectFrom('solicitudes_arco')
       .select('id')

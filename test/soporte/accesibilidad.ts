@@ -15,10 +15,26 @@ export interface Infraccion {
  * the list is empty. The engine is injected into the page, so it checks what the person sees,
  * at the current viewport.
  */
+/**
+ * Waits for the page's finite animations (a notice fading in, a dialog opening): axe measured
+ * a success message's contrast halfway through its fade-in and failed a CI run on it. Endless
+ * ones (spinners) are not waited for, and nothing is waited for more than 2 s.
+ */
+async function animacionesTerminadas(page: Page): Promise<void> {
+  // A string, evaluated in the page: this project's types have no DOM.
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined))),
+    new Promise((listo) => setTimeout(listo, 2000)),
+  ])`);
+}
+
 export async function infraccionesDeAccesibilidad(
   page: Page,
   dentro: string | null = null,
 ): Promise<Infraccion[]> {
+  await animacionesTerminadas(page);
   // Evaluated, not added as a <script>: the app's CSP (script-src 'self') rightly blocks inline ones.
   await page.evaluate(axe.source);
   return page.evaluate(async (selector) => {
