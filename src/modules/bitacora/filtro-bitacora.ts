@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
+import { inicioDelDia } from '../../db/dia-de-negocio.ts';
 import type { Fecha } from '../../domain/fecha.ts';
-import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
 
 /** What the administrador searches the bitácora by; every field is optional. */
 export interface FiltroBitacora {
@@ -44,10 +44,6 @@ function sobre(tipo: 'persona' | 'credito', id: number, claves: readonly string[
   const porObjeto = sql<SqlBool>`(b.objeto_tipo = ${tipo} AND b.objeto_id = ${String(id)})`;
   return sql<SqlBool>`(${sql.join([porObjeto, ...porDetalle], sql` OR `)})`;
 }
-
-/** The instant a calendar day starts in Hermosillo, `dias` days after `fecha`. */
-export const inicioDelDia = (fecha: Fecha, dias = 0) =>
-  sql<Date>`((${fecha}::date + ${dias}::integer)::timestamp AT TIME ZONE ${ZONA_INSTITUTO})`;
 
 /** The bitácora rows that match, newest first, as one query the callers page or batch. */
 export function consultaBitacora(db: Db, filtro: FiltroBitacora) {

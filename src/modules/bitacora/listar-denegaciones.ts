@@ -1,8 +1,8 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
+import { inicioDelDia } from '../../db/dia-de-negocio.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
-import { inicioDelDia } from './filtro-bitacora.ts';
 import { registrarEnBitacora } from './registrar-en-bitacora.ts';
 
 export interface FiltroDenegaciones {

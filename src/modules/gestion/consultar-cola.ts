@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
+import { cierreDelDia, inicioDelDia } from '../../db/dia-de-negocio.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
@@ -12,7 +13,6 @@ import {
   recuperacionEsperada,
   textoDeMotivo,
 } from '../../domain/gestion/cola.ts';
-import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
 import { titularesSuplidos } from '../asignacion/cuentas-a-cargo.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
@@ -51,8 +51,8 @@ async function gestionadasHoy(
     SELECT count(DISTINCT g.credito_id)::int AS n
       FROM gestiones g
      WHERE g.credito_id = ANY(${sql.val([...creditoIds])}::int[])
-       AND g.inicio >= (${hoy}::date::timestamp AT TIME ZONE ${ZONA_INSTITUTO})
-       AND g.inicio < ((${hoy}::date + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO})`.execute(trx);
+       AND g.inicio >= ${inicioDelDia(hoy)}
+       AND g.inicio < ${cierreDelDia(hoy)}`.execute(trx);
   return rows[0]?.n ?? 0;
 }
 

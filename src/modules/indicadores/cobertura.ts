@@ -1,8 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
+import { inicioDelDia } from '../../db/dia-de-negocio.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { fechaDesdeTexto } from '../../domain/fecha.ts';
-import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import type { Actor } from '../seguridad/actor.ts';
@@ -84,8 +84,7 @@ export async function cifrasDeCobertura(
 ): Promise<FilaCifras[]> {
   const r = await sql<FilaCifras>`
     WITH limites AS (
-      SELECT (${desde}::date::timestamp AT TIME ZONE ${ZONA_INSTITUTO}) AS ini,
-             (${hasta}::date::timestamp AT TIME ZONE ${ZONA_INSTITUTO}) AS fin
+      SELECT ${inicioDelDia(desde)} AS ini, ${inicioDelDia(hasta)} AS fin
     ),
     tramos AS (
       SELECT a.credito_id, a.gestor_id, c.oficina_id,

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
+import { cierreDelDia } from '../../db/dia-de-negocio.ts';
 import type { MetaFila } from '../../db/esquema.ts';
 import type { Fecha } from '../../domain/fecha.ts';
-import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
 import type { ItemMeta, ObjetivoItem } from '../../domain/metas/indice-de-cumplimiento.ts';
 import { type Mes, primerDia } from '../../domain/metas/mes.ts';
 
@@ -60,11 +60,7 @@ export async function metasVigentes(
     .selectAll()
     .distinctOn([sujeto])
     .where('mes', '=', primerDia(mes))
-    .where(
-      'registrada',
-      '<',
-      sql<Date>`((${alCorte}::date + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO})`,
-    )
+    .where('registrada', '<', cierreDelDia(alCorte))
     .orderBy(sujeto)
     .orderBy('registrada', 'desc')
     .orderBy('id', 'desc')

@@ -1,10 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { ZONA_INSTITUTO } from '../../../domain/gestion/zona-horaria.ts';
-
-/** 00:00 (Hermosillo) of the day after `fecha`: the instant a business day closes. */
-export function cierreDelDia(fecha: RawBuilder<unknown> | string): RawBuilder<Date> {
-  return sql<Date>`((${fecha}::date + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO})`;
-}
+import { cierreDelDia } from '../../../db/dia-de-negocio.ts';
 
 /**
  * Who held the credit at the close of `fecha` (business time): the assignment interval
