@@ -33,15 +33,20 @@ async function materializarCobertura(trx: Db, fecha: Fecha): Promise<void> {
     .execute();
 }
 
+/** Two materializations of the same day (a read, the nightly job) wait for each other. */
+async function bloquearDia(trx: Db, fecha: Fecha): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`hechos-de-indicadores:${fecha}`}))`.execute(
+    trx,
+  );
+}
+
 /**
  * Recomputes every fact of `fecha` from the stored facts, in the caller's transaction: each
  * family deletes the day's rows and inserts them again, so running it twice leaves the same
  * rows. Two materializations of the same day wait for each other (advisory lock).
  */
 export async function materializarDia(trx: Db, fecha: Fecha, ctx: Contexto): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`hechos-de-indicadores:${fecha}`}))`.execute(
-    trx,
-  );
+  await bloquearDia(trx, fecha);
   const agings = await agingsDelDia(trx, fecha);
   const hastaId = await ultimoMovimiento(trx);
   await materializarRecuperacion(trx, fecha);
@@ -108,9 +113,7 @@ export async function refrescarRecuperacion(
        AND m.tipo IN ('pago', 'cancelacion')
      ORDER BY m.fecha`.execute(trx);
   for (const { fecha } of rows) {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`hechos-de-indicadores:${fecha}`}))`.execute(
-      trx,
-    );
+    await bloquearDia(trx, fecha);
     const hastaId = await ultimoMovimiento(trx);
     await materializarRecuperacion(trx, fecha);
     await trx
