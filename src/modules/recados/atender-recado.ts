@@ -15,7 +15,7 @@ export type AtencionDeRecado =
 
 /**
  * Answers a recado with a gestión: the gestión is logged on the recado's credit (or on the one
- * named, when the caller gave none) under the same contact rules as any other, and the recado
+ * named, when the caller gave none) under the same contact rules as every other one, and the recado
  * becomes `atendido` in the same transaction (registrarGestion does that part). Only who may
  * read it attends it. A refused contact comes back as `rechazo`: the caller commits the
  * refusal's bitácora row and answers 422.

@@ -94,7 +94,7 @@ export function Distribucion({
     ? { creditoIds: [...seleccion], gestorIds: elegidos, regla }
     : { filtro, gestorIds: elegidos, regla };
   const clave = JSON.stringify(solicitud);
-  // A preview is good only for what it was made for: any change asks for a new one.
+  // A preview is good only for what it was made for: every change asks for a new one.
   const vigente = vista !== null && vista.clave === clave ? vista.resultado : null;
 
   const pedirVista = () => {
