@@ -13,28 +13,19 @@
  * Goals: the server's memory under 1 GiB; `/api/salud` never waits more than 1 s.
  * Database: DATABASE_URL's server, else an embedded one.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONTRASENA_DEMO, cargarDemo } from '../src/modules/demo/cargar-demo.ts';
-import { puertoLibre } from '../src/plataforma/postgres-embebido.ts';
+import { cargarDemo } from '../src/modules/demo/cargar-demo.ts';
 import { relojDelSistema } from '../src/plataforma/reloj-sistema.ts';
 import { escribirZip } from '../test/soporte/zip.ts';
 import { generarCsv } from './importacion.ts';
 import { baseParaBenchmark } from './servidor-de-base.ts';
+import { arrancarServidor, entrarComoAdmin, memoria } from './servidor-hijo.ts';
 
 const reloj = relojDelSistema('America/Hermosillo');
 const MB = 1024 * 1024;
 const CADA_MS = 200;
-
-/** A field of /proc/<pid>/status, in MB (VmRSS: now; VmHWM: the peak so far). */
-function memoria(pid: number, campo: 'VmRSS' | 'VmHWM'): number {
-  const linea = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${campo}:`));
-  return Number(linea?.replace(/\D+/g, '') ?? 0) / 1024;
-}
 
 const percentil = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
@@ -61,38 +52,14 @@ async function principal(): Promise<void> {
   const base = await baseParaBenchmark('importacion_web');
   // Only the users: the book brings its own products and every credit.
   await base.db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
-  const puerto = await puertoLibre();
   // HEAP_SERVIDOR_MB caps the server's V8 heap (--max-old-space-size), to tell its live set
   // from garbage a roomy heap has not collected yet.
   const tope = process.env.HEAP_SERVIDOR_MB;
   const opciones = tope ? [`--max-old-space-size=${tope}`] : [];
-  const hijo = spawn(process.execPath, [...opciones, '--import', 'tsx', 'src/main.ts'], {
-    cwd: join(import.meta.dirname, '..'),
-    env: {
-      ...process.env,
-      DATABASE_URL: base.url,
-      PORT: String(puerto),
-      HOST: '127.0.0.1',
-      DATA_DIR: carpeta,
-    },
-  });
-  let salida = '';
-  hijo.stdout?.on('data', (d) => (salida += d));
-  hijo.stderr?.on('data', (d) => (salida += d));
+  const servidor = await arrancarServidor(base.url, carpeta, opciones);
+  const { hijo, url, pid } = servidor;
   try {
-    while (!salida.includes('Recupera está listo')) {
-      if (hijo.exitCode !== null) throw new Error(`el servidor no arrancó:\n${salida}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const url = `http://127.0.0.1:${puerto}`;
-    const sesion = await fetch(`${url}/api/sesion`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ usuario: 'admin', contrasena: CONTRASENA_DEMO }),
-    });
-    const cookie = (sesion.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrf } = (await sesion.json()) as { csrf: string };
-    const pid = hijo.pid ?? 0;
+    const { cookie, csrf } = await entrarComoAdmin(url);
     const antes = memoria(pid, 'VmRSS');
     const rss: number[] = [];
     const demoras: number[] = [];
@@ -146,7 +113,7 @@ async function principal(): Promise<void> {
         // A heap too small for the import takes the server down: say so, with its last words.
         await new Promise((r) => setTimeout(r, 500));
         throw new Error(
-          `el servidor no contestó (${hijo.exitCode === null ? 'sigue vivo' : `terminó con ${hijo.exitCode ?? hijo.signalCode}`}) a los ${segundos(t)} s, RSS ${rss.at(-1)?.toFixed(0)} MB:\n${salida.slice(-800)}`,
+          `el servidor no contestó (${hijo.exitCode === null ? 'sigue vivo' : `terminó con ${hijo.exitCode ?? hijo.signalCode}`}) a los ${segundos(t)} s, RSS ${rss.at(-1)?.toFixed(0)} MB:\n${servidor.salida().slice(-800)}`,
           { cause: e },
         );
       }
@@ -174,8 +141,7 @@ async function principal(): Promise<void> {
       `/api/salud cada ${CADA_MS} ms (${demoras.length} consultas): mediana ${percentil(demoras, 50).toFixed(0)} ms, p99 ${percentil(demoras, 99).toFixed(0)} ms, máxima ${Math.max(...demoras).toFixed(0)} ms; más de 1 s: ${demoras.filter((d) => d > 1_000).length}`,
     );
   } finally {
-    hijo.kill('SIGTERM');
-    await new Promise((r) => hijo.once('exit', r));
+    await servidor.detener();
     await base.cerrar();
     rmSync(carpeta, { recursive: true, force: true });
   }

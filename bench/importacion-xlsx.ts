@@ -9,30 +9,21 @@
  *
  * Database: DATABASE_URL's server, else an embedded one.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Fecha } from '../src/domain/fecha.ts';
-import { CONTRASENA_DEMO, cargarDemo } from '../src/modules/demo/cargar-demo.ts';
-import { puertoLibre } from '../src/plataforma/postgres-embebido.ts';
+import { cargarDemo } from '../src/modules/demo/cargar-demo.ts';
 import { relojDelSistema } from '../src/plataforma/reloj-sistema.ts';
 import { escribirLibroGrande } from '../test/soporte/libro-xlsx-grande.ts';
 import { baseParaBenchmark } from './servidor-de-base.ts';
+import { arrancarServidor, entrarComoAdmin, memoria } from './servidor-hijo.ts';
 
 const { values } = parseArgs({ options: { filas: { type: 'string', default: '300000' } } });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const reloj = relojDelSistema('America/Hermosillo');
 const MB = 1024 * 1024;
-
-/** A field of /proc/<pid>/status, in MB (VmRSS: now; VmHWM: the peak so far). */
-function memoria(pid: number, campo: 'VmRSS' | 'VmHWM'): number {
-  const linea = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${campo}:`));
-  return Number(linea?.replace(/\D+/g, '') ?? 0) / 1024;
-}
 
 const percentil = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
@@ -48,34 +39,10 @@ async function principal(): Promise<void> {
   );
   const base = await baseParaBenchmark('importacion_xlsx');
   await base.db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
-  const puerto = await puertoLibre();
-  const hijo = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: join(import.meta.dirname, '..'),
-    env: {
-      ...process.env,
-      DATABASE_URL: base.url,
-      PORT: String(puerto),
-      HOST: '127.0.0.1',
-      DATA_DIR: carpeta,
-    },
-  });
-  let salida = '';
-  hijo.stdout?.on('data', (d) => (salida += d));
-  hijo.stderr?.on('data', (d) => (salida += d));
+  const servidor = await arrancarServidor(base.url, carpeta);
+  const { url, pid } = servidor;
   try {
-    while (!salida.includes('Recupera está listo')) {
-      if (hijo.exitCode !== null) throw new Error(`el servidor no arrancó:\n${salida}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const url = `http://127.0.0.1:${puerto}`;
-    const sesion = await fetch(`${url}/api/sesion`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ usuario: 'admin', contrasena: CONTRASENA_DEMO }),
-    });
-    const cookie = (sesion.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrf } = (await sesion.json()) as { csrf: string };
-    const pid = hijo.pid ?? 0;
+    const { cookie, csrf } = await entrarComoAdmin(url);
     const antes = memoria(pid, 'VmRSS');
     const demoras: number[] = [];
     let enMarcha = true;
@@ -125,8 +92,7 @@ async function principal(): Promise<void> {
       `/api/salud durante la importación (${demoras.length} consultas): mediana ${percentil(demoras, 50).toFixed(0)} ms, p99 ${percentil(demoras, 99).toFixed(0)} ms, máxima ${Math.max(...demoras).toFixed(0)} ms`,
     );
   } finally {
-    hijo.kill('SIGTERM');
-    await new Promise((r) => hijo.once('exit', r));
+    await servidor.detener();
     await base.cerrar();
     rmSync(carpeta, { recursive: true, force: true });
   }
