@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
-import { cierreDelDia, inicioDelDia } from '../../db/dia-de-negocio.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
@@ -37,23 +35,6 @@ export interface Cola {
   /** Of the `total` accounts, those with a gestión started today (the day's progress). */
   gestionadasHoy: number;
   cuentas: CuentaEnCola[];
-}
-
-/** How many of these accounts have a gestión started today, business time. */
-async function gestionadasHoy(
-  trx: Db,
-  creditoIds: readonly number[],
-  ctx: ContextoAutenticado,
-): Promise<number> {
-  if (creditoIds.length === 0) return 0;
-  const hoy = ctx.reloj.hoy();
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(DISTINCT g.credito_id)::int AS n
-      FROM gestiones g
-     WHERE g.credito_id = ANY(${sql.val([...creditoIds])}::int[])
-       AND g.inicio >= ${inicioDelDia(hoy)}
-       AND g.inicio < ${cierreDelDia(hoy)}`.execute(trx);
-  return rows[0]?.n ?? 0;
 }
 
 /** Whose queue: a gestor his own; a coordinador his own or one of his office's gestores. */
@@ -179,11 +160,7 @@ export async function consultarCola(
   return {
     gestor,
     total: todas.length,
-    gestionadasHoy: await gestionadasHoy(
-      trx,
-      todas.map((c) => c.hechos.creditoId),
-      ctx,
-    ),
+    gestionadasHoy: todas.filter((c) => c.hechos.gestionadaHoy).length,
     cuentas: primeras.map((c) => cuentaEnCola(c, nombres, parametros)),
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
+import { inicioDelDia } from '../../db/dia-de-negocio.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import type { HechosDeCuenta } from '../../domain/gestion/cola.ts';
 import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
@@ -9,6 +10,8 @@ export interface CuentaConHechos extends HechosDeCuenta {
   numero: string;
   proximaAccion: { tipo: string; fecha: string } | null;
   tomadaPor: { id: number; nombre: string } | null;
+  /** Its latest gestión started today (business time): the day's progress counts it. */
+  gestionadaHoy: boolean;
 }
 
 interface Fila {
@@ -26,6 +29,7 @@ interface Fila {
   dias_para_prescribir: number | null;
   dias_sin_contacto_efectivo: number | null;
   tiene_gestiones: boolean;
+  gestionada_hoy: boolean;
   toma_usuario_id: number | null;
   toma_usuario_nombre: string | null;
 }
@@ -86,6 +90,7 @@ export async function hechosDeCola(
            prescripcion.dias AS dias_para_prescribir,
            (${hoy}::date - (ultima.efectiva AT TIME ZONE ${ZONA_INSTITUTO})::date) AS dias_sin_contacto_efectivo,
            ultima.inicio IS NOT NULL AS tiene_gestiones,
+           coalesce(ultima.inicio >= ${inicioDelDia(hoy)}, false) AS gestionada_hoy,
            t.usuario_id AS toma_usuario_id, tu.nombre AS toma_usuario_nombre
       FROM creditos c
       CROSS JOIN corte
@@ -144,6 +149,7 @@ export async function hechosDeCola(
     diasParaPrescribir: f.dias_para_prescribir,
     diasSinContactoEfectivo: f.dias_sin_contacto_efectivo,
     tieneGestiones: f.tiene_gestiones,
+    gestionadaHoy: f.gestionada_hoy,
     tomadaPor:
       f.toma_usuario_id === null || f.toma_usuario_nombre === null
         ? null
