@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
-import { inicioDelDia } from '../../db/dia-de-negocio.ts';
+import { cierreDelDia, inicioDelDia } from '../../db/dia-de-negocio.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import type { HechosDeCuenta } from '../../domain/gestion/cola.ts';
 import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
@@ -80,7 +80,7 @@ export async function hechosDeCola(
            -- Broken (by the nightly job or already past its tolerance) and nothing logged since.
            (promesas.limite_incumplida IS NOT NULL
             AND (ultima.inicio IS NULL
-                 OR ultima.inicio < ((promesas.limite_incumplida + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO})))
+                 OR ultima.inicio < ${cierreDelDia(sql.ref('promesas.limite_incumplida'))}))
              AS promesa_incumplida,
            promesas.hoy::text AS promesa_hoy,
            cola.credito_id IS NOT NULL AS convenio_incumplido,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
+import { cierreDelDia } from '../../db/dia-de-negocio.ts';
 import { centavos, formatearPesos } from '../../domain/dinero.ts';
 import { type CanalGestion, NOMBRE_CANAL } from '../../domain/gestion/canal.ts';
 import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
@@ -110,7 +111,7 @@ export async function historiaDelCredito(
       -- (backdated, imported: a 2019 payment belongs in 2019) at the end of its date.
       SELECT m.tipo, m.id::text,
              CASE WHEN (m.registrado AT TIME ZONE ${ZONA_INSTITUTO})::date = m.fecha THEN m.registrado
-                  ELSE ((m.fecha + 1)::timestamp AT TIME ZONE ${ZONA_INSTITUTO}) - interval '1 second' END,
+                  ELSE ${cierreDelDia(sql.ref('m.fecha'))} - interval '1 second' END,
              m.canal,
              (m.monto_centavos + coalesce((SELECT sum(x.monto_centavos) FROM movimientos x WHERE x.parte_de = m.id), 0))::text,
              concat_ws(' · ', m.referencia, m.motivo), coalesce(m.concepto, m.cancela_id::text), u.nombre,
