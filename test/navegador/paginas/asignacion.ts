@@ -83,6 +83,10 @@ export class PaginaAsignacion {
 /**
  * Picks `texto` in an antd select: opens it, clicks the option in its own dropdown (the one its
  * combobox controls, not another still closing) and waits until it has closed.
+ *
+ * A select whose options are still loading re-renders its list when they arrive; a click whose
+ * press and release land on different renders of the option selects nothing and leaves the list
+ * open. So the click is repeated (a few times at most) until the combobox says it closed.
  */
 export async function elegirOpcion(page: Page, campo: Locator, texto: string): Promise<void> {
   await campo.click();
@@ -91,10 +95,19 @@ export async function elegirOpcion(page: Page, campo: Locator, texto: string): P
   const desplegable = page
     .locator('.ant-select-dropdown')
     .filter({ has: page.locator(`[id="${lista}"]`) });
-  await desplegable.locator('.ant-select-item-option').filter({ hasText: texto }).click();
   // Closed, the combobox drops aria-controls; its id is the list's without «_list».
-  await page
-    .locator(`[id="${lista.replace(/_list$/, '')}"][aria-expanded="false"]`)
-    .waitFor({ state: 'attached' });
+  const cerrado = page.locator(`[id="${lista.replace(/_list$/, '')}"][aria-expanded="false"]`);
+  const opcion = desplegable.locator('.ant-select-item-option').filter({ hasText: texto });
+  await opcion.click();
+  for (let reintento = 0; reintento < 3; reintento++) {
+    try {
+      await cerrado.waitFor({ state: 'attached', timeout: 3_000 });
+      break;
+    } catch {
+      // Still open with the option on screen: the click was lost, not slow.
+      if (await opcion.isVisible()) await opcion.click();
+    }
+  }
+  await cerrado.waitFor({ state: 'attached' });
   await desplegable.waitFor({ state: 'hidden' });
 }
