@@ -8,7 +8,8 @@ import { leerLibroXlsx } from '../../src/modules/importacion/leer-xlsx.ts';
 /**
  * A small book of several sheets, as exceljs writes it (worksheets before workbook.xml in the
  * zip): exceljs's streaming reader failed on it ("reading 'sheets'") or read empty sheets named
- * Sheet1…, which imported "correctly" with nothing in it. Both ways it was written and both
+ * Sheet1…, which imported "correctly" with nothing in it. Any size of book is now read by the
+ * zip's directory (xlsx-en-orden.ts), so these small ones go the way the large ones do. Both ways it was written and both
  * ways it reaches the reader (bytes, a job's temporary file) must read every sheet and row.
  */
 const HOJAS = ['personas', 'productos', 'versiones_producto', 'creditos', 'ministraciones'];
@@ -47,11 +48,14 @@ describe('un libro XLSX pequeño de varias hojas', () => {
     const bytes = await libro(escritor, ruta);
     expect(bytes.length).toBeLessThan(30_000);
     writeFileSync(ruta, bytes);
-    const leido = await leerLibroXlsx('cartera.xlsx', fuente === 'bytes' ? bytes : ruta);
-    expect(leido.hojas.map((h) => h.nombre)).toEqual(HOJAS);
-    for (const [i, h] of leido.hojas.entries()) {
-      expect(h.encabezados).toEqual(['clave', 'valor']);
-      expect([...h.filas]).toEqual([{ numero: 2, celdas: [`${HOJAS[i]}-1`, 1] }]);
+    // exceljs's stream reader lost workbook.xml in 38 of 40 reads, not all: read it a few times.
+    for (let vez = 0; vez < 5; vez++) {
+      const leido = await leerLibroXlsx('cartera.xlsx', fuente === 'bytes' ? bytes : ruta);
+      expect(leido.hojas.map((h) => h.nombre)).toEqual(HOJAS);
+      for (const [i, h] of leido.hojas.entries()) {
+        expect(h.encabezados).toEqual(['clave', 'valor']);
+        expect([...h.filas]).toEqual([{ numero: 2, celdas: [`${HOJAS[i]}-1`, 1] }]);
+      }
     }
   });
 });
