@@ -261,6 +261,67 @@ describe('acceso', () => {
   });
 });
 
+describe('portabilidad', () => {
+  it('un aval pide sus datos en formato estructurado: el JSON trae el crédito en que avala, y la entrega queda con su huella', async () => {
+    const a = await nuevoTitular();
+    // The aval: a person of her own, with a credit where she only guarantees.
+    const aval = await t.base.db
+      .insertInto('personas')
+      .values({
+        nombres: 'Rosa Elena',
+        primer_apellido: 'Quiñónez',
+        segundo_apellido: 'Ávila',
+        curp: completarCurp('QUAR800101MSRXVS0'),
+        fecha_nacimiento: '1980-01-01',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.base.db
+      .insertInto('participantes_credito')
+      .values({ credito_id: a.creditoId, persona_id: aval.id, rol: 'aval' })
+      .execute();
+
+    const r = await registrar({
+      derecho: 'portabilidad',
+      personaId: aval.id,
+      titularNombre: 'Rosa Elena Quiñónez Ávila',
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const id = r.json().id as number;
+    expect(r.json()).toMatchObject({ derecho: 'portabilidad', persona: { id: aval.id } });
+    expect((await evento(id, INE)).statusCode).toBe(200);
+
+    const json = await t.pedir('GET', `/api/arco/${id}/acceso.json`, { sesion: s.coordinador });
+    expect(json.statusCode, json.body).toBe(200);
+    const datos = json.json().datos;
+    expect(datos.titular).toMatchObject({ id: aval.id, primerApellido: 'Quiñónez' });
+    // Her part in the credit, not the acreditado's data as if it were hers.
+    expect(datos.creditos).toMatchObject([{ numero: a.numero, calidad: 'aval' }]);
+    expect(datos.contactos.telefonos).toEqual([]);
+
+    expect((await evento(id, PROCEDENTE)).statusCode).toBe(200);
+    const sinEntrega = await evento(id, { evento: 'ejecutar' });
+    expect(sinEntrega.statusCode).toBe(400);
+    expect(sinEntrega.json().error.campo).toBe('entrega');
+    const e = await evento(id, { evento: 'ejecutar', entrega: 'correo' });
+    expect(e.statusCode, e.body).toBe(200);
+    expect(e.json()).toMatchObject({
+      estado: 'ejecutada',
+      ejecucion: { detalle: { entrega: 'correo' } },
+    });
+    expect(e.json().ejecucion.detalle.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('la entrega solo cabe en acceso y portabilidad', async () => {
+    const a = await nuevoTitular();
+    const id = await procedente('oposicion', a.personaId);
+    const r = await evento(id, { evento: 'ejecutar', entrega: 'ventanilla' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatchObject({ campo: 'entrega' });
+    expect(r.json().error.mensaje).toContain('acceso o portabilidad');
+  });
+});
+
 describe('rectificación', () => {
   it('corrige el teléfono por el historial de contactos y la identidad, con el folio como motivo', async () => {
     const a = await nuevoTitular('HMO', '6621112233');

@@ -46,7 +46,7 @@ interface Estado {
 }
 
 describe('un libro grande se importa como trabajo, sin tomar el servidor', () => {
-  it('100,000 filas: la memoria sube menos de 500 MB, /api/salud sigue contestando y la pantalla ve el avance', async () => {
+  it('100,000 filas: la memoria sube menos de 250 MB, /api/salud sigue contestando y la pantalla ve el avance', async () => {
     const ruta = join(carpeta, 'grande.xlsx');
     const generado = await escribirLibroGrande(ruta, 100_000, t.reloj.hoy());
     const contenido = readFileSync(ruta);
@@ -93,7 +93,9 @@ describe('un libro grande se importa como trabajo, sin tomar el servidor', () =>
     pico = Math.max(pico, process.memoryUsage().rss);
     // The whole workbook in exceljs's model took 2.2 GB for 300,000 rows (~700 MB per 100,000);
     // read row by row it is the rows kept as text (tens of MB) plus the import's own work.
-    expect((pico - antes) / MB).toBeLessThan(500);
+    // Read row by row it rises ~100 MB (measured 04/12/2026); the whole book in exceljs's
+    // model rose ~320 MB, so 250 tells the two apart with room for the collector's timing.
+    expect((pico - antes) / MB).toBeLessThan(250);
     expect(respuestasDuranteLaImportacion).toBeGreaterThan(2);
     // Progress was seen on the way (rows read before the end), not only at the end.
     expect(avances.some((a) => a.filasLeidas > 0 && a.filasLeidas < generado.filas)).toBe(true);
