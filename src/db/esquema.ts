@@ -93,6 +93,10 @@ type CentavosColumna = number;
 export interface DespachoFila {
   id: Generated<number>;
   nombre: string;
+  activo: Generated<boolean>;
+  contacto: ColumnType<string | null, string | null | undefined, string | null>;
+  telefono: ColumnType<string | null, string | null | undefined, string | null>;
+  correo: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PersonaFila {
@@ -190,6 +194,8 @@ export interface CreditoFila {
   tasa_puntual_anual: ColumnType<string | null, string | null | undefined, string | null>;
   tasa_puntual_motivo: ColumnType<string | null, string | null | undefined, string | null>;
   tasa_puntual_evidencia: ColumnType<string | null, string | null | undefined, string | null>;
+  /** While turned over to `despacho_id`: the last day the firm holds it (migration 0029). */
+  turnado_hasta: ColumnType<FechaColumna | null, FechaColumna | null | undefined, FechaColumna | null>;
 }
 
 export type RolEnCredito = 'acreditado' | 'aval' | 'beneficiario';
@@ -652,6 +658,111 @@ export interface CorreccionPersonaFila {
   registrada: Instante;
 }
 
+/** Expedientes, custody, scans, turnados (migration 0029; src/modules/expedientes/, juridico/). */
+export type TipoAcuseCustodia =
+  | 'ubicar'
+  | 'prestamo'
+  | 'devolucion'
+  | 'traslado'
+  | 'envio_a_despacho'
+  | 'retorno_de_despacho'
+  | 'devolucion_al_acreditado';
+export type UbicacionPieza = 'archivo' | 'persona' | 'despacho' | 'devuelto';
+
+export interface CustodiaAcuseFila {
+  id: Generated<number>;
+  tipo: TipoAcuseCustodia;
+  entrega_usuario_id: number;
+  recibe_usuario_id: number | null;
+  recibe_nombre: string | null;
+  nota: string | null;
+  registrado_por: number;
+  registrado_en: Instante;
+}
+
+/** Where a piece went; `ministracion_id` null is the expediente itself. */
+export interface UbicacionDePieza {
+  credito_id: number;
+  ministracion_id: number | null;
+  ubicacion: UbicacionPieza;
+  oficina_id: number | null;
+  estante: string | null;
+  caja: string | null;
+  usuario_id: number | null;
+  despacho_id: number | null;
+  devolver_a_mas_tardar: FechaColumna | null;
+}
+
+export interface CustodiaMovimientoFila extends UbicacionDePieza {
+  id: Generated<number>;
+  acuse_id: number;
+}
+
+export interface CustodiaPiezaFila extends UbicacionDePieza {
+  ultimo_movimiento_id: number;
+}
+
+export interface EscaneoFila {
+  id: Generated<number>;
+  credito_id: number;
+  ministracion_id: number | null;
+  actuacion_id: number | null;
+  sha256: string;
+  tipo_mime: 'application/pdf' | 'image/jpeg' | 'image/png';
+  bytes: number;
+  nombre_original: string;
+  descripcion: string | null;
+  subido_por: number;
+  subido_en: Instante;
+}
+
+export interface TurnadoFila {
+  id: Generated<number>;
+  credito_id: number;
+  despacho_id: number;
+  motivo: string;
+  desde: FechaColumna;
+  hasta: FechaColumna;
+  turnado_por: number;
+  turnado_en: Instante;
+  devuelto_en: Instante | null;
+  devuelto_por: number | null;
+  motivo_devolucion: string | null;
+}
+
+export type EstadoJuridico =
+  | 'recibido'
+  | 'requerimiento_extrajudicial'
+  | 'demanda_presentada'
+  | 'emplazado'
+  | 'sentencia'
+  | 'embargo'
+  | 'convenio_judicial'
+  | 'cobrado'
+  | 'incobrable';
+
+export interface ActuacionJuridicaFila {
+  id: Generated<number>;
+  turnado_id: number;
+  credito_id: number;
+  estado: EstadoJuridico;
+  fecha: FechaColumna;
+  juzgado: string | null;
+  expediente_judicial: string | null;
+  nota: string | null;
+  registrado_por: number;
+  registrado_en: Instante;
+}
+
+export interface ParametrosPrescripcionFila {
+  id: Generated<number>;
+  pago_interrumpe: boolean;
+  alertas_dias: number[];
+  fundamento: string;
+  definido_por: number | null;
+  definido_en: Instante;
+}
+
 export interface ParametrosGestionFila {
   id: Generated<boolean>;
   intentos_diarios_por_persona: number;
@@ -894,6 +1005,13 @@ export interface BaseDeDatos {
   recados: RecadoFila;
   historial_contactos: HistorialContactoFila;
   correcciones_persona: CorreccionPersonaFila;
+  custodia_acuses: CustodiaAcuseFila;
+  custodia_movimientos: CustodiaMovimientoFila;
+  custodia_piezas: CustodiaPiezaFila;
+  escaneos: EscaneoFila;
+  turnados: TurnadoFila;
+  actuaciones_juridicas: ActuacionJuridicaFila;
+  parametros_prescripcion: ParametrosPrescripcionFila;
   tomas_de_cuenta: { credito_id: number; usuario_id: number; hasta: Instante };
   parametros_gestion: ParametrosGestionFila;
   dias_inhabiles: DiaInhabilFila;

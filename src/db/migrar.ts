@@ -25,6 +25,7 @@ import * as hechosDeIndicadores from './migraciones/0024-hechos-de-indicadores.t
 import * as recuperacionTardia from './migraciones/0026-recuperacion-tardia.ts';
 import * as busquedaSinApostrofos from './migraciones/0027-busqueda-sin-apostrofos.ts';
 import * as correccionesDePersona from './migraciones/0028-correcciones-de-persona.ts';
+import * as expedientes from './migraciones/0029-expedientes.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migraciones: Record<string, Migration> = {
   '0026-recuperacion-tardia': recuperacionTardia,
   '0027-busqueda-sin-apostrofos': busquedaSinApostrofos,
   '0028-correcciones-de-persona': correccionesDePersona,
+  '0029-expedientes': expedientes,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

@@ -13,6 +13,13 @@ const EXCEPCIONES: Record<string, string | null> = {
   metas: 'SELECT, INSERT',
   // A person's corrections are her history: kept, never edited (migration 0028).
   correcciones_persona: 'SELECT, INSERT',
+  // Custody, scans, legal actions and the prescription parameter are history (migration 0029):
+  // a move is a new row; where a piece is now lives in custodia_piezas.
+  custodia_acuses: 'SELECT, INSERT',
+  custodia_movimientos: 'SELECT, INSERT',
+  escaneos: 'SELECT, INSERT',
+  actuaciones_juridicas: 'SELECT, INSERT',
+  parametros_prescripcion: 'SELECT, INSERT',
 };
 
 async function existeEsquema<T>(db: Kysely<T>, esquema: string): Promise<boolean> {
