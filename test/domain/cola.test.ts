@@ -47,6 +47,33 @@ describe('motivos de la cola', () => {
     ['30 días sin contacto efectivo', { diasSinContactoEfectivo: 30 }, ['sin_contacto']],
     ['saldo alto', { saldoExigible: 5_000_000 }, ['saldo_alto']],
     ['dos recados', { recadosPendientes: 2 }, ['recado']],
+    ['convenio incumplido', { convenioIncumplido: true }, ['convenio_incumplido']],
+    ['pago de convenio hoy', { pagoDeConvenioHoy: true }, ['pago_de_convenio']],
+    [
+      'todo a la vez, del más urgente al menos',
+      {
+        promesaIncumplida: true,
+        convenioIncumplido: true,
+        promesaHoy: 10_000,
+        pagoDeConvenioHoy: true,
+        recadosPendientes: 1,
+        proximaAccionFecha: '2026-03-10',
+        diasParaPrescribir: 10,
+        diasSinContactoEfectivo: 45,
+        saldoExigible: 6_000_000,
+      },
+      [
+        'promesa_incumplida',
+        'convenio_incumplido',
+        'promesa_hoy',
+        'pago_de_convenio',
+        'recado',
+        'llamada_programada',
+        'prescripcion_cercana',
+        'sin_contacto',
+        'saldo_alto',
+      ],
+    ],
   ];
   for (const [nombre, cambio, esperado] of casos) {
     it(nombre, () => {
@@ -64,6 +91,40 @@ describe('motivos de la cola', () => {
       '2 recados por atender',
       'Un pagaré prescribe en 1 día',
     ]);
+  });
+});
+
+describe('motivos de convenio', () => {
+  it('se leen como «Convenio incumplido» y «Pago de convenio vence hoy»', () => {
+    expect(
+      motivosDeCuenta(
+        { ...TRANQUILA, convenioIncumplido: true, pagoDeConvenioHoy: true },
+        PARAMETROS,
+      ),
+    ).toEqual([
+      { clave: 'convenio_incumplido', texto: 'Convenio incumplido' },
+      { clave: 'pago_de_convenio', texto: 'Pago de convenio vence hoy' },
+    ]);
+  });
+
+  it('un convenio roto va antes que un pago de convenio del día, y éste antes que un recado, con el mismo saldo', () => {
+    const r = recuperacionEsperada(TRANQUILA);
+    const roto = puntajeDeCuenta(
+      clavesDeMotivos({ ...TRANQUILA, convenioIncumplido: true }, PARAMETROS),
+      r,
+    );
+    const pago = puntajeDeCuenta(
+      clavesDeMotivos({ ...TRANQUILA, pagoDeConvenioHoy: true }, PARAMETROS),
+      r,
+    );
+    const recado = puntajeDeCuenta(
+      clavesDeMotivos({ ...TRANQUILA, recadosPendientes: 1 }, PARAMETROS),
+      r,
+    );
+    expect(roto).toBeGreaterThan(pago);
+    expect(pago).toBeGreaterThan(recado);
+    // 90 and 70 times 1 + log10(1 + 1,000 × 0.65) for 100,000 centavos in 31-60.
+    expect([roto, pago]).toEqual([343.2, 267]);
   });
 });
 

@@ -50,6 +50,14 @@ const NOMBRE_CONCEPTO: Record<string, string> = {
   capital: 'capital',
 };
 
+// The turno's state as people read it: the keys (`en_atencion`) are not Spanish text.
+const NOMBRE_ESTADO_TURNO: Record<string, string> = {
+  en_espera: 'en espera',
+  en_atencion: 'en atención',
+  atendido: 'atendido',
+  abandonado: 'abandonado',
+};
+
 // en-CA formats as YYYY-MM-DD.
 const fechaDeNegocio = new Intl.DateTimeFormat('en-CA', { timeZone: ZONA_INSTITUTO });
 
@@ -78,7 +86,10 @@ function titulo(f: FilaHistoria): { titulo: string; detalle: string | null } {
     case 'convenio':
       return { titulo: `Convenio ${f.texto ?? ''} (${f.extra ?? ''})`, detalle: null };
     case 'turno':
-      return { titulo: `Visita a ventanilla (${f.extra ?? ''})`, detalle: f.texto };
+      return {
+        titulo: `Visita a ventanilla (${NOMBRE_ESTADO_TURNO[f.extra ?? ''] ?? f.extra ?? ''})`,
+        detalle: f.texto,
+      };
     case 'promesa':
       return {
         titulo: `Promesa de pago de ${pesos(f.monto)} para el ${f.texto ?? ''}`,
