@@ -8,10 +8,12 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { Readable } from 'node:stream';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import * as tar from 'tar';
@@ -26,6 +28,10 @@ import { calcularEstado } from '../../src/modules/cartera/calcular-estado.ts';
 import { cargarCredito } from '../../src/modules/cartera/cargar-credito.ts';
 import type { ContextoAutenticado } from '../../src/modules/contexto.ts';
 import { cargarDemo } from '../../src/modules/demo/cargar-demo.ts';
+import {
+  guardarPorContenido,
+  recibirEscaneo,
+} from '../../src/modules/expedientes/escaneos/almacen-de-escaneos.ts';
 import { registrarPago } from '../../src/modules/pagos/registrar-pago.ts';
 import { leerConfig } from '../../src/plataforma/config.ts';
 import {
@@ -33,9 +39,10 @@ import {
   type PostgresEmbebido,
 } from '../../src/plataforma/postgres-embebido.ts';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
+import { enlazarEscaneos } from '../../src/plataforma/respaldos/escaneos.ts';
 import { buscarPrograma } from '../../src/plataforma/respaldos/herramientas-pg.ts';
 import { programarRespaldos } from '../../src/plataforma/respaldos/programar-respaldos.ts';
-import { respaldar } from '../../src/plataforma/respaldos/respaldar.ts';
+import { AVISO_DE_ESCANEOS, respaldar } from '../../src/plataforma/respaldos/respaldar.ts';
 import { restaurar } from '../../src/plataforma/respaldos/restaurar.ts';
 import { secretosDeCarpeta } from '../../src/plataforma/secretos.ts';
 import { crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
@@ -178,6 +185,17 @@ async function abrir(datos: string): Promise<Instalacion> {
   };
 }
 
+/**
+ * A scan stored the way an upload stores it (DATA_DIR/escaneos/<2 hex>/<sha256>): a PDF header
+ * and random bytes, several tar blocks long. Returns its path inside DATA_DIR and its bytes.
+ */
+async function guardarEscaneo(datos: string): Promise<{ ruta: string; bytes: Buffer }> {
+  const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(300_000)]);
+  const recibido = await recibirEscaneo(Readable.from([bytes]), datos);
+  const { ruta } = await guardarPorContenido(datos, recibido);
+  return { ruta: relative(datos, ruta), bytes };
+}
+
 function cli(args: string[], datos: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: raiz,
@@ -256,7 +274,10 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('respaldo de la base emb
       reloj,
     });
     const destino = carpetaNueva();
-    await restaurar(configDe(destino), r.ruta);
+    // An installation without scans: the archive is shaped as before they were carried.
+    const restauracion = await restaurar(configDe(destino), r.ruta);
+    expect(restauracion).toMatchObject({ tipo: 'embebido', escaneos: 0 });
+    expect(existsSync(join(destino, 'escaneos'))).toBe(false);
     const restaurada = await abrir(destino);
     try {
       const rdb = restaurada.conexion.db;
@@ -268,6 +289,54 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('respaldo de la base emb
       await restaurada.cerrar();
     }
   }, 60_000);
+
+  it('los escaneos de DATA_DIR/escaneos viajan en el respaldo y vuelven byte por byte, sin tmp/', async () => {
+    const escaneos = [await guardarEscaneo(original.datos), await guardarEscaneo(original.datos)];
+    // An upload cut short: its temporary file is not a scan and stays out of the backup.
+    writeFileSync(join(original.datos, 'escaneos', 'tmp', 'subida-a-medias'), '%PDF-1.7 a medias');
+    const r = await respaldar(configDe(original.datos), {
+      destino: join(respaldos, 'con-escaneos.tar.gz'),
+      reloj,
+    });
+    const entradas: string[] = [];
+    await tar.t({ file: r.ruta, onReadEntry: (e) => entradas.push(e.path) });
+    expect(entradas.filter((e) => e.startsWith('escaneos/') && !e.endsWith('/')).sort()).toEqual(
+      escaneos.map((e) => e.ruta).sort(),
+    );
+    // The originals are untouched by the backup (a hard link or a copy, removed after).
+    for (const e of escaneos) expect(readFileSync(join(original.datos, e.ruta))).toEqual(e.bytes);
+
+    const destino = carpetaNueva();
+    const avisos: string[] = [];
+    const restauracion = await restaurar(configDe(destino), r.ruta, (l) => avisos.push(l));
+    expect(restauracion).toMatchObject({ tipo: 'embebido', escaneos: 2 });
+    expect(avisos).toContain('Escaneos de los expedientes restaurados: 2.');
+    for (const e of escaneos)
+      expect(readFileSync(join(destino, e.ruta)).equals(e.bytes)).toBe(true);
+    expect(existsSync(join(destino, 'escaneos', 'tmp'))).toBe(false);
+  }, 60_000);
+
+  // /dev/shm is another file system here: no hard link across, so the scans are copied.
+  const otroDisco = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
+  it.skipIf(!otroDisco)(
+    'en otro sistema de archivos los escaneos se copian, no se enlazan',
+    async () => {
+      const destino = mkdtempSync('/dev/shm/recupera-escaneos-');
+      carpetas.push(destino);
+      const cuantos = await enlazarEscaneos(original.datos, join(destino, 'escaneos'));
+      expect(cuantos).toBe(2);
+      for (const sub of readdirSync(join(original.datos, 'escaneos')).filter((n) => n !== 'tmp'))
+        for (const n of readdirSync(join(original.datos, 'escaneos', sub))) {
+          const ruta = join('escaneos', sub, n);
+          expect(readFileSync(join(destino, ruta))).toEqual(
+            readFileSync(join(original.datos, ruta)),
+          );
+          expect(statSync(join(destino, ruta)).ino).not.toBe(
+            statSync(join(original.datos, ruta)).ino,
+          );
+        }
+    },
+  );
 
   it('restaurar se niega sobre una instalación en marcha o con datos', async () => {
     const archivo = join(respaldos, 'quieto.tar.gz');
@@ -353,7 +422,9 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('respaldo de la base emb
     expect(r.status).toBe(0);
 
     const destino = carpetaNueva();
-    await restaurar(configDe(destino), archivo);
+    const restauracion = await restaurar(configDe(destino), archivo);
+    // The scans stored by the test before: the stopped path carries them too.
+    expect(restauracion).toMatchObject({ tipo: 'embebido', escaneos: 2 });
     const restaurada = await abrir(destino);
     try {
       const rdb = restaurada.conexion.db;
@@ -378,6 +449,39 @@ describe('respaldo con DATABASE_URL (pg_dump)', () => {
       process.env.PATH = path;
     }
     expect(existsSync(join(datos, 'respaldos'))).toBe(false);
+  });
+
+  it('el .dump no lleva los escaneos: si hay, el respaldo recuerda copiar DATA_DIR/escaneos', async () => {
+    const base = await crearBaseDePrueba();
+    const datos = carpetaNueva();
+    // A stand-in pg_dump (any version the server has): this is about the line, not the dump.
+    const programas = join(datos, 'programas');
+    mkdirSync(programas);
+    writeFileSync(
+      join(programas, 'pg_dump'),
+      '#!/bin/sh\nif [ "$1" = --version ]; then echo "pg_dump (PostgreSQL) 99.0"; exit 0; fi\n' +
+        'for a; do case "$a" in --file=*) printf PGDMP > "$(echo "$a" | cut -d= -f2-)";; esac; done\n',
+      { mode: 0o755 },
+    );
+    const path = process.env.PATH;
+    process.env.PATH = `${programas}:${path}`;
+    try {
+      const avisos: string[] = [];
+      const avisar = (l: string) => avisos.push(l);
+      await respaldar(configDe(datos, base.url), { reloj, avisar, destino: join(datos, 'a.dump') });
+      expect(avisos).toEqual([]);
+      await guardarEscaneo(datos);
+      const r = await respaldar(configDe(datos, base.url), {
+        reloj,
+        avisar,
+        destino: join(datos, 'b.dump'),
+      });
+      expect(r.tipo).toBe('externo');
+      expect(avisos).toEqual([AVISO_DE_ESCANEOS]);
+    } finally {
+      process.env.PATH = path;
+      await base.cerrar();
+    }
   });
 
   it('pg_dump y pg_restore: la base restaurada tiene los mismos pagos y estados de cuenta', async (prueba) => {

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as tar from 'tar';
 
 /** What a backup of the embedded database holds, at the archive's root. */
@@ -6,6 +8,11 @@ export const MANIFIESTO = 'respaldo.json';
 export const SECRETOS = 'secretos.json';
 /** The cluster's files, with backup_label: PostgreSQL recovers from it at the first start. */
 export const CLUSTER = 'pg';
+/**
+ * The expedientes' scans, `escaneos/<2 hex>/<sha256>` as in DATA_DIR (without tmp/). Absent from
+ * backups of an installation without scans, and from those written before scans existed.
+ */
+export const ESCANEOS = 'escaneos';
 
 export const FORMATO = 1;
 
@@ -19,6 +26,8 @@ export interface Manifiesto {
   lsnFinal: string;
   /** Whether an app was running on the data folder (otherwise the server was started for it). */
   enMarcha: boolean;
+  /** How many scans escaneos/ holds; absent in backups written before scans were carried. */
+  escaneos?: number;
 }
 
 /**
@@ -28,10 +37,13 @@ export interface Manifiesto {
 export async function empaquetar(carpeta: string, archivo: string): Promise<void> {
   await writeFile(archivo, '', { mode: 0o600 });
   // portable: no uid/gid of this machine's recupera-pg; the restore gives the files their owner.
+  // The scans last: a restore reads the small files and the cluster first.
+  const conEscaneos = existsSync(join(carpeta, ESCANEOS));
   await tar.c({ gzip: true, file: archivo, cwd: carpeta, portable: true }, [
     MANIFIESTO,
     SECRETOS,
     CLUSTER,
+    ...(conEscaneos ? [ESCANEOS] : []),
   ]);
 }
 

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Reloj } from '../../domain/reloj.ts';
 import type { Config } from '../config.ts';
 import { ErrorDeRespaldo } from './error-de-respaldo.ts';
+import { hayEscaneos } from './escaneos.ts';
 import { leerSecretos } from './instalacion.ts';
 import { carpetaDeRespaldos, nombreDeRespaldo, type TipoDeRespaldo } from './nombres.ts';
 import { respaldarEmbebido } from './respaldo-embebido.ts';
@@ -29,6 +30,9 @@ export interface Respaldo {
   bytes: number;
   tipo: TipoDeRespaldo;
 }
+
+export const AVISO_DE_ESCANEOS =
+  'Aviso: el .dump no lleva los escaneos de los expedientes: copia también la carpeta DATA_DIR/escaneos (sin tmp/) al mismo medio (docs/respaldos.md, «Con DATABASE_URL»).';
 
 /**
  * A restorable backup of the installation: the embedded database (running or stopped) or the
@@ -69,6 +73,8 @@ export async function respaldar(
   } finally {
     await rm(parcial, { force: true });
   }
+  // A dump holds the database only; the scans' files are in DATA_DIR (docs/respaldos.md).
+  if (tipo === 'externo' && (await hayEscaneos(config.carpetaDatos))) avisar(AVISO_DE_ESCANEOS);
   return { ruta, bytes: (await stat(ruta)).size, tipo };
 }
 

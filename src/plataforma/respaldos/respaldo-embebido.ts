@@ -4,9 +4,18 @@ import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { clusterCreado } from '../postgres/cluster.ts';
 import { iniciarPostgresEmbebido, instanciaEnMarcha, urlEmbebida } from '../postgres-embebido.ts';
-import { CLUSTER, empaquetar, FORMATO, MANIFIESTO, type Manifiesto, SECRETOS } from './archivo.ts';
+import {
+  CLUSTER,
+  ESCANEOS,
+  empaquetar,
+  FORMATO,
+  MANIFIESTO,
+  type Manifiesto,
+  SECRETOS,
+} from './archivo.ts';
 import { copiarCluster, copiarWal } from './copiar-cluster.ts';
 import { ErrorDeRespaldo } from './error-de-respaldo.ts';
+import { enlazarEscaneos } from './escaneos.ts';
 import { archivoDeSecretos, carpetaDelCluster, leerSecretos } from './instalacion.ts';
 
 interface Copia {
@@ -61,8 +70,8 @@ async function copiaEnLinea(url: string, destino: string, etiqueta: string): Pro
 }
 
 /**
- * The embedded database, consistent, into `archivo` (a .tar.gz with the cluster, secretos.json
- * and respaldo.json). Beside a running app, through its server. A stopped installation is
+ * The embedded database, consistent, into `archivo` (a .tar.gz with the cluster, secretos.json,
+ * respaldo.json and the scans of DATA_DIR/escaneos). Beside a running app, through its server. A stopped installation is
  * started for the backup rather than copied as it lies: the same tested path, its lock keeps
  * an app from starting on the folder meanwhile, and a cluster left by a crash (or an orphaned
  * postmaster still writing) is recovered or stopped first instead of copied half-written.
@@ -108,6 +117,9 @@ export async function respaldarEmbebido(
     } finally {
       await detener();
     }
+    // After the snapshot ended: a scan's file is in place before its row is committed, so
+    // every row the restored database will have finds its file here.
+    const escaneos = await enlazarEscaneos(carpetaDatos, join(preparacion, ESCANEOS));
     await copyFile(archivoDeSecretos(carpetaDatos), join(preparacion, SECRETOS));
     const manifiesto: Manifiesto = {
       formato: FORMATO,
@@ -116,6 +128,7 @@ export async function respaldarEmbebido(
       versionPostgres: copia.versionPostgres,
       lsnFinal: copia.lsnFinal,
       enMarcha: enMarcha !== null,
+      escaneos,
     };
     await writeFile(join(preparacion, MANIFIESTO), `${JSON.stringify(manifiesto, null, 2)}\n`, {
       mode: 0o600,

@@ -3,12 +3,21 @@ import { chmod, lchown, mkdtemp, readdir, readFile, rm, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { carpetaDeEscaneos } from '../../modules/expedientes/escaneos/almacen-de-escaneos.ts';
 import { binariosAlAlcance } from '../postgres/binarios.ts';
 import type { Identidad } from '../postgres/identidad.ts';
 import { ubicarCluster } from '../postgres/ubicacion.ts';
 import { iniciarPostgresEmbebido, instanciaEnMarcha } from '../postgres-embebido.ts';
 import type { Secretos } from '../secretos.ts';
-import { CLUSTER, extraer, FORMATO, MANIFIESTO, type Manifiesto, SECRETOS } from './archivo.ts';
+import {
+  CLUSTER,
+  ESCANEOS,
+  extraer,
+  FORMATO,
+  MANIFIESTO,
+  type Manifiesto,
+  SECRETOS,
+} from './archivo.ts';
 import { ErrorDeRespaldo } from './error-de-respaldo.ts';
 import { archivoDeSecretos, carpetaDelCluster, tieneArchivos } from './instalacion.ts';
 
@@ -16,6 +25,25 @@ export interface RestauracionEmbebida {
   tipo: 'embebido';
   carpetaCluster: string;
   manifiesto: Manifiesto;
+  /** Scans put back in DATA_DIR/escaneos (0 from a backup written before they were carried). */
+  escaneos: number;
+}
+
+/** A stored scan in the archive: `escaneos/<2 hex>/<sha256>` (never tmp/, never anything else). */
+const ESCANEO = new RegExp(`^${ESCANEOS}/[0-9a-f]{2}/[^/]+$`);
+
+/**
+ * The archive's scans back to DATA_DIR/escaneos, where the app looks for them; returns how many.
+ * A file already there with the same name has the same bytes (the name is their hash).
+ */
+async function restaurarEscaneos(archivo: string, carpetaDatos: string): Promise<number> {
+  let cuantos = 0;
+  await extraer(archivo, carpetaDatos, (ruta) => {
+    if (!ESCANEO.test(ruta)) return false;
+    cuantos++;
+    return true;
+  });
+  return cuantos;
 }
 
 /** Never over an installation: a restore that replaced live data by mistake would be a loss. */
@@ -86,11 +114,12 @@ async function vaciar(carpeta: string): Promise<void> {
 }
 
 /**
- * Rebuilds an embedded installation from a backup into an empty DATA_DIR: secretos.json, and
- * the cluster where ubicarCluster places it, owned by the user that runs PostgreSQL. The server
- * is then started once, so that it recovers from backup_label now and the command can say the
- * restore worked (PostgreSQL refuses to start if the WAL does not reach the backup's end); if
- * anything fails, what was written is removed and the folder is empty again.
+ * Rebuilds an embedded installation from a backup into an empty DATA_DIR: secretos.json, the
+ * cluster where ubicarCluster places it, owned by the user that runs PostgreSQL, and the
+ * scans in DATA_DIR/escaneos. The server is then started once, so that it recovers from
+ * backup_label now and the command can say the restore worked (PostgreSQL refuses to start if
+ * the WAL does not reach the backup's end); if anything fails, what was written is removed and
+ * the folder is empty again.
  */
 export async function restaurarEmbebido(
   carpetaDatos: string,
@@ -111,6 +140,8 @@ export async function restaurarEmbebido(
   }
   const { contrasenaPostgres } = JSON.parse(secretos) as Secretos;
   let secretosEscritos = false;
+  const habiaEscaneos = existsSync(carpetaDeEscaneos(carpetaDatos));
+  let escaneos = 0;
   try {
     await extraer(archivo, carpeta, (r) => r.startsWith(`${CLUSTER}/`), 1);
     if (identidad) await darA(carpeta, identidad);
@@ -132,13 +163,20 @@ export async function restaurarEmbebido(
     } finally {
       await servidor.detener();
     }
+    // Once the database is known good: a failed recovery leaves no scans behind to remove.
+    escaneos = await restaurarEscaneos(archivo, carpetaDatos);
+    if (escaneos > 0) avisar(`Escaneos de los expedientes restaurados: ${escaneos}.`);
   } catch (e) {
     await vaciar(carpeta);
     if (secretosEscritos) await rm(archivoDeSecretos(carpetaDatos), { force: true });
+    // Only a folder this restore created: one the operator had put there stays as it was.
+    if (!habiaEscaneos) {
+      await rm(carpetaDeEscaneos(carpetaDatos), { recursive: true, force: true });
+    }
     const motivo = e instanceof Error ? e.message : String(e);
     throw new ErrorDeRespaldo(
       `La restauración falló y se deshizo (${carpetaDatos} quedó vacía): ${motivo}`,
     );
   }
-  return { tipo: 'embebido', carpetaCluster: carpeta, manifiesto };
+  return { tipo: 'embebido', carpetaCluster: carpeta, manifiesto, escaneos };
 }
