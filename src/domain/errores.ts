@@ -34,7 +34,9 @@ export type CodigoError =
   | 'mes_cerrado'
   // An upload of a kind the route does not read (415), or larger than it takes (413).
   | 'tipo_no_admitido'
-  | 'demasiado_grande';
+  | 'demasiado_grande'
+  // A check-out of a piece that is out with someone (issue 10): the message names the holder.
+  | 'pieza_prestada';
 
 export class ErrorDominio extends Error {
   constructor(
@@ -46,5 +48,16 @@ export class ErrorDominio extends Error {
   ) {
     super(mensaje);
     this.name = 'ErrorDominio';
+  }
+}
+
+/**
+ * A refusal answered as «no existe» (404) so that ids outside one's scope cannot be probed (an
+ * external lawyer and an account not turned over to his firm); still a denial, and recorded
+ * as one.
+ */
+export class NegadoComoInexistente extends ErrorDominio {
+  constructor(mensaje: string) {
+    super('no_encontrado', mensaje);
   }
 }

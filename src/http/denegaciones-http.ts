@@ -5,7 +5,7 @@ import { registrarDenegacion } from '../modules/bitacora/registrar-denegacion.ts
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Why this request is being refused (403), set where the refusal becomes a response. */
+    /** Why this request is being refused (403, or a 404 that hides an object out of scope). */
     denegacion: string | null;
   }
 }
@@ -71,7 +71,7 @@ export function registrarDenegaciones(app: FastifyInstance, db: Db, reloj: Reloj
   app.decorateRequest('denegacion', null);
   app.addHook('onSend', async (request, reply, payload) => {
     const motivo = request.denegacion;
-    if (motivo === null || reply.statusCode !== 403) return payload;
+    if (motivo === null || (reply.statusCode !== 403 && reply.statusCode !== 404)) return payload;
     const sesion = request.sesion;
     try {
       await db.transaction().execute((trx) =>

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { ZodError } from 'zod';
 import { esBaseNoDisponible } from '../db/base-no-disponible.ts';
-import { type CodigoError, ErrorDominio } from '../domain/errores.ts';
+import { type CodigoError, ErrorDominio, NegadoComoInexistente } from '../domain/errores.ts';
 import { anotarDenegacion } from './denegaciones-http.ts';
 import { mensajeDeZod } from './validacion.ts';
 
@@ -25,6 +25,7 @@ export function estadoHttp(codigo: CodigoError): number {
     case 'idempotencia_conflicto':
     case 'plan_cambiado':
     case 'posible_duplicado':
+    case 'pieza_prestada':
       return 409;
     case 'credito_inconsistente':
     case 'pago_invalido':
@@ -129,7 +130,8 @@ function esDatoRechazadoPorLaBase(e: unknown): boolean {
 
 export function manejarError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof ErrorDominio) {
-    if (error.codigo === 'prohibido') anotarDenegacion(request, error.message);
+    if (error.codigo === 'prohibido' || error instanceof NegadoComoInexistente)
+      anotarDenegacion(request, error.message);
     reply
       .status(estadoHttp(error.codigo))
       .send(cuerpoError(error.codigo, error.message, error.campo, error.datos));

@@ -638,6 +638,37 @@ describe('alcance', () => {
     expect(await huella(hermosillo)).toEqual(antes);
   });
 
+  it('el abogado externo lee los domicilios y teléfonos de una cuenta turnada a su despacho, no los cambia', async () => {
+    const despacho = await t.base.db
+      .insertInto('despachos')
+      .values({ nombre: 'Despacho de contactos' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.base.db
+      .updateTable('usuarios')
+      .set({ despacho_id: despacho.id })
+      .where('usuario', '=', 'abogado')
+      .execute();
+    s.abogado = await t.entrar('abogado');
+    const credito = await guardarCaso(t.base.db, caso, { despachoId: despacho.id });
+    const { persona_id } = await t.base.db
+      .selectFrom('participantes_credito')
+      .select('persona_id')
+      .where('credito_id', '=', credito.id)
+      .executeTakeFirstOrThrow();
+    await agregarTelefono(persona_id, { numero: '6621112233' });
+    const leidos = await contactos(persona_id, 'abogado');
+    // Masked in lists like everyone's (issue 13); the whole number is a logged click away.
+    expect(leidos.telefonos).toHaveLength(1);
+    expect(JSON.stringify(leidos.telefonos)).toContain('2233');
+    const r = await pedir('abogado', 'POST', `/api/personas/${persona_id}/telefonos`, {
+      tipo: 'movil',
+      numero: '6624445566',
+      consentimiento: false,
+    });
+    expect(r.statusCode).toBe(403);
+  });
+
   it('la consulta queda en la bitácora; una persona o un contacto que no existen dan 404', async () => {
     const persona = await deudora('NOG');
     await contactos(persona, 'gestor.nogales');

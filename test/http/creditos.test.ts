@@ -92,8 +92,8 @@ describe('estado de cuenta por HTTP', () => {
     expect((await estado(s['gestor.nogales'], nogales.id)).statusCode).toBe(200);
   });
 
-  it('el abogado externo solo ve lo turnado a su despacho', async () => {
-    expect((await estado(s.abogado, hermosillo.id)).statusCode).toBe(403);
+  it('el abogado externo solo ve lo turnado a su despacho: lo demás, para él, no existe', async () => {
+    expect((await estado(s.abogado, hermosillo.id)).statusCode).toBe(404);
     expect((await estado(s.abogado, turnado.id)).statusCode).toBe(200);
   });
 

@@ -79,6 +79,31 @@ describe('solicitudes rechazadas', () => {
     });
   });
 
+  it('el abogado externo que pide una cuenta que no tiene turnada recibe un 404, y aun así queda registrado', async () => {
+    const abogado = await t.entrar('abogado');
+    const [id] = hermosillo;
+    const r = await t.pedir('GET', `/api/creditos/${id}`, { sesion: abogado });
+    // For him it does not exist: the answer is the same as for an id that never existed.
+    expect(r.statusCode).toBe(404);
+    expect(r.json().error).toMatchObject({
+      codigo: 'no_encontrado',
+      mensaje: 'El crédito no existe o no está turnado a tu despacho.',
+    });
+    expect(await denegacionesDe('abogado')).toEqual([
+      expect.objectContaining({
+        ruta: 'GET /api/creditos/:id',
+        objeto_tipo: 'credito',
+        objeto_id: String(id),
+        motivo: 'El crédito no existe o no está turnado a tu despacho.',
+      }),
+    ]);
+    // An id that does not exist at all is a plain 404, not a denial.
+    expect((await t.pedir('GET', '/api/creditos/999999', { sesion: abogado })).statusCode).toBe(
+      404,
+    );
+    expect(await denegacionesDe('abogado')).toHaveLength(1);
+  });
+
   it('también la negativa de la política de la ruta, antes de llegar al caso de uso', async () => {
     const r = await t.pedir('PATCH', '/api/usuarios/7', { sesion: obregon, cuerpo: {} });
     expect(r.statusCode).toBe(403);

@@ -55,9 +55,13 @@ describe('referencia de depósito de un crédito', () => {
   });
 
   it('un gestor de otra oficina y un abogado sin la cuenta turnada no la obtienen; un id inexistente es 404', async () => {
-    for (const u of ['gestor.nogales', 'abogado']) {
+    for (const [u, esperado] of [
+      ['gestor.nogales', 403],
+      // For the external lawyer an account not turned over to his firm does not exist.
+      ['abogado', 404],
+    ] as const) {
       const r = await t.pedir('GET', `/api/creditos/${hermosillo.id}/referencia`, { sesion: s[u] });
-      expect(r.statusCode, u).toBe(403);
+      expect(r.statusCode, u).toBe(esperado);
     }
     const r = await t.pedir('GET', '/api/creditos/999999/referencia', { sesion: s.gestor });
     expect(r.statusCode).toBe(404);
@@ -141,7 +145,7 @@ describe('ficha de pago en PDF', () => {
 
   it('solo dentro del alcance del estado de cuenta: otra oficina no; contabilidad sí', async () => {
     expect((await ficha(hermosillo.id, s['gestor.nogales'])).statusCode).toBe(403);
-    expect((await ficha(hermosillo.id, s.abogado)).statusCode).toBe(403);
+    expect((await ficha(hermosillo.id, s.abogado)).statusCode).toBe(404);
     expect((await ficha(hermosillo.id, s.contabilidad)).statusCode).toBe(200);
   });
 });

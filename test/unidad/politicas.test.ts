@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rol } from '../../src/db/esquema.ts';
+import type { Fecha } from '../../src/domain/fecha.ts';
 import { alcanzaObjeto, POLITICAS, puede } from '../../src/modules/autorizacion/politicas.ts';
 
 const actor = (rol: Rol, oficinaId: number | null, despachoId: number | null = null) => ({
@@ -9,6 +10,7 @@ const actor = (rol: Rol, oficinaId: number | null, despachoId: number | null = n
   rol,
   oficinaId,
   despachoId,
+  hoy: '2026-03-10' as Fecha,
 });
 
 describe('alcance por objeto', () => {
@@ -24,13 +26,37 @@ describe('alcance por objeto', () => {
     [
       'abogado con la cuenta turnada a su despacho',
       actor('abogado_externo', null, 7),
-      { oficinaId: 1, despachoId: 7 },
+      { oficinaId: 1, despachoId: 7, turnadoHasta: '2026-09-30' },
       true,
+    ],
+    [
+      'abogado en el último día del turnado',
+      actor('abogado_externo', null, 7),
+      { oficinaId: 1, despachoId: 7, turnadoHasta: '2026-03-10' },
+      true,
+    ],
+    [
+      'abogado pasada la fecha de fin del turnado',
+      actor('abogado_externo', null, 7),
+      { oficinaId: 1, despachoId: 7, turnadoHasta: '2026-03-09' },
+      false,
+    ],
+    [
+      'abogado sin la fecha de fin a la vista (falla cerrado)',
+      actor('abogado_externo', null, 7),
+      { oficinaId: 1, despachoId: 7 },
+      false,
+    ],
+    [
+      'abogado fuera de una sesión (sin fecha de negocio)',
+      { ...actor('abogado_externo', null, 7), hoy: undefined },
+      { oficinaId: 1, despachoId: 7, turnadoHasta: '2026-09-30' },
+      false,
     ],
     [
       'abogado con cuenta de otro despacho',
       actor('abogado_externo', null, 7),
-      { oficinaId: 1, despachoId: 8 },
+      { oficinaId: 1, despachoId: 8, turnadoHasta: '2026-09-30' },
       false,
     ],
     [

@@ -1,5 +1,5 @@
 import type { Rol } from '../../db/esquema.ts';
-import { ErrorDominio } from '../../domain/errores.ts';
+import { ErrorDominio, NegadoComoInexistente } from '../../domain/errores.ts';
 import type { Actor } from '../seguridad/actor.ts';
 
 /**
@@ -97,7 +97,11 @@ export const POLITICAS = {
   'recados.registrar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'recados.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'recados.atender': { roles: ['gestor', 'coordinador'] },
-  'contactos.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
+  // The external lawyer reads the addresses and phones of the accounts his firm holds (issue
+  // 10: a lawsuit needs them); the scope is his firm's current turnados.
+  'contactos.consultar': {
+    roles: ['gestor', 'coordinador', 'contabilidad', 'administrador', 'abogado_externo'],
+  },
   'contactos.editar': { roles: ['gestor', 'coordinador', 'administrador'] },
   // Screens show CURP, phones and e-mails masked; the whole value is a logged click (issue 13).
   'personas.revelar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
@@ -128,6 +132,35 @@ export const POLITICAS = {
   'dias_inhabiles.administrar': { roles: ['administrador'] },
   // The bitácora and the refused requests (issue 13): searched and exported by the administrador.
   'bitacora.consultar': { roles: ['administrador'] },
+  // Jurídico (issue 10, docs/juridico.md): the administrador keeps the catalogue of law firms;
+  // the coordinador (his office, checked inside) turns accounts over and recalls them; the
+  // external lawyer sees his firm's current turnados (checked inside) and records what he did.
+  'despachos.consultar': { roles: ['coordinador', 'administrador'] },
+  'despachos.administrar': { roles: ['administrador'] },
+  'despachos.reporte': { roles: ['coordinador', 'administrador'] },
+  'turnado.turnar': { roles: ['coordinador', 'administrador'] },
+  'turnado.devolver': { roles: ['coordinador', 'administrador'] },
+  'juridico.cuentas': { roles: ['abogado_externo', 'coordinador', 'administrador'] },
+  'juridico.actuar': { roles: ['abogado_externo', 'administrador'] },
+  // Scans of expedientes and pagarés (issue 10): whoever works the credit, the external lawyer
+  // included; object scope inside. The evidence pack is for the lawsuit: the lawyer of the firm
+  // holding the account, the coordinador and the administrador.
+  'escaneos.subir': { roles: ['gestor', 'coordinador', 'administrador', 'abogado_externo'] },
+  'escaneos.consultar': { roles: ['gestor', 'coordinador', 'administrador', 'abogado_externo'] },
+  'evidencia.descargar': { roles: ['coordinador', 'administrador', 'abogado_externo'] },
+  // A credit's papers (issue 10, docs/expedientes.md): whoever works it, the external lawyer of
+  // the firm holding it included (scope inside). The prescription list is the institute's; its
+  // parameter (does a payment restart the term?) is the administrador's, with its legal basis.
+  'expediente.consultar': { roles: ['gestor', 'coordinador', 'administrador', 'abogado_externo'] },
+  'prescripcion.consultar': { roles: ['gestor', 'coordinador', 'administrador'] },
+  'prescripcion.parametros': { roles: ['coordinador', 'administrador'] },
+  'prescripcion.parametros_administrar': { roles: ['administrador'] },
+  // Custody of expedientes and pagarés (issue 10, docs/expedientes.md «Custodia»): the
+  // offices' staff; scope inside (the credit's office, or the archive that holds the paper).
+  'custodia.mover': { roles: ['gestor', 'coordinador', 'administrador'] },
+  'custodia.consultar': { roles: ['gestor', 'coordinador', 'administrador'] },
+  'custodia.inventariar': { roles: ['gestor', 'coordinador', 'administrador'] },
+  'etiquetas.imprimir': { roles: ['gestor', 'coordinador', 'administrador'] },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
 export type Accion = keyof typeof POLITICAS;
@@ -151,11 +184,14 @@ export function exigir(actor: Actor, accion: Accion): void {
 export interface AlcanceObjeto {
   oficinaId: number | null;
   despachoId: number | null;
+  /** The turnado's end date (`creditos.turnado_hasta`); absent or null: no lawyer sees it. */
+  turnadoHasta?: string | null;
 }
 
 /**
  * Office scoping: gestores and coordinadores see their office's accounts; an external lawyer
- * only accounts turned over to their firm; administración and contabilidad, all.
+ * only accounts turned over to their firm, until the turnado's end date (docs/juridico.md);
+ * administración and contabilidad, all.
  */
 export function alcanzaObjeto(actor: Actor, objeto: AlcanceObjeto): boolean {
   switch (actor.rol) {
@@ -166,13 +202,25 @@ export function alcanzaObjeto(actor: Actor, objeto: AlcanceObjeto): boolean {
     case 'coordinador':
       return actor.oficinaId !== null && actor.oficinaId === objeto.oficinaId;
     case 'abogado_externo':
-      return actor.despachoId !== null && actor.despachoId === objeto.despachoId;
+      return (
+        actor.despachoId !== null &&
+        actor.despachoId === objeto.despachoId &&
+        actor.hoy !== undefined &&
+        objeto.turnadoHasta != null &&
+        objeto.turnadoHasta >= actor.hoy
+      );
   }
 }
 
-/** A credit's object check, with the one message every screen shows for it. */
+/**
+ * A credit's object check, with the one message every screen shows for it. An external
+ * lawyer is outside the institute: for him an account not turned over to his firm (or past
+ * the turnado's end date) does not exist (404), so that ids cannot be probed.
+ */
 export function exigirCreditoEnCartera(actor: Actor, alcance: AlcanceObjeto): void {
-  if (!alcanzaObjeto(actor, alcance)) {
-    throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
+  if (alcanzaObjeto(actor, alcance)) return;
+  if (actor.rol === 'abogado_externo') {
+    throw new NegadoComoInexistente('El crédito no existe o no está turnado a tu despacho.');
   }
+  throw new ErrorDominio('prohibido', 'Este crédito no está en tu cartera.');
 }

@@ -16,9 +16,13 @@ export function filtroDeAlcance(actor: Actor) {
       case 'coordinador':
         return actor.oficinaId === null ? eb.lit(false) : eb('c.oficina_id', '=', actor.oficinaId);
       case 'abogado_externo':
-        return actor.despachoId === null
+        // Only while turned over: up to the turnado's end date (docs/juridico.md).
+        return actor.despachoId === null || actor.hoy === undefined
           ? eb.lit(false)
-          : eb('c.despacho_id', '=', actor.despachoId);
+          : eb.and([
+              eb('c.despacho_id', '=', actor.despachoId),
+              eb('c.turnado_hasta', '>=', actor.hoy),
+            ]);
     }
   };
 }

@@ -48,6 +48,7 @@ export async function cargarCreditos(
         'c.estado',
         'c.oficina_id',
         'c.despacho_id',
+        'c.turnado_hasta',
         'o.nombre as oficina',
         'p.clave as producto_clave',
         'p.nombre as producto_nombre',
@@ -109,7 +110,11 @@ export async function cargarCreditos(
   for (const c of creditos) {
     resultado.set(c.id, {
       id: c.id,
-      alcance: { oficinaId: c.oficina_id, despachoId: c.despacho_id },
+      alcance: {
+        oficinaId: c.oficina_id,
+        despachoId: c.despacho_id,
+        turnadoHasta: c.turnado_hasta,
+      },
       estado: c.estado,
       producto: { clave: c.producto_clave, nombre: c.producto_nombre },
       oficina: c.oficina,

@@ -70,6 +70,7 @@ export async function consultarCredito(
       'c.estado',
       'c.oficina_id',
       'c.despacho_id',
+      'c.turnado_hasta',
       'c.fecha_inicio_interes',
       'o.nombre as oficina',
       'p.clave',
@@ -86,7 +87,11 @@ export async function consultarCredito(
     .where('c.id', '=', creditoId)
     .executeTakeFirst();
   if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
-  exigirCreditoEnCartera(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id });
+  exigirCreditoEnCartera(ctx.actor, {
+    oficinaId: c.oficina_id,
+    despachoId: c.despacho_id,
+    turnadoHasta: c.turnado_hasta,
+  });
   const [participantes, ministraciones, carta, ligas] = await Promise.all([
     trx
       .selectFrom('participantes_credito as pc')

@@ -34,11 +34,15 @@ export async function exigirPersonaEnCartera(
   const creditos = await trx
     .selectFrom('participantes_credito as pc')
     .innerJoin('creditos as c', 'c.id', 'pc.credito_id')
-    .select(['c.oficina_id', 'c.despacho_id'])
+    .select(['c.oficina_id', 'c.despacho_id', 'c.turnado_hasta'])
     .where('pc.persona_id', '=', personaId)
     .execute();
   const alcanza = creditos.some((c) =>
-    alcanzaObjeto(actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id }),
+    alcanzaObjeto(actor, {
+      oficinaId: c.oficina_id,
+      despachoId: c.despacho_id,
+      turnadoHasta: c.turnado_hasta,
+    }),
   );
   if (!alcanza) {
     throw new ErrorDominio('prohibido', 'Esta persona no tiene créditos en tu cartera.');

@@ -14,11 +14,15 @@ export interface ReferenciaDeCredito {
 export async function creditoAlAlcance(trx: Db, creditoId: number, ctx: ContextoAutenticado) {
   const c = await trx
     .selectFrom('creditos')
-    .select(['id', 'numero', 'estado', 'oficina_id', 'despacho_id'])
+    .select(['id', 'numero', 'estado', 'oficina_id', 'despacho_id', 'turnado_hasta'])
     .where('id', '=', creditoId)
     .executeTakeFirst();
   if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
-  exigirCreditoEnCartera(ctx.actor, { oficinaId: c.oficina_id, despachoId: c.despacho_id });
+  exigirCreditoEnCartera(ctx.actor, {
+    oficinaId: c.oficina_id,
+    despachoId: c.despacho_id,
+    turnadoHasta: c.turnado_hasta,
+  });
   return c;
 }
 

@@ -59,6 +59,7 @@ export async function resolverSesion(
       rol: fila.rol,
       oficinaId: fila.oficina_id,
       despachoId: fila.despacho_id,
+      hoy: reloj.hoy(),
     },
   };
 }
