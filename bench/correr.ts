@@ -16,6 +16,8 @@ const BENCHMARKS = [
   'gestion',
   'indicadores',
   'importacion-web',
+  'prescripcion',
+  'paquete-de-evidencia',
 ];
 if (!nombre || !BENCHMARKS.includes(nombre)) {
   console.log(

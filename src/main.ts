@@ -54,6 +54,7 @@ async function principal(): Promise<void> {
     confiarEnProxy: config.confiarEnProxy,
     limitePorMinuto: config.limitePorMinuto,
     diasPagoAnticipadoPuntual: config.diasPagoAnticipadoPuntual,
+    carpetaDatos: config.carpetaDatos,
     carpetaWeb: join(import.meta.dirname, '..', 'web', 'dist'),
     registro: process.env.REGISTRO === 'si',
   });

@@ -195,7 +195,11 @@ export interface CreditoFila {
   tasa_puntual_motivo: ColumnType<string | null, string | null | undefined, string | null>;
   tasa_puntual_evidencia: ColumnType<string | null, string | null | undefined, string | null>;
   /** While turned over to `despacho_id`: the last day the firm holds it (migration 0029). */
-  turnado_hasta: ColumnType<FechaColumna | null, FechaColumna | null | undefined, FechaColumna | null>;
+  turnado_hasta: ColumnType<
+    FechaColumna | null,
+    FechaColumna | null | undefined,
+    FechaColumna | null
+  >;
 }
 
 export type RolEnCredito = 'acreditado' | 'aval' | 'beneficiario';

@@ -26,6 +26,7 @@ import * as recuperacionTardia from './migraciones/0026-recuperacion-tardia.ts';
 import * as busquedaSinApostrofos from './migraciones/0027-busqueda-sin-apostrofos.ts';
 import * as correccionesDePersona from './migraciones/0028-correcciones-de-persona.ts';
 import * as expedientes from './migraciones/0029-expedientes.ts';
+import * as indicePrescripcion from './migraciones/0030-indice-prescripcion.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migraciones: Record<string, Migration> = {
   '0027-busqueda-sin-apostrofos': busquedaSinApostrofos,
   '0028-correcciones-de-persona': correccionesDePersona,
   '0029-expedientes': expedientes,
+  '0030-indice-prescripcion': indicePrescripcion,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

@@ -23,11 +23,15 @@ import { rutasConciliacion } from './rutas/conciliacion.ts';
 import { rutasContactos } from './rutas/contactos.ts';
 import { rutasConvenios } from './rutas/convenios.ts';
 import { rutasCreditos } from './rutas/creditos.ts';
+import { rutasCustodia } from './rutas/custodia.ts';
 import { rutasDocumentosPago } from './rutas/documentos-pago.ts';
+import { rutasEscaneos } from './rutas/escaneos.ts';
+import { rutasExpedientes } from './rutas/expedientes.ts';
 import { rutasGestion } from './rutas/gestion.ts';
 import { rutasImportacion } from './rutas/importacion.ts';
 import { rutasIndicadores } from './rutas/indicadores.ts';
 import { rutasIndicadoresReporte } from './rutas/indicadores-reporte.ts';
+import { rutasJuridico } from './rutas/juridico.ts';
 import { rutasMetas } from './rutas/metas.ts';
 import { rutasOficinas } from './rutas/oficinas.ts';
 import { rutasPagos } from './rutas/pagos.ts';
@@ -59,6 +63,11 @@ export interface Dependencias {
   avisos?: Avisos;
   /** `DIAS_PAGO_ANTICIPADO_PUNTUAL`, for the routes that post payments; absent: 10. */
   diasPagoAnticipadoPuntual?: number;
+  /**
+   * DATA_DIR, where the scans of expedientes live (DATA_DIR/escaneos); absent (tests, the
+   * browser journeys): a folder under the system's temporary one.
+   */
+  carpetaDatos?: string;
 }
 
 export interface ContextoApp {
@@ -149,6 +158,10 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasBitacora(ctx);
   rutasMetas(ctx);
   rutasIndicadoresReporte(ctx);
+  rutasCustodia(ctx);
+  rutasJuridico(ctx);
+  rutasEscaneos(ctx);
+  rutasExpedientes(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

@@ -97,7 +97,7 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   },
   // Contact data (the object check, office and law firm, is tested in contactos.test.ts).
   'GET /api/personas/:id/contactos': {
-    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
+    permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador', 'abogado_externo'],
     url: '/api/personas/999999/contactos',
   },
   'POST /api/personas/:id/telefonos': {
@@ -331,6 +331,79 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   },
   'GET /api/indicadores/reporte.pdf': {
     permitidos: ['coordinador', 'contabilidad', 'administrador'],
+  },
+  // Custody, labels and inventory (issue 10): the offices' staff; the scope (a Nogales clerk
+  // and a Hermosillo piece) and the lawyer are tested in custodia.test.ts.
+  'POST /api/custodia/movimientos': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'GET /api/custodia/acuses/:id.pdf': {
+    permitidos: ['gestor', 'coordinador', 'administrador'],
+    url: '/api/custodia/acuses/999999.pdf',
+  },
+  'GET /api/custodia/prestamos-vencidos': {
+    permitidos: ['gestor', 'coordinador', 'administrador'],
+  },
+  'POST /api/custodia/inventarios': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'POST /api/etiquetas.pdf': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'GET /api/piezas/:etiqueta': {
+    permitidos: ['gestor', 'coordinador', 'administrador'],
+    url: '/api/piezas/EXP-NO-EXISTE',
+  },
+  // Jurídico (issue 10): the object checks (office; the lawyer's current turnados) are tested in
+  // juridico.test.ts.
+  'GET /api/despachos': { permitidos: ['coordinador', 'administrador'] },
+  'POST /api/despachos': { permitidos: SOLO_ADMIN },
+  'PUT /api/despachos/:id': { permitidos: SOLO_ADMIN, url: '/api/despachos/999999' },
+  'GET /api/despachos/reporte': { permitidos: ['coordinador', 'administrador'] },
+  'POST /api/creditos/:id/turnado': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/creditos/999999/turnado',
+  },
+  'POST /api/turnados/candidatos': { permitidos: ['coordinador', 'administrador'] },
+  'POST /api/turnados': { permitidos: ['coordinador', 'administrador'] },
+  'POST /api/creditos/:id/turnado/devolucion': {
+    permitidos: ['coordinador', 'administrador'],
+    url: '/api/creditos/999999/turnado/devolucion',
+  },
+  'GET /api/juridico/cuentas': { permitidos: ['abogado_externo', 'coordinador', 'administrador'] },
+  'POST /api/creditos/:id/actuaciones': {
+    permitidos: ['abogado_externo', 'administrador'],
+    url: '/api/creditos/999999/actuaciones',
+  },
+  'GET /api/creditos/:id/actuaciones': {
+    permitidos: ['abogado_externo', 'coordinador', 'administrador'],
+    url: '/api/creditos/999999/actuaciones',
+  },
+  // Expedientes and prescription (issue 10): the object checks (office; the lawyer's current
+  // turnados) are tested in expedientes.test.ts.
+  'GET /api/creditos/:id/expediente': {
+    permitidos: ['gestor', 'coordinador', 'administrador', 'abogado_externo'],
+    url: '/api/creditos/999999/expediente',
+  },
+  'GET /api/prescripcion': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'GET /api/parametros/prescripcion': { permitidos: ['coordinador', 'administrador'] },
+  'PUT /api/parametros/prescripcion': { permitidos: SOLO_ADMIN },
+  // Scans and the evidence pack (issue 10): the object checks (a Nogales gestor on a Hermosillo
+  // credit; the lawyer's current turnados) are tested in escaneos.test.ts and
+  // paquete-de-evidencia.test.ts.
+  'POST /api/creditos/:id/escaneos': {
+    permitidos: ['gestor', 'coordinador', 'administrador', 'abogado_externo'],
+    url: '/api/creditos/999999/escaneos',
+  },
+  'GET /api/creditos/:id/escaneos': {
+    permitidos: ['gestor', 'coordinador', 'administrador', 'abogado_externo'],
+    url: '/api/creditos/999999/escaneos',
+  },
+  'GET /api/escaneos/:id': {
+    permitidos: ['gestor', 'coordinador', 'administrador', 'abogado_externo'],
+    url: '/api/escaneos/999999',
+  },
+  'GET /api/creditos/:id/escaneos.zip': {
+    permitidos: ['gestor', 'coordinador', 'administrador', 'abogado_externo'],
+    url: '/api/creditos/999999/escaneos.zip',
+  },
+  'GET /api/creditos/:id/paquete-de-evidencia.pdf': {
+    permitidos: ['coordinador', 'administrador', 'abogado_externo'],
+    url: '/api/creditos/999999/paquete-de-evidencia.pdf',
   },
 };
 

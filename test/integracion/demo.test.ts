@@ -103,6 +103,37 @@ describe('cartera de demostración en la base', () => {
       expect(c).toEqual({ estado: 'en_juridico', despacho_id: abogado.despacho_id });
   });
 
+  it('las cuentas turnadas tienen su turnado vigente, fecha de fin futura, sus papeles en el despacho y actuaciones', async () => {
+    const { rows } = await sql<{
+      turnadas: number;
+      con_turnado: number;
+      piezas_fuera: number;
+      actuaciones: number;
+      demandas_sin_juzgado: number;
+    }>`
+      SELECT (SELECT count(*) FROM creditos WHERE despacho_id IS NOT NULL)::int4 AS turnadas,
+             (SELECT count(*) FROM creditos c JOIN turnados t ON t.credito_id = c.id
+               AND t.devuelto_en IS NULL AND t.despacho_id = c.despacho_id
+               AND t.hasta = c.turnado_hasta AND t.hasta > DATE '2026-03-10'
+               AND t.desde <= DATE '2026-03-10')::int4 AS con_turnado,
+             (SELECT count(*) FROM creditos c
+               JOIN ministraciones m ON m.credito_id = c.id
+               LEFT JOIN custodia_piezas p ON p.credito_id = c.id AND p.ministracion_id = m.id
+              WHERE c.despacho_id IS NOT NULL
+                AND (p.ubicacion IS DISTINCT FROM 'despacho' OR p.despacho_id <> c.despacho_id))::int4 AS piezas_fuera,
+             (SELECT count(*) FROM actuaciones_juridicas)::int4 AS actuaciones,
+             (SELECT count(*) FROM actuaciones_juridicas
+               WHERE estado = 'demanda_presentada' AND juzgado IS NULL)::int4 AS demandas_sin_juzgado`.execute(
+      a.db,
+    );
+    const r = rows[0];
+    expect(r?.turnadas).toBeGreaterThan(0);
+    expect(r?.con_turnado).toBe(r?.turnadas);
+    expect(r?.piezas_fuera).toBe(0);
+    expect(r?.actuaciones).toBeGreaterThan(0);
+    expect(r?.demandas_sin_juzgado).toBe(0);
+  });
+
   it('la historia de asignación cubre cada crédito con gestor: una abierta, la de creditos.gestor_id', async () => {
     const { rows } = await sql<{
       creditos: number;

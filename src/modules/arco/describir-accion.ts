@@ -28,6 +28,19 @@ const DESCRIPCION: Record<string, string> = {
   'persona.rectificada': 'Rectificó sus datos de identidad (derechos ARCO)',
   'persona.corregida': 'Corrigió sus datos de identidad (un dato que llegó mal)',
   'persona.correcciones_consultadas': 'Consultó las correcciones de sus datos de identidad',
+  'expediente.consultar': 'Consultó el expediente y los pagarés de un crédito',
+  'escaneo.subir': 'Adjuntó un documento escaneado a un expediente',
+  'escaneo.consultar': 'Vio un documento escaneado de un expediente',
+  'escaneos.listar': 'Consultó la lista de documentos escaneados de un crédito',
+  'escaneos.consultar_zip': 'Descargó los documentos escaneados de un crédito',
+  'paquete_de_evidencia.imprimir': 'Generó el paquete de evidencia de un crédito para el despacho',
+  'etiquetas.imprimir': 'Imprimió las etiquetas de un expediente',
+  'custodia.mover': 'Registró un movimiento del expediente o de un pagaré (custodia)',
+  'custodia.acuse_consultar': 'Imprimió un acuse de custodia del expediente',
+  'credito.turnar': 'Turnó un crédito a un despacho externo',
+  'credito.devolver_de_despacho': 'Devolvió un crédito del despacho externo',
+  'credito.actuacion_juridica': 'Registró una actuación jurídica de un crédito',
+  'credito.consultar_actuaciones': 'Consultó las actuaciones jurídicas de un crédito',
 };
 
 const ES_LECTURA = /consultar|consultada|listar|imprimir|recibo|emitir|vista_previa|acceso$/;

@@ -5,7 +5,9 @@ import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type Contexto, origenDe } from '../contexto.ts';
 import type { Actor } from '../seguridad/actor.ts';
 import { Aleatorio } from './aleatorio.ts';
+import { cargarCustodiaDemo } from './cargar-custodia-demo.ts';
 import { cargarGestionDemo, type ResumenGestionDemo } from './cargar-gestion-demo.ts';
+import { cargarTurnadosDemo } from './cargar-turnados-demo.ts';
 import { DESPACHOS } from './catalogos.ts';
 import { type DestinoDemo, generarCartera } from './generar-cartera.ts';
 import type { TipoHistorial } from './generar-historial.ts';
@@ -145,6 +147,7 @@ export async function cargarCarteraDemo(
     r.movimientos += escrito.movimientos;
     for (const t of lote.tipos) r.porTipo[t] = (r.porTipo[t] ?? 0) + 1;
   }
+  await cargarTurnadosDemo(trx, ctx, new Aleatorio((opciones.semilla ^ 0x7042d0) >>> 0));
   // Its own stream, so that the portfolio stays what the seed gave before this existed.
   r.gestion = await cargarGestionDemo(
     trx,
@@ -152,6 +155,8 @@ export async function cargarCarteraDemo(
     instante,
     new Aleatorio((opciones.semilla ^ 0x9e5710) >>> 0),
   );
+  // Shelves, boxes and a few loans (one overdue) for the custody screens.
+  await cargarCustodiaDemo(trx, ctx);
   r.creada = true;
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'demo.cargar_cartera',

@@ -42,7 +42,7 @@ function pesos(texto: string): string {
 
 const fecha = (f: string) => formatearFecha(f as Fecha);
 
-function instante(d: Date, zona: string): string {
+export function instante(d: Date, zona: string): string {
   return new Intl.DateTimeFormat('es-MX', {
     timeZone: zona,
     dateStyle: 'short',
@@ -65,16 +65,15 @@ function puntualidad(doc: Documento, e: EstadoDeCuentaConPuntualidad): void {
   for (const linea of textos.periodos) doc.text(linea);
 }
 
-/** The statement as a PDF people keep: what is owed on the cut-off date, and how it came to be. */
-export function generarPdfEstadoDeCuenta(
+/**
+ * The statement's sections on a document already open: this PDF's whole body, and the
+ * certified statement inside the evidence pack (src/modules/documentos/paquete-de-evidencia-pdf.ts).
+ */
+export function escribirEstadoDeCuenta(
+  doc: Documento,
   credito: CabeceraEstadoDeCuenta,
   e: EstadoDeCuentaConPuntualidad,
-  emision: DatosEmision,
-): Promise<Buffer> {
-  const doc = nuevoDocumento(
-    'Estado de cuenta',
-    `Crédito ${credito.numero} al ${fecha(e.fecha_corte)}`,
-  );
+): void {
   const acreditado = credito.acreditado ?? '—';
   seccion(doc, 'Crédito');
   pares(doc, [
@@ -153,6 +152,19 @@ export function generarPdfEstadoDeCuenta(
         pesos(a.a_favor),
       ]),
     );
+}
+
+/** The statement as a PDF people keep: what is owed on the cut-off date, and how it came to be. */
+export function generarPdfEstadoDeCuenta(
+  credito: CabeceraEstadoDeCuenta,
+  e: EstadoDeCuentaConPuntualidad,
+  emision: DatosEmision,
+): Promise<Buffer> {
+  const doc = nuevoDocumento(
+    'Estado de cuenta',
+    `Crédito ${credito.numero} al ${fecha(e.fecha_corte)}`,
+  );
+  escribirEstadoDeCuenta(doc, credito, e);
   const zona = emision.zonaHoraria ?? 'America/Hermosillo';
   return terminar(
     doc,

@@ -5,7 +5,7 @@ import type PDFKit from 'pdfkit';
 // restart. Synchronous, so that building a document stays a plain function.
 const requerir = createRequire(import.meta.url);
 let ClaseDocumento: typeof PDFKit | null = null;
-const claseDocumento = () => (ClaseDocumento ??= requerir('pdfkit') as typeof PDFKit);
+export const claseDocumento = () => (ClaseDocumento ??= requerir('pdfkit') as typeof PDFKit);
 
 /**
  * The institute's page: letter size, its header on every page, page numbers in the footer.
@@ -128,11 +128,17 @@ export function terminar(doc: Documento, pie: string): Promise<Buffer> {
   for (let i = 0; i < paginas.count; i++) {
     doc.switchToPage(paginas.start + i);
     doc.font('Helvetica').fontSize(7).fillColor('#555555');
+    // The footer sits in the bottom margin: with the margin in place pdfkit takes it for an
+    // overflow and writes it on a new, otherwise blank page, one per page (as the monthly
+    // report's own footer found, src/modules/indicadores/reporte-pdf.ts).
+    const margenInferior = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc.text(`${pie} · Página ${i + 1} de ${paginas.count}`, MARGEN, doc.page.height - 40, {
       width: doc.page.width - 2 * MARGEN,
       align: 'center',
       lineBreak: false,
     });
+    doc.page.margins.bottom = margenInferior;
   }
   return new Promise((resolver, rechazar) => {
     const partes: Buffer[] = [];

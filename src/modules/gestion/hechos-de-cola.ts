@@ -4,6 +4,13 @@ import { cierreDelDia, inicioDelDia } from '../../db/dia-de-negocio.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import type { HechosDeCuenta } from '../../domain/gestion/cola.ts';
 import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
+import { leerParametrosPrescripcion } from '../expedientes/parametros-prescripcion.ts';
+import {
+  fechaDePrescripcion,
+  ultimaDemanda,
+  ultimoPago,
+  ultimoReconocimiento,
+} from '../expedientes/prescripcion-sql.ts';
 
 export interface CuentaConHechos extends HechosDeCuenta {
   creditoId: number;
@@ -46,6 +53,8 @@ export async function hechosDeCola(
   ahora: Date,
 ): Promise<CuentaConHechos[]> {
   if (gestores.length === 0) return [];
+  const { pagoInterrumpe } = await leerParametrosPrescripcion(trx);
+  const credito = sql.ref<number>('c.id');
   // Each fact is looked up per account through its index (LATERAL … WHERE credito_id = c.id):
   // the cost follows the gestor's accounts, not the size of the tables, and does not depend on
   // the planner knowing how many accounts a gestor holds (right after a distribution it
@@ -112,15 +121,21 @@ export async function hechosDeCola(
       LEFT JOIN convenio ON convenio.credito_id = c.id
       LEFT JOIN cola ON cola.credito_id = c.id
       LEFT JOIN recado ON recado.credito_id = c.id
+      CROSS JOIN LATERAL (
+        -- The acts that restart a pagaré's prescription (docs/expedientes.md), once per account
+        -- (OFFSET 0 keeps them from being inlined into each pagaré's row).
+        SELECT ${ultimoReconocimiento(credito, hoy)} AS reconocimiento,
+               ${ultimaDemanda(credito, hoy)} AS demanda,
+               ${ultimoPago(credito, hoy, pagoInterrumpe)} AS pago
+        OFFSET 0
+      ) actos
       LEFT JOIN LATERAL (
-        -- A pagaré prescribes three years after it fell due (LGTOC art. 165); a signed
-        -- acknowledgment of the debt starts the term again.
+        -- A pagaré prescribes three years after it fell due (LGTOC art. 165) or after the
+        -- latest act that interrupted the term: an acknowledgment, a lawsuit, a payment when
+        -- the parameter says so (the clock of src/domain/expedientes/prescripcion.ts).
         SELECT min(x.vence) - ${hoy}::date AS dias
           FROM (
-            SELECT (greatest(m.pagare_vencimiento,
-                             coalesce((SELECT max(r.fecha) FROM reconocimientos_de_adeudo r WHERE r.credito_id = c.id),
-                                      m.pagare_vencimiento))
-                    + interval '3 years')::date AS vence
+            SELECT ${fechaDePrescripcion(sql.ref('m.pagare_vencimiento'), sql.ref('actos.reconocimiento'), sql.ref('actos.demanda'), sql.ref('actos.pago'))} AS vence
               FROM ministraciones m
              WHERE m.credito_id = c.id
           ) x
