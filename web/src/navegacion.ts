@@ -12,8 +12,10 @@ import { ROLES_COLA } from './api/cola.ts';
 import { ROLES_CONCILIACION } from './api/conciliacion.ts';
 import { ROLES_CONFIGURACION_GESTION } from './api/configuracion-gestion.ts';
 import { ROLES_CONVENIOS, ROLES_PENDIENTES } from './api/convenios.ts';
+import { ROLES_CUSTODIA } from './api/expedientes.ts';
 import { ROLES_IMPORTACION } from './api/importacion.ts';
 import { ROLES_TABLERO } from './api/indicadores.ts';
+import { ROLES_JURIDICO } from './api/juridico.ts';
 import { ROLES_METAS } from './api/metas.ts';
 import { ROLES_RECADOS } from './api/recados.ts';
 import { ROLES, type Rol } from './api/tipos.ts';
@@ -142,6 +144,22 @@ export const SECCIONES: readonly Seccion[] = [
     dentroDe: '/cartera',
     pagina: lazy(() =>
       import('./paginas/Convenio.tsx').then((m) => ({ default: m.PaginaConvenio })),
+    ),
+  },
+  {
+    ruta: '/juridico',
+    etiqueta: 'Jurídico',
+    roles: ROLES_JURIDICO,
+    pagina: lazy(() =>
+      import('./paginas/Juridico.tsx').then((m) => ({ default: m.PaginaJuridico })),
+    ),
+  },
+  {
+    ruta: '/expedientes',
+    etiqueta: 'Expedientes',
+    roles: ROLES_CUSTODIA,
+    pagina: lazy(() =>
+      import('./paginas/Expedientes.tsx').then((m) => ({ default: m.PaginaExpedientes })),
     ),
   },
   {

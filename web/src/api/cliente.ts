@@ -201,6 +201,30 @@ export async function solicitar<T>(
   return cuerpo as T;
 }
 
+/**
+ * A call that answers with a file (a PDF made from a POSTed selection): its bytes, and the
+ * name the server gives it in Content-Disposition when it gives one.
+ */
+export async function solicitarArchivo(
+  metodo: Metodo,
+  ruta: string,
+  opciones: OpcionesSolicitud = {},
+): Promise<{ datos: Blob; nombre: string | null }> {
+  const respuesta = await hacerSolicitud(metodo, ruta, opciones);
+  const disposicion = respuesta.headers.get('content-disposition') ?? '';
+  // The exact name (RFC 8187 `filename*`) when given, else the plain-ASCII one.
+  const exacto = /filename\*=UTF-8''([^;]+)/i.exec(disposicion)?.[1];
+  let nombre = /filename="?([^";]+)"?/i.exec(disposicion)?.[1] ?? null;
+  if (exacto !== undefined) {
+    try {
+      nombre = decodeURIComponent(exacto);
+    } catch {
+      // A malformed escape: the ASCII name stays.
+    }
+  }
+  return { datos: await respuesta.blob(), nombre };
+}
+
 /** A call that answers 204 No Content. */
 export async function solicitarSinRespuesta(
   metodo: Metodo,

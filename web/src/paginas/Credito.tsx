@@ -13,6 +13,7 @@ import {
   useEstadoDeCuenta,
   useMovimientos,
 } from '../api/creditos.ts';
+import { ROLES_EXPEDIENTE } from '../api/expedientes.ts';
 import { ROLES_CANCELAR_PAGO, ROLES_PAGO, ROLES_RECIBO } from '../api/pagos.ts';
 import { useHoy, useUsuarioActual } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
@@ -32,7 +33,9 @@ import {
   TablaMinistraciones,
 } from '../componentes/credito/Tablas.tsx';
 import { ErrorConReintento } from '../componentes/ErrorConReintento.tsx';
+import { ExpedienteDeCredito } from '../componentes/expediente/ExpedienteDeCredito.tsx';
 import { GestionDeCuenta } from '../componentes/gestion/GestionDeCuenta.tsx';
+import { JuridicoDeCredito } from '../componentes/juridico/JuridicoDeCredito.tsx';
 import { fecha } from '../formato.ts';
 import { idDeRuta, vieneDeFicha } from '../ruta.ts';
 import { useTituloDocumento } from '../titulo.ts';
@@ -203,6 +206,7 @@ function DetalleCredito({ id }: { id: number }) {
         </section>
       </Card>
 
+      <JuridicoDeCredito credito={credito.data} />
       <GestionDeCuenta credito={credito.data} />
 
       {ROLES_PAGO.includes(usuario.rol) && (
@@ -251,6 +255,7 @@ function DetalleTablas({
   acciones: AccionesDePago;
   movimientos: ReturnType<typeof useMovimientos>;
 }) {
+  const { rol } = useUsuarioActual();
   const sinEstado = (
     <Typography.Paragraph type="secondary">
       Disponible cuando se calcule el estado de cuenta.
@@ -265,6 +270,7 @@ function DetalleTablas({
   );
   return (
     <Tabs
+      className="pestanas-envolventes"
       items={[
         {
           key: 'amortizaciones',
@@ -313,6 +319,15 @@ function DetalleTablas({
           label: `Ministraciones y pagarés (${credito.ministraciones.length})`,
           children: <TablaMinistraciones ministraciones={credito.ministraciones} />,
         },
+        ...(ROLES_EXPEDIENTE.includes(rol)
+          ? [
+              {
+                key: 'expediente',
+                label: 'Expediente',
+                children: <ExpedienteDeCredito creditoId={credito.id} />,
+              },
+            ]
+          : []),
       ]}
     />
   );

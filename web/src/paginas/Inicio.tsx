@@ -1,6 +1,7 @@
 import { Card, Descriptions, Typography } from 'antd';
 import { ROLES_RECALCULAR_ANTIGUEDAD, ROLES_RESUMEN_ANTIGUEDAD } from '../api/antiguedad.ts';
 import { useHoy, useUsuarioActual } from '../api/sesion.ts';
+import { MisCuentasTurnadas } from '../componentes/juridico/MisCuentasTurnadas.tsx';
 import { ResumenAntiguedad } from '../componentes/ResumenAntiguedad.tsx';
 import { fecha } from '../formato.ts';
 import { NOMBRE_ROL } from '../roles.ts';
@@ -17,7 +18,7 @@ export function PaginaInicio() {
       <Card size="small">
         <Typography.Paragraph style={{ fontSize: 18 }}>Hola, {usuario.nombre}</Typography.Paragraph>
         <Descriptions
-          column={3}
+          column={{ xs: 1, sm: 2, md: 3 }}
           size="small"
           items={[
             { key: 'rol', label: 'Rol', children: NOMBRE_ROL[usuario.rol] },
@@ -34,6 +35,8 @@ export function PaginaInicio() {
       {ROLES_RESUMEN_ANTIGUEDAD.includes(usuario.rol) && (
         <ResumenAntiguedad puedeRecalcular={ROLES_RECALCULAR_ANTIGUEDAD.includes(usuario.rol)} />
       )}
+      {/* The external lawyer starts from his firm's accounts. */}
+      {usuario.rol === 'abogado_externo' && <MisCuentasTurnadas />}
     </>
   );
 }
