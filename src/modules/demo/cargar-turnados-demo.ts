@@ -5,6 +5,8 @@ import type { Contexto } from '../contexto.ts';
 import { moverPiezas } from '../expedientes/custodia/mover-piezas.ts';
 import type { Aleatorio } from './aleatorio.ts';
 
+const CREDITOS_POR_ACUSE = 200;
+
 const JUZGADOS = [
   'Juzgado Primero de Primera Instancia de lo Civil de Hermosillo',
   'Juzgado Segundo de Primera Instancia de lo Civil de Hermosillo',
@@ -131,20 +133,27 @@ export async function cargarTurnadosDemo(
       creditos.map((c) => c.id),
     )
     .execute();
+  const pagaresDe = new Map<number, number[]>();
+  for (const m of ministraciones)
+    pagaresDe.set(m.credito_id, [...(pagaresDe.get(m.credito_id) ?? []), m.id]);
   for (const g of grupos.values()) {
-    await moverPiezas(trx, conActor, {
-      tipo: 'envio_a_despacho',
-      piezas: g.ids.flatMap((creditoId) => [
-        { creditoId, ministracionId: null },
-        ...ministraciones
-          .filter((m) => m.credito_id === creditoId)
-          .map((m) => ({ creditoId, ministracionId: m.id })),
-      ]),
-      destino: { despachoId: g.despachoId },
-      recibeNombre: g.recibe,
-      devolverAMasTardar: g.hasta,
-      nota: 'Turnado de la cartera de demostración',
-    });
+    // One acuse per CREDITOS_POR_ACUSE accounts: a firm receives boxes, not 2,000 files on one
+    // sheet, and one insert of them all would pass PostgreSQL's 65,535 parameters (300,000 demo).
+    for (let i = 0; i < g.ids.length; i += CREDITOS_POR_ACUSE) {
+      await moverPiezas(trx, conActor, {
+        tipo: 'envio_a_despacho',
+        piezas: g.ids
+          .slice(i, i + CREDITOS_POR_ACUSE)
+          .flatMap((creditoId) => [
+            { creditoId, ministracionId: null },
+            ...(pagaresDe.get(creditoId) ?? []).map((id) => ({ creditoId, ministracionId: id })),
+          ]),
+        destino: { despachoId: g.despachoId },
+        recibeNombre: g.recibe,
+        devolverAMasTardar: g.hasta,
+        nota: 'Turnado de la cartera de demostración',
+      });
+    }
   }
   return { turnados: creditos.length, actuaciones };
 }
