@@ -773,7 +773,6 @@ export interface ParametrosGestionFila {
   horas_habiles_para_escalar: number;
   dias_sin_contacto: number;
   minutos_de_toma: number;
-  dias_para_prescripcion: number;
   saldo_alto_centavos: CentavosColumna;
 }
 

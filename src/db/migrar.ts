@@ -27,6 +27,7 @@ import * as busquedaSinApostrofos from './migraciones/0027-busqueda-sin-apostrof
 import * as correccionesDePersona from './migraciones/0028-correcciones-de-persona.ts';
 import * as expedientes from './migraciones/0029-expedientes.ts';
 import * as indicePrescripcion from './migraciones/0030-indice-prescripcion.ts';
+import * as sinDiasParaPrescripcion from './migraciones/0031-sin-dias-para-prescripcion.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const migraciones: Record<string, Migration> = {
   '0028-correcciones-de-persona': correccionesDePersona,
   '0029-expedientes': expedientes,
   '0030-indice-prescripcion': indicePrescripcion,
+  '0031-sin-dias-para-prescripcion': sinDiasParaPrescripcion,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

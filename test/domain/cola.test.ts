@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  alertasAlcanzadas,
   type ClaveMotivo,
   clavesDeMotivos,
   type HechosDeCuenta,
@@ -13,7 +14,7 @@ import {
 const PARAMETROS = {
   hoy: '2026-03-10',
   diasSinContacto: 30,
-  diasParaPrescripcion: 180,
+  alertasPrescripcion: [180, 90, 30],
   saldoAlto: 5_000_000,
 };
 const TRANQUILA: HechosDeCuenta = {
@@ -39,6 +40,7 @@ describe('motivos de la cola', () => {
     ['acción de hoy', { proximaAccionFecha: '2026-03-10' }, ['llamada_programada']],
     ['prescripción en 180 días', { diasParaPrescribir: 180 }, ['prescripcion_cercana']],
     ['prescripción en 181 días', { diasParaPrescribir: 181 }, []],
+    ['prescripción hoy', { diasParaPrescribir: 0 }, ['prescripcion_cercana']],
     [
       'nunca contactado',
       { tieneGestiones: false, diasSinContactoEfectivo: null },
@@ -91,6 +93,48 @@ describe('motivos de la cola', () => {
       '2 recados por atender',
       'Un pagaré prescribe en 1 día',
     ]);
+  });
+});
+
+describe('alertas de prescripción', () => {
+  const conDias = (dias: number | null) => ({ ...TRANQUILA, diasParaPrescribir: dias });
+
+  it('la cuenta entra con la mayor alerta y cuenta cada alerta menor que alcanza', () => {
+    const alcanzadas = [900, 181, 180, 91, 90, 31, 30, 0, null].map((d) =>
+      alertasAlcanzadas(conDias(d), PARAMETROS),
+    );
+    expect(alcanzadas).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 0]);
+  });
+
+  it('las alertas son las del parámetro, en cualquier orden: otra mayor mete antes la cuenta', () => {
+    const otras = { ...PARAMETROS, alertasPrescripcion: [30, 365] };
+    expect(clavesDeMotivos(conDias(300), otras)).toEqual(['prescripcion_cercana']);
+    expect(clavesDeMotivos(conDias(300), PARAMETROS)).toEqual([]);
+    expect(alertasAlcanzadas(conDias(30), otras)).toBe(2);
+  });
+
+  it('la urgencia sube 20 en cada alerta menor: 40, 60 y 80 con 180, 90 y 30 días', () => {
+    // recuperación 0: puntaje = urgencia × (1 + log10(1)) = urgencia.
+    const puntaje = (d: number) => {
+      const h = conDias(d);
+      return puntajeDeCuenta(clavesDeMotivos(h, PARAMETROS), 0, alertasAlcanzadas(h, PARAMETROS));
+    };
+    expect([puntaje(150), puntaje(60), puntaje(10)]).toEqual([40, 60, 80]);
+    // At the last alert it goes before an account with a call due today (weight 50).
+    expect(puntaje(10)).toBeGreaterThan(puntajeDeCuenta(['llamada_programada'], 0));
+  });
+
+  it('más alertas alcanzadas nunca bajan el puntaje', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        (a, b, r) =>
+          puntajeDeCuenta(['prescripcion_cercana'], r, Math.max(a, b)) >=
+          puntajeDeCuenta(['prescripcion_cercana'], r, Math.min(a, b)),
+      ),
+    );
   });
 });
 

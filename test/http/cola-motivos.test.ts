@@ -9,7 +9,7 @@ import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 // accounts each carry one motive, read from the real facts (gestiones, recados, convenios,
 // the queue rows of a broken convenio, pagarés, the aging snapshot). Today is Tuesday
 // 2026-03-10, 09:00 in Hermosillo; parameters are the defaults (30 days without contact,
-// 180 days to prescription, a high balance from 50,000.00).
+// prescription alerts at 180, 90 and 30 days, a high balance from 50,000.00).
 
 const HOY = '2026-03-10';
 let t: AppDePrueba;
@@ -320,7 +320,7 @@ describe('GET /api/cola: cada motivo desde los hechos reales', () => {
         bucket: '61-90',
       }),
       fila('prescripcion', {
-        // 40 × (1 + log10(1 + 1,000 × 0.2))
+        // 40 × (1 + log10(1 + 1,000 × 0.2)): within the 180-day alert, not yet the 90-day one.
         motivos: [{ clave: 'prescripcion_cercana', texto: 'Un pagaré prescribe en 92 días' }],
         puntaje: 132.1,
         proximaAccion: null,
@@ -416,5 +416,65 @@ describe('GET /api/cola: cada motivo desde los hechos reales', () => {
     } finally {
       t.reloj.fijar('2026-03-10T16:00:00Z');
     }
+  });
+});
+
+describe('GET /api/cola: el motivo de prescripción sigue las alertas de prescripción', () => {
+  const FUNDAMENTO = 'Criterio de la Dirección Jurídica para las alertas de la cola de trabajo.';
+  const alertas = async (alertasDias: number[]) => {
+    const r = await t.pedir('PUT', '/api/parametros/prescripcion', {
+      sesion: await t.entrar('admin'),
+      cuerpo: { pagoInterrumpe: false, alertasDias, fundamento: FUNDAMENTO },
+    });
+    expect(r.statusCode).toBe(200);
+  };
+  const prescripcion = async () => {
+    const r = await cola(await t.entrar('cartera'));
+    return r.cuentas.find((x) => x.creditoId === c.prescripcion?.id);
+  };
+
+  it('92 días: con alertas a 120 y 95 alcanza las dos y pesa 60; con una sola a 60 no entra; los avisos por omisión la dejan como estaba', async () => {
+    try {
+      await alertas([95, 120]);
+      expect(await prescripcion()).toMatchObject({
+        motivos: [{ clave: 'prescripcion_cercana', texto: 'Un pagaré prescribe en 92 días' }],
+        // (40 + 20) × (1 + log10(1 + 1,000 × 0.2))
+        puntaje: 198.2,
+      });
+      await alertas([60]);
+      expect(await prescripcion()).toMatchObject({ motivos: [], puntaje: 3.3 });
+    } finally {
+      await alertas([180, 90, 30]);
+    }
+    expect(await prescripcion()).toMatchObject({ puntaje: 132.1 });
+  });
+
+  it('a 30 días alcanza las tres alertas por omisión: el motivo pesa 80', async () => {
+    // 30 days before its prescription on 2026-06-10: 2026-05-11.
+    t.reloj.fijar('2026-05-11T16:00:00Z');
+    try {
+      const r = await cola(await t.entrar('cartera'));
+      const fila = r.cuentas.find((x) => x.creditoId === c.prescripcion?.id);
+      expect(fila?.motivos).toEqual([
+        { clave: 'prescripcion_cercana', texto: 'Un pagaré prescribe en 30 días' },
+        { clave: 'sin_contacto', texto: 'Sin contacto efectivo hace 67 días' },
+      ]);
+      // (80 + 20) × (1 + log10(1 + 1,000 × 0.2)), with the snapshot of March 10 (the latest).
+      expect(fila?.puntaje).toBe(330.3);
+    } finally {
+      t.reloj.fijar('2026-03-10T16:00:00Z');
+    }
+  });
+
+  it('los parámetros de gestión ya no tienen su propio umbral de prescripción', async () => {
+    const admin = await t.entrar('admin');
+    const actuales = (await t.pedir('GET', '/api/gestion/parametros', { sesion: admin })).json();
+    expect(actuales).not.toHaveProperty('diasParaPrescripcion');
+    const r = await t.pedir('PUT', '/api/gestion/parametros', {
+      sesion: admin,
+      cuerpo: { ...actuales, diasParaPrescripcion: 365 },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.mensaje).toContain('diasParaPrescripcion');
   });
 });

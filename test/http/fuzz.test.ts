@@ -376,7 +376,6 @@ const PLANTILLAS: Record<string, (ids: Ids) => object> = {
     horasHabilesParaEscalar: 48,
     diasSinContacto: 30,
     minutosDeToma: 15,
-    diasParaPrescripcion: 365,
     saldoAlto: '50000.00',
   }),
 };

@@ -255,6 +255,8 @@ describe('turnado de una cuenta', () => {
         desde: '2026-03-10',
         hasta: '2026-09-30',
         vencido: false,
+        // The pagaré due 2023-08-15 prescribes three years later.
+        prescribe: { fecha: '2026-08-15', dias: 158 },
         ultimaActuacion: null,
       }),
     ]);
@@ -370,6 +372,8 @@ describe('turnado de una cuenta', () => {
     ]);
     const cuentas = (await t.pedir('GET', '/api/juridico/cuentas', { sesion: s.abogado })).json();
     expect(cuentas.cuentas[0].ultimaActuacion).toMatchObject({ estado: 'demanda_presentada' });
+    // The lawsuit restarts the term: three years from its filing.
+    expect(cuentas.cuentas[0].prescribe).toEqual({ fecha: '2029-03-10', dias: 1096 });
   });
 
   it('la devolución cierra el turnado y regresa el crédito a activo; las piezas siguen en el despacho hasta recibirlas', async () => {
@@ -617,5 +621,86 @@ describe('reporte por despacho', () => {
     });
     expect(malo.statusCode).toBe(400);
     expect(malo.json().error.campo).toBe('hasta');
+  });
+});
+
+describe('la lista del abogado dice cuándo prescribe la cuenta', () => {
+  const FUNDAMENTO = 'Criterio de la Dirección Jurídica sobre el pago parcial documentado.';
+  let c: { id: number; numero: string };
+  const pagare = (numero: number, vence: string) =>
+    t.base.db
+      .updateTable('ministraciones')
+      .set({ pagare_vencimiento: vence })
+      .where('credito_id', '=', c.id)
+      .where('numero', '=', numero)
+      .execute();
+  const prescribe = async () => {
+    const r = await t.pedir('GET', '/api/juridico/cuentas', { sesion: s.abogado });
+    expect(r.statusCode).toBe(200);
+    return r.json().cuentas.find((x: { creditoId: number }) => x.creditoId === c.id)?.prescribe;
+  };
+
+  beforeAll(async () => {
+    await fijarReloj(HOY);
+    c = await credito();
+    // A second pagaré: the first already prescribed (2025-01-10), the second not yet.
+    const m = await t.base.db
+      .selectFrom('ministraciones')
+      .selectAll()
+      .where('credito_id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    await t.base.db
+      .insertInto('ministraciones')
+      .values({
+        credito_id: c.id,
+        numero: 2,
+        fecha: m.fecha,
+        monto_centavos: m.monto_centavos,
+        periodo_escolar: m.periodo_escolar,
+        pagare_numero: `${m.pagare_numero}-2`,
+        pagare_vencimiento: '2023-09-01',
+      })
+      .execute();
+    await pagare(1, '2022-01-10');
+    const r = await turnar(c.id, {
+      despachoId: despacho.id,
+      motivo: 'Por prescribir',
+      hasta: '2026-12-31',
+    });
+    expect(r.statusCode).toBe(201);
+  });
+
+  it('la del pagaré no prescrito más próximo; si todos prescribieron, la del último, con días negativos', async () => {
+    expect(await prescribe()).toEqual({ fecha: '2026-09-01', dias: 175 });
+    await pagare(2, '2022-06-01');
+    expect(await prescribe()).toEqual({ fecha: '2025-06-01', dias: -282 });
+  });
+
+  it('un pago documentado la reinicia cuando el parámetro lo dice (el reloj de la lista de prescripción), en la lista y en los candidatos', async () => {
+    const libre = await credito();
+    const candidato = async () =>
+      (
+        await t.pedir('POST', '/api/turnados/candidatos', {
+          sesion: s.coordinador,
+          cuerpo: { creditoIds: [libre.id] },
+        })
+      ).json().candidatos[0]?.prescribe;
+    expect(await candidato()).toEqual({ fecha: '2026-08-15', dias: 158 });
+    const parametro = async (pagoInterrumpe: boolean) => {
+      const r = await t.pedir('PUT', '/api/parametros/prescripcion', {
+        sesion: s.admin,
+        cuerpo: { pagoInterrumpe, alertasDias: [180, 90, 30], fundamento: FUNDAMENTO },
+      });
+      expect(r.statusCode).toBe(200);
+    };
+    try {
+      await parametro(true);
+      // The case's last payment, 2024-03-20, restarts both pagarés.
+      expect(await prescribe()).toEqual({ fecha: '2027-03-20', dias: 375 });
+      expect(await candidato()).toEqual({ fecha: '2027-03-20', dias: 375 });
+    } finally {
+      await parametro(false);
+    }
+    expect(await prescribe()).toEqual({ fecha: '2025-06-01', dias: -282 });
   });
 });

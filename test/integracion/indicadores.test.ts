@@ -786,3 +786,76 @@ describe('con la antigüedad que calcula el motor', () => {
     expect(o.cartera?.rodamiento.find((r) => r.de === '61-90')?.rodamientoCuentas).toBe('100.0');
   });
 });
+
+describe('la prescripción de los indicadores es la del expediente', () => {
+  const prescripcion = async (alCorte: string) =>
+    fila(await consultar('admin', { nivel: 'oficina', alCorte }), 'Hermosillo').prescripcion;
+  const recalcularMarzo = () => materializarMes(base.db, '2026-03' as Mes, { reloj, ip: null });
+
+  it('una demanda presentada reinicia el plazo desde su fecha, al corte de ese mismo día también', async () => {
+    const despacho = await base.db
+      .insertInto('despachos')
+      .values({ nombre: 'Despacho de los Indicadores' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const turnado = await base.db
+      .insertInto('turnados')
+      .values({
+        credito_id: c.b ?? 0,
+        despacho_id: despacho.id,
+        motivo: 'Por prescribir',
+        desde: '2026-03-16',
+        hasta: '2026-12-31',
+        turnado_por: uid('coordinador'),
+        turnado_en: '2026-03-16T17:00:00Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // b's pagaré (due 2023-08-20) would prescribe on 2026-08-20; the lawsuit of March 20 moves
+    // it to 2029-03-20.
+    await base.db
+      .insertInto('actuaciones_juridicas')
+      .values({
+        turnado_id: turnado.id,
+        credito_id: c.b ?? 0,
+        estado: 'demanda_presentada',
+        fecha: '2026-03-20',
+        juzgado: 'Juzgado Primero Civil de Hermosillo',
+        expediente_judicial: '311/2026',
+        registrado_por: uid('admin'),
+        registrado_en: '2026-03-20T18:00:00Z',
+      })
+      .execute();
+    await recalcularMarzo();
+    // Only d is left (2026-05-15), with the balance of each cut-off's aging.
+    expect(await prescripcion('2026-03-31')).toEqual({
+      en90Dias: { cuentas: 1, saldo: '3100.00' },
+      en180Dias: { cuentas: 1, saldo: '3100.00' },
+    });
+    expect(await prescripcion('2026-03-20')).toEqual({
+      en90Dias: { cuentas: 1, saldo: '3050.00' },
+      en180Dias: { cuentas: 1, saldo: '3050.00' },
+    });
+  });
+
+  it('un pago la reinicia desde el día en que el parámetro lo dice: los días anteriores conservan la regla de entonces', async () => {
+    // d paid 250.00 on March 12 (P5); from March 25 a documented payment restarts the term.
+    await base.db
+      .insertInto('parametros_prescripcion')
+      .values({
+        pago_interrumpe: true,
+        alertas_dias: [180, 90, 30],
+        fundamento: 'Criterio de la Dirección Jurídica sobre el pago parcial documentado.',
+        definido_por: uid('admin'),
+        definido_en: '2026-03-25T17:00:00Z',
+      })
+      .execute();
+    await recalcularMarzo();
+    const nada = { cuentas: 0, saldo: '0.00' };
+    expect(await prescripcion('2026-03-31')).toEqual({ en90Dias: nada, en180Dias: nada });
+    expect(await prescripcion('2026-03-20')).toEqual({
+      en90Dias: { cuentas: 1, saldo: '3050.00' },
+      en180Dias: { cuentas: 1, saldo: '3050.00' },
+    });
+  });
+});

@@ -203,4 +203,101 @@ describe.runIf(hayChromium)('recorrido en el navegador: expediente y custodia', 
     await r.page.getByRole('tab', { name: 'Expediente', exact: true }).waitFor();
     expect(r.page.url()).toBe(`${r.url}/creditos/${credito.id}`);
   }, 120_000);
+
+  it('al entrar, el gestor que tiene un expediente prestado con la fecha vencida lo ve avisado, y el aviso lleva a la lista', async () => {
+    const db = e.base.db;
+    // Another account's expediente, lent to the gestor by his coordinador; due three days ago.
+    const prestado = await guardarCaso(db, CASO, { oficina: 'HMO', nombres: 'Prestado' });
+    const [gestor, coordinador] = await Promise.all(
+      ['gestor', 'coordinador'].map((usuario) =>
+        db
+          .selectFrom('usuarios')
+          .select(['id', 'oficina_id'])
+          .where('usuario', '=', usuario)
+          .executeTakeFirstOrThrow(),
+      ),
+    );
+    if (!gestor || !coordinador) throw new Error('sin usuarios');
+    const vencio = masDias(hoy, -3);
+    const acuse = await db
+      .insertInto('custodia_acuses')
+      .values({
+        tipo: 'prestamo',
+        entrega_usuario_id: coordinador.id,
+        recibe_usuario_id: gestor.id,
+        registrado_por: coordinador.id,
+        registrado_en: e.reloj.ahora(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const lugar = {
+      credito_id: prestado.id,
+      ministracion_id: null,
+      ubicacion: 'persona' as const,
+      oficina_id: gestor.oficina_id,
+      usuario_id: gestor.id,
+      devolver_a_mas_tardar: vencio,
+    };
+    const movimiento = await db
+      .insertInto('custodia_movimientos')
+      .values({ acuse_id: acuse.id, ...lugar })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('custodia_piezas')
+      .values({ ...lugar, ultimo_movimiento_id: movimiento.id })
+      .execute();
+
+    // The gestor is told as he comes in; on a phone too.
+    const r = await e.entrarComo('gestor');
+    const aviso = r.page
+      .getByRole('alert')
+      .filter({ hasText: 'Tienes 1 pieza de expediente con devolución vencida' });
+    await aviso.waitFor();
+    expect(await infraccionesDeAccesibilidad(r.page)).toEqual([]);
+    await r.page.setViewportSize({ width: 360, height: 800 });
+    await aviso.waitFor();
+    expect(
+      await r.page.evaluate<number>('document.documentElement.scrollWidth'),
+    ).toBeLessThanOrEqual(360);
+    expect(await infraccionesDeAccesibilidad(r.page)).toEqual([]);
+    await r.page.screenshot({ path: 'test-results/inicio-prestamos-vencidos-360.png' });
+    await r.page.setViewportSize({ width: 1366, height: 768 });
+
+    // Its link opens the overdue loans, his own: the piece, three days late.
+    await aviso.getByRole('link', { name: 'Ver los préstamos vencidos' }).click();
+    await r.page.getByRole('heading', { name: 'Expedientes', level: 1 }).waitFor();
+    await r.page.getByRole('tab', { name: 'Préstamos vencidos', selected: true }).waitFor();
+    expect(await r.page.getByRole('checkbox', { name: 'Solo las que tengo yo' }).isChecked()).toBe(
+      true,
+    );
+    const fila = r.page
+      .getByRole('region', { name: 'Préstamos vencidos' })
+      .getByRole('row')
+      .filter({ hasText: `EXP-${prestado.numero}` });
+    await fila.waitFor();
+    expect(await fila.textContent()).toContain('3 días');
+    expect(await fila.textContent()).toContain(dmy(vencio));
+    expect(await infraccionesDeAccesibilidad(r.page)).toEqual([]);
+    // The address names the tab: a reload keeps it.
+    expect(new URL(r.page.url()).searchParams.get('pestana')).toBe('vencidos');
+    await r.page.reload();
+    await fila.waitFor();
+
+    // The coordinador answers for his office's papers; a gestor of another office is not told.
+    const c = await e.entrarComo('coordinador');
+    await c.page
+      .getByRole('alert')
+      .filter({ hasText: 'Tu oficina tiene 1 pieza de expediente con devolución vencida' })
+      .waitFor();
+    const otro = await e.entrarComo('gestor.obregon');
+    // Nothing shown only once the start page's question has been answered (with nothing).
+    const [respuesta] = await Promise.all([
+      otro.page.waitForResponse((res) => res.url().includes('/api/custodia/prestamos-vencidos')),
+      otro.page.reload(),
+    ]);
+    expect(await respuesta.json()).toEqual({ piezas: [] });
+    await otro.page.getByText('Fecha de operación').waitFor();
+    expect(await otro.page.getByText(/devolución vencida/).count()).toBe(0);
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { infraccionesDeAccesibilidad } from '../soporte/accesibilidad.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
+import { PNG } from '../soporte/imagenes.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 import { PaginaAbogado, PaginaJuridico } from './paginas/juridico.ts';
@@ -22,6 +23,8 @@ function sumarDias(fecha: string, dias: number): string {
   d.setUTCDate(d.getUTCDate() + dias);
   return d.toISOString().slice(0, 10);
 }
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 function restarAnios(fecha: string, anios: number): string {
   return `${Number(fecha.slice(0, 4)) - anios}${fecha.slice(4)}`;
@@ -216,6 +219,34 @@ describe.runIf(hayChromium)('recorrido en el navegador: turnado a un despacho', 
         expediente_judicial: '1234/2026',
       },
     ]);
+    // The lawsuit as filed, with the court's stamp: a document of that actuación.
+    const demanda = `Demanda presentada del ${dmy(hoy)}`;
+    await vista.actuaciones().getByText('Sin documentos').waitFor();
+    const adjuntar = await vista.adjuntarDocumento(
+      demanda,
+      { name: 'demanda-sellada.png', mimeType: 'image/png', buffer: PNG },
+      'Acuse de recibo del juzgado',
+    );
+    await adjuntar.waitFor({ state: 'detached' });
+    const documento = vista.documentos(demanda).getByRole('link', { name: 'demanda-sellada.png' });
+    await documento.waitFor();
+    expect(await vista.documentos(demanda).textContent()).toContain('Acuse de recibo del juzgado');
+    const guardado = await e.base.db
+      .selectFrom('escaneos as s')
+      .innerJoin('actuaciones_juridicas as a', 'a.id', 's.actuacion_id')
+      .select(['s.id', 's.credito_id', 'a.estado', 's.nombre_original', 's.tipo_mime'])
+      .executeTakeFirstOrThrow();
+    expect(guardado).toMatchObject({
+      credito_id: primero.id,
+      estado: 'demanda_presentada',
+      nombre_original: 'demanda-sellada.png',
+      tipo_mime: 'image/png',
+    });
+    // It opens in a new tab (the server forbids framing it), as the bytes uploaded.
+    expect(await documento.getAttribute('href')).toBe(`/api/escaneos/${guardado.id}`);
+    expect(await documento.getAttribute('target')).toBe('_blank');
+    const bytes = await abogado.page.request.get(`${abogado.url}/api/escaneos/${guardado.id}`);
+    expect(Buffer.from(await bytes.body()).equals(PNG)).toBe(true);
     expect(await infraccionesDeAccesibilidad(abogado.page)).toEqual([]);
     await abogado.page.screenshot({ path: 'test-results/juridico-actuacion.png', fullPage: true });
 
@@ -225,6 +256,14 @@ describe.runIf(hayChromium)('recorrido en el navegador: turnado a un despacho', 
       .getByRole('region', { name: 'Actuaciones' })
       .getByText('Demanda presentada')
       .waitFor();
+    // He reads the firm's documents; attaching them is the firm's.
+    await coordinador.page
+      .getByRole('list', { name: `Documentos de ${demanda}` })
+      .getByRole('link', { name: 'demanda-sellada.png' })
+      .waitFor();
+    expect(
+      await coordinador.page.getByRole('button', { name: /^Adjuntar documento/ }).count(),
+    ).toBe(0);
     // He may recall it and read the pack, not record what the firm did.
     await coordinador.page.getByRole('button', { name: 'Devolver del despacho' }).waitFor();
     await coordinador.page.getByRole('link', { name: 'Descargar paquete de evidencia' }).waitFor();

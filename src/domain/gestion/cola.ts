@@ -9,6 +9,13 @@
  * accounts of its aging bucket usually pay. Money enters through its logarithm so that
  * the kind of work orders the queue (a broken promise on a small account comes before a
  * large account with nothing pending) and money orders accounts with the same work.
+ *
+ * A pagaré about to prescribe follows the prescription alerts the administrador sets
+ * (parametros_prescripcion.alertas_dias, 180/90/30 by default): the account enters with
+ * `prescripcion_cercana` once a pagaré prescribes within the largest alert, weighing 40, and
+ * each smaller alert it reaches adds 20 (40, 60, 80 by default): the closer the institute is
+ * to losing the summary action, the higher the account. With five alerts the last step weighs
+ * 120, above a broken promise: a promise can be made again, a prescribed pagaré cannot sue.
  */
 export type ClaveMotivo =
   | 'promesa_incumplida'
@@ -34,6 +41,9 @@ export const PESO_MOTIVO: Record<ClaveMotivo, number> = {
   sin_contacto: 20,
   saldo_alto: 10,
 };
+
+/** What each prescription alert after the first (the largest) adds to `prescripcion_cercana`. */
+export const PESO_POR_ALERTA_DE_PRESCRIPCION = 20;
 
 /** Share of the amount due that accounts of each bucket usually pay (the institute's history). */
 export const PROBABILIDAD_POR_BUCKET: Record<string, number> = {
@@ -68,7 +78,8 @@ export interface HechosDeCuenta {
 export interface ParametrosDeCola {
   hoy: string;
   diasSinContacto: number;
-  diasParaPrescripcion: number;
+  /** Days before a pagaré prescribes at which the queue alerts (parametros_prescripcion). */
+  alertasPrescripcion: readonly number[];
   /** Centavos from which an amount due is "high". */
   saldoAlto: number;
 }
@@ -95,15 +106,22 @@ export function clavesDeMotivos(h: HechosDeCuenta, p: ParametrosDeCola): ClaveMo
   if (h.pagoDeConvenioHoy) m.push('pago_de_convenio');
   if (h.recadosPendientes > 0) m.push('recado');
   if (h.proximaAccionFecha !== null && h.proximaAccionFecha <= p.hoy) m.push('llamada_programada');
-  if (h.diasParaPrescribir !== null && h.diasParaPrescribir <= p.diasParaPrescripcion) {
-    m.push('prescripcion_cercana');
-  }
+  if (alertasAlcanzadas(h, p) > 0) m.push('prescripcion_cercana');
   if (!h.tieneGestiones) m.push('nunca_contactado');
   else if (h.diasSinContactoEfectivo === null || h.diasSinContactoEfectivo >= p.diasSinContacto) {
     m.push('sin_contacto');
   }
   if (h.saldoExigible !== null && h.saldoExigible >= p.saldoAlto) m.push('saldo_alto');
   return m;
+}
+
+/**
+ * How many of the prescription alerts the account's nearest pagaré has reached: 0 while it
+ * prescribes later than the largest (or never), up to all of them.
+ */
+export function alertasAlcanzadas(h: HechosDeCuenta, p: ParametrosDeCola): number {
+  const dias = h.diasParaPrescribir;
+  return dias === null ? 0 : p.alertasPrescripcion.filter((a) => dias <= a).length;
 }
 
 /** The sentence the gestor reads for one of the account's motives. */
@@ -153,10 +171,22 @@ export function recuperacionEsperada(h: HechosDeCuenta): number {
   return Math.round(base * p);
 }
 
-/** The score, with one decimal: larger first. */
-export function puntajeDeCuenta(motivos: readonly ClaveMotivo[], recuperacion: number): number {
+/**
+ * The score, with one decimal: larger first. `alertas`: how many prescription alerts were
+ * reached (`alertasAlcanzadas`), which steps `prescripcion_cercana` up from its weight.
+ */
+export function puntajeDeCuenta(
+  motivos: readonly ClaveMotivo[],
+  recuperacion: number,
+  alertas = 1,
+): number {
   let urgencia = 0;
-  for (const m of motivos) urgencia += PESO_MOTIVO[m];
+  for (const m of motivos) {
+    urgencia +=
+      m === 'prescripcion_cercana'
+        ? PESO_MOTIVO[m] + PESO_POR_ALERTA_DE_PRESCRIPCION * Math.max(0, alertas - 1)
+        : PESO_MOTIVO[m];
+  }
   if (urgencia === 0) urgencia = 1;
   const pesos = recuperacion / 100;
   return Math.round(urgencia * (1 + Math.log10(1 + pesos)) * 10) / 10;

@@ -60,7 +60,6 @@ const parametros = z.strictObject({
   horasHabilesParaEscalar: entero(1, 200),
   diasSinContacto: entero(1, 365),
   minutosDeToma: entero(1, 120),
-  diasParaPrescripcion: entero(1, 1_095),
   saldoAlto: cadena({ tipo: 'debe ser un monto como texto, p. ej. "50000.00"' }),
 });
 

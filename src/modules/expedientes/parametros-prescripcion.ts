@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
+import { cierreDelDia } from '../../db/dia-de-negocio.ts';
+import type { Fecha } from '../../domain/fecha.ts';
 
 /** The prescription parameters in force: the last version the administrador wrote. */
 export interface ParametrosPrescripcion {
@@ -29,4 +32,21 @@ export async function leerParametrosPrescripcion(trx: Db): Promise<ParametrosPre
     definidoPor: p.nombre,
     definidoEn: p.definido_en.toISOString(),
   };
+}
+
+/**
+ * Whether a payment restarted the term by the version in force at the close of `fecha`
+ * (Hermosillo): the facts of a past day keep the rule of that day. Before the first version
+ * was written (migration 0029 dates it when it ran) the first one applies.
+ */
+export async function pagoInterrumpeAl(trx: Db, fecha: Fecha): Promise<boolean> {
+  const p = await trx
+    .selectFrom('parametros_prescripcion')
+    .select('pago_interrumpe')
+    .orderBy(sql`definido_en < ${cierreDelDia(fecha)}`, 'desc')
+    // In force then: the last one written; none yet: the first.
+    .orderBy(sql`CASE WHEN definido_en < ${cierreDelDia(fecha)} THEN -id ELSE id END`)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return p.pago_interrumpe;
 }

@@ -9,13 +9,8 @@ import {
 import { etiquetaDeExpediente, etiquetaDePagare } from '../../domain/expedientes/etiquetas.ts';
 import { calcularPrescripcion, type Prescripcion } from '../../domain/expedientes/prescripcion.ts';
 import type { Fecha } from '../../domain/fecha.ts';
+import { clavePieza, type Ubicacion, ubicacionesDePiezas } from './custodia/ubicacion.ts';
 import { actosDeCredito } from './hechos-de-prescripcion.ts';
-import {
-  clavePieza,
-  type Ubicacion,
-  ubicacionesDeCredito,
-  ubicacionPorOmision,
-} from './ubicacion-de-pieza.ts';
 
 /** A piece kept in custody, as the API shows it (the shared contract of issue 10). */
 export interface Pieza {
@@ -40,16 +35,12 @@ export interface Pieza {
 async function vidaDelCredito(trx: Db, creditoId: number) {
   const c = await trx
     .selectFrom('creditos as c')
-    .innerJoin('oficinas as o', 'o.id', 'c.oficina_id')
     .leftJoin('despachos as d', 'd.id', 'c.despacho_id')
     .leftJoin('creditos as nuevo', 'nuevo.reestructura_de', 'c.id')
     .leftJoin('cartas_finiquito as cf', 'cf.credito_id', 'c.id')
     .select([
       'c.numero',
       'c.estado',
-      'o.id as oficina_id',
-      'o.clave as oficina_clave',
-      'o.nombre as oficina_nombre',
       'd.nombre as despacho',
       'nuevo.numero as credito_nuevo',
       'cf.folio',
@@ -74,7 +65,7 @@ async function vidaDelCredito(trx: Db, creditoId: number) {
  * evidence pack) did both.
  */
 export async function piezasDeCredito(trx: Db, creditoId: number, hoy: Fecha): Promise<Pieza[]> {
-  const [vida, ministraciones, ubicaciones, actos] = await Promise.all([
+  const [vida, ministraciones, actos] = await Promise.all([
     vidaDelCredito(trx, creditoId),
     trx
       .selectFrom('ministraciones')
@@ -89,12 +80,20 @@ export async function piezasDeCredito(trx: Db, creditoId: number, hoy: Fecha): P
       .where('credito_id', '=', creditoId)
       .orderBy('numero')
       .execute(),
-    ubicacionesDeCredito(trx, creditoId, hoy),
     actosDeCredito(trx, creditoId, hoy),
   ]);
-  const oficina = { id: vida.oficina_id, clave: vida.oficina_clave, nombre: vida.oficina_nombre };
-  const ubicacion = (ministracionId: number | null) =>
-    ubicaciones.get(clavePieza(ministracionId)) ?? ubicacionPorOmision(oficina);
+  // Where each piece is: the custody answers' own reading (a piece without a custody row is
+  // in its office's archive), so the expediente and custody never tell them apart.
+  const refs = [null, ...ministraciones.map((m) => m.id)].map((ministracionId) => ({
+    creditoId,
+    ministracionId,
+  }));
+  const ubicaciones = await ubicacionesDePiezas(trx, refs, hoy);
+  const ubicacion = (ministracionId: number | null): Ubicacion => {
+    const u = ubicaciones.get(clavePieza(creditoId, ministracionId));
+    if (u === undefined) throw new Error(`Sin ubicación para la pieza ${ministracionId}`);
+    return u;
+  };
   const expediente: Pieza = {
     etiqueta: etiquetaDeExpediente(vida.numero),
     tipo: 'expediente',

@@ -11,7 +11,6 @@ export interface VistaParametrosGestion {
   horasHabilesParaEscalar: number;
   diasSinContacto: number;
   minutosDeToma: number;
-  diasParaPrescripcion: number;
   saldoAlto: string;
 }
 
@@ -21,7 +20,6 @@ export function vistaParametros(p: ParametrosGestion): VistaParametrosGestion {
     horasHabilesParaEscalar: p.horas_habiles_para_escalar,
     diasSinContacto: p.dias_sin_contacto,
     minutosDeToma: p.minutos_de_toma,
-    diasParaPrescripcion: p.dias_para_prescripcion,
     saldoAlto: formatearCentavos(centavos(Number(p.saldo_alto_centavos))),
   };
 }
@@ -52,7 +50,6 @@ export async function cambiarParametrosGestion(
       horas_habiles_para_escalar: nuevos.horasHabilesParaEscalar,
       dias_sin_contacto: nuevos.diasSinContacto,
       minutos_de_toma: nuevos.minutosDeToma,
-      dias_para_prescripcion: nuevos.diasParaPrescripcion,
       saldo_alto_centavos: saldoAlto,
     })
     .returning([
@@ -60,7 +57,6 @@ export async function cambiarParametrosGestion(
       'horas_habiles_para_escalar',
       'dias_sin_contacto',
       'minutos_de_toma',
-      'dias_para_prescripcion',
       'saldo_alto_centavos',
     ])
     .executeTakeFirstOrThrow();

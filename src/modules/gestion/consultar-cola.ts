@@ -3,6 +3,7 @@ import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import {
+  alertasAlcanzadas,
   type ClaveMotivo,
   clavesDeMotivos,
   type Motivo,
@@ -14,6 +15,7 @@ import {
 import { titularesSuplidos } from '../asignacion/cuentas-a-cargo.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { leerParametrosPrescripcion } from '../expedientes/parametros-prescripcion.ts';
 import { type CuentaConHechos, hechosDeCola } from './hechos-de-cola.ts';
 import { leerParametrosGestion } from './parametros-gestion.ts';
 
@@ -77,17 +79,25 @@ export async function cuentasOrdenadas(
 ): Promise<{ parametros: ParametrosDeCola; cuentas: CuentaPuntuada[] }> {
   const hoy = ctx.reloj.hoy();
   const p = await leerParametrosGestion(trx);
+  // The prescription motive follows the prescription alerts (docs/expedientes.md), not a
+  // threshold of its own.
+  const { alertasDias } = await leerParametrosPrescripcion(trx);
   const gestores = [gestorId, ...(await titularesSuplidos(trx, gestorId, hoy))];
   const hechos = await hechosDeCola(trx, gestores, hoy, ctx.reloj.ahora());
   const parametros: ParametrosDeCola = {
     hoy,
     diasSinContacto: p.dias_sin_contacto,
-    diasParaPrescripcion: p.dias_para_prescripcion,
+    alertasPrescripcion: alertasDias,
     saldoAlto: Number(p.saldo_alto_centavos),
   };
   const cuentas = hechos.map((h): CuentaPuntuada => {
     const claves = clavesDeMotivos(h, parametros);
-    return { hechos: h, claves, puntaje: puntajeDeCuenta(claves, recuperacionEsperada(h)) };
+    const alertas = alertasAlcanzadas(h, parametros);
+    return {
+      hechos: h,
+      claves,
+      puntaje: puntajeDeCuenta(claves, recuperacionEsperada(h), alertas),
+    };
   });
   // Ties by credit number, compared as plain text: localeCompare over thousands of rows cost
   // more than the rest of the ranking.

@@ -12,7 +12,6 @@ export async function leerParametrosGestion(trx: Db): Promise<ParametrosGestion>
       'horas_habiles_para_escalar',
       'dias_sin_contacto',
       'minutos_de_toma',
-      'dias_para_prescripcion',
       'saldo_alto_centavos',
     ])
     .executeTakeFirstOrThrow();

@@ -6,6 +6,13 @@ import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { filtroDeAlcance } from '../cartera/alcance-sql.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { leerParametrosPrescripcion } from '../expedientes/parametros-prescripcion.ts';
+import {
+  fechaDePrescripcion,
+  ultimaDemanda,
+  ultimoPago,
+  ultimoReconocimiento,
+} from '../expedientes/prescripcion-sql.ts';
 
 /** Every criterion given must hold (AND); none given: every account that may be turned over. */
 export interface CriteriosDeTurnado {
@@ -50,9 +57,10 @@ interface Fila {
 
 /**
  * The preview before a turnado: active accounts in the actor's scope, not held by a firm,
- * that meet the criteria, nearest prescription first. The prescription date is the one the
- * queue uses (3 years from the pagaré's due date, or from the latest acknowledgment of the
- * debt or lawsuit filed, whichever is later); the pagaré view has the detail.
+ * that meet the criteria, nearest prescription first. The prescription date is the clock of
+ * the prescription list and the queue (prescripcion-sql.ts: 3 years from the pagaré's due date
+ * or the latest acknowledgment, lawsuit or, when the parameter says so, payment up to today);
+ * the pagaré view has the detail.
  */
 export async function candidatosATurnar(
   trx: Db,
@@ -60,6 +68,8 @@ export async function candidatosATurnar(
   ctx: ContextoAutenticado,
 ): Promise<{ hoy: Fecha; candidatos: Candidato[]; hayMas: boolean }> {
   const hoy = ctx.reloj.hoy();
+  const { pagoInterrumpe } = await leerParametrosPrescripcion(trx);
+  const credito = sql.ref<number>('c.id');
   const condiciones = [sql`true`];
   if (k.oficinaId !== undefined) condiciones.push(sql`c.oficina_id = ${k.oficinaId}`);
   if (k.creditoIds !== undefined) {
@@ -100,14 +110,17 @@ export async function candidatosATurnar(
          WHERE s.credito_id = c.id AND s.fecha <= ${hoy}::date
          ORDER BY s.fecha DESC LIMIT 1
       ) a ON true
+      CROSS JOIN LATERAL (
+        -- The acts that restart the term, once per account (OFFSET 0).
+        SELECT ${ultimoReconocimiento(credito, hoy)} AS reconocimiento,
+               ${ultimaDemanda(credito, hoy)} AS demanda,
+               ${ultimoPago(credito, hoy, pagoInterrumpe)} AS pago
+        OFFSET 0
+      ) actos
       LEFT JOIN LATERAL (
         SELECT min(x.vence) AS fecha, min(x.vence) - ${hoy}::date AS dias
           FROM (
-            SELECT (greatest(m.pagare_vencimiento,
-                             (SELECT max(r.fecha) FROM reconocimientos_de_adeudo r WHERE r.credito_id = c.id),
-                             (SELECT max(j.fecha) FROM actuaciones_juridicas j
-                               WHERE j.credito_id = c.id AND j.estado = 'demanda_presentada'))
-                    + interval '3 years')::date AS vence
+            SELECT ${fechaDePrescripcion(sql.ref('m.pagare_vencimiento'), sql.ref('actos.reconocimiento'), sql.ref('actos.demanda'), sql.ref('actos.pago'))} AS vence
               FROM ministraciones m WHERE m.credito_id = c.id
           ) x
          WHERE x.vence >= ${hoy}::date

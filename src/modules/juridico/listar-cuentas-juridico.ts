@@ -2,9 +2,17 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { EstadoJuridico } from '../../db/esquema.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { diasEntre, type Fecha } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { filtroDeAlcance } from '../cartera/alcance-sql.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { leerParametrosPrescripcion } from '../expedientes/parametros-prescripcion.ts';
+import {
+  fechaDePrescripcion,
+  ultimaDemanda,
+  ultimoPago,
+  ultimoReconocimiento,
+} from '../expedientes/prescripcion-sql.ts';
 import { ETIQUETA_ESTADO_JURIDICO } from './actuaciones.ts';
 
 export interface CuentaTurnada {
@@ -21,7 +29,39 @@ export interface CuentaTurnada {
   vencido: boolean;
   /** Saldo para liquidar of the latest aging snapshot; null before the first one. */
   saldo: string | null;
+  /**
+   * When its nearest pagaré not yet prescribed prescribes, and the days left; when all have
+   * prescribed, the last one to go (days negative). Null: the credit has no pagaré.
+   */
+  prescribe: { fecha: string; dias: number } | null;
   ultimaActuacion: { estado: EstadoJuridico; etiqueta: string; fecha: string } | null;
+}
+
+/**
+ * The credit's prescription date for the list, by the clock of the prescription list
+ * (prescripcion-sql.ts): the acts that restart it are read once per credit (OFFSET 0 keeps
+ * them from being computed again for each pagaré).
+ */
+function prescribeSql(hoy: Fecha, pagoInterrumpe: boolean) {
+  const credito = sql.ref<number>('c.id');
+  const vence = fechaDePrescripcion(
+    sql.ref('m.pagare_vencimiento'),
+    sql.ref('actos.reconocimiento'),
+    sql.ref('actos.demanda'),
+    sql.ref('actos.pago'),
+  );
+  return sql<string | null>`(
+    SELECT coalesce(min(pagares.vence) FILTER (WHERE pagares.vence >= ${hoy}::date), max(pagares.vence))::text
+      FROM (
+        SELECT ${vence} AS vence
+          FROM (SELECT ${ultimoReconocimiento(credito, hoy)} AS reconocimiento,
+                       ${ultimaDemanda(credito, hoy)} AS demanda,
+                       ${ultimoPago(credito, hoy, pagoInterrumpe)} AS pago
+                OFFSET 0) actos
+          CROSS JOIN ministraciones m
+         WHERE m.credito_id = c.id
+      ) pagares
+  )`;
 }
 
 export const CUENTAS_POR_PAGINA = 100;
@@ -37,6 +77,7 @@ export async function listarCuentasJuridico(
   ctx: ContextoAutenticado,
 ): Promise<{ cuentas: CuentaTurnada[]; pagina: number; porPagina: number; hoy: string }> {
   const hoy = ctx.reloj.hoy();
+  const { pagoInterrumpe } = await leerParametrosPrescripcion(trx);
   let q = trx
     .selectFrom('turnados as t')
     .innerJoin('creditos as c', 'c.id', 't.credito_id')
@@ -84,6 +125,7 @@ export async function listarCuentasJuridico(
       't.desde',
       't.hasta',
       'a.saldo_para_liquidar_centavos as saldo',
+      prescribeSql(hoy, pagoInterrumpe).as('prescribe'),
       'x.estado as actuacion',
       'x.fecha as actuacion_fecha',
     ])
@@ -120,6 +162,10 @@ export async function listarCuentasJuridico(
       hasta: f.hasta,
       vencido: f.hasta < hoy,
       saldo: f.saldo === null ? null : formatearCentavos(Number(f.saldo) as Centavos),
+      prescribe:
+        f.prescribe === null
+          ? null
+          : { fecha: f.prescribe, dias: diasEntre(hoy, f.prescribe as Fecha) },
       ultimaActuacion:
         f.actuacion === null || f.actuacion_fecha === null
           ? null

@@ -109,6 +109,31 @@ export class PaginaAbogado {
     return descarga;
   }
 
+  /**
+   * «Adjuntar documento» on one actuación (`Demanda presentada del 10/03/2026`): the file and a
+   * description; returns the dialog, which closes once stored.
+   */
+  async adjuntarDocumento(
+    actuacion: string,
+    archivo: { name: string; mimeType: string; buffer: Buffer },
+    descripcion: string,
+  ): Promise<Locator> {
+    await this.actuaciones()
+      .getByRole('button', { name: `Adjuntar documento a ${actuacion}` })
+      .click();
+    const dialogo = this.page.getByRole('dialog', { name: `Adjuntar documento a ${actuacion}` });
+    await dialogo.waitFor();
+    await dialogo.getByLabel(/^Documento/).setInputFiles(archivo);
+    await dialogo.getByLabel('Descripción (opcional)').fill(descripcion);
+    await dialogo.getByRole('button', { name: 'Adjuntar documento' }).click();
+    return dialogo;
+  }
+
+  /** The documents listed under one actuación. */
+  documentos(actuacion: string): Locator {
+    return this.actuaciones().getByRole('list', { name: `Documentos de ${actuacion}` });
+  }
+
   async registrarDemanda(numero: string, juzgado: string, expediente: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Registrar actuación' }).click();
     const dialogo = this.page.getByRole('dialog', {

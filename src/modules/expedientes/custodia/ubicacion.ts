@@ -2,7 +2,10 @@ import type { Db } from '../../../db/conexion.ts';
 import type { UbicacionPieza } from '../../../db/esquema.ts';
 import { diasEntre, type Fecha } from '../../../domain/fecha.ts';
 
-/** Where a piece is, as every custody answer shows it (docs/expedientes.md, «Custodia»). */
+/**
+ * Where a piece is, as every answer shows it (the shared contract of issue 10): the custody
+ * routes and the expediente view (piezas-de-credito.ts) build it here, from one reading.
+ */
 export interface Ubicacion {
   tipo: UbicacionPieza;
   /** The archive; for a person, her office. */
@@ -105,14 +108,17 @@ export async function ubicacionesDePiezas(
   if (creditoIds.length === 0) return r;
   const filas = await trx
     .selectFrom('custodia_piezas as cp')
-    .leftJoin('oficinas as o', 'o.id', 'cp.oficina_id')
     .leftJoin('usuarios as u', 'u.id', 'cp.usuario_id')
+    // The archive's office; for a person, the one recorded when she took it, else hers now.
+    .leftJoin('oficinas as o', (j) =>
+      j.on((eb) => eb('o.id', '=', eb.fn.coalesce('cp.oficina_id', 'u.oficina_id'))),
+    )
     .leftJoin('despachos as d', 'd.id', 'cp.despacho_id')
     .select([
       'cp.credito_id',
       'cp.ministracion_id',
       'cp.ubicacion',
-      'cp.oficina_id',
+      'o.id as oficina_id',
       'o.clave as oficina_clave',
       'o.nombre as oficina_nombre',
       'cp.estante',

@@ -2,6 +2,13 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/conexion.ts';
 import type { Fecha } from '../../../domain/fecha.ts';
 import { mesAnterior, mesDeFecha, primerDia, ultimoDia } from '../../../domain/metas/mes.ts';
+import { pagoInterrumpeAl } from '../../expedientes/parametros-prescripcion.ts';
+import {
+  fechaDePrescripcion,
+  ultimaDemanda,
+  ultimoPago,
+  ultimoReconocimiento,
+} from '../../expedientes/prescripcion-sql.ts';
 import { titularAlCierre } from './comunes.ts';
 
 export interface AgingsDelDia {
@@ -34,7 +41,7 @@ export async function agingsDelDia(trx: Db, fecha: Fecha): Promise<AgingsDelDia>
  * The portfolio at the end of `fecha` from the aging `antiguedad` (accounts not liquidated, per
  * bucket, with their balance to settle), attributed to the holder at the close of `fecha`; the
  * accounts (and balance) whose earliest unprescribed pagaré prescribes within 90 and 180 days
- * of `fecha`; and the transitions from `antiguedadInicio` to `antiguedad`, attributed to the
+ * of `fecha` (the clock of docs/expedientes.md, as it stood that day); and the transitions from `antiguedadInicio` to `antiguedad`, attributed to the
  * holder at the close of the starting aging's date.
  */
 export async function materializarCartera(
@@ -54,20 +61,26 @@ export async function materializarCartera(
      WHERE s.fecha = ${antiguedad} AND s.situacion <> 'liquidado'
      GROUP BY 1, 2, 3, 4
   `.execute(trx);
-  // A pagaré prescribes three years after it fell due (LGTOC art. 165); an acknowledgment of
-  // the debt signed by `fecha` starts the term again (the rule of hechos-de-cola.ts).
+  // A pagaré prescribes three years after it fell due (LGTOC art. 165) or after the latest act
+  // up to `fecha` that interrupted the term: an acknowledgment, a lawsuit, a payment when the
+  // parameter in force that day says so. The clock of the prescription list
+  // (prescripcion-sql.ts), the acts read once per account (OFFSET 0).
+  const pagoInterrumpe = await pagoInterrumpeAl(trx, fecha);
+  const credito = sql.ref<number>('s.credito_id');
   await sql`
     WITH vence AS (
       SELECT s.credito_id, c.oficina_id, s.saldo_para_liquidar_centavos AS saldo,
              (SELECT min(x.vence) FROM (
-                SELECT (greatest(m.pagare_vencimiento,
-                                 coalesce((SELECT max(r.fecha) FROM reconocimientos_de_adeudo r
-                                            WHERE r.credito_id = s.credito_id AND r.fecha <= ${fecha}),
-                                          m.pagare_vencimiento))
-                        + interval '3 years')::date AS vence
+                SELECT ${fechaDePrescripcion(sql.ref('m.pagare_vencimiento'), sql.ref('actos.reconocimiento'), sql.ref('actos.demanda'), sql.ref('actos.pago'))} AS vence
                   FROM ministraciones m WHERE m.credito_id = s.credito_id
               ) x WHERE x.vence >= ${fecha}::date) AS vence
         FROM antiguedad_saldos s JOIN creditos c ON c.id = s.credito_id
+        CROSS JOIN LATERAL (
+          SELECT ${ultimoReconocimiento(credito, fecha)} AS reconocimiento,
+                 ${ultimaDemanda(credito, fecha)} AS demanda,
+                 ${ultimoPago(credito, fecha, pagoInterrumpe)} AS pago
+          OFFSET 0
+        ) actos
        WHERE s.fecha = ${antiguedad} AND s.situacion <> 'liquidado'
     )
     INSERT INTO hechos_prescripcion
