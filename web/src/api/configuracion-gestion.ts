@@ -66,7 +66,6 @@ export interface ParametrosGestion {
   horasHabilesParaEscalar: number;
   diasSinContacto: number;
   minutosDeToma: number;
-  diasParaPrescripcion: number;
   /** `"50000.00"`: from this balance an account counts as high in the queue. */
   saldoAlto: string;
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { solicitar, solicitarArchivo } from './cliente.ts';
 import type { Rol } from './tipos.ts';
 
@@ -169,7 +169,24 @@ export function useImprimirEtiquetas() {
 export interface DatosEscaneo {
   archivo: File;
   ministracionId: number | null;
+  /** A document of a legal action (the lawsuit filed, the ruling…) rather than of a piece. */
+  actuacionId?: number | null;
   descripcion: string | null;
+}
+
+const claveEscaneos = (creditoId: number) => ['creditos', creditoId, 'escaneos'] as const;
+
+/** A credit's scans (a logged read): the legal actions' documents are read from here. */
+export function useEscaneos(creditoId: number, habilitada = true) {
+  return useQuery({
+    queryKey: claveEscaneos(creditoId),
+    queryFn: ({ signal }) =>
+      solicitar<{ escaneos: Escaneo[] }>('GET', `/api/creditos/${creditoId}/escaneos`, {
+        senal: signal,
+      }),
+    select: (r) => r.escaneos,
+    enabled: habilitada,
+  });
 }
 
 /**
@@ -179,9 +196,10 @@ export interface DatosEscaneo {
 export function useSubirEscaneo(creditoId: number) {
   const clienteConsultas = useQueryClient();
   return useMutation({
-    mutationFn: ({ archivo, ministracionId, descripcion }: DatosEscaneo) => {
+    mutationFn: ({ archivo, ministracionId, actuacionId, descripcion }: DatosEscaneo) => {
       const consulta = new URLSearchParams();
       if (ministracionId !== null) consulta.set('ministracionId', String(ministracionId));
+      if (actuacionId != null) consulta.set('actuacionId', String(actuacionId));
       if (descripcion !== null) consulta.set('descripcion', descripcion);
       const sufijo = consulta.size === 0 ? '' : `?${consulta.toString()}`;
       return solicitar<Escaneo>('POST', `/api/creditos/${creditoId}/escaneos${sufijo}`, {
@@ -189,7 +207,11 @@ export function useSubirEscaneo(creditoId: number) {
         encabezados: { 'x-nombre-archivo': encodeURIComponent(archivo.name) },
       });
     },
-    onSuccess: () => clienteConsultas.invalidateQueries({ queryKey: claveExpediente(creditoId) }),
+    onSuccess: () =>
+      Promise.all([
+        clienteConsultas.invalidateQueries({ queryKey: claveExpediente(creditoId) }),
+        clienteConsultas.invalidateQueries({ queryKey: claveEscaneos(creditoId) }),
+      ]),
   });
 }
 
@@ -206,18 +228,32 @@ export interface PiezaVencida {
   diasDeRetraso: number;
 }
 
-export function usePrestamosVencidos(oficinaId: number | null) {
+/**
+ * The server answers at most this many overdue pieces (the oldest first): more is a backlog,
+ * and a count that reaches it reads «1,000 o más».
+ */
+export const LIMITE_PRESTAMOS_VENCIDOS = 1_000;
+
+/**
+ * Overdue loans: the office's (the administrador's: all, or one office's), or with `mios` only
+ * the pieces the user holds himself.
+ */
+export function usePrestamosVencidos(
+  oficinaId: number | null,
+  { mios = false, habilitada = true }: { mios?: boolean; habilitada?: boolean } = {},
+) {
+  const consulta = new URLSearchParams();
+  if (oficinaId !== null) consulta.set('oficinaId', String(oficinaId));
+  if (mios) consulta.set('mios', 'si');
+  const sufijo = consulta.size === 0 ? '' : `?${consulta.toString()}`;
   return useQuery({
-    queryKey: ['custodia', 'prestamos-vencidos', oficinaId],
+    queryKey: ['custodia', 'prestamos-vencidos', oficinaId, mios],
     queryFn: ({ signal }) =>
-      solicitar<{ piezas: PiezaVencida[] }>(
-        'GET',
-        oficinaId === null
-          ? '/api/custodia/prestamos-vencidos'
-          : `/api/custodia/prestamos-vencidos?oficinaId=${oficinaId}`,
-        { senal: signal },
-      ),
+      solicitar<{ piezas: PiezaVencida[] }>('GET', `/api/custodia/prestamos-vencidos${sufijo}`, {
+        senal: signal,
+      }),
     select: (r) => r.piezas,
+    enabled: habilitada,
   });
 }
 
@@ -237,16 +273,20 @@ export interface PagarePorPrescribir {
 export interface ListaPorPrescribir {
   hoy: string;
   dias: number;
+  /** One page of them, soonest first. */
   pagares: PagarePorPrescribir[];
-  /** How many match; only the first ones travel when `truncada`. */
+  /** How many match in all pages. */
   total: number;
-  truncada: boolean;
+  pagina: number;
+  porPagina: number;
 }
 
 export interface FiltroPrescripcion {
   dias: number;
   oficinaId: number | null;
   incluirPrescritos: boolean;
+  /** 1, 2, …: the server sends `porPagina` pagarés a page. */
+  pagina: number;
 }
 
 export function usePrescripcion(filtro: FiltroPrescripcion) {
@@ -256,10 +296,13 @@ export function usePrescripcion(filtro: FiltroPrescripcion) {
       const consulta = new URLSearchParams({ dias: String(filtro.dias) });
       if (filtro.oficinaId !== null) consulta.set('oficinaId', String(filtro.oficinaId));
       if (filtro.incluirPrescritos) consulta.set('incluirPrescritos', 'si');
+      if (filtro.pagina > 1) consulta.set('pagina', String(filtro.pagina));
       return solicitar<ListaPorPrescribir>('GET', `/api/prescripcion?${consulta.toString()}`, {
         senal: signal,
       });
     },
+    // The page shown stays while the next one loads: the table does not blink empty.
+    placeholderData: keepPreviousData,
   });
 }
 

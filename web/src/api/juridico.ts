@@ -129,8 +129,8 @@ export interface CuentaTurnada {
   /** Past its end date and not recalled: no lawyer sees it any more; the coordinador decides. */
   vencido: boolean;
   saldo: Monto | null;
-  /** Absent where the server does not send it yet. */
-  prescribe?: PrescripcionCercana | null;
+  /** Its nearest pagaré not yet prescribed; all prescribed: the last one (days negative). */
+  prescribe: PrescripcionCercana | null;
   ultimaActuacion: Pick<Actuacion, 'estado' | 'fecha'> | null;
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../api/antiguedad.ts';
 import { mensajeDeError } from '../api/cliente.ts';
 import { centavosDe, fecha, pesos, pesosDe } from '../formato.ts';
+import { Desplazable } from './Desplazable.tsx';
 import { ErrorConReintento } from './ErrorConReintento.tsx';
 import { NOMBRE_BUCKET } from './Etiquetas.tsx';
 
@@ -169,35 +170,38 @@ export function ResumenAntiguedad({ puedeRecalcular }: { puedeRecalcular: boolea
           ) : datos !== undefined && datos.fecha === null ? (
             <Typography.Paragraph>Aún no se calcula la antigüedad.</Typography.Paragraph>
           ) : (
-            <Table<Fila>
-              rowKey="bucket"
-              columns={columnas}
-              dataSource={datos?.buckets}
-              loading={resumen.isPending}
-              pagination={false}
-              size="small"
-              summary={() =>
-                datos === undefined ? null : (
-                  <Table.Summary.Row className="fila-total">
-                    <Table.Summary.Cell index={0}>Total</Table.Summary.Cell>
-                    <Table.Summary.Cell index={1} align="right">
-                      <span className="cifra">{totalCreditos.toLocaleString('es-MX')}</span>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={2} align="right">
-                      <span className="cifra">{pesos(totalExigible)}</span>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={3} />
-                    <Table.Summary.Cell index={4} align="right">
-                      <span className="cifra">
-                        {pesos(
-                          datos.buckets.reduce((s, b) => s + centavosDe(b.saldoParaLiquidar), 0),
-                        )}
-                      </span>
-                    </Table.Summary.Cell>
-                  </Table.Summary.Row>
-                )
-              }
-            />
+            // On a phone the five columns scroll by themselves; the start page does not.
+            <Desplazable etiqueta="Antigüedad de saldos por rango" anchoMinimo={520}>
+              <Table<Fila>
+                rowKey="bucket"
+                columns={columnas}
+                dataSource={datos?.buckets}
+                loading={resumen.isPending}
+                pagination={false}
+                size="small"
+                summary={() =>
+                  datos === undefined ? null : (
+                    <Table.Summary.Row className="fila-total">
+                      <Table.Summary.Cell index={0}>Total</Table.Summary.Cell>
+                      <Table.Summary.Cell index={1} align="right">
+                        <span className="cifra">{totalCreditos.toLocaleString('es-MX')}</span>
+                      </Table.Summary.Cell>
+                      <Table.Summary.Cell index={2} align="right">
+                        <span className="cifra">{pesos(totalExigible)}</span>
+                      </Table.Summary.Cell>
+                      <Table.Summary.Cell index={3} />
+                      <Table.Summary.Cell index={4} align="right">
+                        <span className="cifra">
+                          {pesos(
+                            datos.buckets.reduce((s, b) => s + centavosDe(b.saldoParaLiquidar), 0),
+                          )}
+                        </span>
+                      </Table.Summary.Cell>
+                    </Table.Summary.Row>
+                  )
+                }
+              />
+            </Desplazable>
           )}
           <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
             {datos?.fecha

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Typography } from 'antd';
 import { ROLES_RECALCULAR_ANTIGUEDAD, ROLES_RESUMEN_ANTIGUEDAD } from '../api/antiguedad.ts';
 import { useHoy, useUsuarioActual } from '../api/sesion.ts';
+import { AvisoPrestamosVencidos } from '../componentes/expediente/AvisoPrestamosVencidos.tsx';
 import { MisCuentasTurnadas } from '../componentes/juridico/MisCuentasTurnadas.tsx';
 import { ResumenAntiguedad } from '../componentes/ResumenAntiguedad.tsx';
 import { fecha } from '../formato.ts';
@@ -32,6 +33,8 @@ export function PaginaInicio() {
           ]}
         />
       </Card>
+      {/* Papers lent and not back: said first, the day's work comes after. */}
+      <AvisoPrestamosVencidos />
       {ROLES_RESUMEN_ANTIGUEDAD.includes(usuario.rol) && (
         <ResumenAntiguedad puedeRecalcular={ROLES_RECALCULAR_ANTIGUEDAD.includes(usuario.rol)} />
       )}

@@ -11,7 +11,6 @@ const CAMPOS = [
   'horasHabilesParaEscalar',
   'diasSinContacto',
   'minutosDeToma',
-  'diasParaPrescripcion',
   'saldoAlto',
 ] as const;
 
@@ -44,12 +43,6 @@ const ENTEROS: ReadonlyArray<{
     etiqueta: 'Minutos de «Siguiente cuenta»',
     ayuda: 'Tiempo en que la cuenta tomada es solo de quien la tomó.',
     max: 120,
-  },
-  {
-    nombre: 'diasParaPrescripcion',
-    etiqueta: 'Días antes de la prescripción',
-    ayuda: 'Desde entonces un pagaré por prescribir sube en la cola.',
-    max: 1095,
   },
 ];
 

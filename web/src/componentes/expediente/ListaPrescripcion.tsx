@@ -52,18 +52,32 @@ const columnas: TableColumnsType<PagarePorPrescribir> = [
   },
 ];
 
+const cantidad = (n: number) => n.toLocaleString('es-MX');
+
 /**
  * The pagarés that prescribe within 30, 90 or 180 days, soonest first: the summary action on
  * them must be brought before that date. Prescribed ones can be included (they are still
- * collected extrajudicially). A row opens its credit.
+ * collected extrajudicially). A row opens its credit. An office can have thousands: the
+ * server sends them a page at a time and the table's pages are the server's.
  */
 export function ListaPrescripcion() {
   const navegar = useNavigate();
   const [dias, setDias] = useState<Plazo>(90);
   const [oficinaId, setOficinaId] = useState<number | null>(null);
   const [incluirPrescritos, setIncluirPrescritos] = useState(false);
-  const lista = usePrescripcion({ dias, oficinaId, incluirPrescritos });
+  const [pagina, setPagina] = useState(1);
+  const lista = usePrescripcion({ dias, oficinaId, incluirPrescritos, pagina });
   const pagares = lista.data?.pagares ?? [];
+  const porPagina = lista.data?.porPagina ?? pagares.length;
+  const total = lista.data?.total ?? 0;
+  const paginas = porPagina > 0 ? Math.ceil(total / porPagina) : 1;
+  // Another filter is another list: it starts at its first page.
+  const filtrar =
+    <T,>(cambiar: (valor: T) => void) =>
+    (valor: T) => {
+      cambiar(valor);
+      setPagina(1);
+    };
   return (
     <>
       <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
@@ -72,14 +86,14 @@ export function ListaPrescripcion() {
           <Segmented<Plazo>
             aria-labelledby="plazo-prescripcion"
             value={dias}
-            onChange={setDias}
+            onChange={filtrar(setDias)}
             options={PLAZOS.map((d) => ({ value: d, label: `${d} días` }))}
           />
         </Flex>
-        <FiltroOficina valor={oficinaId} alCambiar={setOficinaId} />
+        <FiltroOficina valor={oficinaId} alCambiar={filtrar(setOficinaId)} />
         <Checkbox
           checked={incluirPrescritos}
-          onChange={(e) => setIncluirPrescritos(e.target.checked)}
+          onChange={(e) => filtrar(setIncluirPrescritos)(e.target.checked)}
         >
           Incluir los ya prescritos
         </Checkbox>
@@ -94,11 +108,10 @@ export function ListaPrescripcion() {
         <Cargando texto="Cargando los pagarés por prescribir…" />
       ) : (
         <>
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            {lista.data.total === 1 ? '1 pagaré' : `${lista.data.total} pagarés`} al{' '}
-            {fecha(lista.data.hoy)}
-            {lista.data.truncada
-              ? `; se muestran los primeros ${pagares.length}: elige una oficina o menos días para ver el resto.`
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} aria-live="polite">
+            {total === 1 ? '1 pagaré' : `${cantidad(total)} pagarés`} al {fecha(lista.data.hoy)}
+            {paginas > 1
+              ? `; página ${cantidad(lista.data.pagina)} de ${cantidad(paginas)}, ${cantidad(porPagina)} por página.`
               : '.'}
           </Typography.Paragraph>
           <Desplazable etiqueta="Pagarés por prescribir" anchoMinimo={1100}>
@@ -108,7 +121,19 @@ export function ListaPrescripcion() {
               columns={columnas}
               dataSource={pagares}
               loading={lista.isFetching}
-              pagination={pagares.length > 25 ? { pageSize: 25, showSizeChanger: false } : false}
+              pagination={
+                paginas > 1
+                  ? {
+                      current: pagina,
+                      pageSize: porPagina,
+                      total,
+                      showSizeChanger: false,
+                      showTotal: (t, [desde, hasta]) =>
+                        `${cantidad(desde)}–${cantidad(hasta)} de ${cantidad(t)}`,
+                      onChange: setPagina,
+                    }
+                  : false
+              }
               locale={{ emptyText: `Ningún pagaré prescribe en los próximos ${dias} días.` }}
               onRow={(p) => ({
                 // The número is the link for the keyboard; a click anywhere else works too.

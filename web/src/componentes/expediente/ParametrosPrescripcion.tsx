@@ -103,7 +103,7 @@ function Formulario({ actuales }: { actuales: Parametros }) {
       <Form.Item
         label="Alertas (días antes de que prescriba)"
         name="alertasDias"
-        extra="De uno a cinco plazos; escribe otro número y oprime Enter."
+        extra="De uno a cinco plazos; escribe otro número y oprime Enter. En la cola de trabajo la cuenta entra al llegar al plazo mayor y sube en cada plazo menor."
         rules={[
           { required: true, type: 'array', min: 1, message: 'Indica al menos un plazo de alerta.' },
           { type: 'array', max: 5, message: 'Admite a lo más cinco plazos.' },

@@ -1,6 +1,6 @@
-import { Flex, Table, type TableColumnsType, Typography } from 'antd';
+import { Checkbox, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { type PiezaVencida, usePrestamosVencidos } from '../../api/expedientes.ts';
 import { fecha } from '../../formato.ts';
 import { Cargando } from '../Cargando.tsx';
@@ -45,15 +45,33 @@ const columnas: TableColumnsType<PiezaVencida> = [
   },
 ];
 
-/** Pieces lent out and not back by their date, the longest overdue first. */
+/**
+ * Pieces lent out and not back by their date, the longest overdue first. «Solo las que tengo
+ * yo» is in the address (`mios=si`): the start page's alert links straight to it.
+ */
 export function PrestamosVencidos() {
   const [oficinaId, setOficinaId] = useState<number | null>(null);
-  const lista = usePrestamosVencidos(oficinaId);
+  const [parametros, setParametros] = useSearchParams();
+  const mios = parametros.get('mios') === 'si';
+  const lista = usePrestamosVencidos(oficinaId, { mios });
+  const cambiarMios = (valor: boolean) =>
+    setParametros(
+      (previos) => {
+        const siguientes = new URLSearchParams(previos);
+        if (valor) siguientes.set('mios', 'si');
+        else siguientes.delete('mios');
+        return siguientes;
+      },
+      { replace: true },
+    );
   const piezas = [...(lista.data ?? [])].sort((a, b) => b.diasDeRetraso - a.diasDeRetraso);
   return (
     <>
       <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
         <FiltroOficina valor={oficinaId} alCambiar={setOficinaId} />
+        <Checkbox checked={mios} onChange={(e) => cambiarMios(e.target.checked)}>
+          Solo las que tengo yo
+        </Checkbox>
       </Flex>
       {lista.isError ? (
         <ErrorConReintento
@@ -71,7 +89,11 @@ export function PrestamosVencidos() {
             columns={columnas}
             dataSource={piezas}
             pagination={piezas.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-            locale={{ emptyText: 'No hay préstamos vencidos: todo lo prestado volvió a tiempo.' }}
+            locale={{
+              emptyText: mios
+                ? 'No tienes piezas con la devolución vencida.'
+                : 'No hay préstamos vencidos: todo lo prestado volvió a tiempo.',
+            }}
           />
         </Desplazable>
       )}

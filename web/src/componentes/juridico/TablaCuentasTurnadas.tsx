@@ -28,8 +28,6 @@ export function TablaCuentasTurnadas({
   alCambiarPagina: (pagina: number) => void;
 }) {
   const cuentas = datos?.cuentas;
-  // The prescription column, once the server sends it.
-  const conPrescripcion = cuentas?.some((c) => c.prescribe !== undefined) ?? false;
   const columnas: TableColumnsType<CuentaTurnada> = [
     {
       title: 'Crédito',
@@ -59,18 +57,12 @@ export function TablaCuentasTurnadas({
       align: 'right',
       render: (_, c) => <SaldoDeCuenta saldo={c.saldo} />,
     },
-    ...(conPrescripcion
-      ? [
-          {
-            title: 'Prescripción',
-            key: 'prescripcion',
-            width: 210,
-            render: (_: unknown, c: CuentaTurnada) => (
-              <FechaPrescripcion prescribe={c.prescribe ?? null} />
-            ),
-          },
-        ]
-      : []),
+    {
+      title: 'Prescripción',
+      key: 'prescripcion',
+      width: 210,
+      render: (_, c) => <FechaPrescripcion prescribe={c.prescribe} />,
+    },
     {
       title: 'Turnada hasta',
       key: 'hasta',
