@@ -91,3 +91,24 @@ export function sumarDias(fecha: Fecha, dias: number): Fecha {
 export function formatearFecha(fecha: Fecha): string {
   return `${fecha.slice(8, 10)}/${fecha.slice(5, 7)}/${fecha.slice(0, 4)}`;
 }
+
+/**
+ * An instant as people at the institute read it on paper and in files: `04/12/2026 16:05` in
+ * the zone's wall time, with the four-digit year (es-MX's short style prints «04/12/26»).
+ */
+export function formatearInstante(instante: Date, zona: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zona,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instante)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}

@@ -5,6 +5,7 @@ import {
   fechaDesdeNumeroDeDia,
   fechaDesdeTexto,
   formatearFecha,
+  formatearInstante,
   numeroDeDia,
   sumarDias,
 } from '../../src/domain/fecha.ts';
@@ -71,5 +72,19 @@ describe('day arithmetic', () => {
 
   it('formats for people as dd/mm/aaaa', () => {
     expect(formatearFecha(f('2024-02-29'))).toBe('29/02/2024');
+  });
+});
+
+describe('formatearInstante', () => {
+  it.each([
+    // Hermosillo: UTC−7 all year.
+    ['2026-03-10T16:00:00Z', 'America/Hermosillo', '10/03/2026 09:00'],
+    ['2026-12-04T06:59:00Z', 'America/Hermosillo', '03/12/2026 23:59'],
+    ['2027-01-01T07:00:00Z', 'America/Hermosillo', '01/01/2027 00:00'],
+    // Tijuana keeps the US's summer time: UTC−7 in July, UTC−8 in January.
+    ['2026-07-01T19:30:00Z', 'America/Tijuana', '01/07/2026 12:30'],
+    ['2026-01-15T19:30:00Z', 'America/Tijuana', '15/01/2026 11:30'],
+  ])('%s en %s es %s (año con cuatro cifras, 24 horas)', (iso, zona, esperado) => {
+    expect(formatearInstante(new Date(iso), zona)).toBe(esperado);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
-import { textoDePdf } from '../soporte/pdf.ts';
+import { paginasDePdf, textoDePdf } from '../soporte/pdf.ts';
 
 const caso = casoPublicado('01-pago-parcial-con-atraso.json');
 
@@ -196,6 +196,13 @@ describe('estado de cuenta en PDF', () => {
     expect(texto).toContain('José Ángel Núñez Ibáñez');
     expect(texto).toContain('Tabla de amortización');
     expect(texto).toContain('30/06/2024');
+    // Every page says which of how many it is, and none is blank (issue 14).
+    const paginas = paginasDePdf(r.rawPayload);
+    for (const [i, pagina] of paginas.entries()) {
+      expect(pagina).toContain(`Página ${i + 1} de ${paginas.length}`);
+      expect(pagina.replace(/Emitido el[^\n]*/, '').trim().length).toBeGreaterThan(200);
+    }
+    expect(paginas.at(-1)).toMatch(/Emitido el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} por /);
     const json = (await estado(s.gestor, hermosillo.id, '?fecha=2024-06-30')).json();
     expect(texto).toContain(
       `$${Number(json.saldo_para_liquidar).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,

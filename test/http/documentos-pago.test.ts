@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
-import { textoDePdf } from '../soporte/pdf.ts';
+import { paginasDePdf, textoDePdf } from '../soporte/pdf.ts';
 
 let t: AppDePrueba;
 const s: Record<string, Sesion> = {};
@@ -42,6 +42,10 @@ describe('recibo de pago', () => {
     expect(texto).toContain('CAJA-000451');
     expect(texto).toContain('Cómo se aplicó');
     expect(texto).toContain('no recibe efectivo');
+    // One page, no blank one after it, its footer with the four-digit year (issue 14).
+    const paginas = paginasDePdf(r.rawPayload);
+    expect(paginas).toHaveLength(1);
+    expect(paginas[0]).toMatch(/Registrado el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} por [\s\S]*Página 1 de 1/);
     expect(
       (
         await t.pedir('GET', `/api/movimientos/${pago.movimiento.id}/recibo.pdf`, {

@@ -7,3 +7,11 @@ export function textoDePdf(pdf: Buffer): string {
   if (r.status !== 0) throw new Error(`pdftotext falló: ${r.stderr.toString()}`);
   return r.stdout.toString('utf8');
 }
+
+/** Each page's text (pdftotext separates pages with a form feed). */
+export function paginasDePdf(pdf: Buffer): string[] {
+  const paginas = textoDePdf(pdf).split('\f');
+  // The form feed ends the last page too: what follows it is not a page.
+  if (paginas.at(-1)?.trim() === '') paginas.pop();
+  return paginas;
+}

@@ -129,7 +129,10 @@ export function rutasCustodia({ app, deps }: ContextoApp): void {
       const ctx = contextoDe(request, reloj);
       const { creditoIds } = validar(hojaDeEtiquetas, request.body);
       const hoja = await db.transaction().execute((trx) => prepararEtiquetas(trx, creditoIds, ctx));
-      const pdf = await generarPdfEtiquetas(hoja);
+      const pdf = await generarPdfEtiquetas(hoja, {
+        emitido: ctx.reloj.ahora(),
+        usuario: ctx.actor.nombre,
+      });
       return reply
         .type('application/pdf')
         .header('content-disposition', 'attachment; filename="etiquetas.pdf"')

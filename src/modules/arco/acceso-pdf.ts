@@ -1,5 +1,5 @@
 import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
-import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
+import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import {
   type Columna,
   type Documento,
@@ -12,12 +12,7 @@ import {
 import type { ReporteDeAcceso } from './generar-reporte-de-acceso.ts';
 
 const ZONA = 'America/Hermosillo';
-const instante = (iso: string) =>
-  new Intl.DateTimeFormat('es-MX', {
-    timeZone: ZONA,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+const instante = (iso: string) => formatearInstante(new Date(iso), ZONA);
 const fecha = (f: string | null) => (f === null ? '—' : formatearFecha(f as Fecha));
 const pesos = (t: string | null) =>
   t === null ? '—' : formatearPesos((centavosDesdeTexto(t) ?? 0) as Centavos);

@@ -1,5 +1,5 @@
 import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
-import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
+import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import type { DatosEmision } from '../documentos/estado-de-cuenta-pdf.ts';
 import { nuevoDocumento, pares, seccion, tabla, terminar } from '../documentos/pdf-base.ts';
 import { CUENTA_DEL_INSTITUTO, type CuentaBancaria } from '../referencias/cuenta-del-instituto.ts';
@@ -199,10 +199,6 @@ export function generarPdfConvenio(
     izquierda,
     doc.y,
   );
-  const emitido = new Intl.DateTimeFormat('es-MX', {
-    timeZone: emision.zonaHoraria ?? 'America/Hermosillo',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(emision.emitido);
+  const emitido = formatearInstante(emision.emitido, emision.zonaHoraria ?? 'America/Hermosillo');
   return terminar(doc, `Convenio ${c.id} emitido el ${emitido} por ${emision.usuario}`);
 }

@@ -76,5 +76,8 @@ export function generarPdfAcuseDeCustodia(d: DatosAcuse): Promise<Buffer> {
   const y = doc.y + 60;
   firma(doc, 60, y, 'Entrega', d.entrega);
   firma(doc, doc.page.width - 260, y, 'Recibe', d.recibe);
-  return terminar(doc, `Acuse de custodia folio ${d.folio}, registrado por ${d.registradoPor}`);
+  return terminar(
+    doc,
+    `Acuse de custodia folio ${d.folio}, registrado el ${d.fechaHora} por ${d.registradoPor}`,
+  );
 }

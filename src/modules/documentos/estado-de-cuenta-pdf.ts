@@ -3,7 +3,7 @@ import type {
   EstadoAmortizacion,
   EstadoDeCuentaJson,
 } from '../../domain/estado-de-cuenta/index.ts';
-import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
+import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import type { EstadoDeCuentaConPuntualidad } from '../cartera/puntualidad-del-estado.ts';
 import { type Documento, nuevoDocumento, pares, seccion, tabla, terminar } from './pdf-base.ts';
 
@@ -41,14 +41,6 @@ function pesos(texto: string): string {
 }
 
 const fecha = (f: string) => formatearFecha(f as Fecha);
-
-export function instante(d: Date, zona: string): string {
-  return new Intl.DateTimeFormat('es-MX', {
-    timeZone: zona,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(d);
-}
 
 /**
  * R9: the rate each period's interest was charged at and, when it was the ordinary one, why,
@@ -168,6 +160,6 @@ export function generarPdfEstadoDeCuenta(
   const zona = emision.zonaHoraria ?? 'America/Hermosillo';
   return terminar(
     doc,
-    `Emitido el ${instante(emision.emitido, zona)} por ${emision.usuario}. Documento informativo; el saldo cambia con cada día y cada pago`,
+    `Emitido el ${formatearInstante(emision.emitido, zona)} por ${emision.usuario}. Documento informativo; el saldo cambia con cada día y cada pago`,
   );
 }

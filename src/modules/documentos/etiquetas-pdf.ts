@@ -1,4 +1,6 @@
 import bwipjs from 'bwip-js';
+import { formatearInstante } from '../../domain/fecha.ts';
+import type { DatosEmision } from './estado-de-cuenta-pdf.ts';
 import { claseDocumento, type Documento, INSTITUTO } from './pdf-base.ts';
 
 export interface EtiquetaImpresa {
@@ -40,11 +42,31 @@ function ajustado(
 }
 
 /**
+ * Who printed the sheets, when, and which of how many, in the strip below the last row of
+ * stickers (which ends 36 points above the page's edge), so that nothing is printed on a label.
+ */
+function pie(doc: Documento, texto: string, hoja: number, hojas: number): void {
+  doc
+    .font('Helvetica')
+    .fontSize(7)
+    .fillColor('#555555')
+    .text(`${texto} · Página ${hoja} de ${hojas}`, MARGEN_X, 792 - 24, {
+      width: 612 - 2 * MARGEN_X,
+      align: 'center',
+      lineBreak: false,
+    })
+    .fillColor('#000000');
+}
+
+/**
  * One label per piece: its QR (bwip-js, PNG) and, beside it, the code as text, the debtor and
  * the credit, so that a person can read what the scanner reads. The code is never wrapped: a
  * long one is set smaller.
  */
-export async function generarPdfEtiquetas(etiquetas: readonly EtiquetaImpresa[]): Promise<Buffer> {
+export async function generarPdfEtiquetas(
+  etiquetas: readonly EtiquetaImpresa[],
+  emision: DatosEmision,
+): Promise<Buffer> {
   const PDFDocument = claseDocumento();
   const doc = new PDFDocument({
     size: 'LETTER',
@@ -57,10 +79,14 @@ export async function generarPdfEtiquetas(etiquetas: readonly EtiquetaImpresa[])
     doc.on('end', () => resolver(Buffer.concat(partes)));
     doc.on('error', rechazar);
   });
+  const hojas = Math.max(1, Math.ceil(etiquetas.length / POR_HOJA));
+  const texto = `Etiquetas impresas el ${formatearInstante(emision.emitido, emision.zonaHoraria ?? 'America/Hermosillo')} por ${emision.usuario}`;
+  pie(doc, texto, 1, hojas);
   for (const [i, e] of etiquetas.entries()) {
     const lugar = i % POR_HOJA;
     if (lugar === 0 && i > 0) {
       doc.addPage();
+      pie(doc, texto, i / POR_HOJA + 1, hojas);
       // Each QR takes a few milliseconds: other requests run between sheets.
       await new Promise((r) => setImmediate(r));
     }

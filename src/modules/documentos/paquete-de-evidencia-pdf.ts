@@ -1,11 +1,11 @@
 import { ETIQUETA_ESTADO_CONVENIO } from '../../domain/convenios/estado-convenio.ts';
 import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
 import { ETIQUETA_ESTADO_DOCUMENTAL } from '../../domain/expedientes/estado-documental.ts';
-import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
+import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import { NOMBRE_CANAL } from '../../domain/gestion/canal.ts';
 import { ETIQUETA_ESTADO_JURIDICO } from '../juridico/actuaciones.ts';
 import type { EscaneoDelPaquete, PaqueteDeEvidencia } from '../juridico/paquete-de-evidencia.ts';
-import { type DatosEmision, escribirEstadoDeCuenta, instante } from './estado-de-cuenta-pdf.ts';
+import { type DatosEmision, escribirEstadoDeCuenta } from './estado-de-cuenta-pdf.ts';
 import {
   type Documento,
   INSTITUTO,
@@ -261,7 +261,7 @@ function gestiones(doc: Documento, d: PaqueteDeEvidencia, zona: string): void {
     const quien = g.contactoNombre ?? g.persona?.nombre;
     parrafo(
       doc,
-      `${instante(new Date(g.inicio), zona)} · ${NOMBRE_CANAL[g.canal]}${g.medio ? ` (${g.medio})` : ''} · ${g.resultado.nombre}${quien ? ` · con ${quien}` : ''} · registró ${g.registradoPor.nombre}`,
+      `${formatearInstante(new Date(g.inicio), zona)} · ${NOMBRE_CANAL[g.canal]}${g.medio ? ` (${g.medio})` : ''} · ${g.resultado.nombre}${quien ? ` · con ${quien}` : ''} · registró ${g.registradoPor.nombre}`,
       { negrita: true },
     );
     if (g.promesa)
@@ -349,5 +349,8 @@ export function generarPdfPaqueteDeEvidencia(
   domicilios(doc, d);
   actuaciones(doc, d);
   imagenes(doc, d, imagenesLeidas);
-  return terminar(doc, `Emitido el ${instante(emision.emitido, zona)} por ${emision.usuario}`);
+  return terminar(
+    doc,
+    `Emitido el ${formatearInstante(emision.emitido, zona)} por ${emision.usuario}`,
+  );
 }

@@ -1,6 +1,6 @@
 import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
 import type { AplicacionJson } from '../../domain/estado-de-cuenta/index.ts';
-import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
+import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import { nuevoDocumento, pares, seccion, terminar } from './pdf-base.ts';
 
 export interface DatosRecibo {
@@ -71,10 +71,6 @@ export function generarPdfRecibo(d: DatosRecibo, zona = 'America/Hermosillo'): P
     .text(
       'El personal de Recupera no recibe efectivo: este recibo ampara un pago hecho en el banco, en la caja del instituto o por nómina.',
     );
-  const registrado = new Intl.DateTimeFormat('es-MX', {
-    timeZone: zona,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(d.registrado);
+  const registrado = formatearInstante(d.registrado, zona);
   return terminar(doc, `Registrado el ${registrado} por ${d.registradoPor}`);
 }

@@ -99,24 +99,6 @@ export const porcentajeTexto = (p: string | null): string => (p === null ? '—'
 
 export const fechaTexto = (f: string): string => formatearFecha(f as Fecha);
 
-/** An instant as people in the office read it: "04/12/2026 16:05" (four-digit year). */
-export function instanteTexto(d: Date, zona: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: zona,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(d)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
-
 /** A meta item's goal or achievement: money items are pesos, counts are integers. */
 export function valorDeMetaTexto(item: ItemMeta, valor: string): string {
   return item === 'recuperacion' ? pesosTexto(valor) : Number(valor).toLocaleString('es-MX');

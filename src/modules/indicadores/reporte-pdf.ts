@@ -1,3 +1,4 @@
+import { formatearInstante } from '../../domain/fecha.ts';
 import { ITEMS_META } from '../../domain/metas/indice-de-cumplimiento.ts';
 import {
   type Columna,
@@ -13,7 +14,6 @@ import {
   etiquetaBucket,
   fechaTexto,
   filasCon,
-  instanteTexto,
   nombreDeFila,
   nombreDelMes,
   pesosTexto,
@@ -35,7 +35,7 @@ function resumen(doc: Documento, r: ReporteIndicadores): void {
       'Hechos materializados al',
       r.hechosAl === null
         ? 'Sin materializar'
-        : instanteTexto(new Date(r.hechosAl), r.emision.zonaHoraria),
+        : formatearInstante(new Date(r.hechosAl), r.emision.zonaHoraria),
     ],
   ];
   if (p.recuperacion) lineas.push(['Recuperación neta', pesosTexto(p.recuperacion.neto)]);
@@ -334,7 +334,7 @@ export function reporteIndicadoresPdf(r: ReporteIndicadores): Promise<Buffer> {
   promesasYConvenios(doc, r);
   cartera(doc, r);
   prescripcion(doc, r);
-  const emitido = instanteTexto(r.emision.instante, r.emision.zonaHoraria);
+  const emitido = formatearInstante(r.emision.instante, r.emision.zonaHoraria);
   return terminarConPie(
     doc,
     `${r.titulo} · ${nombreDelMes(r.mes)} · Emitido el ${emitido} por ${r.emision.usuario}`,

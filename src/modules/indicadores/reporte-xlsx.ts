@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { BUCKETS } from '../../domain/antiguedad.ts';
+import { formatearInstante } from '../../domain/fecha.ts';
 import { ITEMS_META, type ItemMeta } from '../../domain/metas/indice-de-cumplimiento.ts';
 import {
   centavosDe,
@@ -7,7 +8,6 @@ import {
   ETIQUETA_ITEM,
   etiquetaBucket,
   filasCon,
-  instanteTexto,
   nombreDeFila,
   nombreDelMes,
   type ReporteIndicadores,
@@ -79,11 +79,11 @@ function hojaResumen(libro: ExcelJS.Workbook, r: ReporteIndicadores): void {
     'Hechos materializados al',
     r.hechosAl === null
       ? 'Sin materializar'
-      : instanteTexto(new Date(r.hechosAl), r.emision.zonaHoraria),
+      : formatearInstante(new Date(r.hechosAl), r.emision.zonaHoraria),
   ]);
   hoja.addRow([
     'Emitido',
-    `${instanteTexto(r.emision.instante, r.emision.zonaHoraria)} por ${r.emision.usuario}`,
+    `${formatearInstante(r.emision.instante, r.emision.zonaHoraria)} por ${r.emision.usuario}`,
   ]);
   const recuperaciones = filasCon(r, 'recuperacion');
   if (recuperaciones.length > 0) {

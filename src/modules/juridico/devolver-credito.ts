@@ -1,10 +1,8 @@
 import type { Db } from '../../db/conexion.ts';
-import { ErrorDominio } from '../../domain/errores.ts';
 import { transicion } from '../../domain/estado-credito.ts';
-import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
-import { turnadoVigente } from './turnado-vigente.ts';
+import { creditoTurnado } from './turnado-vigente.ts';
 
 export interface DevolucionRegistrada {
   turnadoId: number;
@@ -30,25 +28,11 @@ export async function devolverCredito(
   motivo: string,
   ctx: ContextoAutenticado,
 ): Promise<DevolucionRegistrada> {
-  const c = await trx
-    .selectFrom('creditos')
-    .select(['numero', 'estado', 'oficina_id', 'despacho_id', 'turnado_hasta'])
-    .where('id', '=', creditoId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
-  exigirCreditoEnCartera(ctx.actor, {
-    oficinaId: c.oficina_id,
-    despachoId: c.despacho_id,
-    turnadoHasta: c.turnado_hasta,
+  const { credito: c, turnado: t } = await creditoTurnado(trx, creditoId, ctx.actor, {
+    bloquear: true,
+    sinTurnado: (numero) =>
+      `El crédito ${numero} no está turnado a ningún despacho: no hay nada que devolver.`,
   });
-  const t = await turnadoVigente(trx, creditoId);
-  if (!t) {
-    throw new ErrorDominio(
-      'conflicto',
-      `El crédito ${c.numero} no está turnado a ningún despacho: no hay nada que devolver.`,
-    );
-  }
   const ahora = ctx.reloj.ahora();
   const estado = transicion(c.estado, 'regresar_de_juridico') ?? c.estado;
   await trx

@@ -2,11 +2,10 @@ import type { Db } from '../../db/conexion.ts';
 import type { EstadoJuridico } from '../../db/esquema.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
-import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { type ActuacionJson, ETIQUETA_ESTADO_JURIDICO } from './actuaciones.ts';
-import { turnadoVigente } from './turnado-vigente.ts';
+import { creditoTurnado } from './turnado-vigente.ts';
 
 export interface NuevaActuacion {
   estado: EstadoJuridico;
@@ -27,24 +26,11 @@ export async function registrarActuacion(
   a: NuevaActuacion,
   ctx: ContextoAutenticado,
 ): Promise<ActuacionJson> {
-  const c = await trx
-    .selectFrom('creditos')
-    .select(['numero', 'oficina_id', 'despacho_id', 'turnado_hasta'])
-    .where('id', '=', creditoId)
-    .executeTakeFirst();
-  if (!c) throw new ErrorDominio('no_encontrado', 'El crédito no existe.');
-  exigirCreditoEnCartera(ctx.actor, {
-    oficinaId: c.oficina_id,
-    despachoId: c.despacho_id,
-    turnadoHasta: c.turnado_hasta,
+  const { turnado: t } = await creditoTurnado(trx, creditoId, ctx.actor, {
+    bloquear: false,
+    sinTurnado: (numero) =>
+      `El crédito ${numero} no está turnado a un despacho: no admite actuaciones.`,
   });
-  const t = await turnadoVigente(trx, creditoId);
-  if (!t) {
-    throw new ErrorDominio(
-      'conflicto',
-      `El crédito ${c.numero} no está turnado a un despacho: no admite actuaciones.`,
-    );
-  }
   if (a.estado === 'demanda_presentada') {
     if (a.juzgado === null) {
       throw new ErrorDominio(

@@ -1,19 +1,11 @@
 import { formatearPesos } from '../../domain/dinero.ts';
-import { formatearFecha } from '../../domain/fecha.ts';
+import { formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import type { DatosEmision } from '../documentos/estado-de-cuenta-pdf.ts';
 import { nuevoDocumento, pares, seccion, terminar } from '../documentos/pdf-base.ts';
 import { CUENTA_DEL_INSTITUTO, type CuentaBancaria } from './cuenta-del-instituto.ts';
 import type { FichaDePago } from './preparar-ficha-de-pago.ts';
 
 const ROJO = '#a11a1a';
-
-function instante(d: Date, zona: string): string {
-  return new Intl.DateTimeFormat('es-MX', {
-    timeZone: zona,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(d);
-}
 
 function explicacionDelImporte(f: FichaDePago): string {
   const al = formatearFecha(f.fecha);
@@ -95,6 +87,6 @@ export function generarPdfFichaDePago(
   const zona = emision.zonaHoraria ?? 'America/Hermosillo';
   return terminar(
     doc,
-    `Emitida el ${instante(emision.emitido, zona)} por ${emision.usuario}. Ficha informativa; el saldo cambia con cada día y cada pago`,
+    `Emitida el ${formatearInstante(emision.emitido, zona)} por ${emision.usuario}. Ficha informativa; el saldo cambia con cada día y cada pago`,
   );
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/conexion.ts';
 import { type Centavos, formatearPesos } from '../../../domain/dinero.ts';
 import { ErrorDominio } from '../../../domain/errores.ts';
-import { type Fecha, formatearFecha } from '../../../domain/fecha.ts';
+import { type Fecha, formatearFecha, formatearInstante } from '../../../domain/fecha.ts';
 import { registrarEnBitacora } from '../../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../../contexto.ts';
 import type { DatosAcuse } from '../../documentos/acuse-de-custodia-pdf.ts';
@@ -16,21 +16,6 @@ import {
 } from './ubicacion.ts';
 
 const ZONA = 'America/Hermosillo';
-
-/** dd/mm/aaaa hh:mm, as the institute's clocks read it. */
-function fechaHora(instante: Date): string {
-  const partes = new Intl.DateTimeFormat('es-MX', {
-    timeZone: ZONA,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instante);
-  const de = (t: Intl.DateTimeFormatPartTypes) => partes.find((p) => p.type === t)?.value ?? '';
-  return `${de('day')}/${de('month')}/${de('year')} ${de('hour')}:${de('minute')}`;
-}
 
 /** Movements of the acuse, or each piece's movement just before it, with the names. */
 function movimientos(trx: Db) {
@@ -159,7 +144,7 @@ export async function prepararAcusePdf(
   return {
     folio: a.id,
     tipo: NOMBRE_DEL_MOVIMIENTO[a.tipo],
-    fechaHora: fechaHora(a.registrado_en),
+    fechaHora: formatearInstante(a.registrado_en, ZONA),
     entrega: desdeUnDespacho ? `Despacho ${firma}` : a.entrega,
     recibe: [a.recibe, a.recibe_nombre].filter((x) => x !== null).join(' · ') || '—',
     registradoPor: a.registro,
