@@ -45,7 +45,9 @@ describe('recibo de pago', () => {
     // One page, no blank one after it, its footer with the four-digit year (issue 14).
     const paginas = paginasDePdf(r.rawPayload);
     expect(paginas).toHaveLength(1);
-    expect(paginas[0]).toMatch(/Registrado el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} por [\s\S]*Página 1 de 1/);
+    expect(paginas[0]).toMatch(
+      /Registrado el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} por [\s\S]*Página 1 de 1/,
+    );
     expect(
       (
         await t.pedir('GET', `/api/movimientos/${pago.movimiento.id}/recibo.pdf`, {
