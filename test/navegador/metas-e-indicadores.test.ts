@@ -169,8 +169,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: metas e indicadores', ()
     await metas.escribirItem(dialogo, 'Contactos efectivos', '120', '30');
     await metas.escribirItem(dialogo, 'Convenios firmados', '5', '30');
     // Turnos atendidos stays empty: Tab past its two fields to the reason.
-    await r.page.keyboard.press('Tab');
-    await r.page.keyboard.press('Tab');
+    await metas.tabuladorHasta(dialogo.getByLabel('Motivo del cambio (opcional)'));
     await r.page.keyboard.type('Metas del trimestre');
     expect(await infraccionesDeAccesibilidad(r.page, '.ant-modal')).toEqual([]);
     await expect
@@ -179,10 +178,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: metas e indicadores', ()
     // From the reason's text area (where Enter is a new line) Tab reaches «Guardar metas»,
     // past «Cancelar». A few presses at most: the test is that the keyboard gets there, not
     // how many stops antd's dialog puts on the way (CI once found one more under load).
-    const guardar = dialogo.getByRole('button', { name: 'Guardar metas' });
-    const enfocado = () => guardar.evaluate((b) => b === b.ownerDocument.activeElement);
-    for (let i = 0; i < 4 && !(await enfocado()); i++) await r.page.keyboard.press('Tab');
-    expect(await enfocado()).toBe(true);
+    await metas.tabuladorHasta(dialogo.getByRole('button', { name: 'Guardar metas' }));
     await r.page.keyboard.press('Enter');
     await dialogo.waitFor({ state: 'hidden' });
     await r.page
