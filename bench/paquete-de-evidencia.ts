@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { construirApp } from '../src/http/app.ts';
 import { CONTRASENA_DEMO, cargarDemo } from '../src/modules/demo/cargar-demo.ts';
 import { RelojManual } from '../src/plataforma/reloj-sistema.ts';
-import { type CasoEntrada, guardarCaso } from '../test/soporte/fabricas.ts';
+import { type CasoEntrada, despachoDelAbogado, guardarCaso } from '../test/soporte/fabricas.ts';
 import { JPEG, PNG } from '../test/soporte/imagenes.ts';
 import { textoDePdf } from '../test/soporte/pdf.ts';
 import { baseParaBenchmark } from './servidor-de-base.ts';
@@ -90,16 +90,7 @@ const datos = mkdtempSync(join(tmpdir(), 'recupera-bench-paquete-'));
 try {
   const db = base.db;
   await db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
-  const despacho = await db
-    .insertInto('despachos')
-    .values({ nombre: 'Despacho de la medición, S.C.' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .updateTable('usuarios')
-    .set({ despacho_id: despacho.id })
-    .where('usuario', '=', 'abogado')
-    .execute();
+  const despacho = await despachoDelAbogado(db, 'Despacho de la medición, S.C.');
   const admin = await db
     .selectFrom('usuarios')
     .select('id')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
-import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
+import { casoPublicado, despachoDelAbogado, guardarCaso } from '../soporte/fabricas.ts';
 
 const caso = casoPublicado('01-pago-parcial-con-atraso.json');
 
@@ -639,16 +639,7 @@ describe('alcance', () => {
   });
 
   it('el abogado externo lee los domicilios y teléfonos de una cuenta turnada a su despacho, no los cambia', async () => {
-    const despacho = await t.base.db
-      .insertInto('despachos')
-      .values({ nombre: 'Despacho de contactos' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.base.db
-      .updateTable('usuarios')
-      .set({ despacho_id: despacho.id })
-      .where('usuario', '=', 'abogado')
-      .execute();
+    const despacho = await despachoDelAbogado(t.base.db, 'Despacho de contactos');
     s.abogado = await t.entrar('abogado');
     const credito = await guardarCaso(t.base.db, caso, { despachoId: despacho.id });
     const { persona_id } = await t.base.db

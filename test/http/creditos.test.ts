@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
-import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
+import { casoPublicado, despachoDelAbogado, guardarCaso } from '../soporte/fabricas.ts';
 import { paginasDePdf, textoDePdf } from '../soporte/pdf.ts';
 
 const caso = casoPublicado('01-pago-parcial-con-atraso.json');
@@ -13,16 +13,7 @@ const s: Record<string, Sesion> = {};
 
 beforeAll(async () => {
   t = await crearAppDePrueba();
-  const despacho = await t.base.db
-    .insertInto('despachos')
-    .values({ nombre: 'Quijada y Asociados, S.C.' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.base.db
-    .updateTable('usuarios')
-    .set({ despacho_id: despacho.id })
-    .where('usuario', '=', 'abogado')
-    .execute();
+  const despacho = await despachoDelAbogado(t.base.db);
   hermosillo = await guardarCaso(t.base.db, caso, { oficina: 'HMO' });
   nogales = await guardarCaso(t.base.db, caso, { oficina: 'NOG', nombres: 'María Fernanda' });
   turnado = await guardarCaso(t.base.db, caso, { oficina: 'OBR', despachoId: despacho.id });

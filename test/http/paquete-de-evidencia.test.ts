@@ -9,7 +9,7 @@ import type { Fecha } from '../../src/domain/fecha.ts';
 import { formatearFecha } from '../../src/domain/fecha.ts';
 import { piezasDeCredito } from '../../src/modules/expedientes/piezas-de-credito.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
-import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
+import { casoPublicado, despachoDelAbogado, guardarCaso } from '../soporte/fabricas.ts';
 import { JPEG, PNG } from '../soporte/imagenes.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 
@@ -52,16 +52,7 @@ beforeAll(async () => {
   datos = mkdtempSync(join(tmpdir(), 'recupera-paquete-'));
   t = await crearAppDePrueba({ carpetaDatos: datos });
   const db = t.base.db;
-  const despacho = await db
-    .insertInto('despachos')
-    .values({ nombre: 'Quijada y Asociados, S.C.' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .updateTable('usuarios')
-    .set({ despacho_id: despacho.id })
-    .where('usuario', '=', 'abogado')
-    .execute();
+  const despacho = await despachoDelAbogado(db);
   const admin = await db
     .selectFrom('usuarios')
     .select('id')

@@ -184,3 +184,21 @@ export async function guardarCaso(db: Db, caso: CasoEntrada, opciones: OpcionesC
   }
   return { id: credito.id, numero: credito.numero, movimientos: ids };
 }
+
+/** A law firm with the demo lawyer (`abogado`) in it: his scope is that firm's turnados. */
+export async function despachoDelAbogado(
+  db: Db,
+  nombre = 'Quijada y Asociados, S.C.',
+): Promise<{ id: number }> {
+  const despacho = await db
+    .insertInto('despachos')
+    .values({ nombre })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('usuarios')
+    .set({ despacho_id: despacho.id })
+    .where('usuario', '=', 'abogado')
+    .execute();
+  return despacho;
+}
