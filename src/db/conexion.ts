@@ -3,10 +3,21 @@ import pg from 'pg';
 import type { BaseDeDatos } from './esquema.ts';
 
 // `date` columns stay `YYYY-MM-DD` text: a calendar date must never become a JS Date (an
-// instant), or it shifts a day in UTC−7. `int8` (bigserial ids, counts) fits in a JS number
-// for every value this system produces (< 2^53).
+// instant), or it shifts a day in UTC−7.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// `int8` (ids, counts, and every amount in centavos) becomes a JS number only when it is exact:
+// this is the one check behind the schema's `Centavos` columns (src/db/esquema.ts). A value
+// past 2^53 fails its query (pg reports a parser's error as the query's) instead of losing
+// centavos.
+pg.types.setTypeParser(pg.types.builtins.INT8, enteroExacto);
+
+export function enteroExacto(texto: string): number {
+  const n = Number(texto);
+  if (!Number.isSafeInteger(n)) {
+    throw new RangeError(`entero de la base fuera del rango exacto: ${texto}`);
+  }
+  return n;
+}
 
 export type Db = Kysely<BaseDeDatos>;
 

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Bucket } from '../domain/antiguedad.ts';
 import type { DerechoArco, EstadoArco } from '../domain/arco/solicitud-arco.ts';
 import type { EstadoConvenio } from '../domain/convenios/estado-convenio.ts';
+import type { Centavos } from '../domain/dinero.ts';
 import type { EstadoCredito } from '../domain/estado-credito.ts';
 import type { CanalGestion } from '../domain/gestion/canal.ts';
 import type { EstadoRecado } from '../domain/gestion/estado-recado.ts';
@@ -87,8 +88,12 @@ export interface BitacoraFila {
 
 /** `YYYY-MM-DD`: pg returns `date` columns as text (src/db/conexion.ts). */
 type FechaColumna = string;
-/** Integer centavos in a bigint column. */
-type CentavosColumna = number;
+/**
+ * Integer centavos in a bigint column, typed as money where it leaves the database: the int8
+ * parser (src/db/conexion.ts) refuses any value outside the safe range, so a row's amount is
+ * a checked `Centavos` and no reader casts it. Writes take any integer: the column checks it.
+ */
+type CentavosColumna = ColumnType<Centavos, number, number>;
 
 export interface DespachoFila {
   id: Generated<number>;
@@ -310,7 +315,7 @@ export interface ImportacionBancariaFila {
   ya_registrados: Generated<number>;
   pendientes: Generated<number>;
   ya_pendientes: Generated<number>;
-  total_registrado_centavos: Generated<CentavosColumna>;
+  total_registrado_centavos: ColumnType<Centavos, number | undefined, number>;
 }
 
 export type EstadoDepositoPendiente = 'pendiente' | 'asignado' | 'descartado';

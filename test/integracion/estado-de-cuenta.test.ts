@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstadoDeCuentaJson } from '../../src/domain/estado-de-cuenta/index.ts';
 import type { Fecha } from '../../src/domain/fecha.ts';
@@ -37,8 +38,9 @@ function ejemplos(carpeta: string, conAleatorios: boolean): Array<Ejemplo & { no
   return [...archivos, ...aleatorios];
 }
 
-// R9's examples (tasa por puntualidad) live in their own folder, with 40 random lines.
-const publicados = [...ejemplos('', false), ...ejemplos('puntualidad', true)];
+// Every published example goes through PostgreSQL: the 60 random lines and R9's folder (tasa
+// por puntualidad) with its 40.
+const publicados = [...ejemplos('', true), ...ejemplos('puntualidad', true)];
 const casosValidos = publicados.filter((c) => c.esperado.error === undefined);
 const puntualidadInvalida = publicados.filter(
   (c) => c.nombre.startsWith('puntualidad') && c.esperado.error !== undefined,
@@ -140,5 +142,16 @@ describe('estado de cuenta desde las filas guardadas', () => {
     await expect(base.db.deleteFrom('movimientos').where('id', '=', id).execute()).rejects.toThrow(
       /registra una cancelación/,
     );
+  });
+
+  it('un monto int8 que no cabe exacto en un número falla su consulta, no pierde centavos', async () => {
+    const exacto = await sql<{ n: number }>`select 9007199254740991::int8 as n`.execute(base.db);
+    expect(exacto.rows[0]?.n).toBe(Number.MAX_SAFE_INTEGER);
+    await expect(sql`select 9007199254740993::int8 as n`.execute(base.db)).rejects.toThrow(
+      /fuera del rango exacto/,
+    );
+    // The pool's connection survives the refused row.
+    const despues = await sql<{ n: number }>`select 1::int8 as n`.execute(base.db);
+    expect(despues.rows[0]?.n).toBe(1);
   });
 });

@@ -4,7 +4,6 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../src/db/conexion.ts';
-import { casoDesdeFilas } from '../../src/db/mapeo-caso.ts';
 import {
   calcularCaso,
   estadoDeCuentaAJson,
@@ -14,6 +13,7 @@ import {
 import { cargarCreditos } from '../../src/modules/cartera/cargar-credito.ts';
 import { puertoLibre } from '../../src/plataforma/postgres-embebido.ts';
 import { relojDelSistema } from '../../src/plataforma/reloj-sistema.ts';
+import { casoJsonDesdeFilas } from './caso-json.ts';
 
 const raiz = join(import.meta.dirname, '..', '..');
 
@@ -259,7 +259,7 @@ export async function correrFiabilidad(
   const cargados = await cargarCreditos(db, creditos);
   let revisados = 0;
   for (const c of cargados.values()) {
-    const r = calcularCaso(casoDesdeFilas(c, hoy));
+    const r = calcularCaso(casoJsonDesdeFilas(c, hoy));
     if (!r.ok) throw new Error(`el crédito ${c.id} no se puede recalcular: ${r.error.mensaje}`);
     const http = await fetch(`${base}/api/creditos/${c.id}/estado-de-cuenta?fecha=${hoy}`, {
       headers: { cookie: sesion.cookie },

@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/alternativas/index.ts';
 import { calcularCaso } from '../../src/domain/estado-de-cuenta/index.ts';
 import type { Fecha } from '../../src/domain/fecha.ts';
+import { entradaDe } from '../soporte/caso-json.ts';
 import { casoPublicado } from '../soporte/fabricas.ts';
 
 // R9's published example (3% punctual, 6% ordinary), simulated on 20/05/2025: 2,003.17 to settle.
@@ -25,7 +26,7 @@ function credito(caso: Record<string, unknown>): CreditoASimular {
     id: 1,
     numero: 'CE-016',
     estado: 'activo',
-    caso,
+    caso: entradaDe(caso),
     alCorte: r.valor,
     datos: { producto: 'CE-6', oficina: { clave: 'HMO', nombre: 'Hermosillo' }, generacion: 2024 },
   };

@@ -19,6 +19,7 @@ import {
 } from '../../src/domain/estado-de-cuenta/index.ts';
 import { type Fecha, sumarDias } from '../../src/domain/fecha.ts';
 import { arbCaso, type CasoJson, centavos, type MovimientoJson } from '../domain/generador.ts';
+import { entradaDe } from '../soporte/caso-json.ts';
 
 // Every run simulates one offer over a generated credit (history of payments, condonaciones,
 // cancelaciones, windows, both prelaciones and bases), then checks it from its JSON alone.
@@ -146,7 +147,7 @@ describe('simulador sobre créditos generados: sus cifras son las que da registr
           id: 1,
           numero: 'CE-PROP',
           estado: 'activo',
-          caso,
+          caso: entradaDe(caso),
           alCorte,
           datos: {
             producto: 'CE-6',
@@ -291,7 +292,7 @@ describe('un caso publicado, a mano', () => {
     id: 1,
     numero: 'CE-001',
     estado: 'activo',
-    caso: { ...caso },
+    caso: entradaDe(caso),
     alCorte: estado(caso),
     datos: { producto: 'CE-6', oficina: { clave: 'HMO', nombre: 'Hermosillo' }, generacion: 2023 },
   };

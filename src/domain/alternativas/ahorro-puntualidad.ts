@@ -13,18 +13,16 @@ export interface PlanConIntereses {
   readonly hasta: Fecha;
 }
 
-function objeto(valor: unknown): Record<string, unknown> {
-  return typeof valor === 'object' && valor !== null && !Array.isArray(valor)
-    ? (valor as Record<string, unknown>)
-    : {};
-}
-
 /** The same case as if the borrower were never punctual: no punctual rate anywhere (no R9). */
 function sinTasaPuntual(caso: CasoBase): CasoBase | null {
-  const { tasa_puntual_anual: delProducto, ...producto } = objeto(caso.producto);
-  const { tasa_puntual_anual: delCredito, ...credito } = objeto(caso.credito);
-  if (delProducto === undefined && delCredito === undefined) return null;
-  return { ...caso, producto, credito };
+  if (caso.producto.tasaPuntualAnual === null && caso.credito.tasaPuntualAnual === null) {
+    return null;
+  }
+  return {
+    ...caso,
+    producto: { ...caso.producto, tasaPuntualAnual: null },
+    credito: { ...caso.credito, tasaPuntualAnual: null },
+  };
 }
 
 /** Ordinary interest charged (R3, R6) plus the open period's accrual, up to the cut-off. */

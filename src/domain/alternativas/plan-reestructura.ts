@@ -1,6 +1,7 @@
-import { type Centavos, centavos, formatearCentavos } from '../dinero.ts';
+import { type Centavos, centavos } from '../dinero.ts';
+import { diaDe, type ProductoLeido } from '../estado-de-cuenta/index.ts';
 import type { Fecha } from '../fecha.ts';
-import { type Tasa, tasaDesdeTexto, tasaMayorQue } from '../tasa.ts';
+import { type Tasa, tasaMayorQue } from '../tasa.ts';
 import { fechasMensuales } from './calendario.ts';
 import { type PagoDelPlan, pendiente } from './plan-en-pagos.ts';
 import { repartirEnPartes } from './repartir.ts';
@@ -29,26 +30,17 @@ export interface PlanDeReestructura {
   readonly casoNuevo: CasoBase;
 }
 
-function objeto(valor: unknown): Record<string, unknown> {
-  return typeof valor === 'object' && valor !== null && !Array.isArray(valor)
-    ? (valor as Record<string, unknown>)
-    : {};
-}
-
 /**
  * The new credit's product: the old one's at the agreed ordinary rate. It keeps its version's
  * punctual rate (R9), never above the agreed rate, as the stored credit will (src/db/tasas-en-vigor.ts);
  * the old credit's own punctual rate is not carried over (the convenio states none).
  */
-function productoPactado(producto: Record<string, unknown>, tasa: Tasa): Record<string, unknown> {
-  const puntual =
-    typeof producto.tasa_puntual_anual === 'string'
-      ? tasaDesdeTexto(producto.tasa_puntual_anual)
-      : null;
+function productoPactado(producto: ProductoLeido, tasa: Tasa): ProductoLeido {
+  const puntual = producto.tasaPuntualAnual;
   return {
     ...producto,
-    tasa_ordinaria_anual: tasa.texto,
-    ...(puntual !== null && tasaMayorQue(puntual, tasa) ? { tasa_puntual_anual: tasa.texto } : {}),
+    tasaOrdinariaAnual: tasa,
+    tasaPuntualAnual: puntual !== null && tasaMayorQue(puntual, tasa) ? tasa : puntual,
   };
 }
 /**
@@ -84,20 +76,23 @@ export function planDeReestructura(
     fecha: f,
     capital: capitales[k] ?? centavos(0),
   }));
+  const inicio = diaDe(fecha);
   const casoNuevo: CasoBase = {
-    fecha_corte: fecha,
-    producto: productoPactado(objeto(base.producto), tasa),
+    fechaCorte: inicio,
+    producto: productoPactado(base.producto, tasa),
     credito: {
-      id: `${String(objeto(base.credito).id ?? 'credito')}-R`,
-      fecha_inicio_interes: fecha,
-      ministraciones: [{ fecha, monto: formatearCentavos(principal) }],
+      id: `${String(base.credito.id ?? 'credito')}-R`,
+      tasaPuntualAnual: null,
+      fechaInicioInteres: inicio,
+      ministraciones: [{ ...inicio, monto: principal }],
       amortizaciones: amortizaciones.map((a) => ({
+        ...diaDe(a.fecha),
         numero: a.numero,
-        fecha: a.fecha,
-        capital: formatearCentavos(a.capital),
+        capital: a.capital,
       })),
     },
     movimientos: [],
+    periodosSinMoratorio: [],
   };
   const pagos: PagoDelPlan[] = [];
   const movimientos: MovimientoSupuesto[] = [];

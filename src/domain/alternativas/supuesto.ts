@@ -1,14 +1,19 @@
-import { type Centavos, formatearCentavos } from '../dinero.ts';
-import { calcularCaso, type EstadoDeCuenta } from '../estado-de-cuenta/index.ts';
+import type { Centavos } from '../dinero.ts';
+import {
+  calcularEntrada,
+  diaDe,
+  type EntradaDeCaso,
+  type EstadoDeCuenta,
+  type Movimiento,
+} from '../estado-de-cuenta/index.ts';
 import type { Fecha } from '../fecha.ts';
 
 /**
- * A credit's case as calculo.md's input JSON (what `casoDesdeFilas` builds from the stored
+ * A credit's case as the engine's typed input (what `entradaDesdeFilas` builds from the stored
  * rows). The simulator never changes it: every scenario is this case plus hypothetical
  * movements and windows, computed by the engine itself.
  */
-export type CasoBase = Readonly<Record<string, unknown>>;
-
+export type CasoBase = EntradaDeCaso;
 export type ConceptoDescontable = 'moratorio' | 'interes';
 
 export type MovimientoSupuesto =
@@ -37,31 +42,30 @@ export const SIN_SUPUESTOS: Supuesto = { movimientos: [], ventana: null };
 const idDe = (m: MovimientoSupuesto, k: number) =>
   m.tipo === 'pago' ? `simulado-pago-${k + 1}` : `simulado-condonacion-${m.concepto}-${k + 1}`;
 
-function movimientoJson(m: MovimientoSupuesto, k: number): Record<string, unknown> {
-  const base = { id: idDe(m, k), fecha: m.fecha, monto: formatearCentavos(m.monto) };
+function movimiento(m: MovimientoSupuesto, k: number): Movimiento {
+  const { fecha, dia } = diaDe(m.fecha);
   return m.tipo === 'pago'
-    ? { ...base, tipo: 'pago', excedente: 'reducir_plazo' }
-    : { ...base, tipo: 'condonacion', concepto: m.concepto };
+    ? { tipo: 'pago', id: idDe(m, k), fecha, dia, monto: m.monto, excedente: 'reducir_plazo' }
+    : { tipo: 'condonacion', id: idDe(m, k), fecha, dia, concepto: m.concepto, monto: m.monto };
 }
 
-function lista(valor: unknown): unknown[] {
-  return Array.isArray(valor) ? valor : [];
-}
-
-/** The case JSON of a scenario: the stored history first, then the offer's movements (R1). */
-export function casoDelSupuesto(
-  base: CasoBase,
-  s: Supuesto,
-  corte: Fecha,
-): Record<string, unknown> {
+/** The case of a scenario: the stored history first, then the offer's movements (R1). */
+export function casoDelSupuesto(base: CasoBase, s: Supuesto, corte: Fecha): EntradaDeCaso {
   return {
-    ...base,
-    fecha_corte: corte,
-    movimientos: [...lista(base.movimientos), ...s.movimientos.map(movimientoJson)],
-    periodos_sin_moratorio: [
-      ...lista(base.periodos_sin_moratorio),
-      ...(s.ventana === null ? [] : [{ desde: s.ventana.desde, hasta: s.ventana.hasta }]),
-    ],
+    fechaCorte: diaDe(corte),
+    producto: base.producto,
+    credito: base.credito,
+    movimientos:
+      s.movimientos.length === 0
+        ? base.movimientos
+        : [...base.movimientos, ...s.movimientos.map(movimiento)],
+    periodosSinMoratorio:
+      s.ventana === null
+        ? base.periodosSinMoratorio
+        : [
+            ...base.periodosSinMoratorio,
+            { desde: diaDe(s.ventana.desde), hasta: diaDe(s.ventana.hasta) },
+          ],
   };
 }
 
@@ -71,7 +75,7 @@ export function casoDelSupuesto(
  * movements are built from the engine's own figures, so a refusal here is a defect.
  */
 export function calcularSupuesto(base: CasoBase, s: Supuesto, corte: Fecha): EstadoDeCuenta {
-  const r = calcularCaso(casoDelSupuesto(base, s, corte));
+  const r = calcularEntrada(casoDelSupuesto(base, s, corte));
   if (!r.ok) throw new Error(`el motor rechazó un supuesto del simulador: ${r.error.mensaje}`);
   return r.valor;
 }

@@ -83,6 +83,23 @@ export interface PeriodoSinMoratorio {
   readonly hasta: Dia;
 }
 
+/** A product as read: its rates and options, before the daily factors are derived (R2). */
+export type ProductoLeido = Omit<Producto, 'factorOrdinario' | 'factorMoratorio'>;
+
+/**
+ * A case whose every field has its form (read from calculo.md's JSON by `leerEntrada`, or typed
+ * rows from the database) and whose consistency is not yet checked: `armarCaso` checks what
+ * both sources can get wrong (order, sums, zero amounts, references), so one set of rules
+ * judges every case. Ministraciones in listed order; movements as listed (R1).
+ */
+export interface EntradaDeCaso {
+  readonly fechaCorte: Dia;
+  readonly producto: ProductoLeido;
+  readonly credito: Credito;
+  readonly movimientos: readonly Movimiento[];
+  readonly periodosSinMoratorio: readonly PeriodoSinMoratorio[];
+}
+
 declare const validado: unique symbol;
 
 /**

@@ -11,6 +11,8 @@ export type {
   Concepto,
   Condonacion,
   Credito,
+  Dia,
+  EntradaDeCaso,
   Excedente,
   Ministracion,
   Movimiento,
@@ -18,6 +20,7 @@ export type {
   PeriodoSinMoratorio,
   Prelacion,
   Producto,
+  ProductoLeido,
   ValorJson,
 } from './caso.ts';
 export type { CodigoErrorDeCaso, ErrorDeCaso, Resultado } from './errores.ts';
@@ -37,4 +40,12 @@ export type {
   TasaDelPeriodoJson,
 } from './json.ts';
 export { estadoDeCuentaAJson, puntualidadAJson } from './json.ts';
-export { calcularCaso, calcularEstadoDeCuenta, validarCaso } from './validar-caso.ts';
+export { diaDe } from './lectura.ts';
+export {
+  calcularCaso,
+  calcularEntrada,
+  calcularEstadoDeCuenta,
+  leerCaso,
+  validarCaso,
+  validarEntrada,
+} from './validar-caso.ts';

@@ -1,5 +1,5 @@
 import { type Centavos, centavosDesdeTexto } from '../dinero.ts';
-import { fechaDesdeTexto, numeroDeDia } from '../fecha.ts';
+import { type Fecha, fechaDesdeTexto, numeroDeDia } from '../fecha.ts';
 import type { Dia } from './caso.ts';
 import type { CodigoErrorDeCaso, ErrorDeCaso } from './errores.ts';
 
@@ -40,6 +40,11 @@ export function leerObjeto(valor: unknown, ruta: string, codigo: CodigoErrorDeCa
   return valor;
 }
 
+/** A date already known to be valid (a typed source), with its day number. */
+export function diaDe(fecha: Fecha): Dia {
+  return { fecha, dia: numeroDeDia(fecha) };
+}
+
 export function leerFecha(objeto: Objeto, clave: string, ruta: string): Dia {
   const valor = objeto[clave];
   const fecha = typeof valor === 'string' ? fechaDesdeTexto(valor) : null;
@@ -47,19 +52,12 @@ export function leerFecha(objeto: Objeto, clave: string, ruta: string): Dia {
   return { fecha, dia: numeroDeDia(fecha) };
 }
 
-/** An amount of pesos as a JSON string; `positivo` also rejects zero. */
-export function leerMonto(
-  objeto: Objeto,
-  clave: string,
-  ruta: string,
-  positivo: boolean,
-): Centavos {
+/** An amount of pesos as a JSON string (whether it may be zero is `armarCaso`'s to judge). */
+export function leerMonto(objeto: Objeto, clave: string, ruta: string): Centavos {
   const valor = objeto[clave];
   const monto = typeof valor === 'string' ? centavosDesdeTexto(valor) : null;
   if (monto === null)
     rechazar('monto_invalido', `${campo(ruta, clave)}: monto inválido ${citar(valor)}`);
-  if (positivo && monto === 0)
-    rechazar('monto_invalido', `${campo(ruta, clave)}: el monto no puede ser cero`);
   return monto;
 }
 

@@ -1,7 +1,7 @@
 import type { Centavos } from '../dinero.ts';
-import { type FactorDiario, factorDiario, type Tasa } from '../tasa.ts';
+import type { FactorDiario, Tasa } from '../tasa.ts';
 import { simular } from './calcular.ts';
-import type { Caso, CasoSinVerificar, Credito, Dia, Producto } from './caso.ts';
+import type { Caso, CasoSinVerificar, Credito, Dia, EntradaDeCaso, Producto } from './caso.ts';
 import { exito, type Resultado } from './errores.ts';
 import type { EstadoDeCuenta } from './estado-de-cuenta.ts';
 import {
@@ -12,9 +12,14 @@ import {
   type Objeto,
   rechazar,
 } from './lectura.ts';
-import { totalSeguro, validarCredito } from './validar-credito.ts';
-import { validarMovimientos, validarPeriodos } from './validar-movimientos.ts';
-import { validarProducto } from './validar-producto.ts';
+import { leerCredito, totalSeguro, verificarCredito } from './validar-credito.ts';
+import {
+  leerMovimientos,
+  leerPeriodos,
+  verificarMovimientos,
+  verificarPeriodos,
+} from './validar-movimientos.ts';
+import { armarProducto, factorDe, leerProducto } from './validar-producto.ts';
 
 const CAMPOS_OBLIGATORIOS = ['fecha_corte', 'producto', 'credito'] as const;
 
@@ -68,40 +73,81 @@ function factorPuntual(producto: Producto, credito: Credito): FactorDiario | nul
     }
   }
   const tasa = credito.tasaPuntualAnual ?? producto.tasaPuntualAnual;
-  return tasa === null ? null : factorDiario(tasa, producto.baseDias);
+  return tasa === null ? null : factorDe(tasa, producto.baseDias);
 }
 
-function leerCaso(json: unknown): CasoSinVerificar {
+/** calculo.md's JSON input, each field in its form; consistency is `armarCaso`'s. */
+function leerEntrada(json: unknown): EntradaDeCaso {
   if (!esObjeto(json)) return rechazar('caso_invalido', 'el caso no es un objeto');
   for (const campo of CAMPOS_OBLIGATORIOS) {
     if (json[campo] === undefined) rechazar('caso_invalido', `falta ${campo}`);
   }
-  const fechaCorte = leerFecha(json, 'fecha_corte', '');
-  const producto = validarProducto(leerObjeto(json.producto, 'producto', 'caso_invalido'));
-  const credito = validarCredito(leerObjeto(json.credito, 'credito', 'caso_invalido'));
-  const ultimaMinistracion: Dia | undefined = credito.ministraciones.at(-1);
-  if (ultimaMinistracion === undefined) {
-    return rechazar('ministraciones_invalidas', 'credito.ministraciones: no hay ninguna');
-  }
+  return {
+    fechaCorte: leerFecha(json, 'fecha_corte', ''),
+    producto: leerProducto(leerObjeto(json.producto, 'producto', 'caso_invalido')),
+    credito: leerCredito(leerObjeto(json.credito, 'credito', 'caso_invalido')),
+    movimientos: leerMovimientos(json),
+    periodosSinMoratorio: leerPeriodos(json),
+  };
+}
+
+/**
+ * Every consistency rule of calculo.md's validation table, whatever the source: a case read
+ * from JSON and one built from typed database rows are judged by this same code.
+ */
+function armarCaso(entrada: EntradaDeCaso): CasoSinVerificar {
+  const producto = armarProducto(entrada.producto);
+  const credito = verificarCredito(entrada.credito);
+  const ultimaMinistracion = credito.ministraciones.at(-1) as Dia;
+  verificarMovimientos(entrada.movimientos, ultimaMinistracion);
+  verificarPeriodos(entrada.periodosSinMoratorio);
   const caso: CasoSinVerificar = {
-    fechaCorte,
+    fechaCorte: entrada.fechaCorte,
     producto,
     factorPuntual: factorPuntual(producto, credito),
     credito,
-    movimientos: validarMovimientos(json as Objeto, ultimaMinistracion),
-    periodosSinMoratorio: validarPeriodos(json),
+    movimientos: entrada.movimientos,
+    periodosSinMoratorio: entrada.periodosSinMoratorio,
   };
   verificarRango(caso);
   return caso;
 }
 
-function validarForma(json: unknown): Resultado<CasoSinVerificar> {
+function intentar<T>(paso: () => T): Resultado<T> {
   try {
-    return exito(leerCaso(json));
+    return exito(paso());
   } catch (e) {
     if (e instanceof CasoRechazado) return { ok: false, error: e.error };
     throw e;
   }
+}
+
+function validarForma(json: unknown): Resultado<CasoSinVerificar> {
+  return intentar(() => armarCaso(leerEntrada(json)));
+}
+
+/** calculo.md's JSON as the engine's typed input, only its form checked (for tools and tests). */
+export function leerCaso(json: unknown): Resultado<EntradaDeCaso> {
+  return intentar(() => leerEntrada(json));
+}
+
+/** Validates a typed case (the database path): the same checks, without reading text. */
+export function validarEntrada(entrada: EntradaDeCaso): Resultado<Caso> {
+  return verificarCondonaciones(intentar(() => armarCaso(entrada)));
+}
+
+/** Validation and statement of a typed case in one walk of the history. */
+export function calcularEntrada(entrada: EntradaDeCaso): Resultado<EstadoDeCuenta> {
+  const forma = intentar(() => armarCaso(entrada));
+  return forma.ok ? simular(forma.valor) : forma;
+}
+
+function verificarCondonaciones(forma: Resultado<CasoSinVerificar>): Resultado<Caso> {
+  if (!forma.ok) return forma;
+  const calculo = simular(forma.valor);
+  if (!calculo.ok) return calculo;
+  // The brand records that the one check left, the condonaciones', has passed.
+  return exito(forma.valor as Caso);
 }
 
 /**
@@ -110,12 +156,7 @@ function validarForma(json: unknown): Resultado<CasoSinVerificar> {
  * walking the history once.
  */
 export function validarCaso(json: unknown): Resultado<Caso> {
-  const forma = validarForma(json);
-  if (!forma.ok) return forma;
-  const calculo = simular(forma.valor);
-  if (!calculo.ok) return calculo;
-  // The brand records that the one check left, the condonaciones', has passed.
-  return exito(forma.valor as Caso);
+  return verificarCondonaciones(validarForma(json));
 }
 
 /** The statement of a validated case. Pure and deterministic; cannot fail. */

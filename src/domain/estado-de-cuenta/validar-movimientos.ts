@@ -16,6 +16,7 @@ import {
   type Objeto,
   rechazar,
 } from './lectura.ts';
+import { verificarMonto } from './validar-credito.ts';
 
 const TIPOS = ['pago', 'condonacion', 'cancelacion'] as const;
 const EXCEDENTES: readonly Excedente[] = ['reducir_plazo', 'adelantar'];
@@ -36,7 +37,7 @@ function leerMovimiento(valor: unknown, ruta: string): Movimiento {
         id,
         fecha,
         dia,
-        monto: leerMonto(movimiento, 'monto', ruta, true),
+        monto: leerMonto(movimiento, 'monto', ruta),
         excedente: leerOpcion(
           movimiento,
           'excedente',
@@ -53,7 +54,7 @@ function leerMovimiento(valor: unknown, ruta: string): Movimiento {
         fecha,
         dia,
         concepto: leerOpcion(movimiento, 'concepto', ruta, CONCEPTOS, 'movimiento_invalido'),
-        monto: leerMonto(movimiento, 'monto', ruta, true),
+        monto: leerMonto(movimiento, 'monto', ruta),
       };
     case 'cancelacion':
       return { tipo, id, fecha, dia, movimiento: leerObjetivo(movimiento, ruta) };
@@ -100,21 +101,30 @@ function verificarCancelacion(
   cancelados.add(cancelacion.movimiento);
 }
 
-/** Every movement's form is validated, also those dated after fecha_corte (calculo.md). */
-export function validarMovimientos(caso: Objeto, ultimaMinistracion: Dia): Movimiento[] {
+/** Every movement's form is read, also those dated after fecha_corte (calculo.md). */
+export function leerMovimientos(caso: Objeto): Movimiento[] {
   const lista = leerLista(caso, 'movimientos', '', 'movimiento_invalido', []);
+  return lista.map((valor, i) => leerMovimiento(valor, `movimientos[${i}]`));
+}
+
+/**
+ * Ids are unique, amounts are positive, each cancelación names a movement it may cancel, and
+ * the whole schedule is disbursed before anything is paid, condoned or cancelled.
+ */
+export function verificarMovimientos(
+  movimientos: readonly Movimiento[],
+  ultimaMinistracion: Dia,
+): void {
   const porId = new Map<string, Movimiento>();
   const cancelados = new Set<string>();
-  const movimientos = lista.map((valor, i) => {
-    const movimiento = leerMovimiento(valor, `movimientos[${i}]`);
+  movimientos.forEach((movimiento, i) => {
     if (porId.has(movimiento.id)) {
       rechazar('movimiento_duplicado', `movimientos[${i}].id: el id ${movimiento.id} ya se usó`);
     }
     if (movimiento.tipo === 'cancelacion') verificarCancelacion(movimiento, porId, cancelados);
+    else verificarMonto(movimiento.monto, `movimientos[${i}].monto`, true);
     porId.set(movimiento.id, movimiento);
-    return movimiento;
   });
-  // The whole schedule is disbursed before anything is paid, condoned or cancelled.
   for (const movimiento of movimientos) {
     if (movimiento.dia < ultimaMinistracion.dia) {
       rechazar(
@@ -123,18 +133,23 @@ export function validarMovimientos(caso: Objeto, ultimaMinistracion: Dia): Movim
       );
     }
   }
-  return movimientos;
 }
 
-export function validarPeriodos(caso: Objeto): PeriodoSinMoratorio[] {
+export function leerPeriodos(caso: Objeto): PeriodoSinMoratorio[] {
   const lista = leerLista(caso, 'periodos_sin_moratorio', '', 'periodo_invalido', []);
   return lista.map((valor, i) => {
     const ruta = `periodos_sin_moratorio[${i}]`;
     const periodo = leerObjeto(valor, ruta, 'periodo_invalido');
-    const desde = leerFecha(periodo, 'desde', ruta);
-    const hasta = leerFecha(periodo, 'hasta', ruta);
+    return { desde: leerFecha(periodo, 'desde', ruta), hasta: leerFecha(periodo, 'hasta', ruta) };
+  });
+}
+
+export function verificarPeriodos(periodos: readonly PeriodoSinMoratorio[]): void {
+  periodos.forEach(({ desde, hasta }, i) => {
     if (hasta.dia <= desde.dia)
-      rechazar('periodo_invalido', `${ruta}.hasta: debe ser posterior a desde`);
-    return { desde, hasta };
+      rechazar(
+        'periodo_invalido',
+        `periodos_sin_moratorio[${i}].hasta: debe ser posterior a desde`,
+      );
   });
 }

@@ -1,10 +1,9 @@
 import type { Db } from '../../db/conexion.ts';
-import { casoDesdeFilas } from '../../db/mapeo-caso.ts';
 import type { CreditoASimular } from '../../domain/alternativas/index.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { alcanzaObjeto, exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
-import { calcularEstado } from '../cartera/calcular-estado.ts';
+import { calcularEstado, entradaValida } from '../cartera/calcular-estado.ts';
 import { type CreditoCargado, cargarCredito, cargarCreditos } from '../cartera/cargar-credito.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 
@@ -73,9 +72,9 @@ export async function creditosASimular(
       id: c.id,
       numero: c.credito.numero,
       estado: c.estado,
-      caso: casoDesdeFilas(c, fecha),
       // Stored data the engine refuses is reported (credito_inconsistente), never guessed around.
       alCorte: calcularEstado(c, fecha),
+      caso: entradaValida(c, fecha),
       datos: {
         producto: c.producto.clave,
         oficina: { clave: oficina.clave, nombre: oficina.nombre },

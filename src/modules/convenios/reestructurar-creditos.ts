@@ -2,14 +2,13 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/conexion.ts';
 import type { ConvenioFila } from '../../db/esquema.ts';
-import { casoDesdeFilas } from '../../db/mapeo-caso.ts';
 import { calcularSupuesto, type MovimientoSupuesto } from '../../domain/alternativas/index.ts';
 import { type Centavos, centavosDesdeTexto, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { transicion } from '../../domain/estado-credito.ts';
 import { type Fecha, fechaDesdeTexto } from '../../domain/fecha.ts';
 import { versionAlternativaDesdeFila } from '../alternativas/versiones.ts';
-import { calcularEstado } from '../cartera/calcular-estado.ts';
+import { calcularEstado, entradaValida } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 
@@ -257,12 +256,15 @@ async function llevarPromesas(
   calcularEstado(credito, hoy, (m) => conflicto(`${nuevo.numero}: ${m}`));
   const pagos: MovimientoSupuesto[] = promesas
     .sort((a, b) => a.numero - b.numero)
-    .map((p) => ({ tipo: 'pago', fecha: p.fecha as Fecha, monto: p.monto_centavos as Centavos }));
+    .map((p) => ({ tipo: 'pago', fecha: p.fecha as Fecha, monto: p.monto_centavos }));
   const ultima = pagos.at(-1)?.fecha;
   if (
     ultima === undefined ||
-    calcularSupuesto(casoDesdeFilas(credito, ultima), { movimientos: pagos, ventana: null }, ultima)
-      .situacion !== 'liquidado'
+    calcularSupuesto(
+      entradaValida(credito, ultima, (m) => conflicto(`${nuevo.numero}: ${m}`)),
+      { movimientos: pagos, ventana: null },
+      ultima,
+    ).situacion !== 'liquidado'
   ) {
     throw conflicto(`los pagos prometidos no liquidan el crédito nuevo ${nuevo.numero}.`);
   }

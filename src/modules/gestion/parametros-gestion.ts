@@ -1,7 +1,8 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { ParametrosGestionFila } from '../../db/esquema.ts';
 
-export type ParametrosGestion = Omit<ParametrosGestionFila, 'id'>;
+export type ParametrosGestion = Omit<Selectable<ParametrosGestionFila>, 'id'>;
 
 /** The one row of the rules' parameters (migration 0017 inserts it). */
 export async function leerParametrosGestion(trx: Db): Promise<ParametrosGestion> {

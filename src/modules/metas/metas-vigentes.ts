@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import { cierreDelDia } from '../../db/dia-de-negocio.ts';
@@ -19,7 +20,7 @@ export const claveDeMeta = (oficinaId: number, gestorId: number | null) =>
   gestorId === null ? `o:${oficinaId}` : `g:${gestorId}`;
 
 type Columnas = Pick<
-  MetaFila,
+  Selectable<MetaFila>,
   | 'recuperacion_centavos'
   | 'recuperacion_peso'
   | 'contactos_efectivos'

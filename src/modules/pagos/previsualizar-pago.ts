@@ -1,8 +1,13 @@
 import type { Db } from '../../db/conexion.ts';
-import { casoDesdeFilas } from '../../db/mapeo-caso.ts';
+import { entradaDesdeFilas } from '../../db/mapeo-caso.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
-import { calcularCaso, estadoDeCuentaAJson } from '../../domain/estado-de-cuenta/index.ts';
+import {
+  calcularEntrada,
+  diaDe,
+  estadoDeCuentaAJson,
+  type Movimiento,
+} from '../../domain/estado-de-cuenta/index.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { puede } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
@@ -52,6 +57,9 @@ function avisoDeExceso(
  * "Si paga $X hoy, se aplica así": the engine over the credit plus this payment, nothing
  * stored; and any payment already posted that looks like this one.
  */
+const alNoPoderAplicar = (mensaje: string) =>
+  new ErrorDominio('pago_invalido', `El pago no se puede aplicar: ${mensaje}`);
+
 export async function previsualizarPago(
   trx: Db,
   creditoId: number,
@@ -62,23 +70,27 @@ export async function previsualizarPago(
   const credito = await cargarCredito(trx, creditoId);
   const fecha = pago.fecha ?? ctx.reloj.hoy();
   verificarPago(credito, fecha, ctx);
-  const caso = casoDesdeFilas(credito, fecha);
-  const movimientos = caso.movimientos as Array<Record<string, unknown>>;
+  const guardado = entradaDesdeFilas(credito, fecha);
+  if (!guardado.ok) throw alNoPoderAplicar(guardado.error.mensaje);
   // Split as registrarPago would store it (planearPago), each part a movement of its own.
   const plan = planearPago(credito, fecha, pago.monto, pago.excedente, opciones);
   const ids = plan.partes.map((_, i) => (i === 0 ? ID_PREVIO : `${ID_PREVIO}-${i + 1}`));
-  plan.partes.forEach((parte, i) => {
-    movimientos.push({
-      id: ids[i],
+  const { dia } = diaDe(fecha);
+  const previos = plan.partes.map(
+    (parte, i): Movimiento => ({
       tipo: 'pago',
+      id: ids[i] as string,
       fecha,
-      monto: formatearCentavos(parte.monto),
+      dia,
+      monto: parte.monto,
       excedente: parte.excedente,
-    });
+    }),
+  );
+  const r = calcularEntrada({
+    ...guardado.valor,
+    movimientos: [...guardado.valor.movimientos, ...previos],
   });
-  const r = calcularCaso(caso);
-  if (!r.ok)
-    throw new ErrorDominio('pago_invalido', `El pago no se puede aplicar: ${r.error.mensaje}`);
+  if (!r.ok) throw alNoPoderAplicar(r.error.mensaje);
   const estado = estadoDeCuentaAJson(r.valor);
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'pago.vista_previa',
