@@ -5,7 +5,9 @@ import {
   propuestaDeCampana,
 } from '../../domain/alternativas/index.ts';
 import type { Fecha } from '../../domain/fecha.ts';
-import { cargarAlternativas, cargarCampanas, vigenteEn } from './versiones.ts';
+import { cargarCatalogo } from './catalogo-versionado.ts';
+import { ALTERNATIVAS, CAMPANAS } from './tipos-de-catalogo.ts';
+import { vigenteEn } from './versiones.ts';
 
 /**
  * What can be offered on `fecha`: each active alternative's version in force then, and each
@@ -14,8 +16,8 @@ import { cargarAlternativas, cargarCampanas, vigenteEn } from './versiones.ts';
  */
 export async function propuestasVigentes(trx: Db, fecha: Fecha): Promise<Propuesta[]> {
   const [alternativas, campanas] = await Promise.all([
-    cargarAlternativas(trx),
-    cargarCampanas(trx),
+    cargarCatalogo(trx, ALTERNATIVAS),
+    cargarCatalogo(trx, CAMPANAS),
   ]);
   const deAlternativas = alternativas.flatMap((a) => {
     const v = vigenteEn(a.versiones, fecha);

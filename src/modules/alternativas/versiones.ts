@@ -1,5 +1,4 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/conexion.ts';
 import type {
   AlternativaFila,
   VersionAlternativaFila,
@@ -17,9 +16,6 @@ import { ESQUEMA_PARAMETROS } from './esquemas.ts';
 type Identidad = { id: number; clave: string };
 type FilaVersionAlternativa = Selectable<VersionAlternativaFila>;
 type FilaVersionCampana = Selectable<VersionCampanaFila>;
-
-/** When and by whom each version was created, by version id. */
-export type Autoria = Map<number, { creada: Date; creadaPor: string | null }>;
 
 function elegibilidadDe(f: FilaVersionAlternativa | FilaVersionCampana): Elegibilidad {
   return {
@@ -116,86 +112,4 @@ export function vigenteEn<T extends { vigenteDesde: Fecha; version: number }>(
     }
   }
   return vigente;
-}
-
-export interface AlternativaConVersiones {
-  id: number;
-  clave: string;
-  tipo: AlternativaFila['tipo'];
-  versiones: VersionAlternativa[];
-  autoria: Autoria;
-}
-
-/** Alternatives (all, or those in `ids`) with every version, oldest first. */
-export async function cargarAlternativas(
-  db: Db,
-  ids?: readonly number[],
-): Promise<AlternativaConVersiones[]> {
-  let consulta = db.selectFrom('alternativas').select(['id', 'clave', 'tipo']).orderBy('id');
-  if (ids !== undefined) consulta = consulta.where('id', 'in', [...ids, 0]);
-  const alternativas = await consulta.execute();
-  if (alternativas.length === 0) return [];
-  const versiones = await db
-    .selectFrom('versiones_alternativa as v')
-    .leftJoin('usuarios as u', 'u.id', 'v.creada_por')
-    .selectAll('v')
-    .select('u.nombre as creada_por_nombre')
-    .where(
-      'v.alternativa_id',
-      'in',
-      alternativas.map((a) => a.id),
-    )
-    .orderBy('v.alternativa_id')
-    .orderBy('v.version')
-    .execute();
-  return alternativas.map((a) => {
-    const propias = versiones.filter((v) => v.alternativa_id === a.id);
-    return {
-      ...a,
-      versiones: propias.map((v) => versionAlternativaDesdeFila(a, v)),
-      autoria: new Map(
-        propias.map((v) => [v.id, { creada: v.creada, creadaPor: v.creada_por_nombre }]),
-      ),
-    };
-  });
-}
-
-export interface CampanaConVersiones {
-  id: number;
-  clave: string;
-  versiones: VersionCampana[];
-  autoria: Autoria;
-}
-
-export async function cargarCampanas(
-  db: Db,
-  ids?: readonly number[],
-): Promise<CampanaConVersiones[]> {
-  let consulta = db.selectFrom('campanas').select(['id', 'clave']).orderBy('id');
-  if (ids !== undefined) consulta = consulta.where('id', 'in', [...ids, 0]);
-  const campanas = await consulta.execute();
-  if (campanas.length === 0) return [];
-  const versiones = await db
-    .selectFrom('versiones_campana as v')
-    .leftJoin('usuarios as u', 'u.id', 'v.creada_por')
-    .selectAll('v')
-    .select('u.nombre as creada_por_nombre')
-    .where(
-      'v.campana_id',
-      'in',
-      campanas.map((c) => c.id),
-    )
-    .orderBy('v.campana_id')
-    .orderBy('v.version')
-    .execute();
-  return campanas.map((c) => {
-    const propias = versiones.filter((v) => v.campana_id === c.id);
-    return {
-      ...c,
-      versiones: propias.map((v) => versionCampanaDesdeFila(c, v)),
-      autoria: new Map(
-        propias.map((v) => [v.id, { creada: v.creada, creadaPor: v.creada_por_nombre }]),
-      ),
-    };
-  });
 }

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { AlternativaFila, CampanaFila } from '../../db/esquema.ts';
 import {
   ETIQUETA_TIPO,
   formatearPorcentaje,
@@ -5,13 +7,12 @@ import {
   type VersionCampana,
 } from '../../domain/alternativas/index.ts';
 import type { Fecha } from '../../domain/fecha.ts';
+import type { Autoria, ConVersiones } from './catalogo-versionado.ts';
 import { parametrosAJson } from './esquemas.ts';
-import {
-  type AlternativaConVersiones,
-  type Autoria,
-  type CampanaConVersiones,
-  vigenteEn,
-} from './versiones.ts';
+import { vigenteEn } from './versiones.ts';
+
+export type AlternativaConVersiones = ConVersiones<Selectable<AlternativaFila>, VersionAlternativa>;
+export type CampanaConVersiones = ConVersiones<Selectable<CampanaFila>, VersionCampana>;
 
 function autoriaDe(autoria: Autoria, id: number) {
   const a = autoria.get(id);
@@ -42,23 +43,38 @@ function programada<T extends { vigenteDesde: Fecha; version: number }>(
   return futuras.at(-1) ?? null;
 }
 
+type VersionComun = { versionId: number; vigenteDesde: Fecha; version: number };
+
+/**
+ * An entry with the version in force today, the one scheduled (if any), and optionally all;
+ * `propios` adds what its kind shows beside its clave (an alternativa's kind, a campaign's situation).
+ */
+function vistaDeEntrada<V extends VersionComun, VV, P extends object>(
+  e: ConVersiones<{ id: number; clave: string }, V>,
+  hoy: Fecha,
+  conVersiones: boolean,
+  versionVista: (v: V, autoria: Autoria) => VV,
+  propios: (vigente: V | null) => P,
+) {
+  const vigente = vigenteEn(e.versiones, hoy);
+  const siguiente = programada(e.versiones, hoy);
+  return {
+    id: e.id,
+    clave: e.clave,
+    ...propios(vigente),
+    vigente: vigente === null ? null : versionVista(vigente, e.autoria),
+    programada: siguiente === null ? null : versionVista(siguiente, e.autoria),
+    ...(conVersiones ? { versiones: e.versiones.map((v) => versionVista(v, e.autoria)) } : {}),
+  };
+}
+
 export type AlternativaVista = ReturnType<typeof alternativaVista>;
 
-/** An alternative with the version in force today, the one scheduled (if any), and optionally all. */
 export function alternativaVista(a: AlternativaConVersiones, hoy: Fecha, conVersiones: boolean) {
-  const vigente = vigenteEn(a.versiones, hoy);
-  const siguiente = programada(a.versiones, hoy);
-  return {
-    id: a.id,
-    clave: a.clave,
+  return vistaDeEntrada(a, hoy, conVersiones, versionAlternativaVista, () => ({
     tipo: a.tipo,
     etiquetaTipo: ETIQUETA_TIPO[a.tipo],
-    vigente: vigente === null ? null : versionAlternativaVista(vigente, a.autoria),
-    programada: siguiente === null ? null : versionAlternativaVista(siguiente, a.autoria),
-    ...(conVersiones
-      ? { versiones: a.versiones.map((v) => versionAlternativaVista(v, a.autoria)) }
-      : {}),
-  };
+  }));
 }
 
 function versionCampanaVista(v: VersionCampana, autoria: Autoria) {
@@ -93,16 +109,7 @@ function situacionDe(v: VersionCampana | null, hoy: Fecha): SituacionCampana {
 export type CampanaVista = ReturnType<typeof campanaVista>;
 
 export function campanaVista(c: CampanaConVersiones, hoy: Fecha, conVersiones: boolean) {
-  const vigente = vigenteEn(c.versiones, hoy);
-  const siguiente = programada(c.versiones, hoy);
-  return {
-    id: c.id,
-    clave: c.clave,
+  return vistaDeEntrada(c, hoy, conVersiones, versionCampanaVista, (vigente) => ({
     situacion: situacionDe(vigente, hoy),
-    vigente: vigente === null ? null : versionCampanaVista(vigente, c.autoria),
-    programada: siguiente === null ? null : versionCampanaVista(siguiente, c.autoria),
-    ...(conVersiones
-      ? { versiones: c.versiones.map((v) => versionCampanaVista(v, c.autoria)) }
-      : {}),
-  };
+  }));
 }

@@ -1,6 +1,5 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Alert, Form, InputNumber, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import {
   type Alternativa,
   NOMBRE_TIPO,
@@ -10,20 +9,24 @@ import {
   useGuardarAlternativa,
 } from '../../api/alternativas.ts';
 import { useHoy } from '../../api/sesion.ts';
-import { DialogoFormulario } from '../DialogoFormulario.tsx';
 import {
   aPorCiento,
   aProporcion,
   CAMPOS_ELEGIBILIDAD,
+  CampoActiva,
   CampoClave,
+  CampoDescripcion,
+  CampoNombre,
   CamposElegibilidad,
   CampoTolerancia,
+  CampoVigenteDesde,
   elegibilidadDelFormulario,
-  errorEnCampo,
   SIN_ELEGIBILIDAD,
   TOLERANCIA_DIAS_POR_OMISION,
   type ValoresElegibilidad,
 } from './comun.tsx';
+import { DialogoDelCatalogo } from './DialogoDelCatalogo.tsx';
+import type { PropsDialogoDelCatalogo } from './ListaDelCatalogo.tsx';
 
 interface CampoParametro {
   nombre: string;
@@ -133,22 +136,15 @@ const CAMPOS = [
   ),
 ];
 
-interface Props {
-  /** The alternative to version; null to create one. */
-  alternativa: Alternativa | null;
-  abierto: boolean;
-  alCerrar: () => void;
-  alTerminarCierre: () => void;
-}
-
 /** Create an alternative or append its next version (administrador). */
-export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarCierre }: Props) {
+export function DialogoAlternativa({
+  entrada: alternativa,
+  ...dialogo
+}: PropsDialogoDelCatalogo<Alternativa>) {
   const hoy = useHoy();
   const [formulario] = Form.useForm<Valores>();
   const tipoElegido = Form.useWatch('tipo', formulario);
   const guardar = useGuardarAlternativa(alternativa?.id ?? null);
-  const { message } = App.useApp();
-  const [errorGeneral, setErrorGeneral] = useState<string | null>(null);
   const esNueva = alternativa === null;
   const base = alternativa?.programada ?? alternativa?.vigente ?? null;
   const tipo: TipoAlternativa = alternativa?.tipo ?? tipoElegido ?? 'regularizacion';
@@ -164,11 +160,21 @@ export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarC
     elegibilidad: base?.elegibilidad ?? SIN_ELEGIBILIDAD,
   };
 
-  const alEnviar = (v: Valores) => {
-    if (guardar.isPending) return;
-    setErrorGeneral(null);
-    guardar.mutate(
-      {
+  return (
+    <DialogoDelCatalogo
+      {...dialogo}
+      nombre="alternativa"
+      esNueva={esNueva}
+      titulo={
+        esNueva
+          ? 'Nueva alternativa'
+          : `Nueva versión de «${alternativa.vigente?.nombre ?? alternativa.clave}»`
+      }
+      textoCrear="Crear alternativa"
+      formulario={formulario}
+      valoresIniciales={valoresIniciales}
+      guardar={guardar}
+      cuerpoDe={(v) => ({
         ...(esNueva ? { clave: v.clave.trim() } : {}),
         tipo,
         nombre: v.nombre.trim(),
@@ -178,48 +184,19 @@ export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarC
         parametros: parametrosDelFormulario(tipo, v.parametros),
         toleranciaDias: v.toleranciaDias,
         elegibilidad: elegibilidadDelFormulario(v.elegibilidad),
-      },
-      {
-        onSuccess: ({ alternativa: guardada }) => {
-          void message.success(
-            esNueva
-              ? `Alternativa «${guardada.vigente?.nombre ?? guardada.clave}» creada.`
-              : `Nueva versión de «${guardada.vigente?.nombre ?? guardada.clave}» guardada.`,
-          );
-          alCerrar();
-        },
-        onError: (error) => setErrorGeneral(errorEnCampo(formulario, error, CAMPOS)),
-      },
-    );
-  };
-
-  return (
-    <DialogoFormulario<Valores>
-      abierto={abierto}
-      ancho={860}
-      titulo={
+      })}
+      mensajeAlGuardar={({ alternativa: guardada }) =>
         esNueva
-          ? 'Nueva alternativa'
-          : `Nueva versión de «${alternativa.vigente?.nombre ?? alternativa.clave}»`
+          ? `Alternativa «${guardada.vigente?.nombre ?? guardada.clave}» creada.`
+          : `Nueva versión de «${guardada.vigente?.nombre ?? guardada.clave}» guardada.`
       }
-      textoAceptar={esNueva ? 'Crear alternativa' : 'Guardar versión'}
-      textoCancelar="Cancelar"
-      ocupado={guardar.isPending}
-      formulario={formulario}
-      nombre={esNueva ? 'alternativa-nueva' : 'alternativa-version'}
-      valoresIniciales={valoresIniciales}
-      alEnviar={alEnviar}
+      campos={CAMPOS}
       alCambiarValores={(cambios) => {
         if (cambios.tipo !== undefined) {
           formulario.setFieldValue('parametros', parametrosAlFormulario(cambios.tipo, undefined));
         }
       }}
-      alCerrar={alCerrar}
-      alTerminarCierre={alTerminarCierre}
     >
-      {errorGeneral !== null && (
-        <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
-      )}
       {!esNueva && (
         <Alert
           type="info"
@@ -236,38 +213,13 @@ export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarC
             options={TIPOS_ALTERNATIVA.map((t) => ({ value: t, label: NOMBRE_TIPO[t] }))}
           />
         </Form.Item>
-        <Form.Item
-          label="Vigente desde"
-          name="vigenteDesde"
-          rules={[{ required: true, message: 'Elige la fecha.' }]}
-        >
-          <DatePicker
-            format="DD/MM/YYYY"
-            allowClear={false}
-            showNow={false}
-            inputReadOnly={false}
-            style={{ width: '100%' }}
-          />
-        </Form.Item>
+        <CampoVigenteDesde etiqueta="Vigente desde" />
       </div>
       <div className="rejilla-campos rejilla-2">
-        <Form.Item
-          label="Nombre"
-          name="nombre"
-          rules={[
-            { required: true, whitespace: true, message: 'Escribe el nombre.' },
-            { max: 120, message: 'Admite a lo más 120 caracteres.' },
-          ]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item label="Activa" name="activa" valuePropName="checked">
-          <Switch checkedChildren="Sí" unCheckedChildren="No" />
-        </Form.Item>
+        <CampoNombre />
+        <CampoActiva />
       </div>
-      <Form.Item label="Descripción" name="descripcion">
-        <Input.TextArea rows={2} maxLength={1000} />
-      </Form.Item>
+      <CampoDescripcion />
       <fieldset className="grupo-campos">
         <legend>Parámetros de {NOMBRE_TIPO[tipo].toLowerCase()}</legend>
         <div className="rejilla-campos">
@@ -301,6 +253,6 @@ export function DialogoAlternativa({ alternativa, abierto, alCerrar, alTerminarC
         </div>
       </fieldset>
       <CamposElegibilidad />
-    </DialogoFormulario>
+    </DialogoDelCatalogo>
   );
 }

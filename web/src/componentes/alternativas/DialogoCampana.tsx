@@ -1,23 +1,26 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Switch } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { type Campana, useGuardarCampana } from '../../api/alternativas.ts';
 import { esErrorApi } from '../../api/cliente.ts';
 import { useHoy } from '../../api/sesion.ts';
-import { DialogoFormulario } from '../DialogoFormulario.tsx';
 import {
   aPorCiento,
   aProporcion,
   CAMPOS_ELEGIBILIDAD,
+  CampoActiva,
   CampoClave,
+  CampoDescripcion,
+  CampoNombre,
   CamposElegibilidad,
   CampoTolerancia,
+  CampoVigenteDesde,
   elegibilidadDelFormulario,
-  errorEnCampo,
   SIN_ELEGIBILIDAD,
   TOLERANCIA_DIAS_POR_OMISION,
   type ValoresElegibilidad,
 } from './comun.tsx';
+import { DialogoDelCatalogo } from './DialogoDelCatalogo.tsx';
+import type { PropsDialogoDelCatalogo } from './ListaDelCatalogo.tsx';
 
 interface Valores {
   clave: string;
@@ -51,21 +54,11 @@ const CAMPOS = [
 ];
 const ISO = 'YYYY-MM-DD';
 
-interface Props {
-  /** The campaign to version; null to create one. */
-  campana: Campana | null;
-  abierto: boolean;
-  alCerrar: () => void;
-  alTerminarCierre: () => void;
-}
-
 /** Create a campaign approved by the Junta Directiva, or append its next version. */
-export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }: Props) {
+export function DialogoCampana({ entrada: campana, ...dialogo }: PropsDialogoDelCatalogo<Campana>) {
   const hoy = useHoy();
   const [formulario] = Form.useForm<Valores>();
   const guardar = useGuardarCampana(campana?.id ?? null);
-  const { message } = App.useApp();
-  const [errorGeneral, setErrorGeneral] = useState<string | null>(null);
   const esNueva = campana === null;
   const base = campana?.programada ?? campana?.vigente ?? null;
 
@@ -87,79 +80,54 @@ export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }:
     elegibilidad: base?.elegibilidad ?? SIN_ELEGIBILIDAD,
   };
 
-  const alEnviar = (v: Valores) => {
-    if (guardar.isPending) return;
-    setErrorGeneral(null);
-    const [inicio, fin] = v.vigencia;
-    guardar.mutate(
-      {
-        ...(esNueva ? { clave: v.clave.trim() } : {}),
-        nombre: v.nombre.trim(),
-        acuerdo: v.acuerdo.trim(),
-        descripcion: (v.descripcion ?? '').trim(),
-        inicio: inicio.format(ISO),
-        fin: fin.format(ISO),
-        vigenteDesde: v.vigenteDesde.format(ISO),
-        activa: v.activa,
-        descuentoMoratorio: aProporcion(v.descuentoMoratorio),
-        descuentoInteres: aProporcion(v.descuentoInteres),
-        pagosMaximos: v.pagosMaximos,
-        congelaMoratorio: v.congelaMoratorio,
-        toleranciaDias: v.toleranciaDias,
-        elegibilidad: elegibilidadDelFormulario(v.elegibilidad),
-      },
-      {
-        onSuccess: ({ campana: guardada }) => {
-          void message.success(
-            esNueva
-              ? `Campaña «${guardada.vigente?.nombre ?? guardada.clave}» creada.`
-              : `Nueva versión de la campaña «${guardada.vigente?.nombre ?? guardada.clave}» guardada.`,
-          );
-          alCerrar();
-        },
-        onError: (error) => {
-          // The server names the dates `inicio` and `fin`; the form has them in one range.
-          if (esErrorApi(error) && (error.campo === 'inicio' || error.campo === 'fin')) {
-            formulario.setFields([{ name: 'vigencia', errors: [error.mensaje] }]);
-            formulario.focusField('vigencia');
-            return;
-          }
-          setErrorGeneral(errorEnCampo(formulario, error, CAMPOS));
-        },
-      },
-    );
-  };
-
   return (
-    <DialogoFormulario<Valores>
-      abierto={abierto}
-      ancho={860}
+    <DialogoDelCatalogo
+      {...dialogo}
+      nombre="campana"
+      esNueva={esNueva}
       titulo={esNueva ? 'Nueva campaña' : `Nueva versión de «${base?.nombre ?? campana.clave}»`}
-      textoAceptar={esNueva ? 'Crear campaña' : 'Guardar versión'}
-      textoCancelar="Cancelar"
-      ocupado={guardar.isPending}
+      textoCrear="Crear campaña"
       formulario={formulario}
-      nombre={esNueva ? 'campana-nueva' : 'campana-version'}
       valoresIniciales={valoresIniciales}
-      alEnviar={alEnviar}
-      alCerrar={alCerrar}
-      alTerminarCierre={alTerminarCierre}
+      guardar={guardar}
+      cuerpoDe={(v) => {
+        const [inicio, fin] = v.vigencia;
+        return {
+          ...(esNueva ? { clave: v.clave.trim() } : {}),
+          nombre: v.nombre.trim(),
+          acuerdo: v.acuerdo.trim(),
+          descripcion: (v.descripcion ?? '').trim(),
+          inicio: inicio.format(ISO),
+          fin: fin.format(ISO),
+          vigenteDesde: v.vigenteDesde.format(ISO),
+          activa: v.activa,
+          descuentoMoratorio: aProporcion(v.descuentoMoratorio),
+          descuentoInteres: aProporcion(v.descuentoInteres),
+          pagosMaximos: v.pagosMaximos,
+          congelaMoratorio: v.congelaMoratorio,
+          toleranciaDias: v.toleranciaDias,
+          elegibilidad: elegibilidadDelFormulario(v.elegibilidad),
+        };
+      }}
+      mensajeAlGuardar={({ campana: guardada }) =>
+        esNueva
+          ? `Campaña «${guardada.vigente?.nombre ?? guardada.clave}» creada.`
+          : `Nueva versión de la campaña «${guardada.vigente?.nombre ?? guardada.clave}» guardada.`
+      }
+      campos={CAMPOS}
+      errorPropio={(error) => {
+        // The server names the dates `inicio` and `fin`; the form has them in one range.
+        if (esErrorApi(error) && (error.campo === 'inicio' || error.campo === 'fin')) {
+          formulario.setFields([{ name: 'vigencia', errors: [error.mensaje] }]);
+          formulario.focusField('vigencia');
+          return true;
+        }
+        return false;
+      }}
     >
-      {errorGeneral !== null && (
-        <Alert type="error" showIcon title={errorGeneral} style={{ marginBottom: 16 }} />
-      )}
       <div className="rejilla-campos rejilla-2">
         {esNueva ? <CampoClave /> : null}
-        <Form.Item
-          label="Nombre"
-          name="nombre"
-          rules={[
-            { required: true, whitespace: true, message: 'Escribe el nombre.' },
-            { max: 120, message: 'Admite a lo más 120 caracteres.' },
-          ]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
+        <CampoNombre />
       </div>
       <Form.Item
         label="Acuerdo de la Junta Directiva"
@@ -171,9 +139,7 @@ export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }:
       >
         <Input autoComplete="off" placeholder="Acuerdo JD-2026-05-03 de la Junta Directiva" />
       </Form.Item>
-      <Form.Item label="Descripción" name="descripcion">
-        <Input.TextArea rows={2} maxLength={1000} />
-      </Form.Item>
+      <CampoDescripcion />
       <div className="rejilla-campos rejilla-3">
         <Form.Item
           label="Vigencia (inicio y fin)"
@@ -188,22 +154,8 @@ export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }:
             style={{ width: '100%' }}
           />
         </Form.Item>
-        <Form.Item
-          label="Esta versión rige desde"
-          name="vigenteDesde"
-          rules={[{ required: true, message: 'Elige la fecha.' }]}
-        >
-          <DatePicker
-            format="DD/MM/YYYY"
-            allowClear={false}
-            showNow={false}
-            inputReadOnly={false}
-            style={{ width: '100%' }}
-          />
-        </Form.Item>
-        <Form.Item label="Activa" name="activa" valuePropName="checked">
-          <Switch checkedChildren="Sí" unCheckedChildren="No" />
-        </Form.Item>
+        <CampoVigenteDesde etiqueta="Esta versión rige desde" />
+        <CampoActiva />
       </div>
       <fieldset className="grupo-campos">
         <legend>Condiciones</legend>
@@ -236,6 +188,6 @@ export function DialogoCampana({ campana, abierto, alCerrar, alTerminarCierre }:
         </div>
       </fieldset>
       <CamposElegibilidad />
-    </DialogoFormulario>
+    </DialogoDelCatalogo>
   );
 }

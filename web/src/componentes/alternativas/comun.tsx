@@ -1,4 +1,4 @@
-import { Form, type FormInstance, Input, InputNumber, Select } from 'antd';
+import { DatePicker, Form, type FormInstance, Input, InputNumber, Select, Switch } from 'antd';
 import type { Elegibilidad } from '../../api/alternativas.ts';
 import { esErrorApi, mensajeDeError } from '../../api/cliente.ts';
 import { porcentaje } from '../../formato.ts';
@@ -74,6 +74,57 @@ export function CampoClave() {
       ]}
     >
       <Input autoComplete="off" spellCheck={false} />
+    </Form.Item>
+  );
+}
+
+/** The name of the version: what the simulator and the convenio show. */
+export function CampoNombre() {
+  return (
+    <Form.Item
+      label="Nombre"
+      name="nombre"
+      rules={[
+        { required: true, whitespace: true, message: 'Escribe el nombre.' },
+        { max: 120, message: 'Admite a lo más 120 caracteres.' },
+      ]}
+    >
+      <Input autoComplete="off" />
+    </Form.Item>
+  );
+}
+
+export function CampoDescripcion() {
+  return (
+    <Form.Item label="Descripción" name="descripcion">
+      <Input.TextArea rows={2} maxLength={1000} />
+    </Form.Item>
+  );
+}
+
+export function CampoActiva() {
+  return (
+    <Form.Item label="Activa" name="activa" valuePropName="checked">
+      <Switch checkedChildren="Sí" unCheckedChildren="No" />
+    </Form.Item>
+  );
+}
+
+/** From when the new version rules: today or later (the server refuses the past). */
+export function CampoVigenteDesde({ etiqueta }: { etiqueta: string }) {
+  return (
+    <Form.Item
+      label={etiqueta}
+      name="vigenteDesde"
+      rules={[{ required: true, message: 'Elige la fecha.' }]}
+    >
+      <DatePicker
+        format="DD/MM/YYYY"
+        allowClear={false}
+        showNow={false}
+        inputReadOnly={false}
+        style={{ width: '100%' }}
+      />
     </Form.Item>
   );
 }
