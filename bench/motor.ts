@@ -15,7 +15,7 @@ import {
   type Caso,
   calcularCaso,
   calcularEstadoDeCuenta,
-  estadoDeCuentaAJson,
+  estadoDeCuentaATexto,
   validarCaso,
 } from '../src/domain/estado-de-cuenta/index.ts';
 import { fechaDesdeNumeroDeDia, fechaDesdeTexto, numeroDeDia } from '../src/domain/fecha.ts';
@@ -223,7 +223,7 @@ export function medirMotor(soloMotor = false): {
   // What `recupera calcular` does per case: parse, validate, one walk of the history, JSON.
   const completo = medir('mixto, texto → validar y calcular → texto', (i) => {
     const r = calcularCaso(JSON.parse(textos[i] as string));
-    return r.ok ? JSON.stringify(estadoDeCuentaAJson(r.valor)) : r;
+    return r.ok ? estadoDeCuentaATexto(r.valor) : r;
   });
   return { motor, moroso, puntual, completo };
 }

@@ -1,15 +1,15 @@
-import { ErrorDominio } from '../domain/errores.ts';
-import { ErrorDeConfiguracion } from '../plataforma/config.ts';
-import { ErrorDeArranque } from '../plataforma/postgres-embebido.ts';
-import { COMANDOS, type Comando } from './comandos.ts';
+import type { Comando } from './comandos.ts';
 
-function ayuda(): string {
-  const lineas = COMANDOS.map((c) => `  ${c.uso.padEnd(58)} ${c.descripcion}`);
+function ayuda(comandos: readonly Comando[]): string {
+  const lineas = comandos.map((c) => `  ${c.uso.padEnd(58)} ${c.descripcion}`);
   return `Uso: npm run recupera -- <comando> [opciones]\n\nComandos:\n${lineas.join('\n')}\n`;
 }
 
-function elegir(args: string[]): { comando: Comando; resto: string[] } | null {
-  for (const c of COMANDOS) {
+function elegir(
+  comandos: readonly Comando[],
+  args: string[],
+): { comando: Comando; resto: string[] } | null {
+  for (const c of comandos) {
     const n = c.nombre.length;
     if (c.nombre.every((p, i) => args[i] === p)) return { comando: c, resto: args.slice(n) };
   }
@@ -18,13 +18,19 @@ function elegir(args: string[]): { comando: Comando; resto: string[] } | null {
 
 async function principal(): Promise<number> {
   const args = process.argv.slice(2);
+  // The engine's command needs no database: it starts without loading the rest of the app
+  // (other systems pipe thousands of cases through it; the rest costs ~2 s of startup).
+  if (args[0] === 'calcular' && args.every((a) => a === 'calcular' || a === '--lineas')) {
+    return (await import('./calcular.ts')).calcular(args.includes('--lineas'));
+  }
+  const { COMANDOS } = await import('./comandos.ts');
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'ayuda') {
-    process.stdout.write(ayuda());
+    process.stdout.write(ayuda(COMANDOS));
     return 0;
   }
-  const elegido = elegir(args);
+  const elegido = elegir(COMANDOS, args);
   if (!elegido) {
-    process.stderr.write(`Comando desconocido: ${args.join(' ')}\n\n${ayuda()}`);
+    process.stderr.write(`Comando desconocido: ${args.join(' ')}\n\n${ayuda(COMANDOS)}`);
     return 2;
   }
   if (elegido.resto.includes('--help')) {
@@ -38,7 +44,12 @@ async function principal(): Promise<number> {
 
 principal()
   .then((codigo) => process.exit(codigo))
-  .catch((e: unknown) => {
+  .catch(async (e: unknown) => {
+    const [{ ErrorDominio }, { ErrorDeConfiguracion }, { ErrorDeArranque }] = await Promise.all([
+      import('../domain/errores.ts'),
+      import('../plataforma/config.ts'),
+      import('../plataforma/postgres-embebido.ts'),
+    ]);
     if (
       e instanceof ErrorDominio ||
       e instanceof ErrorDeConfiguracion ||

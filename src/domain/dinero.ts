@@ -37,7 +37,16 @@ export function minimo(a: Centavos, b: Centavos): Centavos {
   return a < b ? a : b;
 }
 
-const PESOS = /^(\d+)(?:\.(\d{1,2}))?$/;
+/**
+ * The total of a list of amounts that no engine bound covers (a receipt's parts, a day's
+ * deposits): each partial sum is checked, so a total past the safe range throws instead of
+ * losing centavos. An empty list totals `CERO`.
+ */
+export function sumarTodos(montos: Iterable<Centavos>): Centavos {
+  let total = CERO;
+  for (const m of montos) total = centavos(total + m);
+  return total;
+}
 
 /**
  * Parses a non-negative amount of pesos with at most two decimals ("1062", "1062.5",
@@ -45,13 +54,46 @@ const PESOS = /^(\d+)(?:\.(\d{1,2}))?$/;
  * safe range.
  */
 export function centavosDesdeTexto(texto: string): Centavos | null {
-  const partes = PESOS.exec(texto);
-  if (!partes) return null;
-  const fraccion = partes[2] ?? '';
-  // The integer part is converted alone: when it is too long to be exact, the product below
-  // is already past the safe range and the check rejects it.
-  const valor = Number(partes[1]) * 100 + Number(fraccion.padEnd(2, '0'));
-  return centavosDesdeEntero(valor);
+  // Read character by character (the engine reads every amount of every case this way): the
+  // digits, then at most one point followed by one or two digits.
+  const largo = texto.length;
+  let i = 0;
+  let enteros = 0;
+  for (; i < largo; i++) {
+    const d = texto.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    // Past 2^53 this loses precision, but then the total below is already past the safe range.
+    enteros = enteros * 10 + d;
+  }
+  if (i === 0) return null;
+  let fraccion = 0;
+  if (i < largo) {
+    const decimales = largo - i - 1;
+    if (texto.charCodeAt(i) !== 46 || decimales < 1 || decimales > 2) return null;
+    const d1 = texto.charCodeAt(i + 1) - 48;
+    const d2 = decimales === 2 ? texto.charCodeAt(i + 2) - 48 : 0;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
+    fraccion = d1 * 10 + d2;
+  }
+  return centavosDesdeEntero(enteros * 100 + fraccion);
+}
+
+const SALIDA = /^(-?)(\d+)\.(\d{2})$/;
+
+/**
+ * Reads back the engine's output form (`formatearCentavos`: "1234.56", "-0.05"), as the PDFs
+ * get it in their DTOs. Anything else is a defect upstream, so it throws a RangeError naming
+ * the text instead of printing $0.00: only the exact text `formatearCentavos` writes is read
+ * (no leading zeros, no "-0.00", no missing decimals).
+ */
+export function centavosDeSalida(texto: string): Centavos {
+  const m = SALIDA.exec(texto);
+  const absoluto = m === null ? null : centavosDesdeEntero(Number(m[2]) * 100 + Number(m[3]));
+  if (m !== null && absoluto !== null) {
+    const c = m[1] === '-' ? restar(CERO, absoluto) : absoluto;
+    if (formatearCentavos(c) === texto) return c;
+  }
+  throw new RangeError(`no es un monto en la forma de salida (1234.56): ${JSON.stringify(texto)}`);
 }
 
 function partes(c: Centavos): { signo: string; enteros: string; fraccion: string } {
@@ -67,8 +109,11 @@ function partes(c: Centavos): { signo: string; enteros: string; fraccion: string
 
 /** The engine's output form: pesos with exactly two decimals, "1234.56". */
 export function formatearCentavos(c: Centavos): string {
-  const { signo, enteros, fraccion } = partes(c);
-  return `${signo}${enteros}.${fraccion}`;
+  // Without `partes`' object: a statement writes hundreds of amounts.
+  const absoluto = c < 0 ? -c : c;
+  const enteros = Math.floor(absoluto / 100);
+  const fraccion = absoluto - enteros * 100;
+  return `${c < 0 ? '-' : ''}${enteros}.${fraccion < 10 ? '0' : ''}${fraccion}`;
 }
 
 /** The es-MX display form, "$1,234.56"; a negative amount reads "-$1,234.56". */

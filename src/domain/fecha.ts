@@ -5,8 +5,6 @@
  */
 export type Fecha = string & { readonly __marca: 'Fecha' };
 
-const FORMATO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 export function diaDesdeCivil(anio: number, mes: number, dia: number): number {
   const a = mes <= 2 ? anio - 1 : anio;
@@ -38,17 +36,45 @@ export function civilDesdeDia(n: number): { anio: number; mes: number; dia: numb
   return { anio: anioDeEra + era * 400 + (mes <= 2 ? 1 : 0), mes, dia };
 }
 
+const CERO_ASCII = 48;
+
+/** The digit at `i` of `texto` (0–9), or -1. */
+function digito(texto: string, i: number): number {
+  const d = texto.charCodeAt(i) - CERO_ASCII;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+function diasDelMes(anio: number, mes: number): number {
+  if (mes === 2) return anio % 4 === 0 && (anio % 100 !== 0 || anio % 400 === 0) ? 29 : 28;
+  return mes === 4 || mes === 6 || mes === 9 || mes === 11 ? 30 : 31;
+}
+
+/**
+ * The day number of `YYYY-MM-DD`, or `null` when the text is not a real calendar date. Read
+ * character by character: the engine reads thousands of dates per statement, and this runs
+ * several times faster than a regular expression plus a round trip through the calendar.
+ */
+export function numeroDeDiaDeTexto(texto: string): number | null {
+  if (texto.length !== 10 || texto.charCodeAt(4) !== 45 || texto.charCodeAt(7) !== 45) return null;
+  const d0 = digito(texto, 0);
+  const d1 = digito(texto, 1);
+  const d2 = digito(texto, 2);
+  const d3 = digito(texto, 3);
+  const m0 = digito(texto, 5);
+  const m1 = digito(texto, 6);
+  const a0 = digito(texto, 8);
+  const a1 = digito(texto, 9);
+  if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) < 0) return null;
+  const anio = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+  const mes = m0 * 10 + m1;
+  const dia = a0 * 10 + a1;
+  if (mes < 1 || mes > 12 || dia < 1 || dia > diasDelMes(anio, mes)) return null;
+  return diaDesdeCivil(anio, mes, dia);
+}
+
 /** Parses `YYYY-MM-DD`; `null` when the text is not a real calendar date. */
 export function fechaDesdeTexto(texto: string): Fecha | null {
-  const partes = FORMATO.exec(texto);
-  if (!partes) return null;
-  const anio = Number(partes[1]);
-  const mes = Number(partes[2]);
-  const dia = Number(partes[3]);
-  if (mes < 1 || mes > 12 || dia < 1) return null;
-  const deVuelta = civilDesdeDia(diaDesdeCivil(anio, mes, dia));
-  if (deVuelta.mes !== mes || deVuelta.dia !== dia) return null;
-  return texto as Fecha;
+  return numeroDeDiaDeTexto(texto) === null ? null : (texto as Fecha);
 }
 
 /**

@@ -1,36 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calcularTexto } from '../../src/modules/calculo/calcular-cli.ts';
+import { todosLosCasos } from '../soporte/casos.ts';
 
-import { CARPETA_CASOS as CASOS } from '../soporte/casos.ts';
-
-interface Ejemplo {
-  caso: unknown;
-  esperado: { error?: { codigo: string } } & Record<string, unknown>;
-}
-
-/** The examples of one folder: its `*.json` cases and its `aleatorios.jsonl` lines. */
-function ejemplos(carpeta: string, prefijo: string): [string, Ejemplo][] {
-  const archivos = readdirSync(carpeta)
-    .filter((nombre) => nombre.endsWith('.json'))
-    .sort()
-    .map((nombre): [string, Ejemplo] => [
-      `${prefijo}${nombre}`,
-      JSON.parse(readFileSync(join(carpeta, nombre), 'utf8')),
-    ]);
-  const aleatorios = readFileSync(join(carpeta, 'aleatorios.jsonl'), 'utf8')
-    .split('\n')
-    .filter((linea) => linea.trim() !== '')
-    .map((linea, i): [string, Ejemplo] => [
-      `${prefijo}aleatorios.jsonl:${i + 1}`,
-      JSON.parse(linea),
-    ]);
-  return [...archivos, ...aleatorios];
-}
-
-// R9's examples (tasa por puntualidad) live in their own folder, as published.
-const todos = [...ejemplos(CASOS, ''), ...ejemplos(join(CASOS, 'puntualidad'), 'puntualidad/')];
+const todos = todosLosCasos();
 
 describe('spec/casos: every normative example, every field', () => {
   it('finds the published examples', () => {

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   type Centavos,
   centavos,
+  centavosDeSalida,
   centavosDesdeEntero,
   centavosDesdeTexto,
   formatearCentavos,
   formatearPesos,
+  sumarTodos,
 } from '../../src/domain/dinero.ts';
 
 describe('centavosDesdeTexto', () => {
@@ -75,5 +77,63 @@ describe('formatting', () => {
     for (const c of [0, 1, 99, 100, 101, 106250, 9999999999]) {
       expect(centavosDesdeTexto(formatearCentavos(c as Centavos))).toBe(c);
     }
+  });
+});
+
+describe('centavosDeSalida', () => {
+  it.each([
+    ['0.00', 0],
+    ['0.05', 5],
+    ['1234.56', 123456],
+    ['-1234.56', -123456],
+    ['-0.05', -5],
+    ['90071992547409.91', Number.MAX_SAFE_INTEGER],
+    ['-90071992547409.91', -Number.MAX_SAFE_INTEGER],
+  ])('%s → %i centavos', (texto, esperado) => {
+    expect(centavosDeSalida(texto)).toBe(esperado);
+  });
+
+  // Every one of these would have printed $0.00 through `centavosDesdeTexto(t) ?? 0`.
+  it.each([
+    '',
+    '—',
+    '1062',
+    '1062.5',
+    '1062.500',
+    '007.05',
+    '-0.00',
+    '+1.00',
+    '1,000.00',
+    ' 1.00',
+    '1.00 ',
+    '1e3',
+    'NaN',
+    '90071992547409.92',
+    '1000000000000000000000.00',
+  ])('%j throws a RangeError naming it', (texto) => {
+    expect(() => centavosDeSalida(texto)).toThrow(RangeError);
+    expect(() => centavosDeSalida(texto)).toThrow(JSON.stringify(texto));
+  });
+
+  it('reads back exactly what formatearCentavos writes', () => {
+    for (const c of [0, 1, -1, 99, -100, 101, 106250, -9999999999, Number.MAX_SAFE_INTEGER]) {
+      expect(centavosDeSalida(formatearCentavos(c as Centavos))).toBe(c);
+    }
+  });
+});
+
+describe('sumarTodos', () => {
+  it('adds the amounts; nothing totals zero', () => {
+    expect(sumarTodos([])).toBe(0);
+    expect(sumarTodos([centavos(150), centavos(-50), centavos(1)])).toBe(101);
+    expect(sumarTodos(new Set([centavos(7)]))).toBe(7);
+  });
+
+  it('throws rather than lose centavos past the safe range', () => {
+    const mitad = centavos(2 ** 52);
+    expect(sumarTodos([mitad, centavos(2 ** 52 - 1)])).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => sumarTodos([mitad, mitad])).toThrow(RangeError);
+    // A partial sum past the range is refused even when a later term would bring it back.
+    expect(() => sumarTodos([mitad, mitad, centavos(-mitad)])).toThrow(RangeError);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validarCaso } from '../../src/domain/estado-de-cuenta/index.ts';
-import { calcularLineas, calcularTexto } from '../../src/modules/calculo/calcular-cli.ts';
+import { calcularTexto } from '../../src/modules/calculo/calcular-cli.ts';
 
 type Json = Record<string, unknown>;
 
@@ -303,23 +303,5 @@ describe('calcular-cli', () => {
     const { salida, codigo } = calcularTexto('{"fecha_corte": ');
     expect(codigo).toBe(2);
     expect(JSON.parse(salida).error.codigo).toBe('json_invalido');
-  });
-
-  it('answers one line per non-empty input line, in order, errors on their own line', () => {
-    const valido = JSON.stringify(casoBase());
-    const salida = calcularLineas(`${valido}\n\nno es json\r\n{}\n${valido}`);
-    const lineas = salida.split('\n');
-    expect(lineas.at(-1)).toBe('');
-    const resultados = lineas.slice(0, -1).map((l) => JSON.parse(l));
-    expect(resultados.map((r) => r.error?.codigo ?? r.situacion)).toEqual([
-      'vencido',
-      'json_invalido',
-      'caso_invalido',
-      'vencido',
-    ]);
-  });
-
-  it('answers nothing for an empty batch', () => {
-    expect(calcularLineas('\n \n')).toBe('');
   });
 });

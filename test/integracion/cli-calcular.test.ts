@@ -1,31 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CARPETA_CASOS } from '../soporte/casos.ts';
+import { todosLosCasos } from '../soporte/casos.ts';
 
 // The engine's command-line contract, as the institute's other systems call it: every
 // published case (R9's included) through the real process, one JSON per line.
 const raiz = join(import.meta.dirname, '..', '..');
 
-interface Ejemplo {
-  caso: unknown;
-  esperado: { error?: { codigo: string } } & Record<string, unknown>;
-}
-
-function ejemplosDe(carpeta: string): Ejemplo[] {
-  const archivos = readdirSync(carpeta)
-    .filter((n) => n.endsWith('.json'))
-    .sort()
-    .map((n) => JSON.parse(readFileSync(join(carpeta, n), 'utf8')) as Ejemplo);
-  const lineas = readFileSync(join(carpeta, 'aleatorios.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Ejemplo);
-  return [...archivos, ...lineas];
-}
-
-const ejemplos = [...ejemplosDe(CARPETA_CASOS), ...ejemplosDe(join(CARPETA_CASOS, 'puntualidad'))];
+const ejemplos = todosLosCasos().map(([, e]) => e);
 
 function calcular(args: string[], entrada: string) {
   const r = spawnSync(
@@ -66,5 +48,40 @@ describe('recupera calcular: el contrato de la línea de comandos', () => {
     const mal = calcular([], JSON.stringify(invalido?.caso));
     expect(mal.codigo).toBe(2);
     expect(JSON.parse(mal.salida).error.codigo).toBe('tasa_invalida');
+  });
+
+  it('--lineas: una línea por cada línea no vacía, en orden, con los errores en la suya', () => {
+    const valido = JSON.stringify(ejemplos.find((e) => !e.esperado.error)?.caso);
+    const { codigo, salida } = calcular(['--lineas'], `${valido}\n\nno es json\r\n{}\n${valido}`);
+    expect(codigo).toBe(0);
+    const lineas = salida.split('\n');
+    expect(lineas.at(-1)).toBe('');
+    expect(lineas.slice(0, -1).map((l) => JSON.parse(l).error?.codigo ?? 'estado')).toEqual([
+      'estado',
+      'json_invalido',
+      'caso_invalido',
+      'estado',
+    ]);
+  });
+
+  it('--lineas: nada para un lote vacío, y la última línea cuenta aunque no termine en salto', () => {
+    expect(calcular(['--lineas'], '\n \n').salida).toBe('');
+    const valido = JSON.stringify(ejemplos.find((e) => !e.esperado.error)?.caso);
+    expect(calcular(['--lineas'], `{}\n${valido}`).salida.trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it('--lineas: un lote más grande que un bloque de salida sale completo y en orden', () => {
+    const validos = ejemplos.filter((e) => !e.esperado.error);
+    const lote = Array.from({ length: 300 }, (_, i) => validos[i % validos.length]);
+    const { codigo, salida } = calcular(
+      ['--lineas'],
+      lote.map((e) => JSON.stringify(e?.caso)).join('\n'),
+    );
+    expect(codigo).toBe(0);
+    const lineas = salida.trimEnd().split('\n');
+    expect(lineas).toHaveLength(300);
+    lineas.forEach((l, i) => {
+      expect(JSON.parse(l)).toStrictEqual(lote[i]?.esperado);
+    });
   });
 });

@@ -39,7 +39,7 @@ export type {
   PuntualidadJson,
   TasaDelPeriodoJson,
 } from './json.ts';
-export { estadoDeCuentaAJson, puntualidadAJson } from './json.ts';
+export { estadoDeCuentaAJson, estadoDeCuentaATexto, puntualidadAJson } from './json.ts';
 export { diaDe } from './lectura.ts';
 export {
   calcularCaso,

@@ -131,3 +131,58 @@ export function puntualidadAJson(e: EstadoDeCuenta): PuntualidadJson | null {
     amortizaciones: cobradas,
   };
 }
+
+/** Dates the engine emits come from validated input: `YYYY-MM-DD`, nothing to escape. */
+const texto = (s: string) => `"${s}"`;
+
+function amortizacionATexto(a: AmortizacionAlCorte): string {
+  return (
+    `{"numero":${a.numero},"fecha":${texto(a.fecha)},"capital":"${pesos(a.capital)}",` +
+    `"interes":"${pesos(a.interes)}","moratorio":"${pesos(a.moratorio)}",` +
+    `"capital_pagado":"${pesos(a.capitalPagado)}","interes_pagado":"${pesos(a.interesPagado)}",` +
+    `"moratorio_pagado":"${pesos(a.moratorioPagado)}","condonado":"${pesos(a.condonado)}",` +
+    `"estado":"${a.estado}"}`
+  );
+}
+
+function aplicacionATexto(a: Aplicacion): string {
+  return (
+    // A movement's id is the caller's text: JSON.stringify escapes it.
+    `{"id":${JSON.stringify(a.id)},"fecha":${texto(a.fecha)},"monto":"${pesos(a.monto)}",` +
+    `"moratorio":"${pesos(a.moratorio)}","interes":"${pesos(a.interes)}",` +
+    `"capital":"${pesos(a.capital)}","adelantado":"${pesos(a.adelantado)}",` +
+    `"a_favor":"${pesos(a.aFavor)}"}`
+  );
+}
+
+/**
+ * `JSON.stringify(estadoDeCuentaAJson(e))`, written directly: the CLI's text path spends most
+ * of its time on JSON, and building the output objects only to serialize them doubled it.
+ * test/domain/json-texto.test.ts holds it equal to the object form, byte for byte.
+ */
+export function estadoDeCuentaATexto(e: EstadoDeCuenta): string {
+  return (
+    `{"credito":${JSON.stringify(e.credito)},"fecha_corte":${texto(e.fechaCorte)},` +
+    `"situacion":"${e.situacion}","dias_atraso":${e.diasAtraso},` +
+    `"capital_insoluto":"${pesos(e.capitalInsoluto)}",` +
+    `"capital_exigible":"${pesos(e.capitalExigible)}",` +
+    `"interes_ordinario_exigible":"${pesos(e.interesOrdinarioExigible)}",` +
+    `"interes_ordinario_devengado":"${pesos(e.interesOrdinarioDevengado)}",` +
+    `"interes_moratorio":"${pesos(e.interesMoratorio)}",` +
+    `"saldo_exigible":"${pesos(e.saldoExigible)}",` +
+    `"saldo_para_liquidar":"${pesos(e.saldoParaLiquidar)}",` +
+    `"pagos_adelantados":"${pesos(e.pagosAdelantados)}",` +
+    `"saldo_a_favor":"${pesos(e.saldoAFavor)}",` +
+    `"amortizaciones":${lista(e.amortizaciones, amortizacionATexto)},` +
+    `"aplicaciones":${lista(e.aplicaciones, aplicacionATexto)}}`
+  );
+}
+
+function lista<T>(xs: readonly T[], escribir: (x: T) => string): string {
+  let s = '[';
+  for (let i = 0; i < xs.length; i++) {
+    if (i > 0) s += ',';
+    s += escribir(xs[i] as T);
+  }
+  return `${s}]`;
+}

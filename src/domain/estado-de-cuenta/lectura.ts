@@ -1,5 +1,5 @@
 import { type Centavos, centavosDesdeTexto } from '../dinero.ts';
-import { type Fecha, fechaDesdeTexto, numeroDeDia } from '../fecha.ts';
+import { type Fecha, numeroDeDia, numeroDeDiaDeTexto } from '../fecha.ts';
 import type { Dia } from './caso.ts';
 import type { CodigoErrorDeCaso, ErrorDeCaso } from './errores.ts';
 
@@ -47,9 +47,9 @@ export function diaDe(fecha: Fecha): Dia {
 
 export function leerFecha(objeto: Objeto, clave: string, ruta: string): Dia {
   const valor = objeto[clave];
-  const fecha = typeof valor === 'string' ? fechaDesdeTexto(valor) : null;
-  if (fecha === null) rechazar('fecha_invalida', `${campo(ruta, clave)}: no es una fecha válida`);
-  return { fecha, dia: numeroDeDia(fecha) };
+  const dia = typeof valor === 'string' ? numeroDeDiaDeTexto(valor) : null;
+  if (dia === null) rechazar('fecha_invalida', `${campo(ruta, clave)}: no es una fecha válida`);
+  return { fecha: valor as Fecha, dia };
 }
 
 /** An amount of pesos as a JSON string (whether it may be zero is `armarCaso`'s to judge). */

@@ -1,7 +1,7 @@
 import {
   calcularCaso,
   type ErrorDeCaso,
-  estadoDeCuentaAJson,
+  estadoDeCuentaATexto,
 } from '../../domain/estado-de-cuenta/index.ts';
 
 function comoError(error: ErrorDeCaso): string {
@@ -24,17 +24,5 @@ export function calcularTexto(texto: string): { salida: string; codigo: 0 | 2 } 
   }
   const resultado = calcularCaso(entrada);
   if (!resultado.ok) return { salida: comoError(resultado.error), codigo: 2 };
-  return { salida: JSON.stringify(estadoDeCuentaAJson(resultado.valor)), codigo: 0 };
-}
-
-/**
- * JSON Lines: one result line per non-empty input line, in the same order, each ending in a
- * newline. An invalid case answers its error object on its own line; the batch goes on.
- */
-export function calcularLineas(texto: string): string {
-  let salida = '';
-  for (const linea of texto.split('\n')) {
-    if (linea.trim() !== '') salida += `${calcularTexto(linea).salida}\n`;
-  }
-  return salida;
+  return { salida: estadoDeCuentaATexto(resultado.valor), codigo: 0 };
 }
