@@ -10,22 +10,29 @@ export type MovimientoVigente = Pago | Condonacion;
 export function movimientosVigentes(
   movimientos: readonly Movimiento[],
   diaCorte: number,
-): MovimientoVigente[] {
+): readonly MovimientoVigente[] {
+  // The common history: no cancelación, nothing after the cut-off, listed by date. It is
+  // already the answer, and is returned as is (no copy: the engine only reads it).
   let cancelados: Set<string> | null = null;
-  for (const m of movimientos) {
-    if (m.tipo === 'cancelacion' && m.dia <= diaCorte) {
+  let todosVigentes = true;
+  let ordenados = true;
+  let diaAnterior = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < movimientos.length; i++) {
+    const m = movimientos[i] as Movimiento;
+    if (m.dia > diaCorte) todosVigentes = false;
+    else if (m.tipo === 'cancelacion') {
+      todosVigentes = false;
       cancelados ??= new Set();
       cancelados.add(m.movimiento);
     }
+    if (m.dia < diaAnterior) ordenados = false;
+    diaAnterior = m.dia;
   }
+  if (todosVigentes && ordenados) return movimientos as readonly MovimientoVigente[];
   const vigentes: MovimientoVigente[] = [];
-  let ordenados = true;
-  let diaAnterior = Number.NEGATIVE_INFINITY;
   for (const m of movimientos) {
     if (m.tipo === 'cancelacion' || m.dia > diaCorte) continue;
     if (cancelados?.has(m.id)) continue;
-    if (m.dia < diaAnterior) ordenados = false;
-    diaAnterior = m.dia;
     vigentes.push(m);
   }
   // Array.prototype.sort is stable: movements of one date keep the order they are listed in.
