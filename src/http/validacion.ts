@@ -1,4 +1,5 @@
 import { type ZodError, type ZodType, z } from 'zod';
+import { centavosDesdeTexto } from '../domain/dinero.ts';
 import {
   anioAdmitido,
   type Fecha,
@@ -87,6 +88,35 @@ export const instante = z
   )
   .refine((t) => !ISO_CON_ZONA.test(t) || anioAdmitido(t), FUERA_DE_RANGO)
   .transform((t) => new Date(t));
+
+export interface MensajesDeMonto {
+  /** Said when the value is not a string at all (zod's own sentence when absent). */
+  tipo?: string;
+  /** Said when the text is not pesos with at most two decimals. */
+  invalido: string;
+}
+
+/**
+ * An amount in pesos as a decimal string ("1500.00": a JSON number could already have lost a
+ * centavo), read once into `Centavos`; the route adds its own bounds with `.refine`.
+ */
+export const montoEnPesos = ({ tipo, invalido }: MensajesDeMonto) =>
+  z.string(tipo).transform((t, ctx) => {
+    const c = centavosDesdeTexto(t);
+    if (c === null) {
+      ctx.addIssue({ code: 'custom', message: invalido });
+      return z.NEVER;
+    }
+    return c;
+  });
+
+const MONTO_DE_PAGO =
+  'debe ser un monto en pesos mayor que cero, con a lo más dos decimales (p. ej. "1500.00")';
+
+/** What a person pays or will pay at the bank: more than zero, at most $100,000,000.00. */
+export const montoDePago = montoEnPesos({ invalido: MONTO_DE_PAGO })
+  .refine((c) => c > 0, MONTO_DE_PAGO)
+  .refine((c) => c <= 100_000_000_00, 'excede el máximo de $100,000,000.00');
 
 export interface OpcionesTexto {
   /** Multi-line text (a reason, a note): tab, line feed and carriage return are admitted. */

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { consultarAgenda } from '../../modules/agenda/consultar-agenda.ts';
 import { consultarCobertura } from '../../modules/indicadores/cobertura.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { fechaOpcional, idEnConsulta, mes, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { fechaOpcional, idEnConsulta, mes } from '../validacion.ts';
 
 const consultaAgenda = z.strictObject({
   desde: fechaOpcional,
@@ -14,32 +14,26 @@ const consultaCobertura = z.strictObject({
   mes: mes.optional(),
 });
 
-export function rutasAgenda({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasAgenda(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.get('/api/agenda', { config: { accion: 'agenda.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const q = validar(consultaAgenda, request.query);
-    return db
-      .transaction()
-      .execute((trx) =>
+  rutas.get(
+    '/api/agenda',
+    { accion: 'agenda.consultar', query: consultaAgenda },
+    async ({ query: q, ctx, enTransaccion }) =>
+      enTransaccion((trx) =>
         consultarAgenda(
           trx,
           { desde: q.desde ?? null, hasta: q.hasta ?? null, gestorId: q.gestorId ?? null },
           ctx,
         ),
-      );
-  });
+      ),
+  );
 
-  app.get(
+  rutas.get(
     '/api/indicadores/cobertura',
-    { config: { accion: 'cobertura.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { mes } = validar(consultaCobertura, request.query);
-      return db
-        .transaction()
-        .execute((trx) => consultarCobertura(trx, mes ?? ctx.reloj.hoy().slice(0, 7), ctx));
-    },
+    { accion: 'cobertura.consultar', query: consultaCobertura },
+    async ({ query: { mes }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => consultarCobertura(trx, mes ?? ctx.reloj.hoy().slice(0, 7), ctx)),
   );
 }

@@ -16,7 +16,7 @@ import { simularAlternativas } from '../../modules/alternativas/simular-alternat
 import { versionarAlternativa } from '../../modules/alternativas/versionar-alternativa.ts';
 import { versionarCampana } from '../../modules/alternativas/versionar-campana.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
+import { enrutador } from '../ruta.ts';
 import { fecha, id, idEnRuta, validar } from '../validacion.ts';
 
 const simulacion = z
@@ -38,101 +38,96 @@ const simulacion = z
   });
 
 /** The catalogue of alternatives and campaigns (administrador), and the simulator (counter). */
-export function rutasAlternativas({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const enTx = db.transaction.bind(db);
+export function rutasAlternativas(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.get(
+  rutas.get(
     '/api/alternativas',
-    { config: { accion: 'alternativas.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      return { alternativas: await enTx().execute((trx) => listarAlternativas(trx, ctx)) };
-    },
+    { accion: 'alternativas.consultar' },
+    async ({ ctx, enTransaccion }) => ({
+      alternativas: await enTransaccion((trx) => listarAlternativas(trx, ctx)),
+    }),
   );
 
-  app.get(
+  rutas.get(
     '/api/alternativas/:id',
-    { config: { accion: 'alternativas.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      return { alternativa: await enTx().execute((trx) => consultarAlternativa(trx, id, ctx)) };
-    },
+    { accion: 'alternativas.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) => ({
+      alternativa: await enTransaccion((trx) => consultarAlternativa(trx, id, ctx)),
+    }),
   );
 
-  app.post(
+  rutas.post(
     '/api/alternativas',
-    { config: { accion: 'alternativas.administrar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
+    { accion: 'alternativas.administrar' },
+    async ({ ctx, enTransaccion, request, reply }) => {
       // The kind first, alone: it decides which parameters the rest must have.
       const { tipo } = validar(soloTipo, request.body);
       const datos = validar(esquemaNuevaAlternativa(tipo), request.body);
-      const alternativa = await enTx().execute((trx) => crearAlternativa(trx, datos, ctx));
+      const alternativa = await enTransaccion((trx) => crearAlternativa(trx, datos, ctx));
       return reply.status(201).send({ alternativa });
     },
   );
 
-  app.put(
+  rutas.put(
     '/api/alternativas/:id',
-    { config: { accion: 'alternativas.administrar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
+    { accion: 'alternativas.administrar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion, request }) => {
       const { tipo } = validar(soloTipo, request.body);
       const datos = validar(esquemaVersionAlternativa(tipo), request.body);
       return {
-        alternativa: await enTx().execute((trx) => versionarAlternativa(trx, id, datos, ctx)),
+        alternativa: await enTransaccion((trx) => versionarAlternativa(trx, id, datos, ctx)),
       };
     },
   );
 
-  app.get('/api/campanas', { config: { accion: 'campanas.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    return { campanas: await enTx().execute((trx) => listarCampanas(trx, ctx)) };
-  });
+  rutas.get('/api/campanas', { accion: 'campanas.consultar' }, async ({ ctx, enTransaccion }) => ({
+    campanas: await enTransaccion((trx) => listarCampanas(trx, ctx)),
+  }));
 
-  app.get('/api/campanas/:id', { config: { accion: 'campanas.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    return { campana: await enTx().execute((trx) => consultarCampana(trx, id, ctx)) };
-  });
+  rutas.get(
+    '/api/campanas/:id',
+    { accion: 'campanas.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) => ({
+      campana: await enTransaccion((trx) => consultarCampana(trx, id, ctx)),
+    }),
+  );
 
-  app.post(
+  rutas.post(
     '/api/campanas',
-    { config: { accion: 'campanas.administrar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const datos = validar(esquemaNuevaCampana, request.body);
-      const campana = await enTx().execute((trx) => crearCampana(trx, datos, ctx));
+    { accion: 'campanas.administrar', body: esquemaNuevaCampana },
+    async ({ body, ctx, enTransaccion, reply }) => {
+      const campana = await enTransaccion((trx) => crearCampana(trx, body, ctx));
       return reply.status(201).send({ campana });
     },
   );
 
-  app.put('/api/campanas/:id', { config: { accion: 'campanas.administrar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    const datos = validar(esquemaVersionCampana, request.body);
-    return { campana: await enTx().execute((trx) => versionarCampana(trx, id, datos, ctx)) };
-  });
+  rutas.put(
+    '/api/campanas/:id',
+    { accion: 'campanas.administrar', params: idEnRuta, body: esquemaVersionCampana },
+    async ({ params: { id }, body, ctx, enTransaccion }) => ({
+      campana: await enTransaccion((trx) => versionarCampana(trx, id, body, ctx)),
+    }),
+  );
 
-  app.post('/api/simulaciones', { config: { accion: 'simulaciones.simular' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const s = validar(simulacion, request.body);
-    const quien =
-      s.creditoId !== undefined ? { creditoId: s.creditoId } : { personaId: s.personaId ?? 0 };
-    return enTx().execute((trx) =>
-      simularAlternativas(
-        trx,
-        {
-          quien,
-          fecha: s.fecha ?? null,
-          primerPago: s.primerPago ?? null,
-          plazo: s.plazo ?? null,
-        },
-        ctx,
-      ),
-    );
-  });
+  rutas.post(
+    '/api/simulaciones',
+    { accion: 'simulaciones.simular', body: simulacion },
+    async ({ body: s, ctx, enTransaccion }) => {
+      const quien =
+        s.creditoId !== undefined ? { creditoId: s.creditoId } : { personaId: s.personaId ?? 0 };
+      return enTransaccion((trx) =>
+        simularAlternativas(
+          trx,
+          {
+            quien,
+            fecha: s.fecha ?? null,
+            primerPago: s.primerPago ?? null,
+            plazo: s.plazo ?? null,
+          },
+          ctx,
+        ),
+      );
+    },
+  );
 }

@@ -10,8 +10,8 @@ import { cambiarParametrosArco, leerParametrosArco } from '../../modules/arco/pa
 import { procesarSolicitud } from '../../modules/arco/procesar-solicitud.ts';
 import { registrarSolicitud } from '../../modules/arco/registrar-solicitud.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { fecha, idEnRuta, texto, validar } from '../validacion.ts';
+import { descarga, enrutador } from '../ruta.ts';
+import { fecha, idEnRuta, texto } from '../validacion.ts';
 import { evento, solicitudNueva } from './esquema-arco.ts';
 
 const consultaLista = z.strictObject({
@@ -56,95 +56,83 @@ const parametros = z.strictObject({
 });
 
 /** Derechos ARCO (docs/arco.md): the requests, their steps, the access report, the calendar. */
-export function rutasArco({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const enTx = db.transaction.bind(db);
+export function rutasArco(contexto: ContextoApp): void {
+  const { reloj } = contexto.deps;
+  const rutas = enrutador(contexto);
 
-  app.get('/api/arco', { config: { accion: 'arco.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const filtro = validar(consultaLista, request.query);
-    return enTx().execute((trx) => listarSolicitudes(trx, filtro, ctx));
-  });
-
-  app.post('/api/arco', { config: { accion: 'arco.registrar' } }, async (request, reply) => {
-    const ctx = contextoDe(request, reloj);
-    const entrada = validar(solicitudNueva, request.body);
-    const s = await enTx().execute((trx) => registrarSolicitud(trx, entrada, ctx));
-    return reply.status(201).send(s);
-  });
-
-  app.get('/api/arco/parametros', { config: { accion: 'arco.parametros' } }, async () =>
-    enTx().execute((trx) => leerParametrosArco(trx)),
+  rutas.get(
+    '/api/arco',
+    { accion: 'arco.consultar', query: consultaLista },
+    async ({ query, ctx, enTransaccion }) =>
+      enTransaccion((trx) => listarSolicitudes(trx, query, ctx)),
   );
 
-  app.put(
+  rutas.post(
+    '/api/arco',
+    { accion: 'arco.registrar', body: solicitudNueva },
+    async ({ body, ctx, enTransaccion, reply }) => {
+      const s = await enTransaccion((trx) => registrarSolicitud(trx, body, ctx));
+      return reply.status(201).send(s);
+    },
+  );
+
+  rutas.get('/api/arco/parametros', { accion: 'arco.parametros' }, async ({ enTransaccion }) =>
+    enTransaccion((trx) => leerParametrosArco(trx)),
+  );
+
+  rutas.put(
     '/api/arco/parametros',
-    { config: { accion: 'arco.parametros_administrar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const nuevos = validar(parametros, request.body);
-      return enTx().execute((trx) => cambiarParametrosArco(trx, nuevos, ctx));
-    },
+    { accion: 'arco.parametros_administrar', body: parametros },
+    async ({ body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => cambiarParametrosArco(trx, body, ctx)),
   );
 
-  app.get('/api/arco/:id', { config: { accion: 'arco.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    return enTx().execute((trx) => consultarSolicitud(trx, id, ctx));
-  });
+  rutas.get(
+    '/api/arco/:id',
+    { accion: 'arco.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => consultarSolicitud(trx, id, ctx)),
+  );
 
-  app.post('/api/arco/:id/eventos', { config: { accion: 'arco.procesar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    const e = validar(evento, request.body);
-    return enTx().execute((trx) => procesarSolicitud(trx, id, e, ctx));
-  });
+  rutas.post(
+    '/api/arco/:id/eventos',
+    { accion: 'arco.procesar', params: idEnRuta, body: evento },
+    async ({ params: { id }, body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => procesarSolicitud(trx, id, body, ctx)),
+  );
 
-  app.get(
+  rutas.get(
     '/api/arco/:id/acceso.pdf',
-    { config: { accion: 'arco.acceso' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const r = await enTx().execute((trx) => generarReporteDeAcceso(trx, id, 'pdf', ctx));
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="acceso-${r.folio}.pdf"`)
-        .send(await generarPdfDeAcceso(r));
+    { accion: 'arco.acceso', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion, reply }) => {
+      const r = await enTransaccion((trx) => generarReporteDeAcceso(trx, id, 'pdf', ctx));
+      const pdf = await generarPdfDeAcceso(r);
+      return descarga(reply, { tipo: 'pdf', nombre: `acceso-${r.folio}.pdf`, cuerpo: pdf });
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/arco/:id/acceso.json',
-    { config: { accion: 'arco.acceso' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const r = await enTx().execute((trx) => generarReporteDeAcceso(trx, id, 'json', ctx));
-      return reply
-        .type('application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="acceso-${r.folio}.json"`)
-        .send(r);
+    { accion: 'arco.acceso', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion, reply }) => {
+      const r = await enTransaccion((trx) => generarReporteDeAcceso(trx, id, 'json', ctx));
+      return descarga(reply, { tipo: 'json', nombre: `acceso-${r.folio}.json`, cuerpo: r });
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/dias-inhabiles',
-    { config: { accion: 'dias_inhabiles.consultar' } },
-    async (request) => {
-      const consulta = validar(z.strictObject({ anio: anio.optional() }), request.query);
-      const delAnio = consulta.anio ?? Number(reloj.hoy().slice(0, 4));
-      return enTx().execute((trx) => consultarDiasInhabiles(trx, delAnio));
+    { accion: 'dias_inhabiles.consultar', query: z.strictObject({ anio: anio.optional() }) },
+    async ({ query, enTransaccion }) => {
+      const delAnio = query.anio ?? Number(reloj.hoy().slice(0, 4));
+      return enTransaccion((trx) => consultarDiasInhabiles(trx, delAnio));
     },
   );
 
-  app.put(
+  rutas.put(
     '/api/dias-inhabiles',
-    { config: { accion: 'dias_inhabiles.administrar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const c = validar(calendario, request.body);
-      return enTx().execute((trx) => fijarDiasInhabiles(trx, c.anio, c.dias, ctx));
-    },
+    { accion: 'dias_inhabiles.administrar', body: calendario },
+    async ({ body: c, ctx, enTransaccion }) =>
+      enTransaccion((trx) => fijarDiasInhabiles(trx, c.anio, c.dias, ctx)),
   );
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { BUCKETS, type Bucket } from '../../domain/antiguedad.ts';
-import { type Centavos, centavosDesdeTexto } from '../../domain/dinero.ts';
 import { REGLAS_DISTRIBUCION, type ReglaDistribucion } from '../../domain/gestion/distribucion.ts';
 import { aplicarDistribucion } from '../../modules/asignacion/aplicar-distribucion.ts';
 import { asignarGestor } from '../../modules/asignacion/asignar-gestor.ts';
@@ -12,18 +11,17 @@ import { listarGestores } from '../../modules/asignacion/listar-gestores.ts';
 import { listarSuplencias } from '../../modules/asignacion/listar-suplencias.ts';
 import { vistaPreviaDistribucion } from '../../modules/asignacion/vista-previa-distribucion.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { fecha, id, idEnConsulta, idEnRuta, texto, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { fecha, id, idEnConsulta, idEnRuta, montoEnPesos, texto } from '../validacion.ts';
 
 const siEnConsulta = z
   .enum(['true', 'false'], 'debe ser true o false')
   .transform((v) => v === 'true')
   .optional();
-const monto = z
-  .string('debe ser un monto como texto, p. ej. "1500.00"')
-  .refine((t) => centavosDesdeTexto(t) !== null, 'debe ser un monto en pesos, p. ej. "1500.00"')
-  .transform((t) => centavosDesdeTexto(t) as Centavos)
-  .optional();
+const monto = montoEnPesos({
+  tipo: 'debe ser un monto como texto, p. ej. "1500.00"',
+  invalido: 'debe ser un monto en pesos, p. ej. "1500.00"',
+}).optional();
 const bucket = z.enum(BUCKETS as [Bucket, ...Bucket[]], 'no es un tramo de antigüedad').optional();
 const municipio = texto(80).optional();
 
@@ -96,95 +94,71 @@ const cancelacion = z.strictObject({ motivo: motivo.optional() });
 /** 10,000 credit ids as JSON pass the API's usual 64 KiB. */
 const LIMITE_DISTRIBUCION = 256 * 1024;
 
-export function rutasAsignacion({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const enTx = db.transaction.bind(db);
+export function rutasAsignacion(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.put(
+  rutas.put(
     '/api/creditos/:id/gestor',
-    { config: { accion: 'asignacion.asignar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: creditoId } = validar(idEnRuta, request.params);
-      const { gestorId, motivo } = validar(asignacion, request.body);
-      return enTx().execute((trx) =>
+    { accion: 'asignacion.asignar', params: idEnRuta, body: asignacion },
+    async ({ params: { id: creditoId }, body: { gestorId, motivo }, ctx, enTransaccion }) =>
+      enTransaccion((trx) =>
         asignarGestor(trx, creditoId, { gestorId, motivo: motivo ?? null }, ctx),
-      );
-    },
+      ),
   );
 
-  app.get(
+  rutas.get(
     '/api/creditos/:id/asignaciones',
-    { config: { accion: 'asignacion.historial' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: creditoId } = validar(idEnRuta, request.params);
-      return enTx().execute((trx) => historialDeAsignaciones(trx, creditoId, ctx));
-    },
+    { accion: 'asignacion.historial', params: idEnRuta },
+    async ({ params: { id: creditoId }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => historialDeAsignaciones(trx, creditoId, ctx)),
   );
 
-  app.get(
+  rutas.get(
     '/api/asignacion/cuentas',
-    { config: { accion: 'asignacion.cuentas' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const consulta = validar(consultaCuentas, request.query);
-      return enTx().execute((trx) => listarCuentasParaAsignar(trx, consulta, ctx));
-    },
+    { accion: 'asignacion.cuentas', query: consultaCuentas },
+    async ({ query, ctx, enTransaccion }) =>
+      enTransaccion((trx) => listarCuentasParaAsignar(trx, query, ctx)),
   );
 
-  app.post(
+  rutas.post(
     '/api/asignacion/vista-previa',
-    { config: { accion: 'asignacion.distribuir' }, bodyLimit: LIMITE_DISTRIBUCION },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const pedido = validar(vistaPrevia, request.body);
-      return enTx().execute((trx) => vistaPreviaDistribucion(trx, pedido, ctx));
-    },
+    { accion: 'asignacion.distribuir', bodyLimit: LIMITE_DISTRIBUCION, body: vistaPrevia },
+    async ({ body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => vistaPreviaDistribucion(trx, body, ctx)),
   );
 
-  app.post(
+  rutas.post(
     '/api/asignacion/distribucion',
-    { config: { accion: 'asignacion.distribuir' }, bodyLimit: LIMITE_DISTRIBUCION },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const pedido = validar(distribucion, request.body);
-      return enTx().execute((trx) => aplicarDistribucion(trx, pedido, ctx));
-    },
+    { accion: 'asignacion.distribuir', bodyLimit: LIMITE_DISTRIBUCION, body: distribucion },
+    async ({ body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => aplicarDistribucion(trx, body, ctx)),
   );
 
-  app.get('/api/gestores', { config: { accion: 'gestores.listar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { oficinaId } = validar(consultaGestores, request.query);
-    return enTx().execute((trx) => listarGestores(trx, oficinaId, ctx));
-  });
+  rutas.get(
+    '/api/gestores',
+    { accion: 'gestores.listar', query: consultaGestores },
+    async ({ query: { oficinaId }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => listarGestores(trx, oficinaId, ctx)),
+  );
 
-  app.get('/api/suplencias', { config: { accion: 'suplencias.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { vigentes } = validar(consultaSuplencias, request.query);
-    return enTx().execute((trx) => listarSuplencias(trx, { vigentes: vigentes ?? false }, ctx));
-  });
-
-  app.post(
+  rutas.get(
     '/api/suplencias',
-    { config: { accion: 'suplencias.administrar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const entrada = validar(suplencia, request.body);
-      return reply
-        .status(201)
-        .send(await enTx().execute((trx) => crearSuplencia(trx, entrada, ctx)));
-    },
+    { accion: 'suplencias.consultar', query: consultaSuplencias },
+    async ({ query: { vigentes }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => listarSuplencias(trx, { vigentes: vigentes ?? false }, ctx)),
   );
 
-  app.post(
+  rutas.post(
+    '/api/suplencias',
+    { accion: 'suplencias.administrar', body: suplencia },
+    async ({ body, ctx, enTransaccion, reply }) =>
+      reply.status(201).send(await enTransaccion((trx) => crearSuplencia(trx, body, ctx))),
+  );
+
+  rutas.post(
     '/api/suplencias/:id/cancelacion',
-    { config: { accion: 'suplencias.administrar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: suplenciaId } = validar(idEnRuta, request.params);
-      const { motivo } = validar(cancelacion, request.body);
-      return enTx().execute((trx) => cancelarSuplencia(trx, suplenciaId, motivo ?? null, ctx));
-    },
+    { accion: 'suplencias.administrar', params: idEnRuta, body: cancelacion },
+    async ({ params: { id: suplenciaId }, body: { motivo }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => cancelarSuplencia(trx, suplenciaId, motivo ?? null, ctx)),
   );
 }

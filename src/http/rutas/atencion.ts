@@ -3,8 +3,8 @@ import { buscar } from '../../modules/atencion/buscar.ts';
 import { consultarFicha } from '../../modules/atencion/consultar-ficha.ts';
 import { revelarDatoPersonal } from '../../modules/atencion/revelar-dato-personal.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { cadena, idEnRuta, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { cadena, idEnRuta } from '../validacion.ts';
 
 const consulta = z.strictObject({
   q: cadena().trim().min(1, 'escribe algo que buscar').max(100, 'admite a lo más 100 caracteres'),
@@ -23,30 +23,29 @@ const revelacion = z.discriminatedUnion(
   { error: 'debe ser curp, rfc, telefono o correo' },
 );
 
-export function rutasAtencion({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasAtencion(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.get('/api/buscar', { config: { accion: 'atencion.buscar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { q } = validar(consulta, request.query);
-    return { resultados: await db.transaction().execute((trx) => buscar(trx, q, ctx)) };
-  });
+  rutas.get(
+    '/api/buscar',
+    { accion: 'atencion.buscar', query: consulta },
+    async ({ query: { q }, ctx, enTransaccion }) => ({
+      resultados: await enTransaccion((trx) => buscar(trx, q, ctx)),
+    }),
+  );
 
-  app.get('/api/personas/:id/ficha', { config: { accion: 'atencion.ficha' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    return db.transaction().execute((trx) => consultarFicha(trx, id, ctx));
-  });
+  rutas.get(
+    '/api/personas/:id/ficha',
+    { accion: 'atencion.ficha', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => consultarFicha(trx, id, ctx)),
+  );
 
   // POST: a reveal is an act that leaves a bitácora row, not a cacheable read.
-  app.post(
+  rutas.post(
     '/api/personas/:id/revelar',
-    { config: { accion: 'personas.revelar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const dato = validar(revelacion, request.body);
-      return db.transaction().execute((trx) => revelarDatoPersonal(trx, id, dato, ctx));
-    },
+    { accion: 'personas.revelar', params: idEnRuta, body: revelacion },
+    async ({ params: { id }, body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => revelarDatoPersonal(trx, id, body, ctx)),
   );
 }

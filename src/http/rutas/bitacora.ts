@@ -10,8 +10,8 @@ import {
 import type { FiltroBitacora } from '../../modules/bitacora/filtro-bitacora.ts';
 import { listarDenegaciones } from '../../modules/bitacora/listar-denegaciones.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { fecha as unaFecha, validar } from '../validacion.ts';
+import { descarga, enrutador } from '../ruta.ts';
+import { fecha as unaFecha } from '../validacion.ts';
 
 /** A form sends an unused filter as `campo=`: that is no filter, not an invalid one. */
 const opcional = <T extends z.ZodType>(esquema: T) =>
@@ -69,35 +69,42 @@ function rango<T extends { desde?: Fecha | undefined; hasta?: Fecha | undefined 
   return f;
 }
 
-export function rutasBitacora({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasBitacora(contexto: ContextoApp): void {
+  const { db } = contexto.deps;
+  const rutas = enrutador(contexto);
 
-  app.get('/api/bitacora', { config: { accion: 'bitacora.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { pagina: n, ...f } = rango(validar(consultaBusqueda, request.query));
-    return db.transaction().execute((trx) => buscarEnBitacora(trx, f, n, ctx));
-  });
-
-  app.get(
-    '/api/bitacora.csv',
-    { config: { accion: 'bitacora.consultar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const filtroBitacora: FiltroBitacora = rango(validar(consultaExportacion, request.query));
-      const tope = await db
-        .transaction()
-        .execute((trx) => prepararExportacionBitacora(trx, filtroBitacora, ctx));
-      const nombre = `bitacora-${filtroBitacora.desde ?? 'inicio'}-a-${filtroBitacora.hasta ?? ctx.reloj.hoy()}.csv`;
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${nombre}"`)
-        .send(Readable.from(lineasCsvBitacora(db, filtroBitacora, tope)));
+  rutas.get(
+    '/api/bitacora',
+    { accion: 'bitacora.consultar', query: consultaBusqueda },
+    async ({ query, ctx, enTransaccion }) => {
+      const { pagina: n, ...f } = rango(query);
+      return enTransaccion((trx) => buscarEnBitacora(trx, f, n, ctx));
     },
   );
 
-  app.get('/api/denegaciones', { config: { accion: 'bitacora.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { pagina: n, ...f } = rango(validar(consultaDenegaciones, request.query));
-    return db.transaction().execute((trx) => listarDenegaciones(trx, f, n, ctx));
-  });
+  rutas.get(
+    '/api/bitacora.csv',
+    { accion: 'bitacora.consultar', query: consultaExportacion },
+    async ({ query, ctx, enTransaccion, reply }) => {
+      const filtroBitacora: FiltroBitacora = rango(query);
+      const tope = await enTransaccion((trx) =>
+        prepararExportacionBitacora(trx, filtroBitacora, ctx),
+      );
+      // The rows stream after the transaction, up to the `tope` it fixed.
+      return descarga(reply, {
+        tipo: 'csv',
+        nombre: `bitacora-${filtroBitacora.desde ?? 'inicio'}-a-${filtroBitacora.hasta ?? ctx.reloj.hoy()}.csv`,
+        cuerpo: Readable.from(lineasCsvBitacora(db, filtroBitacora, tope)),
+      });
+    },
+  );
+
+  rutas.get(
+    '/api/denegaciones',
+    { accion: 'bitacora.consultar', query: consultaDenegaciones },
+    async ({ query, ctx, enTransaccion }) => {
+      const { pagina: n, ...f } = rango(query);
+      return enTransaccion((trx) => listarDenegaciones(trx, f, n, ctx));
+    },
+  );
 }

@@ -8,8 +8,8 @@ import { importarEstadoBancario } from '../../modules/conciliacion/importar-esta
 import { leerEstadoBancario } from '../../modules/conciliacion/leer-estado-bancario.ts';
 import { listarDepositosPendientes } from '../../modules/conciliacion/listar-depositos-pendientes.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { claveDeIdempotencia, responderUnaVez } from '../idempotencia-http.ts';
+import { claveDeIdempotencia } from '../idempotencia-http.ts';
+import { enrutador } from '../ruta.ts';
 import { id, idEnRuta, nombreDeArchivo, texto, validar } from '../validacion.ts';
 
 /** A bank's monthly statement of a busy account is well under this; a bigger file is split. */
@@ -50,21 +50,23 @@ function textoCsv(request: FastifyRequest): string {
   return request.body;
 }
 
-export function rutasConciliacion({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasConciliacion(contexto: ContextoApp): void {
+  const { deps } = contexto;
+  const opciones = { diasPagoAnticipadoPuntual: deps.diasPagoAnticipadoPuntual };
+  const rutas = enrutador(contexto);
 
   // Its own scope: the CSV parser and the 5 MB limit apply to this route and no other.
-  app.register(async (ambito) => {
+  contexto.app.register(async (ambito) => {
     ambito.addContentTypeParser(
       'text/csv',
       { parseAs: 'string', bodyLimit: LIMITE_ARCHIVO },
       (_request, cuerpo, listo) => listo(null, cuerpo),
     );
-    ambito.post(
+    enrutador({ app: ambito, deps }).post(
       '/api/conciliacion/estados-bancarios',
-      { bodyLimit: LIMITE_ARCHIVO, config: { accion: 'conciliacion.importar' } },
-      async (request, reply) => {
-        const ctx = contextoDe(request, reloj);
+      { accion: 'conciliacion.importar', bodyLimit: LIMITE_ARCHIVO },
+      async ({ ctx, request, reply, unaVez }) => {
+        // The key and the file are checked before the name: the order of the 400s is kept.
         claveDeIdempotencia(request);
         const csv = textoCsv(request);
         const nombre = validar(encabezados, request.headers)['x-nombre-archivo'];
@@ -83,18 +85,14 @@ export function rutasConciliacion({ app, deps }: ContextoApp): void {
           });
         }
         const sha256 = sha256DeArchivo(csv);
-        return responderUnaVez(
-          db,
-          request,
-          reply,
-          ctx,
+        return unaVez(
           async (trx) => ({
             estadoHttp: 201,
             cuerpo: await importarEstadoBancario(
               trx,
               { nombre, sha256, depositos: leido.depositos },
               ctx,
-              { diasPagoAnticipadoPuntual: deps.diasPagoAnticipadoPuntual },
+              opciones,
             ),
           }),
           { nombre, sha256 },
@@ -103,44 +101,33 @@ export function rutasConciliacion({ app, deps }: ContextoApp): void {
     );
   });
 
-  app.get(
+  rutas.get(
     '/api/conciliacion/pendientes',
-    { config: { accion: 'conciliacion.pendientes' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const filtro = validar(consultaPendientes, request.query);
-      return db.transaction().execute((trx) => listarDepositosPendientes(trx, filtro, ctx));
-    },
+    { accion: 'conciliacion.pendientes', query: consultaPendientes },
+    async ({ query, ctx, enTransaccion }) =>
+      enTransaccion((trx) => listarDepositosPendientes(trx, query, ctx)),
   );
 
-  app.post(
+  rutas.post(
     '/api/conciliacion/pendientes/:id/asignacion',
-    { config: { accion: 'conciliacion.asignar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const a = validar(asignacion, request.body);
-      return responderUnaVez(db, request, reply, ctx, async (trx) => ({
+    { accion: 'conciliacion.asignar', params: idEnRuta, body: asignacion },
+    async ({ params: { id }, body: a, ctx, unaVez }) =>
+      unaVez(async (trx) => ({
         estadoHttp: 201,
         cuerpo: await asignarDepositoPendiente(
           trx,
           id,
           { creditoId: a.creditoId, motivo: a.motivo ?? null },
           ctx,
-          { diasPagoAnticipadoPuntual: deps.diasPagoAnticipadoPuntual },
+          opciones,
         ),
-      }));
-    },
+      })),
   );
 
-  app.post(
+  rutas.post(
     '/api/conciliacion/pendientes/:id/descarte',
-    { config: { accion: 'conciliacion.descartar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const { motivo: porQue } = validar(descarte, request.body);
-      return db.transaction().execute((trx) => descartarDepositoPendiente(trx, id, porQue, ctx));
-    },
+    { accion: 'conciliacion.descartar', params: idEnRuta, body: descarte },
+    async ({ params: { id }, body: { motivo: porQue }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => descartarDepositoPendiente(trx, id, porQue, ctx)),
   );
 }

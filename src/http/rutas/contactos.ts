@@ -8,8 +8,8 @@ import { cambiarDomicilio } from '../../modules/contactos/cambiar-domicilio.ts';
 import { cambiarTelefono } from '../../modules/contactos/cambiar-telefono.ts';
 import { consultarContactos } from '../../modules/contactos/consultar-contactos.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { idEnRuta, texto, textoOpcional, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { idEnRuta, texto, textoOpcional } from '../validacion.ts';
 
 /**
  * "+52 662 214 5591", "(662) 214-5591", "662-214-5591" → "6622145591": the ten national
@@ -146,74 +146,61 @@ const cambiosDeDomicilio = z
     if (campo !== undefined) correccionORetiro(campo)(c, ctx);
   });
 
-export function rutasContactos({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const enTx = db.transaction.bind(db);
+export function rutasContactos(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.get(
+  rutas.get(
     '/api/personas/:id/contactos',
-    { config: { accion: 'contactos.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      return enTx().execute((trx) => consultarContactos(trx, id, ctx));
-    },
+    { accion: 'contactos.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => consultarContactos(trx, id, ctx)),
   );
 
-  app.post(
+  rutas.post(
     '/api/personas/:id/telefonos',
-    { config: { accion: 'contactos.editar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const entrada = validar(telefonoNuevo, request.body);
-      const r = await enTx().execute((trx) => agregarTelefono(trx, id, entrada, ctx));
+    { accion: 'contactos.editar', params: idEnRuta, body: telefonoNuevo },
+    async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
+      const r = await enTransaccion((trx) => agregarTelefono(trx, id, body, ctx));
       return reply.status(r.nuevo ? 201 : 200).send({ telefono: r.telefono });
     },
   );
 
-  app.patch('/api/telefonos/:id', { config: { accion: 'contactos.editar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    const cambios = validar(cambiosDeTelefono, request.body);
-    return enTx().execute((trx) => cambiarTelefono(trx, id, cambios, ctx));
-  });
+  rutas.patch(
+    '/api/telefonos/:id',
+    { accion: 'contactos.editar', params: idEnRuta, body: cambiosDeTelefono },
+    async ({ params: { id }, body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => cambiarTelefono(trx, id, body, ctx)),
+  );
 
-  app.post(
+  rutas.post(
     '/api/personas/:id/correos',
-    { config: { accion: 'contactos.editar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const entrada = validar(correoNuevo, request.body);
-      const r = await enTx().execute((trx) => agregarCorreo(trx, id, entrada, ctx));
+    { accion: 'contactos.editar', params: idEnRuta, body: correoNuevo },
+    async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
+      const r = await enTransaccion((trx) => agregarCorreo(trx, id, body, ctx));
       return reply.status(r.nuevo ? 201 : 200).send({ correo: r.correo });
     },
   );
 
-  app.patch('/api/correos/:id', { config: { accion: 'contactos.editar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    const cambios = validar(cambiosDeCorreo, request.body);
-    return enTx().execute((trx) => cambiarCorreo(trx, id, cambios, ctx));
-  });
+  rutas.patch(
+    '/api/correos/:id',
+    { accion: 'contactos.editar', params: idEnRuta, body: cambiosDeCorreo },
+    async ({ params: { id }, body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => cambiarCorreo(trx, id, body, ctx)),
+  );
 
-  app.post(
+  rutas.post(
     '/api/personas/:id/domicilios',
-    { config: { accion: 'contactos.editar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const entrada = validar(domicilioNuevo, request.body);
-      const r = await enTx().execute((trx) => agregarDomicilio(trx, id, entrada, ctx));
+    { accion: 'contactos.editar', params: idEnRuta, body: domicilioNuevo },
+    async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
+      const r = await enTransaccion((trx) => agregarDomicilio(trx, id, body, ctx));
       return reply.status(r.nuevo ? 201 : 200).send({ domicilio: r.domicilio });
     },
   );
 
-  app.patch('/api/domicilios/:id', { config: { accion: 'contactos.editar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    const cambios = validar(cambiosDeDomicilio, request.body);
-    return enTx().execute((trx) => cambiarDomicilio(trx, id, cambios, ctx));
-  });
+  rutas.patch(
+    '/api/domicilios/:id',
+    { accion: 'contactos.editar', params: idEnRuta, body: cambiosDeDomicilio },
+    async ({ params: { id }, body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => cambiarDomicilio(trx, id, body, ctx)),
+  );
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { type Centavos, centavosDesdeTexto } from '../../domain/dinero.ts';
 import { autorizarConvenio } from '../../modules/convenios/autorizar-convenio.ts';
 import { cancelarConvenio } from '../../modules/convenios/cancelar-convenio.ts';
 import { consultarConvenio } from '../../modules/convenios/consultar-convenio.ts';
@@ -13,9 +12,8 @@ import { proponerConvenio } from '../../modules/convenios/proponer-convenio.ts';
 import { revisarConvenios } from '../../modules/convenios/revisar-convenios.ts';
 import { versionarLimites } from '../../modules/convenios/versionar-limites.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { responderUnaVez } from '../idempotencia-http.ts';
-import { fecha, id, idEnConsulta, idEnRuta, texto, validar } from '../validacion.ts';
+import { descarga, enrutador } from '../ruta.ts';
+import { fecha, id, idEnConsulta, idEnRuta, montoEnPesos, texto } from '../validacion.ts';
 
 const nuevoConvenio = z
   .strictObject({
@@ -56,13 +54,10 @@ const porcentaje = z
     /^(0(\.\d{1,8})?|1(\.0{1,8})?)$/,
     'debe ser una proporción entre "0" y "1", p. ej. "0.10"',
   );
-const montoMaximo = z
-  .string('debe ser un monto en pesos como texto, p. ej. "5000.00"')
-  .refine(
-    (t) => centavosDesdeTexto(t) !== null,
-    'debe ser un monto en pesos con a lo más dos decimales',
-  )
-  .transform((t) => centavosDesdeTexto(t) as Centavos);
+const montoMaximo = montoEnPesos({
+  tipo: 'debe ser un monto en pesos como texto, p. ej. "5000.00"',
+  invalido: 'debe ser un monto en pesos con a lo más dos decimales',
+});
 const matriz = z.strictObject({
   vigenteDesde: fecha,
   limites: z
@@ -102,19 +97,16 @@ const cancelacion = z.strictObject({ motivo: texto(500, { renglones: true }) });
 const sinCuerpo = z.strictObject({});
 
 /** Convenios captured from a simulator offer, their authorization and their signing. */
-export function rutasConvenios({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const enTx = db.transaction.bind(db);
+export function rutasConvenios(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.post(
+  rutas.post(
     '/api/convenios',
-    { config: { accion: 'convenios.proponer' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const c = validar(nuevoConvenio, request.body);
+    { accion: 'convenios.proponer', body: nuevoConvenio },
+    async ({ body: c, ctx, enTransaccion, reply }) => {
       const quien =
         c.creditoId !== undefined ? { creditoId: c.creditoId } : { personaId: c.personaId ?? 0 };
-      const convenio = await enTx().execute((trx) =>
+      const convenio = await enTransaccion((trx) =>
         proponerConvenio(
           trx,
           {
@@ -133,123 +125,96 @@ export function rutasConvenios({ app, deps }: ContextoApp): void {
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/convenios/pendientes',
-    { config: { accion: 'convenios.pendientes' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      return { pendientes: await enTx().execute((trx) => listarPendientes(trx, ctx)) };
-    },
+    { accion: 'convenios.pendientes' },
+    async ({ ctx, enTransaccion }) => ({
+      pendientes: await enTransaccion((trx) => listarPendientes(trx, ctx)),
+    }),
   );
 
-  app.get('/api/convenios/:id', { config: { accion: 'convenios.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id: convenioId } = validar(idEnRuta, request.params);
-    return { convenio: await enTx().execute((trx) => consultarConvenio(trx, convenioId, ctx)) };
-  });
+  rutas.get(
+    '/api/convenios/:id',
+    { accion: 'convenios.consultar', params: idEnRuta },
+    async ({ params: { id: convenioId }, ctx, enTransaccion }) => ({
+      convenio: await enTransaccion((trx) => consultarConvenio(trx, convenioId, ctx)),
+    }),
+  );
 
-  app.post(
+  rutas.post(
     '/api/convenios/:id/autorizacion',
-    { config: { accion: 'convenios.autorizar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: convenioId } = validar(idEnRuta, request.params);
-      validar(sinCuerpo, request.body);
-      return { convenio: await enTx().execute((trx) => autorizarConvenio(trx, convenioId, ctx)) };
-    },
+    { accion: 'convenios.autorizar', params: idEnRuta, body: sinCuerpo },
+    async ({ params: { id: convenioId }, ctx, enTransaccion }) => ({
+      convenio: await enTransaccion((trx) => autorizarConvenio(trx, convenioId, ctx)),
+    }),
   );
 
-  app.post(
+  rutas.post(
     '/api/convenios/:id/cancelacion',
-    { config: { accion: 'convenios.cancelar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: convenioId } = validar(idEnRuta, request.params);
-      const { motivo } = validar(cancelacion, request.body);
-      return {
-        convenio: await enTx().execute((trx) => cancelarConvenio(trx, convenioId, motivo, ctx)),
-      };
-    },
+    { accion: 'convenios.cancelar', params: idEnRuta, body: cancelacion },
+    async ({ params: { id: convenioId }, body: { motivo }, ctx, enTransaccion }) => ({
+      convenio: await enTransaccion((trx) => cancelarConvenio(trx, convenioId, motivo, ctx)),
+    }),
   );
 
   // Signing posts the condonaciones: it moves money, so it takes an Idempotency-Key.
-  app.post(
+  rutas.post(
     '/api/convenios/:id/firma',
-    { config: { accion: 'convenios.firmar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: convenioId } = validar(idEnRuta, request.params);
-      const f = validar(firma, request.body);
-      return responderUnaVez(db, request, reply, ctx, async (trx) => ({
+    { accion: 'convenios.firmar', params: idEnRuta, body: firma },
+    async ({ params: { id: convenioId }, body: f, ctx, unaVez }) =>
+      unaVez(async (trx) => ({
         estadoHttp: 200,
         cuerpo: { convenio: await firmarConvenio(trx, convenioId, f.fechaFirma ?? null, ctx) },
-      }));
-    },
+      })),
   );
 
   // On demand, what the nightly job does: promises against payments; a breach cancels the
   // condonaciones, so it takes an Idempotency-Key too.
-  app.post(
+  rutas.post(
     '/api/convenios/revision',
-    { config: { accion: 'convenios.revisar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      validar(sinCuerpo, request.body);
-      return responderUnaVez(db, request, reply, ctx, async (trx) => ({
-        estadoHttp: 200,
-        cuerpo: await revisarConvenios(trx, ctx),
-      }));
-    },
+    { accion: 'convenios.revisar', body: sinCuerpo },
+    async ({ ctx, unaVez }) =>
+      unaVez(async (trx) => ({ estadoHttp: 200, cuerpo: await revisarConvenios(trx, ctx) })),
   );
 
-  app.get(
+  rutas.get(
     '/api/convenios/:id/convenio.pdf',
-    { config: { accion: 'convenios.consultar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: convenioId } = validar(idEnRuta, request.params);
-      const datos = await enTx().execute((trx) => prepararConvenioPdf(trx, convenioId, ctx));
+    { accion: 'convenios.consultar', params: idEnRuta },
+    async ({ params: { id: convenioId }, ctx, enTransaccion, reply }) => {
+      const datos = await enTransaccion((trx) => prepararConvenioPdf(trx, convenioId, ctx));
       const pdf = await generarPdfConvenio(datos, {
         emitido: ctx.reloj.ahora(),
         usuario: ctx.actor.nombre,
       });
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="convenio-${convenioId}.pdf"`)
-        .send(pdf);
+      return descarga(reply, { tipo: 'pdf', nombre: `convenio-${convenioId}.pdf`, cuerpo: pdf });
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/convenios/limites',
-    { config: { accion: 'convenios.limites_consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      return enTx().execute((trx) => consultarLimites(trx, ctx));
-    },
+    { accion: 'convenios.limites_consultar' },
+    async ({ ctx, enTransaccion }) => enTransaccion((trx) => consultarLimites(trx, ctx)),
   );
 
-  app.post(
+  rutas.post(
     '/api/convenios/limites',
-    { config: { accion: 'convenios.limites_administrar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const m = validar(matriz, request.body);
-      const r = await enTx().execute((trx) =>
-        versionarLimites(trx, m.vigenteDesde, m.limites, ctx),
-      );
+    { accion: 'convenios.limites_administrar', body: matriz },
+    async ({ body: m, ctx, enTransaccion, reply }) => {
+      const r = await enTransaccion((trx) => versionarLimites(trx, m.vigenteDesde, m.limites, ctx));
       return reply.status(201).send(r);
     },
   );
 
-  app.get('/api/convenios', { config: { accion: 'convenios.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const q = validar(consultaLista, request.query);
-    const filtro = {
-      creditoId: q.creditoId ?? null,
-      personaId: q.personaId ?? null,
-      estado: q.estado ?? null,
-    };
-    return { convenios: await enTx().execute((trx) => listarConvenios(trx, filtro, ctx)) };
-  });
+  rutas.get(
+    '/api/convenios',
+    { accion: 'convenios.consultar', query: consultaLista },
+    async ({ query: q, ctx, enTransaccion }) => {
+      const filtro = {
+        creditoId: q.creditoId ?? null,
+        personaId: q.personaId ?? null,
+        estado: q.estado ?? null,
+      };
+      return { convenios: await enTransaccion((trx) => listarConvenios(trx, filtro, ctx)) };
+    },
+  );
 }

@@ -9,8 +9,8 @@ import { listarMovimientos } from '../../modules/cartera/listar-movimientos.ts';
 import { generarPdfEstadoDeCuenta } from '../../modules/documentos/estado-de-cuenta-pdf.ts';
 import { prepararEstadoDeCuentaPdf } from '../../modules/documentos/preparar-estado-de-cuenta-pdf.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { cadena, fechaOpcional, idEnRuta, texto, validar } from '../validacion.ts';
+import { descarga, enrutador } from '../ruta.ts';
+import { cadena, fechaOpcional, idEnRuta, texto } from '../validacion.ts';
 
 const consultaFecha = z.strictObject({ fecha: fechaOpcional });
 const consultaLista = z.strictObject({
@@ -33,78 +33,63 @@ const tasaPuntual = z.strictObject({
   evidencia: texto(500).nullable().default(null),
 });
 
-export function rutasCreditos({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasCreditos(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.get('/api/creditos', { config: { accion: 'creditos.listar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const filtro = validar(consultaLista, request.query) as Parameters<typeof listarCreditos>[1];
-    return db.transaction().execute((trx) => listarCreditos(trx, filtro, ctx));
-  });
+  rutas.get(
+    '/api/creditos',
+    { accion: 'creditos.listar', query: consultaLista },
+    async ({ query, ctx, enTransaccion }) => {
+      const filtro = query as Parameters<typeof listarCreditos>[1];
+      return enTransaccion((trx) => listarCreditos(trx, filtro, ctx));
+    },
+  );
 
-  app.get('/api/creditos/:id', { config: { accion: 'creditos.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    return db.transaction().execute((trx) => consultarCredito(trx, id, ctx));
-  });
+  rutas.get(
+    '/api/creditos/:id',
+    { accion: 'creditos.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => consultarCredito(trx, id, ctx)),
+  );
 
-  app.put(
+  rutas.put(
     '/api/creditos/:id/tasa-puntual',
-    { config: { accion: 'creditos.tasa_puntual' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const cambio = validar(tasaPuntual, request.body);
-      return db.transaction().execute((trx) => fijarTasaPuntual(trx, id, cambio, ctx));
-    },
+    { accion: 'creditos.tasa_puntual', params: idEnRuta, body: tasaPuntual },
+    async ({ params: { id }, body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => fijarTasaPuntual(trx, id, body, ctx)),
   );
 
-  app.get(
+  rutas.get(
     '/api/creditos/:id/movimientos',
-    { config: { accion: 'creditos.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      return {
-        movimientos: await db.transaction().execute((trx) => listarMovimientos(trx, id, ctx)),
-      };
-    },
+    { accion: 'creditos.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) => ({
+      movimientos: await enTransaccion((trx) => listarMovimientos(trx, id, ctx)),
+    }),
   );
 
-  app.get(
+  rutas.get(
     '/api/creditos/:id/estado-de-cuenta',
-    { config: { accion: 'creditos.estado_de_cuenta' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const { fecha } = validar(consultaFecha, request.query);
-      return db
-        .transaction()
-        .execute((trx) => consultarEstadoDeCuentaConPuntualidad(trx, id, fecha ?? null, ctx));
-    },
+    { accion: 'creditos.estado_de_cuenta', params: idEnRuta, query: consultaFecha },
+    async ({ params: { id }, query: { fecha }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => consultarEstadoDeCuentaConPuntualidad(trx, id, fecha ?? null, ctx)),
   );
 
-  app.get(
+  rutas.get(
     '/api/creditos/:id/estado-de-cuenta.pdf',
-    { config: { accion: 'creditos.estado_de_cuenta' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const { fecha } = validar(consultaFecha, request.query);
-      const { credito, estado } = await db
-        .transaction()
-        .execute((trx) => prepararEstadoDeCuentaPdf(trx, id, fecha ?? null, ctx));
+    { accion: 'creditos.estado_de_cuenta', params: idEnRuta, query: consultaFecha },
+    async ({ params: { id }, query: { fecha }, ctx, enTransaccion, reply }) => {
+      const { credito, estado } = await enTransaccion((trx) =>
+        prepararEstadoDeCuentaPdf(trx, id, fecha ?? null, ctx),
+      );
       const pdf = await generarPdfEstadoDeCuenta(credito, estado, {
         emitido: ctx.reloj.ahora(),
         usuario: ctx.actor.nombre,
       });
-      return reply
-        .type('application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename="estado-de-cuenta-${credito.numero}-${estado.fecha_corte}.pdf"`,
-        )
-        .send(pdf);
+      return descarga(reply, {
+        tipo: 'pdf',
+        nombre: `estado-de-cuenta-${credito.numero}-${estado.fecha_corte}.pdf`,
+        cuerpo: pdf,
+      });
     },
   );
 }

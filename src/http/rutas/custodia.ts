@@ -8,9 +8,8 @@ import { prepararAcusePdf } from '../../modules/expedientes/custodia/preparar-ac
 import { prepararEtiquetas } from '../../modules/expedientes/custodia/preparar-etiquetas.ts';
 import { registrarMovimiento } from '../../modules/expedientes/custodia/registrar-movimiento.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { responderUnaVez } from '../idempotencia-http.ts';
-import { cadena, fecha, id, idEnConsulta, idEnRuta, texto, validar } from '../validacion.ts';
+import { descarga, enrutador } from '../ruta.ts';
+import { cadena, fecha, id, idEnConsulta, idEnRuta, texto } from '../validacion.ts';
 
 // A hand scanner acting as a keyboard ends each read with a line break: trimmed away.
 const etiqueta = cadena({ renglones: true })
@@ -65,88 +64,64 @@ const hojaDeEtiquetas = z.strictObject({
 });
 const etiquetaEnRuta = z.strictObject({ etiqueta });
 
-export function rutasCustodia({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasCustodia(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
   // A hand-over at the counter: a retry (the network failed after the click) must not lend
   // the pieces twice, so it takes an Idempotency-Key and answers the first acuse again.
-  app.post(
+  rutas.post(
     '/api/custodia/movimientos',
-    { config: { accion: 'custodia.mover' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const m = validar(movimiento, request.body);
-      return responderUnaVez(db, request, reply, ctx, async (trx) => ({
+    { accion: 'custodia.mover', body: movimiento },
+    async ({ body, ctx, unaVez }) =>
+      unaVez(async (trx) => ({
         estadoHttp: 201,
-        cuerpo: await registrarMovimiento(trx, m, ctx),
-      }));
-    },
+        cuerpo: await registrarMovimiento(trx, body, ctx),
+      })),
   );
 
-  app.get(
+  rutas.get(
     '/api/custodia/acuses/:id.pdf',
-    { config: { accion: 'custodia.consultar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: acuseId } = validar(idEnRuta, request.params);
-      const datos = await db.transaction().execute((trx) => prepararAcusePdf(trx, acuseId, ctx));
+    { accion: 'custodia.consultar', params: idEnRuta },
+    async ({ params: { id: acuseId }, ctx, enTransaccion, reply }) => {
+      const datos = await enTransaccion((trx) => prepararAcusePdf(trx, acuseId, ctx));
       const pdf = await generarPdfAcuseDeCustodia(datos);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="acuse-custodia-${acuseId}.pdf"`)
-        .send(pdf);
+      return descarga(reply, { tipo: 'pdf', nombre: `acuse-custodia-${acuseId}.pdf`, cuerpo: pdf });
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/custodia/prestamos-vencidos',
-    { config: { accion: 'custodia.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const q = validar(vencidos, request.query);
-      return db
-        .transaction()
-        .execute((trx) =>
-          listarPrestamosVencidos(trx, { oficinaId: q.oficinaId, mios: q.mios === 'si' }, ctx),
-        );
-    },
+    { accion: 'custodia.consultar', query: vencidos },
+    async ({ query: q, ctx, enTransaccion }) =>
+      enTransaccion((trx) =>
+        listarPrestamosVencidos(trx, { oficinaId: q.oficinaId, mios: q.mios === 'si' }, ctx),
+      ),
   );
 
-  app.post(
+  rutas.post(
     '/api/custodia/inventarios',
-    { config: { accion: 'custodia.inventariar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const inv = validar(inventario, request.body);
-      return db.transaction().execute((trx) => levantarInventario(trx, inv, ctx));
-    },
+    { accion: 'custodia.inventariar', body: inventario },
+    async ({ body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => levantarInventario(trx, body, ctx)),
   );
 
-  app.post(
+  rutas.post(
     '/api/etiquetas.pdf',
-    { config: { accion: 'etiquetas.imprimir' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { creditoIds } = validar(hojaDeEtiquetas, request.body);
-      const hoja = await db.transaction().execute((trx) => prepararEtiquetas(trx, creditoIds, ctx));
+    { accion: 'etiquetas.imprimir', body: hojaDeEtiquetas },
+    async ({ body: { creditoIds }, ctx, enTransaccion, reply }) => {
+      const hoja = await enTransaccion((trx) => prepararEtiquetas(trx, creditoIds, ctx));
       const pdf = await generarPdfEtiquetas(hoja, {
         emitido: ctx.reloj.ahora(),
         usuario: ctx.actor.nombre,
       });
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', 'attachment; filename="etiquetas.pdf"')
-        .send(pdf);
+      return descarga(reply, { tipo: 'pdf', nombre: 'etiquetas.pdf', cuerpo: pdf });
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/piezas/:etiqueta',
-    { config: { accion: 'custodia.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { etiqueta: leida } = validar(etiquetaEnRuta, request.params);
-      return db.transaction().execute((trx) => consultarPieza(trx, leida, ctx));
-    },
+    { accion: 'custodia.consultar', params: etiquetaEnRuta },
+    async ({ params: { etiqueta: leida }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => consultarPieza(trx, leida, ctx)),
   );
 }

@@ -7,71 +7,66 @@ import { consultarCartaFiniquito } from '../../modules/liquidacion/consultar-car
 import { emitirCartaFiniquito } from '../../modules/liquidacion/emitir-carta-finiquito.ts';
 import { consultarRecibo } from '../../modules/pagos/consultar-recibo.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { fechaOpcional, idEnRuta, validar } from '../validacion.ts';
+import { descarga, enrutador } from '../ruta.ts';
+import { fechaOpcional, idEnRuta } from '../validacion.ts';
 
 const consultaFecha = z.strictObject({ fecha: fechaOpcional });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Receipts, settlement letters and the daily cash report: documents people sign or keep. */
-export function rutasDocumentosPago({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasDocumentosPago(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.get(
+  rutas.get(
     '/api/movimientos/:id/recibo.pdf',
-    { config: { accion: 'pagos.recibo' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const datos = await db.transaction().execute((trx) => consultarRecibo(trx, id, ctx));
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="recibo-${datos.folio}.pdf"`)
-        .send(await generarPdfRecibo(datos));
+    { accion: 'pagos.recibo', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion, reply }) => {
+      const datos = await enTransaccion((trx) => consultarRecibo(trx, id, ctx));
+      const pdf = await generarPdfRecibo(datos);
+      return descarga(reply, { tipo: 'pdf', nombre: `recibo-${datos.folio}.pdf`, cuerpo: pdf });
     },
   );
 
-  app.post(
+  rutas.post(
     '/api/creditos/:id/carta-finiquito',
-    { config: { accion: 'finiquito.emitir' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      validar(z.strictObject({}), request.body);
-      const carta = await db.transaction().execute((trx) => emitirCartaFiniquito(trx, id, ctx));
+    { accion: 'finiquito.emitir', params: idEnRuta, body: z.strictObject({}) },
+    async ({ params: { id }, ctx, enTransaccion, reply }) => {
+      const carta = await enTransaccion((trx) => emitirCartaFiniquito(trx, id, ctx));
       return reply.status(carta.nueva ? 201 : 200).send(carta);
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/creditos/:id/carta-finiquito.pdf',
-    { config: { accion: 'finiquito.imprimir' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const datos = await db.transaction().execute((trx) => consultarCartaFiniquito(trx, id, ctx));
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="carta-finiquito-${datos.folio}.pdf"`)
-        .send(await generarPdfCartaFiniquito(datos));
+    { accion: 'finiquito.imprimir', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion, reply }) => {
+      const datos = await enTransaccion((trx) => consultarCartaFiniquito(trx, id, ctx));
+      const pdf = await generarPdfCartaFiniquito(datos);
+      return descarga(reply, {
+        tipo: 'pdf',
+        nombre: `carta-finiquito-${datos.folio}.pdf`,
+        cuerpo: pdf,
+      });
     },
   );
 
-  app.get('/api/caja/corte', { config: { accion: 'caja.corte' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { fecha } = validar(consultaFecha, request.query);
-    return db.transaction().execute((trx) => corteDeCaja(trx, fecha ?? ctx.reloj.hoy(), ctx));
-  });
+  rutas.get(
+    '/api/caja/corte',
+    { accion: 'caja.corte', query: consultaFecha },
+    async ({ query: { fecha }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => corteDeCaja(trx, fecha ?? ctx.reloj.hoy(), ctx)),
+  );
 
-  app.get('/api/caja/corte.xlsx', { config: { accion: 'caja.corte' } }, async (request, reply) => {
-    const ctx = contextoDe(request, reloj);
-    const { fecha } = validar(consultaFecha, request.query);
-    const corte = await db
-      .transaction()
-      .execute((trx) => corteDeCaja(trx, fecha ?? ctx.reloj.hoy(), ctx));
-    return reply
-      .type(XLSX)
-      .header('content-disposition', `attachment; filename="corte-de-caja-${corte.fecha}.xlsx"`)
-      .send(await corteDeCajaXlsx(corte));
-  });
+  rutas.get(
+    '/api/caja/corte.xlsx',
+    { accion: 'caja.corte', query: consultaFecha },
+    async ({ query: { fecha }, ctx, enTransaccion, reply }) => {
+      const corte = await enTransaccion((trx) => corteDeCaja(trx, fecha ?? ctx.reloj.hoy(), ctx));
+      const libro = await corteDeCajaXlsx(corte);
+      return descarga(reply, {
+        tipo: 'xlsx',
+        nombre: `corte-de-caja-${corte.fecha}.xlsx`,
+        cuerpo: libro,
+      });
+    },
+  );
 }

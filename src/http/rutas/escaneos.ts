@@ -25,8 +25,8 @@ import {
   prepararPaqueteDeEvidencia,
 } from '../../modules/juridico/paquete-de-evidencia.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { idEnConsulta, idEnRuta, nombreDeArchivo, textoOpcional, validar } from '../validacion.ts';
+import { descarga, enrutador } from '../ruta.ts';
+import { idEnConsulta, idEnRuta, nombreDeArchivo, textoOpcional } from '../validacion.ts';
 
 const consultaSubida = z.strictObject({
   ministracionId: idEnConsulta.optional(),
@@ -38,38 +38,29 @@ const encabezadosSubida = z.object({
   'x-nombre-archivo': nombreDeArchivo.transform((n) => basename(n.replace(/\\/g, '/'))),
 });
 
-/**
- * `Content-Disposition` for a name a person chose: a plain-ASCII fallback and the exact name
- * (RFC 6266 / RFC 8187 `filename*`), so that accents survive and quotes cannot break the header.
- */
-export function disposicion(tipo: 'inline' | 'attachment', nombre: string): string {
-  const ascii = nombre
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${tipo}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(nombre)}`;
-}
-
 /** Scans of expedientes and pagarés: upload, list, view, and the originals as a ZIP. */
-export function rutasEscaneos({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasEscaneos(contexto: ContextoApp): void {
+  const { deps } = contexto;
   const carpetaDatos = deps.carpetaDatos ?? join(tmpdir(), 'recupera-datos');
+  const rutas = enrutador(contexto);
 
   // Its own scope: the body of an upload is the file, byte for byte, whatever Content-Type the
   // client gave it (the kind comes from the bytes). No parser reads it: the route streams it to
   // disk and counts its bytes itself (20 MB, then 413). Fastify's bodyLimit (64 kB for the whole
   // app) binds only the parsers that read a body, so it does not apply here.
-  app.register(async (ambito) => {
+  contexto.app.register(async (ambito) => {
     ambito.removeAllContentTypeParsers();
     ambito.addContentTypeParser('*', (_request, _cuerpo, listo) => listo(null));
-    ambito.post(
+    enrutador({ app: ambito, deps }).post(
       '/api/creditos/:id/escaneos',
-      { config: { accion: 'escaneos.subir' } },
-      async (request, reply) => {
-        const ctx = contextoDe(request, reloj);
-        const { id } = validar(idEnRuta, request.params);
-        const consulta = validar(consultaSubida, request.query);
-        const { 'x-nombre-archivo': nombre } = validar(encabezadosSubida, request.headers);
+      {
+        accion: 'escaneos.subir',
+        params: idEnRuta,
+        query: consultaSubida,
+        headers: encabezadosSubida,
+      },
+      async ({ params: { id }, query: consulta, headers, ctx, enTransaccion, request, reply }) => {
+        const { 'x-nombre-archivo': nombre } = headers;
         if (nombre === '' || nombre === '.' || nombre === '..')
           throw new ErrorDominio(
             'entrada_invalida',
@@ -82,13 +73,13 @@ export function rutasEscaneos({ app, deps }: ContextoApp): void {
           actuacionId: consulta.actuacionId ?? null,
         };
         // Refused before a byte is read: no file is written for a request that cannot succeed.
-        await db.transaction().execute((trx) => comprobarDestinoDeEscaneo(trx, destino, ctx));
+        await enTransaccion((trx) => comprobarDestinoDeEscaneo(trx, destino, ctx));
         if (Number(request.headers['content-length']) > LIMITE_DE_ESCANEO)
           throw escaneoDemasiadoGrande();
         // Outside any transaction: a slow upload must not hold a database connection.
         const recibido = await recibirEscaneo(request.raw, carpetaDatos);
         await guardarPorContenido(carpetaDatos, recibido);
-        const r = await db.transaction().execute((trx) =>
+        const r = await enTransaccion((trx) =>
           registrarEscaneo(
             trx,
             {
@@ -107,74 +98,64 @@ export function rutasEscaneos({ app, deps }: ContextoApp): void {
     );
   });
 
-  app.get(
+  rutas.get(
     '/api/creditos/:id/escaneos',
-    { config: { accion: 'escaneos.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      return db.transaction().execute((trx) => listarEscaneos(trx, id, ctx));
-    },
+    { accion: 'escaneos.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => listarEscaneos(trx, id, ctx)),
   );
 
-  app.get(
+  rutas.get(
     '/api/escaneos/:id',
-    { config: { accion: 'escaneos.consultar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const escaneo = await db
-        .transaction()
-        .execute((trx) => consultarEscaneo(trx, id, carpetaDatos, ctx));
-      return reply
-        .type(escaneo.tipo)
-        .header('content-length', escaneo.bytes)
-        .header('content-disposition', disposicion('inline', escaneo.nombre))
-        .send(createReadStream(escaneo.ruta));
+    { accion: 'escaneos.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion, reply }) => {
+      const escaneo = await enTransaccion((trx) => consultarEscaneo(trx, id, carpetaDatos, ctx));
+      return descarga(reply, {
+        tipo: escaneo.tipo,
+        nombre: escaneo.nombre,
+        nombreLibre: true,
+        enLinea: true,
+        bytes: escaneo.bytes,
+        cuerpo: createReadStream(escaneo.ruta),
+      });
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/creditos/:id/escaneos.zip',
-    { config: { accion: 'escaneos.consultar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const { numero, archivos } = await db
-        .transaction()
-        .execute((trx) => prepararZipDeEscaneos(trx, id, carpetaDatos, ctx));
-      return reply
-        .type('application/zip')
-        .header('content-disposition', disposicion('attachment', `escaneos-${numero}.zip`))
-        .send(zipDeEscaneos(archivos, ctx.reloj.ahora()));
+    { accion: 'escaneos.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion, reply }) => {
+      const { numero, archivos } = await enTransaccion((trx) =>
+        prepararZipDeEscaneos(trx, id, carpetaDatos, ctx),
+      );
+      return descarga(reply, {
+        tipo: 'zip',
+        nombre: `escaneos-${numero}.zip`,
+        nombreLibre: true,
+        cuerpo: zipDeEscaneos(archivos, ctx.reloj.ahora()),
+      });
     },
   );
 
   // The evidence pack (issue 10 item 6): it embeds the credit's scans, so it lives with them.
-  app.get(
+  rutas.get(
     '/api/creditos/:id/paquete-de-evidencia.pdf',
-    { config: { accion: 'evidencia.descargar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const paquete = await db
-        .transaction()
-        .execute((trx) => prepararPaqueteDeEvidencia(trx, id, carpetaDatos, ctx));
+    { accion: 'evidencia.descargar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion, reply }) => {
+      const paquete = await enTransaccion((trx) =>
+        prepararPaqueteDeEvidencia(trx, id, carpetaDatos, ctx),
+      );
       const pdf = await generarPdfPaqueteDeEvidencia(
         paquete,
         await leerImagenesDelPaquete(paquete.escaneos),
         { emitido: ctx.reloj.ahora(), usuario: ctx.actor.nombre },
       );
-      return reply
-        .type('application/pdf')
-        .header(
-          'content-disposition',
-          disposicion(
-            'attachment',
-            `paquete-de-evidencia-${paquete.credito.numero}-${paquete.hoy}.pdf`,
-          ),
-        )
-        .send(pdf);
+      return descarga(reply, {
+        tipo: 'pdf',
+        nombre: `paquete-de-evidencia-${paquete.credito.numero}-${paquete.hoy}.pdf`,
+        nombreLibre: true,
+        cuerpo: pdf,
+      });
     },
   );
 }

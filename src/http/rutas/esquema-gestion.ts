@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { CERO, centavosDesdeTexto } from '../../domain/dinero.ts';
 import type { GestionNueva } from '../../modules/gestion/gestion-nueva.ts';
-import { cadena, fecha, id, instante, textoOpcional } from '../validacion.ts';
+import { cadena, fecha, id, instante, montoEnPesos, textoOpcional } from '../validacion.ts';
+
+const PROMESA_INVALIDA =
+  'debe ser un monto mayor que cero con a lo más dos decimales, p. ej. "1500.00"';
 
 /** The body of a gestión (POST /api/creditos/:id/gestiones and a recado's atención). */
 export const cuerpoGestion = z.strictObject({
@@ -48,13 +50,10 @@ export const cuerpoGestion = z.strictObject({
     .default(null),
   promesa: z
     .strictObject({
-      monto: z
-        .string('debe ser un monto como texto, p. ej. "1500.00"')
-        .refine((t) => {
-          const c = centavosDesdeTexto(t);
-          return c !== null && c > 0;
-        }, 'debe ser un monto mayor que cero con a lo más dos decimales, p. ej. "1500.00"')
-        .transform((t) => centavosDesdeTexto(t) ?? CERO),
+      monto: montoEnPesos({
+        tipo: 'debe ser un monto como texto, p. ej. "1500.00"',
+        invalido: PROMESA_INVALIDA,
+      }).refine((c) => c > 0, PROMESA_INVALIDA),
       fecha,
       toleranciaDias: z
         .number('debe ser un número de días')

@@ -4,8 +4,8 @@ import { consultarExpediente } from '../../modules/expedientes/consultar-expedie
 import { listarPorPrescribir } from '../../modules/expedientes/listar-por-prescribir.ts';
 import { leerParametrosPrescripcion } from '../../modules/expedientes/parametros-prescripcion.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { cadena, idEnConsulta, idEnRuta, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { cadena, idEnConsulta, idEnRuta } from '../validacion.ts';
 
 const consultaPrescripcion = z.strictObject({
   dias: z.coerce
@@ -44,48 +44,39 @@ const parametrosPrescripcion = z.strictObject({
     .max(2_000, 'admite a lo más 2,000 caracteres'),
 });
 
-export function rutasExpedientes({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasExpedientes(contexto: ContextoApp): void {
+  const { db } = contexto.deps;
+  const rutas = enrutador(contexto);
 
-  app.get(
+  rutas.get(
     '/api/creditos/:id/expediente',
-    { config: { accion: 'expediente.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      return db.transaction().execute((trx) => consultarExpediente(trx, id, ctx));
-    },
+    { accion: 'expediente.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => consultarExpediente(trx, id, ctx)),
   );
 
-  app.get(
+  rutas.get(
     '/api/prescripcion',
-    { config: { accion: 'prescripcion.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const q = validar(consultaPrescripcion, request.query);
+    { accion: 'prescripcion.consultar', query: consultaPrescripcion },
+    async ({ query: q, ctx, enTransaccion }) => {
       const filtro = {
         dias: q.dias,
         oficinaId: q.oficinaId,
         incluirPrescritos: q.incluirPrescritos === 'si',
         pagina: q.pagina,
       };
-      return db.transaction().execute((trx) => listarPorPrescribir(trx, filtro, ctx));
+      return enTransaccion((trx) => listarPorPrescribir(trx, filtro, ctx));
     },
   );
 
-  app.get(
-    '/api/parametros/prescripcion',
-    { config: { accion: 'prescripcion.parametros' } },
-    async () => leerParametrosPrescripcion(db),
+  rutas.get('/api/parametros/prescripcion', { accion: 'prescripcion.parametros' }, async () =>
+    leerParametrosPrescripcion(db),
   );
 
-  app.put(
+  rutas.put(
     '/api/parametros/prescripcion',
-    { config: { accion: 'prescripcion.parametros_administrar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const nuevos = validar(parametrosPrescripcion, request.body);
-      return db.transaction().execute((trx) => cambiarParametrosPrescripcion(trx, nuevos, ctx));
-    },
+    { accion: 'prescripcion.parametros_administrar', body: parametrosPrescripcion },
+    async ({ body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => cambiarParametrosPrescripcion(trx, body, ctx)),
   );
 }

@@ -16,8 +16,8 @@ import { listarHuerfanas } from '../../modules/gestion/listar-huerfanas.ts';
 import { registrarGestion } from '../../modules/gestion/registrar-gestion.ts';
 import { tomarSiguienteCuenta } from '../../modules/gestion/tomar-siguiente-cuenta.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { cadena, idEnConsulta, idEnRuta, texto, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { cadena, idEnConsulta, idEnRuta, texto } from '../validacion.ts';
 import { cuerpoGestion, gestionDesdeCuerpo } from './esquema-gestion.ts';
 
 const consultaCola = z.strictObject({
@@ -63,110 +63,88 @@ const parametros = z.strictObject({
   saldoAlto: cadena({ tipo: 'debe ser un monto como texto, p. ej. "50000.00"' }),
 });
 
-export function rutasGestion({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasGestion(contexto: ContextoApp): void {
+  const { db } = contexto.deps;
+  const rutas = enrutador(contexto);
 
-  app.post(
+  rutas.post(
     '/api/creditos/:id/gestiones',
-    { config: { accion: 'gestiones.registrar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const gestion = gestionDesdeCuerpo(validar(cuerpoGestion, request.body));
+    { accion: 'gestiones.registrar', params: idEnRuta, body: cuerpoGestion },
+    async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
+      const gestion = gestionDesdeCuerpo(body);
       // A refusal commits its bitácora row and nothing else; then it is answered as an error.
-      const r = await db.transaction().execute((trx) => registrarGestion(trx, id, gestion, ctx));
+      const r = await enTransaccion((trx) => registrarGestion(trx, id, gestion, ctx));
       if (r.rechazo) throw new ErrorDominio(r.rechazo.codigo, r.rechazo.mensaje);
       return reply.status(201).send(r.registrada);
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/creditos/:id/gestiones',
-    { config: { accion: 'gestiones.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      return db.transaction().execute((trx) => listarGestiones(trx, id, ctx));
-    },
+    { accion: 'gestiones.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => listarGestiones(trx, id, ctx)),
   );
 
-  app.get(
+  rutas.get(
     '/api/creditos/:id/historia',
-    { config: { accion: 'gestiones.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      return db.transaction().execute((trx) => historiaDelCredito(trx, id, ctx));
-    },
+    { accion: 'gestiones.consultar', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => historiaDelCredito(trx, id, ctx)),
   );
 
-  app.get(
+  rutas.get(
     '/api/resultados-gestion',
-    { config: { accion: 'gestiones.catalogo' } },
-    async (request) => {
-      const { inactivos } = validar(consultaCatalogo, request.query);
-      return listarResultados(db, inactivos === 'true');
-    },
+    { accion: 'gestiones.catalogo', query: consultaCatalogo },
+    async ({ query: { inactivos } }) => listarResultados(db, inactivos === 'true'),
   );
 
-  app.post(
+  rutas.post(
     '/api/resultados-gestion',
-    { config: { accion: 'gestiones.catalogo_administrar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const nuevo = validar(nuevoResultado, request.body);
-      const r = await db.transaction().execute((trx) => crearResultado(trx, nuevo, ctx));
+    { accion: 'gestiones.catalogo_administrar', body: nuevoResultado },
+    async ({ body, ctx, enTransaccion, reply }) => {
+      const r = await enTransaccion((trx) => crearResultado(trx, body, ctx));
       return reply.status(201).send(r);
     },
   );
 
-  app.patch(
+  rutas.patch(
     '/api/resultados-gestion/:id',
-    { config: { accion: 'gestiones.catalogo_administrar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const cambio = validar(cambioResultado, request.body);
-      return db.transaction().execute((trx) => cambiarResultado(trx, id, cambio, ctx));
-    },
+    { accion: 'gestiones.catalogo_administrar', params: idEnRuta, body: cambioResultado },
+    async ({ params: { id }, body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => cambiarResultado(trx, id, body, ctx)),
   );
 
-  app.get('/api/gestion/parametros', { config: { accion: 'gestiones.parametros' } }, async () =>
+  rutas.get('/api/gestion/parametros', { accion: 'gestiones.parametros' }, async () =>
     consultarParametrosGestion(db),
   );
 
-  app.put(
+  rutas.put(
     '/api/gestion/parametros',
-    { config: { accion: 'gestiones.parametros_administrar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const nuevos = validar(parametros, request.body);
-      return db.transaction().execute((trx) => cambiarParametrosGestion(trx, nuevos, ctx));
-    },
+    { accion: 'gestiones.parametros_administrar', body: parametros },
+    async ({ body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => cambiarParametrosGestion(trx, body, ctx)),
   );
 
-  app.get('/api/cola', { config: { accion: 'cola.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const q = validar(consultaCola, request.query);
-    return db
-      .transaction()
-      .execute((trx) =>
+  rutas.get(
+    '/api/cola',
+    { accion: 'cola.consultar', query: consultaCola },
+    async ({ query: q, ctx, enTransaccion }) =>
+      enTransaccion((trx) =>
         consultarCola(trx, { gestorId: q.gestorId ?? null, limite: q.limite }, ctx),
-      );
-  });
+      ),
+  );
 
-  app.get('/api/cola/huerfanas', { config: { accion: 'cola.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const q = validar(consultaCola, request.query);
-    return db
-      .transaction()
-      .execute((trx) =>
+  rutas.get(
+    '/api/cola/huerfanas',
+    { accion: 'cola.consultar', query: consultaCola },
+    async ({ query: q, ctx, enTransaccion }) =>
+      enTransaccion((trx) =>
         listarHuerfanas(trx, { gestorId: q.gestorId ?? null, limite: q.limite }, ctx),
-      );
-  });
+      ),
+  );
 
-  app.post('/api/cola/siguiente', { config: { accion: 'cola.tomar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    return db.transaction().execute((trx) => tomarSiguienteCuenta(trx, ctx));
-  });
+  rutas.post('/api/cola/siguiente', { accion: 'cola.tomar' }, async ({ ctx, enTransaccion }) =>
+    enTransaccion((trx) => tomarSiguienteCuenta(trx, ctx)),
+  );
 }

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import type { Mes } from '../../domain/metas/mes.ts';
-import {
-  exportarReporte,
-  type FormatoReporte,
-} from '../../modules/indicadores/exportar-reporte.ts';
+import { exportarReporte } from '../../modules/indicadores/exportar-reporte.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { fechaOpcional, idEnConsulta, mes, validar } from '../validacion.ts';
+import { descarga, enrutador } from '../ruta.ts';
+import { fechaOpcional, idEnConsulta, mes } from '../validacion.ts';
 
 const consulta = z.strictObject({
   mes: mes.transform((t) => t as Mes),
@@ -14,28 +11,16 @@ const consulta = z.strictObject({
   alCorte: fechaOpcional,
 });
 
-const TIPO: Record<FormatoReporte, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-};
-
 /** The month's report of an office or of the institute (issue 11 item 4), as XLSX or PDF. */
-export function rutasIndicadoresReporte({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasIndicadoresReporte(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
   for (const formato of ['xlsx', 'pdf'] as const) {
-    app.get(
+    rutas.get(
       `/api/indicadores/reporte.${formato}`,
-      { config: { accion: 'indicadores.exportar' } },
-      async (request, reply) => {
-        const ctx = contextoDe(request, reloj);
-        const q = validar(consulta, request.query);
-        const r = await db
-          .transaction()
-          .execute((trx) => exportarReporte(trx, { ...q, formato }, ctx));
-        return reply
-          .type(TIPO[formato])
-          .header('content-disposition', `attachment; filename="${r.nombre}"`)
-          .send(r.archivo);
+      { accion: 'indicadores.exportar', query: consulta },
+      async ({ query, ctx, enTransaccion, reply }) => {
+        const r = await enTransaccion((trx) => exportarReporte(trx, { ...query, formato }, ctx));
+        return descarga(reply, { tipo: formato, nombre: r.nombre, cuerpo: r.archivo });
       },
     );
   }

@@ -5,8 +5,8 @@ import { registrarEnBitacora } from '../../modules/bitacora/registrar-en-bitacor
 import { origenDe } from '../../modules/contexto.ts';
 import { consultarIndicadores } from '../../modules/indicadores/consultar-indicadores.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { fecha, idEnConsulta, mes, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { fecha, idEnConsulta, mes } from '../validacion.ts';
 
 const consulta = z.strictObject({
   mes,
@@ -17,8 +17,9 @@ const consulta = z.strictObject({
 const recalcular = z.strictObject({ mes });
 const trabajo = z.strictObject({ id: z.string().uuid() });
 
-export function rutasIndicadores({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
+export function rutasIndicadores(contexto: ContextoApp): void {
+  const { deps } = contexto;
+  const rutas = enrutador(contexto);
   const cola = () => {
     if (!deps.trabajos)
       throw new ErrorDominio(
@@ -28,34 +29,33 @@ export function rutasIndicadores({ app, deps }: ContextoApp): void {
     return deps.trabajos;
   };
 
-  app.get('/api/indicadores', { config: { accion: 'indicadores.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const q = validar(consulta, request.query);
-    return db.transaction().execute((trx) =>
-      consultarIndicadores(
-        trx,
-        {
-          mes: q.mes,
-          nivel: q.nivel,
-          ...(q.alCorte === undefined ? {} : { alCorte: q.alCorte }),
-          ...(q.oficinaId === undefined ? {} : { oficinaId: q.oficinaId }),
-        },
-        ctx,
+  rutas.get(
+    '/api/indicadores',
+    { accion: 'indicadores.consultar', query: consulta },
+    async ({ query: q, ctx, enTransaccion }) =>
+      enTransaccion((trx) =>
+        consultarIndicadores(
+          trx,
+          {
+            mes: q.mes,
+            nivel: q.nivel,
+            ...(q.alCorte === undefined ? {} : { alCorte: q.alCorte }),
+            ...(q.oficinaId === undefined ? {} : { oficinaId: q.oficinaId }),
+          },
+          ctx,
+        ),
       ),
-    );
-  });
+  );
 
   // A month's facts take seconds to minutes on the whole portfolio: a job; the client polls it.
-  app.post(
+  rutas.post(
     '/api/indicadores/recalcular',
-    { config: { accion: 'indicadores.recalcular' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { mes: m } = validar(recalcular, request.body);
-      if (`${m}-01` > reloj.hoy())
+    { accion: 'indicadores.recalcular', body: recalcular },
+    async ({ body: { mes: m }, ctx, enTransaccion, reply }) => {
+      if (`${m}-01` > deps.reloj.hoy())
         throw new ErrorDominio('entrada_invalida', 'El mes todavía no empieza.', 'mes');
       const id = await cola().encolarIndicadores(m as Mes, ctx.actor);
-      await db.transaction().execute((trx) =>
+      await enTransaccion((trx) =>
         registrarEnBitacora(trx, origenDe(ctx), {
           accion: 'indicadores.recalcular',
           detalle: { mes: m, trabajo: id },
@@ -65,11 +65,10 @@ export function rutasIndicadores({ app, deps }: ContextoApp): void {
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/indicadores/trabajos/:id',
-    { config: { accion: 'indicadores.recalcular' } },
-    async (request) => {
-      const { id } = validar(trabajo, request.params);
+    { accion: 'indicadores.recalcular', params: trabajo },
+    async ({ params: { id } }) => {
       const estado = await cola().estadoDeIndicadores(id);
       if (!estado) throw new ErrorDominio('no_encontrado', 'El trabajo no existe.');
       return estado;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { type Centavos, centavosDesdeTexto } from '../../domain/dinero.ts';
 import { ESTADOS_JURIDICOS } from '../../modules/juridico/actuaciones.ts';
 import { candidatosATurnar } from '../../modules/juridico/candidatos-a-turnar.ts';
 import { crearDespacho } from '../../modules/juridico/crear-despacho.ts';
@@ -16,9 +15,16 @@ import {
   turnarCreditos,
 } from '../../modules/juridico/turnar-credito.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { responderUnaVez } from '../idempotencia-http.ts';
-import { fecha, id, idEnConsulta, idEnRuta, texto, textoOpcional, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import {
+  fecha,
+  id,
+  idEnConsulta,
+  idEnRuta,
+  montoEnPesos,
+  texto,
+  textoOpcional,
+} from '../validacion.ts';
 
 const correo = textoOpcional(160).refine(
   (c) => c === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c),
@@ -59,11 +65,10 @@ const criterios = z.strictObject({
     .min(0, 'no puede ser negativo')
     .max(3650, 'a lo más 3650 días')
     .optional(),
-  saldoMayorA: z
-    .string('debe ser un monto como texto, p. ej. "20000.00"')
-    .refine((t) => centavosDesdeTexto(t) !== null, 'debe ser un monto en pesos, p. ej. "20000.00"')
-    .transform((t) => centavosDesdeTexto(t) as Centavos)
-    .optional(),
+  saldoMayorA: montoEnPesos({
+    tipo: 'debe ser un monto como texto, p. ej. "20000.00"',
+    invalido: 'debe ser un monto en pesos, p. ej. "20000.00"',
+  }).optional(),
   convenioIncumplido: z.boolean('debe ser true o false').optional(),
   sinContactoMeses: z
     .number('debe ser un número de meses')
@@ -90,120 +95,95 @@ const consultaCuentas = z.strictObject({
 });
 const periodo = z.strictObject({ desde: fecha, hasta: fecha });
 
-export function rutasJuridico({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const enTx = db.transaction.bind(db);
+export function rutasJuridico(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.get('/api/despachos', { config: { accion: 'despachos.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    return enTx().execute((trx) => listarDespachos(trx, ctx));
-  });
+  rutas.get('/api/despachos', { accion: 'despachos.consultar' }, async ({ ctx, enTransaccion }) =>
+    enTransaccion((trx) => listarDespachos(trx, ctx)),
+  );
 
-  app.post(
+  rutas.post(
     '/api/despachos',
-    { config: { accion: 'despachos.administrar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const datos = validar(nuevoDespacho, request.body);
-      const despacho = await enTx().execute((trx) => crearDespacho(trx, datos, ctx));
+    { accion: 'despachos.administrar', body: nuevoDespacho },
+    async ({ body, ctx, enTransaccion, reply }) => {
+      const despacho = await enTransaccion((trx) => crearDespacho(trx, body, ctx));
       return reply.status(201).send({ despacho });
     },
   );
 
-  app.put(
+  rutas.put(
     '/api/despachos/:id',
-    { config: { accion: 'despachos.administrar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: despachoId } = validar(idEnRuta, request.params);
-      const cambios = validar(cambiosDespacho, request.body);
-      return {
-        despacho: await enTx().execute((trx) => editarDespacho(trx, despachoId, cambios, ctx)),
-      };
-    },
+    { accion: 'despachos.administrar', params: idEnRuta, body: cambiosDespacho },
+    async ({ params: { id: despachoId }, body, ctx, enTransaccion }) => ({
+      despacho: await enTransaccion((trx) => editarDespacho(trx, despachoId, body, ctx)),
+    }),
   );
 
-  app.get(
+  rutas.get(
     '/api/despachos/reporte',
-    { config: { accion: 'despachos.reporte' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const p = validar(periodo, request.query);
-      return enTx().execute((trx) => reporteDeDespachos(trx, p, ctx));
-    },
+    { accion: 'despachos.reporte', query: periodo },
+    async ({ query, ctx, enTransaccion }) =>
+      enTransaccion((trx) => reporteDeDespachos(trx, query, ctx)),
   );
 
   // The custody of the papers moves with the account: a retry must not move them twice.
-  app.post(
+  rutas.post(
     '/api/creditos/:id/turnado',
-    { config: { accion: 'turnado.turnar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: creditoId } = validar(idEnRuta, request.params);
-      const datos = validar(turnado, request.body);
-      return responderUnaVez(db, request, reply, ctx, async (trx) => ({
+    { accion: 'turnado.turnar', params: idEnRuta, body: turnado },
+    async ({ params: { id: creditoId }, body, ctx, unaVez }) =>
+      unaVez(async (trx) => ({
         estadoHttp: 201,
-        cuerpo: await turnarCredito(trx, creditoId, datos, ctx),
-      }));
-    },
+        cuerpo: await turnarCredito(trx, creditoId, body, ctx),
+      })),
   );
 
-  app.post(
+  rutas.post(
     '/api/turnados/candidatos',
-    { config: { accion: 'turnado.turnar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const k = validar(criterios, request.body);
-      return enTx().execute((trx) => candidatosATurnar(trx, k, ctx));
-    },
+    { accion: 'turnado.turnar', body: criterios },
+    async ({ body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => candidatosATurnar(trx, body, ctx)),
   );
 
   // All or none, in one transaction and one acuse (docs/juridico.md).
-  app.post('/api/turnados', { config: { accion: 'turnado.turnar' } }, async (request, reply) => {
-    const ctx = contextoDe(request, reloj);
-    const { creditoIds, ...datos } = validar(turnadoEnBloque, request.body);
-    return responderUnaVez(db, request, reply, ctx, async (trx) => ({
-      estadoHttp: 201,
-      cuerpo: { turnados: await turnarCreditos(trx, creditoIds, datos, ctx) },
-    }));
-  });
-
-  app.post(
-    '/api/creditos/:id/turnado/devolucion',
-    { config: { accion: 'turnado.devolver' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: creditoId } = validar(idEnRuta, request.params);
-      const { motivo: m } = validar(devolucion, request.body);
-      return enTx().execute((trx) => devolverCredito(trx, creditoId, m, ctx));
-    },
+  rutas.post(
+    '/api/turnados',
+    { accion: 'turnado.turnar', body: turnadoEnBloque },
+    async ({ body: { creditoIds, ...datos }, ctx, unaVez }) =>
+      unaVez(async (trx) => ({
+        estadoHttp: 201,
+        cuerpo: { turnados: await turnarCreditos(trx, creditoIds, datos, ctx) },
+      })),
   );
 
-  app.get('/api/juridico/cuentas', { config: { accion: 'juridico.cuentas' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const filtro = validar(consultaCuentas, request.query);
-    return enTx().execute((trx) => listarCuentasJuridico(trx, filtro, ctx));
-  });
+  rutas.post(
+    '/api/creditos/:id/turnado/devolucion',
+    { accion: 'turnado.devolver', params: idEnRuta, body: devolucion },
+    async ({ params: { id: creditoId }, body: { motivo: m }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => devolverCredito(trx, creditoId, m, ctx)),
+  );
 
-  app.post(
+  rutas.get(
+    '/api/juridico/cuentas',
+    { accion: 'juridico.cuentas', query: consultaCuentas },
+    async ({ query, ctx, enTransaccion }) =>
+      enTransaccion((trx) => listarCuentasJuridico(trx, query, ctx)),
+  );
+
+  rutas.post(
     '/api/creditos/:id/actuaciones',
-    { config: { accion: 'juridico.actuar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: creditoId } = validar(idEnRuta, request.params);
-      const a = validar(actuacion, request.body);
-      const registrada = await enTx().execute((trx) => registrarActuacion(trx, creditoId, a, ctx));
+    { accion: 'juridico.actuar', params: idEnRuta, body: actuacion },
+    async ({ params: { id: creditoId }, body, ctx, enTransaccion, reply }) => {
+      const registrada = await enTransaccion((trx) =>
+        registrarActuacion(trx, creditoId, body, ctx),
+      );
       return reply.status(201).send({ actuacion: registrada });
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/creditos/:id/actuaciones',
-    { config: { accion: 'juridico.cuentas' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: creditoId } = validar(idEnRuta, request.params);
-      return enTx().execute((trx) => listarActuaciones(trx, creditoId, ctx));
-    },
+    { accion: 'juridico.cuentas', params: idEnRuta },
+    async ({ params: { id: creditoId }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => listarActuaciones(trx, creditoId, ctx)),
   );
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { centavosDesdeTexto } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { type Mes, mesDeFecha } from '../../domain/metas/mes.ts';
 import { definirMeta, PESO } from '../../modules/metas/definir-meta.ts';
@@ -8,10 +7,9 @@ import { historialDeMeta } from '../../modules/metas/historial-de-meta.ts';
 import { importarMetas } from '../../modules/metas/importar-metas.ts';
 import { listarMetas } from '../../modules/metas/listar-metas.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { id, idEnConsulta, mes, textoOpcional, validar } from '../validacion.ts';
+import { descarga, enrutador, MIME } from '../ruta.ts';
+import { id, idEnConsulta, mes, montoEnPesos, textoOpcional } from '../validacion.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // A month's goals are a few hundred rows: kilobytes. 5 MB leaves room for formats and images.
 const LIMITE = 5 * 1024 * 1024;
 
@@ -28,13 +26,11 @@ const itemConteo = z.strictObject({ meta: conteo, peso });
 const items = z.strictObject({
   recuperacion: z
     .strictObject({
-      meta: z
-        .string('debe ser un monto en pesos como texto, p. ej. "150000.00"')
-        .refine(
-          (t) => centavosDesdeTexto(t) !== null,
+      meta: montoEnPesos({
+        tipo: 'debe ser un monto en pesos como texto, p. ej. "150000.00"',
+        invalido:
           'debe ser un monto en pesos no negativo con a lo más 2 decimales, p. ej. "150000.00"',
-        )
-        .transform((t) => BigInt(centavosDesdeTexto(t) ?? 0)),
+      }).transform((c) => BigInt(c)),
       peso,
     })
     .optional(),
@@ -69,31 +65,33 @@ const sujetoDe = (m: { gestorId?: number | undefined; oficinaId?: number | undef
   m.gestorId === undefined ? { oficinaId: m.oficinaId ?? 0 } : { gestorId: m.gestorId };
 
 /** Goals (issue 11, item 1): set and read per month, versioned; as XLSX both ways. */
-export function rutasMetas({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const mesActual = () => mesDeFecha(reloj.hoy());
+export function rutasMetas(contexto: ContextoApp): void {
+  const { deps } = contexto;
+  const rutas = enrutador(contexto);
+  const mesActual = () => mesDeFecha(deps.reloj.hoy());
 
-  app.get('/api/metas', { config: { accion: 'metas.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const q = validar(delMes, request.query);
-    const m = (q.mes ?? mesActual()) as Mes;
-    return db.transaction().execute((trx) => listarMetas(trx, m, ctx));
-  });
+  rutas.get(
+    '/api/metas',
+    { accion: 'metas.consultar', query: delMes },
+    async ({ query, ctx, enTransaccion }) => {
+      const m = (query.mes ?? mesActual()) as Mes;
+      return enTransaccion((trx) => listarMetas(trx, m, ctx));
+    },
+  );
 
-  app.get('/api/metas/historial', { config: { accion: 'metas.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const q = validar(historial, request.query);
-    return db.transaction().execute((trx) => historialDeMeta(trx, q.mes as Mes, sujetoDe(q), ctx));
-  });
+  rutas.get(
+    '/api/metas/historial',
+    { accion: 'metas.consultar', query: historial },
+    async ({ query: q, ctx, enTransaccion }) =>
+      enTransaccion((trx) => historialDeMeta(trx, q.mes as Mes, sujetoDe(q), ctx)),
+  );
 
-  app.put('/api/metas/:mes', { config: { accion: 'metas.definir' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const p = validar(enRuta, request.params);
-    const cuerpo = validar(meta, request.body);
-    const sujeto = sujetoDe(cuerpo);
-    return db
-      .transaction()
-      .execute((trx) =>
+  rutas.put(
+    '/api/metas/:mes',
+    { accion: 'metas.definir', params: enRuta, body: meta },
+    async ({ params: p, body: cuerpo, ctx, enTransaccion }) => {
+      const sujeto = sujetoDe(cuerpo);
+      return enTransaccion((trx) =>
         definirMeta(
           trx,
           p.mes as Mes,
@@ -101,37 +99,31 @@ export function rutasMetas({ app, deps }: ContextoApp): void {
           ctx,
         ),
       );
-  });
+    },
+  );
 
-  app.get(
+  rutas.get(
     '/api/metas/exportar.xlsx',
-    { config: { accion: 'metas.consultar' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const q = validar(delMes, request.query);
-      const m = (q.mes ?? mesActual()) as Mes;
-      const libro = await db.transaction().execute((trx) => exportarMetas(trx, m, ctx));
-      return reply
-        .type(XLSX)
-        .header('content-disposition', `attachment; filename="metas-${m}.xlsx"`)
-        .send(libro);
+    { accion: 'metas.consultar', query: delMes },
+    async ({ query, ctx, enTransaccion, reply }) => {
+      const m = (query.mes ?? mesActual()) as Mes;
+      const libro = await enTransaccion((trx) => exportarMetas(trx, m, ctx));
+      return descarga(reply, { tipo: 'xlsx', nombre: `metas-${m}.xlsx`, cuerpo: libro });
     },
   );
 
   // Its own scope: the XLSX parser and its body limit apply to this route only.
-  app.register(async (ambito) => {
+  contexto.app.register(async (ambito) => {
     ambito.addContentTypeParser(
-      XLSX,
+      MIME.xlsx,
       { parseAs: 'buffer', bodyLimit: LIMITE },
       (_req, cuerpo, listo) => listo(null, cuerpo),
     );
-    ambito.post(
+    enrutador({ app: ambito, deps }).post(
       '/api/metas/importar',
-      { config: { accion: 'metas.definir' }, bodyLimit: LIMITE },
-      async (request, reply) => {
-        const ctx = contextoDe(request, reloj);
-        const q = validar(delMes, request.query);
-        const m = (q.mes ?? mesActual()) as Mes;
+      { accion: 'metas.definir', bodyLimit: LIMITE, query: delMes },
+      async ({ query, ctx, enTransaccion, request, reply }) => {
+        const m = (query.mes ?? mesActual()) as Mes;
         if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
           throw new ErrorDominio(
             'entrada_invalida',
@@ -140,7 +132,7 @@ export function rutasMetas({ app, deps }: ContextoApp): void {
           );
         }
         const libro = request.body;
-        const r = await db.transaction().execute((trx) => importarMetas(trx, m, libro, ctx));
+        const r = await enTransaccion((trx) => importarMetas(trx, m, libro, ctx));
         return reply.status('errores' in r ? 422 : 200).send(r);
       },
     );

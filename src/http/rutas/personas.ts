@@ -3,8 +3,8 @@ import { validarCurp } from '../../domain/curp.ts';
 import { consultarCorrecciones } from '../../modules/personas/consultar-correcciones.ts';
 import { corregirPersona } from '../../modules/personas/corregir-persona.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { fecha, idEnRuta, texto, textoOpcional, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { fecha, idEnRuta, texto, textoOpcional } from '../validacion.ts';
 
 // Letters (any accent, Ñ), spaces, apostrophes, dots and hyphens: «María de los Ángeles»,
 // «O’Farrill», «Peña-Ruiz». An Excel error value (`#N/A`) or a stray digit is not a name.
@@ -47,29 +47,22 @@ const correccion = z
   });
 
 /** A person's own data: the supervised correction and its history (issue 17, item 3). */
-export function rutasPersonas({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const enTx = db.transaction.bind(db);
+export function rutasPersonas(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.post(
+  rutas.post(
     '/api/personas/:id/correcciones',
-    { config: { accion: 'personas.corregir' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const c = validar(correccion, request.body);
-      const persona = await enTx().execute((trx) => corregirPersona(trx, id, c, ctx));
+    { accion: 'personas.corregir', params: idEnRuta, body: correccion },
+    async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
+      const persona = await enTransaccion((trx) => corregirPersona(trx, id, body, ctx));
       return reply.status(201).send({ persona });
     },
   );
 
-  app.get(
+  rutas.get(
     '/api/personas/:id/correcciones',
-    { config: { accion: 'personas.correcciones' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      return enTx().execute((trx) => consultarCorrecciones(trx, id, ctx));
-    },
+    { accion: 'personas.correcciones', params: idEnRuta },
+    async ({ params: { id }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => consultarCorrecciones(trx, id, ctx)),
   );
 }

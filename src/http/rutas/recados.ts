@@ -7,9 +7,9 @@ import { marcarRecadoLeido } from '../../modules/recados/marcar-recado-leido.ts'
 import { registrarRecado } from '../../modules/recados/registrar-recado.ts';
 import { revelarTelefonoDelRecado } from '../../modules/recados/revelar-telefono-del-recado.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
 import { abrirAvisosEnVivo } from '../avisos-en-vivo.ts';
-import { id, idEnRuta, instante, texto, textoOpcional, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { id, idEnRuta, instante, texto, textoOpcional } from '../validacion.ts';
 import { cuerpoGestion } from './esquema-gestion.ts';
 
 const nuevo = z.strictObject({
@@ -32,65 +32,55 @@ const atencion = cuerpoGestion.omit({ recadoId: true }).extend({
   creditoId: id.nullable().default(null),
 });
 
-export function rutasRecados({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const enTx = db.transaction.bind(db);
+export function rutasRecados(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.post('/api/recados', { config: { accion: 'recados.registrar' } }, async (request, reply) => {
-    const ctx = contextoDe(request, reloj);
-    const r = validar(nuevo, request.body);
-    return reply.status(201).send(await enTx().execute((trx) => registrarRecado(trx, r, ctx)));
-  });
-
-  app.get('/api/recados', { config: { accion: 'recados.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { estado } = validar(consulta, request.query);
-    return enTx().execute((trx) => listarRecados(trx, estado ?? null, ctx));
-  });
-
-  app.post(
-    '/api/recados/:id/lectura',
-    { config: { accion: 'recados.consultar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: recadoId } = validar(idEnRuta, request.params);
-      return enTx().execute((trx) => marcarRecadoLeido(trx, recadoId, ctx));
-    },
+  rutas.post(
+    '/api/recados',
+    { accion: 'recados.registrar', body: nuevo },
+    async ({ body, ctx, enTransaccion, reply }) =>
+      reply.status(201).send(await enTransaccion((trx) => registrarRecado(trx, body, ctx))),
   );
 
-  app.post(
+  rutas.get(
+    '/api/recados',
+    { accion: 'recados.consultar', query: consulta },
+    async ({ query: { estado }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => listarRecados(trx, estado ?? null, ctx)),
+  );
+
+  rutas.post(
+    '/api/recados/:id/lectura',
+    { accion: 'recados.consultar', params: idEnRuta },
+    async ({ params: { id: recadoId }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => marcarRecadoLeido(trx, recadoId, ctx)),
+  );
+
+  rutas.post(
     '/api/recados/:id/atencion',
-    { config: { accion: 'recados.atender' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: recadoId } = validar(idEnRuta, request.params);
-      const { creditoId, ...g } = validar(atencion, request.body);
+    { accion: 'recados.atender', params: idEnRuta, body: atencion },
+    async ({ params: { id: recadoId }, body: { creditoId, ...g }, ctx, enTransaccion, reply }) => {
       // A refused contact commits its bitácora row, then answers 422.
-      const r = await enTx().execute((trx) => atenderRecado(trx, recadoId, creditoId, g, ctx));
+      const r = await enTransaccion((trx) => atenderRecado(trx, recadoId, creditoId, g, ctx));
       if (r.rechazo !== null) throw new ErrorDominio(r.rechazo.codigo, r.rechazo.mensaje);
       return reply.status(201).send({ gestion: r.gestion, recado: r.recado });
     },
   );
 
   // The caller's number, whole, to call back: a logged reveal (the list shows it masked).
-  app.post(
+  rutas.post(
     '/api/recados/:id/revelar',
-    { config: { accion: 'personas.revelar' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const { id: recadoId } = validar(idEnRuta, request.params);
-      validar(z.strictObject({}), request.body);
-      return enTx().execute((trx) => revelarTelefonoDelRecado(trx, recadoId, ctx));
-    },
+    { accion: 'personas.revelar', params: idEnRuta, body: z.strictObject({}) },
+    async ({ params: { id: recadoId }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => revelarTelefonoDelRecado(trx, recadoId, ctx)),
   );
 
   // Server-sent events: a line each time this user's recados change; the page then refetches.
-  app.get(
+  rutas.get(
     '/api/recados/avisos',
-    { config: { accion: 'recados.consultar' } },
-    async (request, reply) => {
-      const { actor } = contextoDe(request, reloj);
-      abrirAvisosEnVivo(request, reply, deps.avisos, 'recados', String(actor.id));
+    { accion: 'recados.consultar' },
+    async ({ ctx, request, reply }) => {
+      abrirAvisosEnVivo(request, reply, contexto.deps.avisos, 'recados', String(ctx.actor.id));
     },
   );
 }

@@ -1,16 +1,13 @@
 import { listarAlertasDeAcceso } from '../../modules/seguridad/listar-alertas-de-acceso.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
+import { enrutador } from '../ruta.ts';
 
-export function rutasSeguridad({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-
-  app.get(
+export function rutasSeguridad(contexto: ContextoApp): void {
+  enrutador(contexto).get(
     '/api/seguridad/alertas',
-    { config: { accion: 'seguridad.alertas' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      return { alertas: await db.transaction().execute((trx) => listarAlertasDeAcceso(trx, ctx)) };
-    },
+    { accion: 'seguridad.alertas' },
+    async ({ ctx, enTransaccion }) => ({
+      alertas: await enTransaccion((trx) => listarAlertasDeAcceso(trx, ctx)),
+    }),
   );
 }

@@ -6,9 +6,10 @@ import { textoDeEspera } from '../../modules/seguridad/frenar-intentos.ts';
 import { iniciarSesion } from '../../modules/seguridad/iniciar-sesion.ts';
 import { buscarUsuarioVista } from '../../modules/usuarios/vista-usuario.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe, cookieDeSesion } from '../autenticacion.ts';
+import { cookieDeSesion } from '../autenticacion.ts';
 import { cuerpoError } from '../errores-http.ts';
-import { cadena, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { cadena } from '../validacion.ts';
 
 const credenciales = z.strictObject({
   usuario: cadena().min(1).max(100),
@@ -21,23 +22,21 @@ const cambio = z.strictObject({
 
 const CREDENCIALES_INVALIDAS = 'Usuario o contraseña incorrectos.';
 
-export function rutasSesion({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const cookie = cookieDeSesion(deps.cookieSegura);
+export function rutasSesion(contexto: ContextoApp): void {
+  const { db, reloj } = contexto.deps;
+  const cookie = cookieDeSesion(contexto.deps.cookieSegura);
+  const rutas = enrutador(contexto);
 
-  app.post(
+  rutas.post(
     '/api/sesion',
     {
-      config: {
-        accion: 'publica',
-        rateLimit: { max: deps.limiteLoginPorMinuto ?? 30, timeWindow: '1 minute' },
-      },
+      accion: 'publica',
+      rateLimit: { max: contexto.deps.limiteLoginPorMinuto ?? 30, timeWindow: '1 minute' },
+      body: credenciales,
     },
-    async (request, reply) => {
-      const entrada = validar(credenciales, request.body);
-      const r = await db
-        .transaction()
-        .execute((trx) => iniciarSesion(trx, entrada, { reloj, ip: request.ip }));
+    // Public: no session yet, so no `ctx`; the use case gets the clock and the caller's IP.
+    async ({ body, request, reply, enTransaccion }) => {
+      const r = await enTransaccion((trx) => iniciarSesion(trx, body, { reloj, ip: request.ip }));
       if (r.tipo === 'frenada') {
         // Retry-After: the browser's page and any script know when to try again.
         return reply
@@ -56,31 +55,29 @@ export function rutasSesion({ app, deps }: ContextoApp): void {
     },
   );
 
-  app.get('/api/sesion', { config: { accion: 'sesion.consultar' } }, async (request) => {
-    const { actor } = contextoDe(request, reloj);
-    return {
-      usuario: await buscarUsuarioVista(db, actor.id),
-      csrf: request.sesion?.csrf,
-      hoy: reloj.hoy(),
-    };
-  });
+  rutas.get('/api/sesion', { accion: 'sesion.consultar' }, async ({ ctx, request }) => ({
+    usuario: await buscarUsuarioVista(db, ctx.actor.id),
+    csrf: request.sesion?.csrf,
+    hoy: reloj.hoy(),
+  }));
 
-  app.delete('/api/sesion', { config: { accion: 'sesion.cerrar' } }, async (request, reply) => {
-    const ctx = contextoDe(request, reloj);
-    const idHash = request.sesion?.idHash ?? '';
-    await db.transaction().execute((trx) => cerrarSesion(trx, idHash, ctx));
-    reply.clearCookie(cookie.nombre, cookie.opciones);
-    return reply.status(204).send();
-  });
-
-  app.put(
-    '/api/sesion/contrasena',
-    { config: { accion: 'sesion.cambiar_contrasena' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const entrada = validar(cambio, request.body);
+  rutas.delete(
+    '/api/sesion',
+    { accion: 'sesion.cerrar' },
+    async ({ ctx, request, reply, enTransaccion }) => {
       const idHash = request.sesion?.idHash ?? '';
-      await db.transaction().execute((trx) => cambiarContrasena(trx, entrada, idHash, ctx));
+      await enTransaccion((trx) => cerrarSesion(trx, idHash, ctx));
+      reply.clearCookie(cookie.nombre, cookie.opciones);
+      return reply.status(204).send();
+    },
+  );
+
+  rutas.put(
+    '/api/sesion/contrasena',
+    { accion: 'sesion.cambiar_contrasena', body: cambio },
+    async ({ body, ctx, request, reply, enTransaccion }) => {
+      const idHash = request.sesion?.idHash ?? '';
+      await enTransaccion((trx) => cambiarContrasena(trx, body, idHash, ctx));
       return reply.status(204).send();
     },
   );

@@ -6,9 +6,9 @@ import { listarTurnos } from '../../modules/turnos/listar-turnos.ts';
 import { registrarTurno } from '../../modules/turnos/registrar-turno.ts';
 import { vincularPersona } from '../../modules/turnos/vincular-persona.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
 import { abrirAvisosEnVivo } from '../avisos-en-vivo.ts';
-import { fechaOpcional, id, idEnRuta, texto, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { fechaOpcional, id, idEnRuta, texto } from '../validacion.ts';
 
 const nuevo = z.strictObject({
   nombre: texto(120),
@@ -24,54 +24,54 @@ const vinculo = z.strictObject({ personaId: id });
 const dia = z.strictObject({ fecha: fechaOpcional });
 const periodo = z.strictObject({ desde: fechaOpcional, hasta: fechaOpcional });
 
-export function rutasTurnos({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const enTx = db.transaction.bind(db);
+export function rutasTurnos(contexto: ContextoApp): void {
+  const { db } = contexto.deps;
+  const rutas = enrutador(contexto);
 
-  app.get('/api/turnos', { config: { accion: 'turnos.consultar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { fecha } = validar(dia, request.query);
-    return enTx().execute((trx) => listarTurnos(trx, fecha ?? null, ctx));
-  });
+  rutas.get(
+    '/api/turnos',
+    { accion: 'turnos.consultar', query: dia },
+    async ({ query: { fecha }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => listarTurnos(trx, fecha ?? null, ctx)),
+  );
 
-  app.post('/api/turnos', { config: { accion: 'turnos.atender' } }, async (request, reply) => {
-    const ctx = contextoDe(request, reloj);
-    const entrada = validar(nuevo, request.body);
-    return reply.status(201).send(await enTx().execute((trx) => registrarTurno(trx, entrada, ctx)));
-  });
+  rutas.post(
+    '/api/turnos',
+    { accion: 'turnos.atender', body: nuevo },
+    async ({ body, ctx, enTransaccion, reply }) =>
+      reply.status(201).send(await enTransaccion((trx) => registrarTurno(trx, body, ctx))),
+  );
 
-  app.post('/api/turnos/:id/eventos', { config: { accion: 'turnos.atender' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    const c = validar(cambio, request.body);
-    return enTx().execute((trx) => cambiarTurno(trx, id, c, ctx));
-  });
+  rutas.post(
+    '/api/turnos/:id/eventos',
+    { accion: 'turnos.atender', params: idEnRuta, body: cambio },
+    async ({ params: { id }, body, ctx, enTransaccion }) =>
+      enTransaccion((trx) => cambiarTurno(trx, id, body, ctx)),
+  );
 
-  app.put('/api/turnos/:id/persona', { config: { accion: 'turnos.atender' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    const { personaId } = validar(vinculo, request.body);
-    return enTx().execute((trx) => vincularPersona(trx, id, personaId, ctx));
-  });
+  rutas.put(
+    '/api/turnos/:id/persona',
+    { accion: 'turnos.atender', params: idEnRuta, body: vinculo },
+    async ({ params: { id }, body: { personaId }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => vincularPersona(trx, id, personaId, ctx)),
+  );
 
-  app.get(
+  rutas.get(
     '/api/turnos/indicadores',
-    { config: { accion: 'turnos.indicadores' } },
-    async (request) => {
-      const ctx = contextoDe(request, reloj);
-      const q = validar(periodo, request.query);
+    { accion: 'turnos.indicadores', query: periodo },
+    async ({ query: q, ctx }) => {
       const hoy = ctx.reloj.hoy();
       return indicadoresTurnos(db, q.desde ?? hoy, q.hasta ?? hoy, ctx);
     },
   );
 
   // Server-sent events: a line each time this office's queue changes; the page then refetches.
-  app.get(
+  rutas.get(
     '/api/turnos/avisos',
-    { config: { accion: 'turnos.consultar' } },
-    async (request, reply) => {
-      const { actor } = contextoDe(request, reloj);
-      abrirAvisosEnVivo(request, reply, deps.avisos, 'turnos', String(actor.oficinaId));
+    { accion: 'turnos.consultar' },
+    async ({ ctx, request, reply }) => {
+      const oficina = String(ctx.actor.oficinaId);
+      abrirAvisosEnVivo(request, reply, contexto.deps.avisos, 'turnos', oficina);
     },
   );
 }

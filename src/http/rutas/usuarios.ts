@@ -5,8 +5,8 @@ import { editarUsuario } from '../../modules/usuarios/editar-usuario.ts';
 import { listarUsuarios } from '../../modules/usuarios/listar-usuarios.ts';
 import { restablecerContrasena } from '../../modules/usuarios/restablecer-contrasena.ts';
 import type { ContextoApp } from '../app.ts';
-import { contextoDe } from '../autenticacion.ts';
-import { id, idEnRuta, texto, validar } from '../validacion.ts';
+import { enrutador } from '../ruta.ts';
+import { id, idEnRuta, texto } from '../validacion.ts';
 
 const rol = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
 const oficinaId = id.nullable();
@@ -32,37 +32,35 @@ const cambios = z.strictObject({
 });
 const contrasena = z.strictObject({ contrasena: z.string().max(200) });
 
-export function rutasUsuarios({ app, deps }: ContextoApp): void {
-  const { db, reloj } = deps;
-  const enTx = db.transaction.bind(db);
+export function rutasUsuarios(contexto: ContextoApp): void {
+  const rutas = enrutador(contexto);
 
-  app.get('/api/usuarios', { config: { accion: 'usuarios.listar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    return { usuarios: await enTx().execute((trx) => listarUsuarios(trx, ctx)) };
-  });
+  rutas.get('/api/usuarios', { accion: 'usuarios.listar' }, async ({ ctx, enTransaccion }) => ({
+    usuarios: await enTransaccion((trx) => listarUsuarios(trx, ctx)),
+  }));
 
-  app.post('/api/usuarios', { config: { accion: 'usuarios.crear' } }, async (request, reply) => {
-    const ctx = contextoDe(request, reloj);
-    const entrada = validar(nuevo, request.body);
-    const usuario = await enTx().execute((trx) => crearUsuario(trx, entrada, ctx));
-    return reply.status(201).send({ usuario });
-  });
+  rutas.post(
+    '/api/usuarios',
+    { accion: 'usuarios.crear', body: nuevo },
+    async ({ body, ctx, enTransaccion, reply }) => {
+      const usuario = await enTransaccion((trx) => crearUsuario(trx, body, ctx));
+      return reply.status(201).send({ usuario });
+    },
+  );
 
-  app.patch('/api/usuarios/:id', { config: { accion: 'usuarios.editar' } }, async (request) => {
-    const ctx = contextoDe(request, reloj);
-    const { id } = validar(idEnRuta, request.params);
-    const entrada = validar(cambios, request.body);
-    return { usuario: await enTx().execute((trx) => editarUsuario(trx, id, entrada, ctx)) };
-  });
+  rutas.patch(
+    '/api/usuarios/:id',
+    { accion: 'usuarios.editar', params: idEnRuta, body: cambios },
+    async ({ params: { id }, body, ctx, enTransaccion }) => ({
+      usuario: await enTransaccion((trx) => editarUsuario(trx, id, body, ctx)),
+    }),
+  );
 
-  app.put(
+  rutas.put(
     '/api/usuarios/:id/contrasena',
-    { config: { accion: 'usuarios.restablecer_contrasena' } },
-    async (request, reply) => {
-      const ctx = contextoDe(request, reloj);
-      const { id } = validar(idEnRuta, request.params);
-      const entrada = validar(contrasena, request.body);
-      await enTx().execute((trx) => restablecerContrasena(trx, id, entrada.contrasena, ctx));
+    { accion: 'usuarios.restablecer_contrasena', params: idEnRuta, body: contrasena },
+    async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
+      await enTransaccion((trx) => restablecerContrasena(trx, id, body.contrasena, ctx));
       return reply.status(204).send();
     },
   );
