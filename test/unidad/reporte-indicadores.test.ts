@@ -77,7 +77,11 @@ function fila(
       montoDescontado: '8765.43',
     },
     cartera: {
-      porBucket: BUCKETS.map((bucket, i) => ({ bucket, cuentas: 10 + i, saldo: `${i}0000.50` })),
+      porBucket: BUCKETS.map((bucket, i) => ({
+        bucket,
+        cuentas: 10 + i,
+        saldo: i === 0 ? '0.50' : `${i}0000.50`,
+      })),
       liquidadas: 7,
       rodamiento: BUCKETS.map((de) => ({
         de,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { ProximaAccion } from '../../db/esquema.ts';
-import { centavos, formatearPesos } from '../../domain/dinero.ts';
+import { formatearPesos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { horaLocal } from '../../domain/gestion/ventana-de-contacto.ts';
 import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
@@ -103,7 +103,7 @@ export async function promesasPendientes(
     tipo: 'promesa',
     fecha: f.fecha,
     creditoId: f.credito_id,
-    descripcion: `Promesa de pago por ${formatearPesos(centavos(Number(f.monto_centavos)))}`,
+    descripcion: `Promesa de pago por ${formatearPesos(f.monto_centavos)}`,
   }));
 }
 
@@ -128,7 +128,7 @@ export async function pagosDeConvenio(
     tipo: 'pago_convenio',
     fecha: f.fecha,
     creditoId: f.credito_id,
-    descripcion: `Pago ${f.numero} del convenio «${f.nombre}» por ${formatearPesos(centavos(Number(f.monto_centavos)))}`,
+    descripcion: `Pago ${f.numero} del convenio «${f.nombre}» por ${formatearPesos(f.monto_centavos)}`,
   }));
 }
 

@@ -1,4 +1,4 @@
-import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
+import { centavosDeSalida, formatearPesos } from '../../domain/dinero.ts';
 import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import {
   type Columna,
@@ -14,8 +14,7 @@ import type { ReporteDeAcceso } from './generar-reporte-de-acceso.ts';
 const ZONA = 'America/Hermosillo';
 const instante = (iso: string) => formatearInstante(new Date(iso), ZONA);
 const fecha = (f: string | null) => (f === null ? '—' : formatearFecha(f as Fecha));
-const pesos = (t: string | null) =>
-  t === null ? '—' : formatearPesos((centavosDesdeTexto(t) ?? 0) as Centavos);
+const pesos = (t: string | null) => (t === null ? '—' : formatearPesos(centavosDeSalida(t)));
 const texto = (t: string | null | undefined) =>
   t === null || t === undefined || t === '' ? '—' : t;
 

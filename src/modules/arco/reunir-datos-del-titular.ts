@@ -97,7 +97,8 @@ export interface DatosDelTitular {
   }>;
 }
 
-const pesos = (c: number | null) => (c === null ? null : formatearCentavos(c as Centavos));
+// Null for a movement without an amount of its own (a cancelación).
+const pesos = (c: Centavos | null) => (c === null ? null : formatearCentavos(c));
 
 export async function reunirDatosDelTitular(
   trx: Db,
@@ -173,7 +174,7 @@ export async function reunirDatosDelTitular(
           .map((m) => ({
             numero: m.numero,
             fecha: m.fecha,
-            monto: formatearCentavos(m.monto_centavos as Centavos),
+            monto: formatearCentavos(m.monto_centavos),
             periodoEscolar: m.periodo_escolar,
             pagare: m.pagare_numero,
           })),

@@ -18,7 +18,7 @@ export interface FiltroCuentas {
  * Balance and bucket come from each credit's latest aging snapshot (the nightly one); a credit
  * without one counts as balance 0 and an unknown bucket.
  */
-export const saldoDeCuenta = sql<number>`coalesce(a.saldo_exigible_centavos, 0)`;
+export const saldoDeCuenta = sql<Centavos>`coalesce(a.saldo_exigible_centavos, 0)`;
 
 /** `creditos as c` with its latest aging snapshot as `a` (null columns when it has none). */
 export function creditosConSaldo(trx: Db) {

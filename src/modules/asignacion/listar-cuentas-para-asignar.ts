@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { Bucket } from '../../domain/antiguedad.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { cuentasAsignables, type FiltroCuentas, saldoDeCuenta } from './cuentas-asignables.ts';
@@ -89,7 +89,7 @@ export async function listarCuentasParaAsignar(
       acreditado: f.acreditado,
       municipio: municipios.get(f.persona_id) ?? null,
       bucket: f.bucket,
-      saldoExigible: formatearCentavos(f.saldo as Centavos),
+      saldoExigible: formatearCentavos(f.saldo),
       gestor:
         f.gestor_id === null || f.gestor_nombre === null
           ? null

@@ -91,7 +91,7 @@ async function cuentasPorFiltro(
     .select(['c.id', saldoDeCuenta.as('saldo')])
     .limit(MAXIMO_CUENTAS_POR_DISTRIBUCION + 1);
   const filas = await (bloquear ? consulta.forUpdate('c') : consulta).execute();
-  return { oficina, cuentas: filas.map((f) => ({ creditoId: f.id, saldo: f.saldo as Centavos })) };
+  return { oficina, cuentas: filas.map((f) => ({ creditoId: f.id, saldo: f.saldo })) };
 }
 
 /** Chosen one by one: each must exist, be in the actor's reach and be assignable. */
@@ -147,7 +147,7 @@ async function cuentasPorId(
     ctx.actor,
     primera === undefined ? undefined : primera.oficina_id,
   );
-  return { oficina, cuentas: filas.map((f) => ({ creditoId: f.id, saldo: f.saldo as Centavos })) };
+  return { oficina, cuentas: filas.map((f) => ({ creditoId: f.id, saldo: f.saldo })) };
 }
 
 /** The first few of a long list, so that a message stays readable. */

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import type { RolEnCredito, TipoTelefono } from '../../db/esquema.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
 import {
   enmascararCorreo,
   enmascararCurp,
@@ -21,7 +21,7 @@ import {
 import { puntualidadDelEstado } from '../cartera/puntualidad-del-estado.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { situacionDePuntualidad } from '../documentos/textos-puntualidad.ts';
-import { montoDelPago } from '../pagos/monto-del-pago-sql.ts';
+import { montoDelPago, montoExigido } from '../pagos/monto-del-pago-sql.ts';
 
 export interface CreditoEnFicha extends LigasDeReestructura {
   id: number;
@@ -219,7 +219,7 @@ export async function consultarFicha(
       id: p.id,
       creditoNumero: p.numero,
       fecha: p.fecha,
-      monto: formatearCentavos((p.monto_centavos ?? 0) as Centavos),
+      monto: formatearCentavos(montoExigido(p.monto_centavos, p.id)),
       canal: p.canal,
       cancelado: Boolean(p.cancelado),
     })),

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { type Centavos, centavosDesdeTexto } from '../../domain/dinero.ts';
+import { centavosDeSalida } from '../../domain/dinero.ts';
 import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
 import type { CorteDeCaja, Total } from './corte-de-caja.ts';
 
@@ -13,7 +13,7 @@ const CANAL: Record<string, string> = {
 
 // Spreadsheet cells hold pesos as numbers for accounting to sum; the centavos are exact
 // integers until this division, which a float represents to the centavo at these magnitudes.
-const pesos = (t: string) => ((centavosDesdeTexto(t) ?? 0) as Centavos) / 100;
+const pesos = (t: string) => centavosDeSalida(t) / 100;
 
 function hojaDeTotales(
   libro: ExcelJS.Workbook,

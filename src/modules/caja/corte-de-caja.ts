@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { type Centavos, formatearCentavos, sumarTodos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { filtroDeAlcance } from '../cartera/alcance-sql.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
-import { montoDelPago } from '../pagos/monto-del-pago-sql.ts';
+import { montoDelPago, montoExigido } from '../pagos/monto-del-pago-sql.ts';
 
 export interface PagoDelDia {
   folio: number;
@@ -34,23 +34,22 @@ export interface CorteDeCaja {
   porGestor: Total[];
 }
 
-type PagoConCentavos = PagoDelDia & { centavos: number };
+type PagoConCentavos = PagoDelDia & { centavos: Centavos };
 
 function totales(pagos: PagoConCentavos[], clave: (p: PagoDelDia) => string): Total[] {
-  const grupos = new Map<string, { pagos: number; centavos: number }>();
+  const grupos = new Map<string, Centavos[]>();
   for (const p of pagos) {
     if (p.cancelado) continue;
-    const g = grupos.get(clave(p)) ?? { pagos: 0, centavos: 0 };
-    g.pagos += 1;
-    g.centavos += p.centavos;
-    grupos.set(clave(p), g);
+    const montos = grupos.get(clave(p)) ?? [];
+    montos.push(p.centavos);
+    grupos.set(clave(p), montos);
   }
   return [...grupos.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'es'))
-    .map(([k, g]) => ({
+    .map(([k, montos]) => ({
       clave: k,
-      pagos: g.pagos,
-      monto: formatearCentavos(g.centavos as Centavos),
+      pagos: montos.length,
+      monto: formatearCentavos(sumarTodos(montos)),
     }));
 }
 
@@ -90,18 +89,21 @@ export async function corteDeCaja(
     .where(filtroDeAlcance(ctx.actor))
     .orderBy('m.id')
     .execute();
-  const pagos: PagoConCentavos[] = filas.map((f) => ({
-    folio: f.id,
-    creditoId: f.credito_id,
-    credito: f.numero,
-    oficina: f.oficina,
-    canal: f.canal ?? 'banco',
-    referencia: f.referencia ?? '',
-    centavos: f.monto_centavos ?? 0,
-    monto: formatearCentavos((f.monto_centavos ?? 0) as Centavos),
-    registradoPor: f.registrado_por ?? 'Conciliación bancaria',
-    cancelado: f.cancelado,
-  }));
+  const pagos: PagoConCentavos[] = filas.map((f) => {
+    const monto = montoExigido(f.monto_centavos, f.id);
+    return {
+      folio: f.id,
+      creditoId: f.credito_id,
+      credito: f.numero,
+      oficina: f.oficina,
+      canal: f.canal ?? 'banco',
+      referencia: f.referencia ?? '',
+      centavos: monto,
+      monto: formatearCentavos(monto),
+      registradoPor: f.registrado_por ?? 'Conciliación bancaria',
+      cancelado: f.cancelado,
+    };
+  });
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'caja.corte',
     detalle: { fecha, pagos: pagos.length },

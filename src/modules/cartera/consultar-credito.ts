@@ -2,7 +2,6 @@ import type { Db } from '../../db/conexion.ts';
 import type { RolEnCredito } from '../../db/esquema.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { tasaOrdinariaEnVigor, tasaPuntualDeVersion } from '../../db/tasas-en-vigor.ts';
-import type { Centavos } from '../../domain/dinero.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
@@ -154,7 +153,7 @@ export async function consultarCredito(
     ministraciones: ministraciones.map((m) => ({
       numero: m.numero,
       fecha: m.fecha,
-      monto: formatearCentavos(m.monto_centavos as Centavos),
+      monto: formatearCentavos(m.monto_centavos),
       periodoEscolar: m.periodo_escolar,
       pagare: m.pagare_numero,
       vencimientoPagare: m.pagare_vencimiento,

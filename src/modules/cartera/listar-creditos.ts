@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { Bucket } from '../../domain/antiguedad.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { filtroDeAlcance } from './alcance-sql.ts';
@@ -91,18 +91,22 @@ export async function listarCreditos(
       acreditado: f.acreditado,
       oficina: f.oficina,
       estado: f.estado,
+      // The left join's columns are null together: a credit without a snapshot yet.
       antiguedad:
-        f.fecha === null || f.situacion === null || f.dias_atraso === null || f.bucket === null
+        f.fecha === null ||
+        f.situacion === null ||
+        f.dias_atraso === null ||
+        f.bucket === null ||
+        f.saldo_exigible_centavos === null ||
+        f.saldo_para_liquidar_centavos === null
           ? null
           : {
               fecha: f.fecha,
               situacion: f.situacion,
               diasAtraso: f.dias_atraso,
               bucket: f.bucket,
-              saldoExigible: formatearCentavos((f.saldo_exigible_centavos ?? 0) as Centavos),
-              saldoParaLiquidar: formatearCentavos(
-                (f.saldo_para_liquidar_centavos ?? 0) as Centavos,
-              ),
+              saldoExigible: formatearCentavos(f.saldo_exigible_centavos),
+              saldoParaLiquidar: formatearCentavos(f.saldo_para_liquidar_centavos),
             },
     })),
   };

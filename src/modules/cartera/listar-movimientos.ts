@@ -1,6 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import type { TipoMovimiento } from '../../db/esquema.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
 import { exigirCreditoVisible } from '../autorizacion/exigir-credito-visible.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
@@ -59,7 +59,7 @@ export async function listarMovimientos(
     id: f.id,
     tipo: f.tipo,
     fecha: f.fecha,
-    monto: f.monto_centavos === null ? null : formatearCentavos(f.monto_centavos as Centavos),
+    monto: f.monto_centavos === null ? null : formatearCentavos(f.monto_centavos),
     concepto: f.concepto,
     excedente: f.excedente,
     canal: f.canal,

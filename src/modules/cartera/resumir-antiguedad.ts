@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import { BUCKETS, type Bucket } from '../../domain/antiguedad.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { CERO, type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 import { filtroDeAlcance } from './alcance-sql.ts';
 
@@ -32,8 +32,9 @@ export async function resumirAntiguedad(
     .select([
       'a.bucket',
       sql<number>`count(*)::int`.as('creditos'),
-      sql<number>`coalesce(sum(a.saldo_exigible_centavos), 0)::int8`.as('exigible'),
-      sql<number>`coalesce(sum(a.saldo_para_liquidar_centavos), 0)::int8`.as('para_liquidar'),
+      // A sum of int8 is numeric (text from pg): cast back, it arrives as checked Centavos.
+      sql<Centavos>`coalesce(sum(a.saldo_exigible_centavos), 0)::int8`.as('exigible'),
+      sql<Centavos>`coalesce(sum(a.saldo_para_liquidar_centavos), 0)::int8`.as('para_liquidar'),
     ])
     .where('a.fecha', '=', fecha)
     .where(filtroDeAlcance(ctx.actor))
@@ -42,12 +43,13 @@ export async function resumirAntiguedad(
   return {
     fecha,
     buckets: BUCKETS.map((bucket) => {
+      // A bucket without credits has no row: it holds nothing.
       const f = filas.find((x) => x.bucket === bucket);
       return {
         bucket,
         creditos: f?.creditos ?? 0,
-        saldoExigible: formatearCentavos((f?.exigible ?? 0) as Centavos),
-        saldoParaLiquidar: formatearCentavos((f?.para_liquidar ?? 0) as Centavos),
+        saldoExigible: formatearCentavos(f?.exigible ?? CERO),
+        saldoParaLiquidar: formatearCentavos(f?.para_liquidar ?? CERO),
       };
     }),
   };

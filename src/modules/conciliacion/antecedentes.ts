@@ -3,7 +3,7 @@ import type { Db } from '../../db/conexion.ts';
 import type { EstadoDepositoPendiente } from '../../db/esquema.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { validarReferencia } from '../../domain/referencia.ts';
-import { montoDelPago } from '../pagos/monto-del-pago-sql.ts';
+import { montoDelPago, montoExigido } from '../pagos/monto-del-pago-sql.ts';
 import { claveDeDeposito } from './deposito.ts';
 import type { DepositoBancario } from './leer-estado-bancario.ts';
 
@@ -135,8 +135,8 @@ async function pagosManuales(
     .orderBy('m.id')
     .execute();
   for (const m of filas) {
-    if (m.monto_centavos === null) continue;
-    const llave = llaveManual(m.credito_id, m.fecha as Fecha, m.monto_centavos);
+    const monto = montoExigido(m.monto_centavos, m.id);
+    const llave = llaveManual(m.credito_id, m.fecha as Fecha, monto);
     const lista = manuales.get(llave) ?? [];
     lista.push({ id: m.id, referencia: m.referencia ?? '' });
     manuales.set(llave, lista);

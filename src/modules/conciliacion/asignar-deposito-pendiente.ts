@@ -1,5 +1,4 @@
 import type { Db } from '../../db/conexion.ts';
-import type { Centavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
@@ -77,7 +76,7 @@ export async function asignarDepositoPendiente(
     credito.id,
     pagoDeDeposito({
       fecha: fila.fecha as Fecha,
-      importe: fila.importe_centavos as Centavos,
+      importe: fila.importe_centavos,
       folio: fila.folio_banco,
     }),
     ctx,

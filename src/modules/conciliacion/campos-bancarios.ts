@@ -1,4 +1,9 @@
-import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
+import {
+  type Centavos,
+  centavos,
+  centavosDesdeTexto,
+  formatearPesos,
+} from '../../domain/dinero.ts';
 import {
   anioAdmitido,
   type Fecha,
@@ -10,7 +15,7 @@ import {
 export type Lectura<T> = { ok: true; valor: T } | { ok: false; motivo: string };
 
 /** The largest single deposit accepted, the same bound as a payment captured by hand. */
-export const IMPORTE_MAXIMO = 100_000_000_00 as Centavos;
+export const IMPORTE_MAXIMO = centavos(100_000_000_00);
 
 const DIA_MES_ANIO = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;

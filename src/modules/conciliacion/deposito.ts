@@ -84,7 +84,7 @@ export function vistaDeDeposito(f: FilaDeDeposito): VistaDeposito {
     lineaCruda: f.linea_cruda,
     fecha: f.fecha,
     referencia: f.referencia,
-    importe: formatearCentavos(f.importe_centavos as Centavos),
+    importe: formatearCentavos(f.importe_centavos),
     folio: f.folio_banco,
     concepto: f.concepto,
     motivo: f.motivo,

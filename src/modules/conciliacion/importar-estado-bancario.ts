@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { EstadoDepositoPendiente } from '../../db/esquema.ts';
-import { type Centavos, formatearCentavos, formatearPesos } from '../../domain/dinero.ts';
+import { CERO, formatearCentavos, formatearPesos, sumar } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { formatearFecha } from '../../domain/fecha.ts';
 import { validarReferencia } from '../../domain/referencia.ts';
@@ -153,7 +153,8 @@ export async function importarEstadoBancario(
     pendientes: [],
     yaPendientes: [],
   };
-  let total = 0;
+  // At most MAXIMO_DEPOSITOS of at most IMPORTE_MAXIMO each: far inside the safe range.
+  let total = CERO;
   const eventos: Evento[] = [];
   const dejarPendiente = async (
     d: DepositoBancario,
@@ -199,7 +200,7 @@ export async function importarEstadoBancario(
             decision.creditoId,
           );
         } else {
-          total += d.importe;
+          total = sumar(total, d.importe);
           eventos.push(asentado.evento);
           r.registrados.push({
             ...lineaDe(d),
@@ -219,7 +220,7 @@ export async function importarEstadoBancario(
     yaRegistrados: r.yaRegistrados.length,
     pendientes: r.pendientes.length,
     yaPendientes: r.yaPendientes.length,
-    totalRegistrado: formatearCentavos(total as Centavos),
+    totalRegistrado: formatearCentavos(total),
     excedenAdeudo: r.registrados.filter((x) => x.excedeAdeudo !== null).length,
   };
   await trx

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
-import { centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 
 /** Every version of the authorization matrix, newest first, and which one is in force today. */
@@ -27,7 +27,7 @@ export async function consultarLimites(trx: Db, ctx: ContextoAutenticado) {
           descuentoMontoMaximo:
             f.descuento_monto_maximo_centavos === null
               ? null
-              : formatearCentavos(centavos(Number(f.descuento_monto_maximo_centavos))),
+              : formatearCentavos(f.descuento_monto_maximo_centavos),
           pagosMaximos: f.pagos_maximos,
           permitido: f.permitido,
         })),

@@ -1,11 +1,11 @@
-import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
+import { centavosDeSalida, formatearPesos } from '../../domain/dinero.ts';
 import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import type { DatosEmision } from '../documentos/estado-de-cuenta-pdf.ts';
 import { nuevoDocumento, pares, seccion, tabla, terminar } from '../documentos/pdf-base.ts';
 import { CUENTA_DEL_INSTITUTO, type CuentaBancaria } from '../referencias/cuenta-del-instituto.ts';
 import type { ConvenioPdf } from './preparar-convenio-pdf.ts';
 
-const pesos = (texto: string) => formatearPesos((centavosDesdeTexto(texto) ?? 0) as Centavos);
+const pesos = (texto: string) => formatearPesos(centavosDeSalida(texto));
 const fecha = (f: string) => formatearFecha(f as Fecha);
 const CONCEPTO: Record<string, string> = {
   moratorio: 'Interés moratorio',

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import { porcentajeDesdeTexto } from '../../domain/alternativas/index.ts';
 import type { LimiteAutorizacion } from '../../domain/convenios/autorizacion.ts';
-import { centavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 
@@ -21,10 +20,7 @@ export async function cargarLimites(trx: Db): Promise<LimiteAutorizacion[]> {
       rol: f.rol,
       tipo: f.tipo as LimiteAutorizacion['tipo'],
       descuentoPorcentajeMaximo: porcentaje,
-      descuentoMontoMaximo:
-        f.descuento_monto_maximo_centavos === null
-          ? null
-          : centavos(Number(f.descuento_monto_maximo_centavos)),
+      descuentoMontoMaximo: f.descuento_monto_maximo_centavos,
       pagosMaximos: f.pagos_maximos,
       permitido: f.permitido,
     };

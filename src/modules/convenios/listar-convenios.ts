@@ -1,7 +1,7 @@
 import type { Db } from '../../db/conexion.ts';
 import type { EstadoConvenio } from '../../domain/convenios/estado-convenio.ts';
 import { ETIQUETA_ESTADO_CONVENIO } from '../../domain/convenios/estado-convenio.ts';
-import { centavos, formatearCentavos as pesos } from '../../domain/dinero.ts';
+import { formatearCentavos as pesos, sumarTodos } from '../../domain/dinero.ts';
 import { alcanzaObjeto } from '../autorizacion/politicas.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 
@@ -101,9 +101,9 @@ export async function listarConvenios(trx: Db, filtro: FiltroConvenios, ctx: Con
         fecha: f.fecha_simulacion,
         fechaFirma: f.fecha_firma,
         creditos: suyos.map((cr) => ({ id: cr.id, numero: cr.numero })),
-        total: pesos(centavos(Number(f.total_centavos))),
+        total: pesos(f.total_centavos),
         descuento: pesos(
-          centavos(Number(f.descuento_moratorio_centavos) + Number(f.descuento_interes_centavos)),
+          sumarTodos([f.descuento_moratorio_centavos, f.descuento_interes_centavos]),
         ),
         propuestoPor: f.usuario,
       },

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
-import { centavos, formatearCentavos as pesos } from '../../domain/dinero.ts';
+import { formatearCentavos as pesos, sumarTodos } from '../../domain/dinero.ts';
 import { alcanzaObjeto } from '../autorizacion/politicas.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 import { motivoParaNoAutorizarlo } from './motivo-para-no-autorizar.ts';
@@ -55,9 +55,9 @@ export async function listarPendientes(trx: Db, ctx: ContextoAutenticado) {
         nombre: f.nombre,
         tipo: f.tipo,
         creditos: suyos.map((cr) => ({ id: cr.id, numero: cr.numero })),
-        total: pesos(centavos(Number(f.total_centavos))),
+        total: pesos(f.total_centavos),
         descuento: pesos(
-          centavos(Number(f.descuento_moratorio_centavos) + Number(f.descuento_interes_centavos)),
+          sumarTodos([f.descuento_moratorio_centavos, f.descuento_interes_centavos]),
         ),
         requiereRol: requerido,
         motivos: f.motivos_autorizacion,

@@ -22,13 +22,15 @@ export interface CreditoReestructurado {
 
 const centavosJson = z.string().transform((t, ctx) => {
   const c = centavosDesdeTexto(t);
-  if (c === null) ctx.addIssue({ code: 'custom', message: `monto inválido: ${t}` });
-  return c as Centavos;
+  if (c !== null) return c;
+  ctx.addIssue({ code: 'custom', message: `monto inválido: ${t}` });
+  return z.NEVER;
 });
 const fechaJson = z.string().transform((t, ctx) => {
   const f = fechaDesdeTexto(t);
-  if (f === null) ctx.addIssue({ code: 'custom', message: `fecha inválida: ${t}` });
-  return f as Fecha;
+  if (f !== null) return f;
+  ctx.addIssue({ code: 'custom', message: `fecha inválida: ${t}` });
+  return z.NEVER;
 });
 /** The part of the stored offer (ofertaAJson) that says what the new credits are. */
 const ofertaGuardada = z.looseObject({

@@ -1,13 +1,13 @@
 import type { Db } from '../../db/conexion.ts';
 import { transicionConvenio } from '../../domain/convenios/estado-convenio.ts';
 import { revisarPromesas } from '../../domain/convenios/seguimiento.ts';
-import { centavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { type Fecha, sumarDias } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type Contexto, origenDe } from '../contexto.ts';
+import { montoExigido } from '../pagos/monto-del-pago-sql.ts';
 import { bloquearCredito } from '../pagos/pago.ts';
 import type { Actor } from '../seguridad/actor.ts';
 
@@ -56,7 +56,7 @@ export async function revisarConvenios(trx: Db, ctx: Ctx): Promise<ResultadoRevi
     for (const creditoId of creditos) {
       const pagos = await trx
         .selectFrom('movimientos as m')
-        .select(['m.fecha', 'm.monto_centavos'])
+        .select(['m.id', 'm.fecha', 'm.monto_centavos'])
         .where('m.credito_id', '=', creditoId)
         .where('m.tipo', '=', 'pago')
         // A reestructura's closing payment is no money from the debtor: it keeps no promise.
@@ -75,11 +75,11 @@ export async function revisarConvenios(trx: Db, ctx: Ctx): Promise<ResultadoRevi
           .map((p) => ({
             numero: p.numero,
             fecha: p.fecha as Fecha,
-            monto: centavos(Number(p.monto_centavos)),
+            monto: p.monto_centavos,
           })),
         pagos.map((p) => ({
           fecha: p.fecha as Fecha,
-          monto: centavos(Number(p.monto_centavos ?? 0)),
+          monto: montoExigido(p.monto_centavos, p.id),
         })),
         c.fecha_simulacion as Fecha,
         c.tolerancia_dias,

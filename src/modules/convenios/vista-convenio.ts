@@ -1,13 +1,11 @@
 import type { Db } from '../../db/conexion.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { ETIQUETA_ESTADO_CONVENIO } from '../../domain/convenios/estado-convenio.ts';
-import { centavos, formatearCentavos as pesos } from '../../domain/dinero.ts';
+import { formatearCentavos as pesos, sumarTodos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { alcanzaObjeto } from '../autorizacion/politicas.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 import { motivoParaNoAutorizarlo } from './motivo-para-no-autorizar.ts';
-
-const monto = (n: number | string) => pesos(centavos(Number(n)));
 
 /** A convenio as the API shows it; refuses one whose credits are outside the actor's reach. */
 export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticado) {
@@ -93,12 +91,12 @@ export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticad
     primerPago: c.primer_pago,
     plazo: c.plazo,
     liquida: c.liquida,
-    liquidarHoy: monto(c.liquidar_hoy_centavos),
-    total: monto(c.total_centavos),
+    liquidarHoy: pesos(c.liquidar_hoy_centavos),
+    total: pesos(c.total_centavos),
     descuento: {
-      moratorio: monto(c.descuento_moratorio_centavos),
-      interes: monto(c.descuento_interes_centavos),
-      total: monto(Number(c.descuento_moratorio_centavos) + Number(c.descuento_interes_centavos)),
+      moratorio: pesos(c.descuento_moratorio_centavos),
+      interes: pesos(c.descuento_interes_centavos),
+      total: pesos(sumarTodos([c.descuento_moratorio_centavos, c.descuento_interes_centavos])),
     },
     condiciones: c.condiciones,
     toleranciaDias: c.tolerancia_dias,
@@ -116,14 +114,14 @@ export async function vistaConvenio(trx: Db, id: number, ctx: ContextoAutenticad
       creditoId: p.credito_id,
       numero: p.numero,
       fecha: p.fecha,
-      monto: monto(p.monto_centavos),
+      monto: pesos(p.monto_centavos),
       estado: p.estado,
     })),
     condonaciones: condonaciones.map((k) => ({
       creditoId: k.credito_id,
       fecha: k.fecha,
       concepto: k.concepto,
-      monto: monto(k.monto_centavos),
+      monto: pesos(k.monto_centavos),
     })),
     periodosSinMoratorio: ventanas.map((v) => ({
       creditoId: v.credito_id,

@@ -1,4 +1,4 @@
-import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
+import { centavosDeSalida, formatearPesos } from '../../domain/dinero.ts';
 import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
 import { INSTITUTO, nuevoDocumento, pares, seccion, terminar } from './pdf-base.ts';
 
@@ -36,7 +36,7 @@ export function generarPdfCartaFiniquito(d: DatosCarta): Promise<Buffer> {
     ['Folio', String(d.folio)],
     ['Número de crédito', d.credito],
     ['Acreditado', d.acreditado],
-    ['Total pagado', formatearPesos((centavosDesdeTexto(d.totalPagado) ?? 0) as Centavos)],
+    ['Total pagado', formatearPesos(centavosDeSalida(d.totalPagado))],
     ['Pagarés', d.pagares.join(', ') || '—'],
   ]);
   doc.moveDown(4).text('______________________________', { align: 'center' });

@@ -1,4 +1,4 @@
-import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
+import { centavosDeSalida, formatearPesos, sumarTodos } from '../../domain/dinero.ts';
 import type {
   EstadoAmortizacion,
   EstadoDeCuentaJson,
@@ -35,9 +35,9 @@ const ESTADO_AMORTIZACION: Record<EstadoAmortizacion, string> = {
   por_vencer: 'Por vencer',
 };
 
-/** Engine amounts are "1234.56"; people read "$1,234.56". */
+/** Engine amounts are "1234.56"; people read "$1,234.56". Any other text is a defect: it throws. */
 function pesos(texto: string): string {
-  return formatearPesos((centavosDesdeTexto(texto) ?? 0) as Centavos);
+  return formatearPesos(centavosDeSalida(texto));
 }
 
 const fecha = (f: string) => formatearFecha(f as Fecha);
@@ -106,14 +106,14 @@ export function escribirEstadoDeCuenta(
     ],
     e.amortizaciones.map((a) => {
       const pagado = ['capital_pagado', 'interes_pagado', 'moratorio_pagado'] as const;
-      const totalPagado = pagado.reduce((s, k) => s + (centavosDesdeTexto(a[k]) ?? 0), 0);
+      const totalPagado = sumarTodos(pagado.map((k) => centavosDeSalida(a[k])));
       return [
         String(a.numero),
         fecha(a.fecha),
         pesos(a.capital),
         pesos(a.interes),
         pesos(a.moratorio),
-        formatearPesos(totalPagado as Centavos),
+        formatearPesos(totalPagado),
         pesos(a.condonado),
         ESTADO_AMORTIZACION[a.estado],
       ];

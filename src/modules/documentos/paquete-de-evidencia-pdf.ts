@@ -1,5 +1,5 @@
 import { ETIQUETA_ESTADO_CONVENIO } from '../../domain/convenios/estado-convenio.ts';
-import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
+import { centavosDeSalida, formatearPesos } from '../../domain/dinero.ts';
 import { ETIQUETA_ESTADO_DOCUMENTAL } from '../../domain/expedientes/estado-documental.ts';
 import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import { NOMBRE_CANAL } from '../../domain/gestion/canal.ts';
@@ -18,7 +18,7 @@ import {
 
 const MARGEN = 50;
 const fecha = (f: string) => formatearFecha(f as Fecha);
-const pesos = (t: string) => formatearPesos((centavosDesdeTexto(t) ?? 0) as Centavos);
+const pesos = (t: string) => formatearPesos(centavosDeSalida(t));
 /**
  * A table cell is one line (pdf-base's rows are 13 points): longer text is cut to the column's
  * width, with an ellipsis, rather than wrapped over the next row.

@@ -1,4 +1,4 @@
-import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
+import { centavosDeSalida, formatearPesos } from '../../domain/dinero.ts';
 import type { AplicacionJson } from '../../domain/estado-de-cuenta/index.ts';
 import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import { nuevoDocumento, pares, seccion, terminar } from './pdf-base.ts';
@@ -26,7 +26,7 @@ const CANAL: Record<string, string> = {
   importacion: 'Importación',
   reestructura: 'Pago de cierre por reestructura (sin dinero recibido)',
 };
-const pesos = (t: string) => formatearPesos((centavosDesdeTexto(t) ?? 0) as Centavos);
+const pesos = (t: string) => formatearPesos(centavosDeSalida(t));
 const fecha = (f: string) => formatearFecha(f as Fecha);
 
 /** The receipt of a payment: how the engine applied it. Reprintable; a cancelled one says so. */

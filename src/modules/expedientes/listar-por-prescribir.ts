@@ -68,7 +68,7 @@ interface Fila {
   convenio_id: number | null;
   demanda: string | null;
   pago: string | null;
-  saldo: string | null;
+  saldo: Centavos | null;
   total: number;
 }
 
@@ -186,7 +186,7 @@ export async function listarPorPrescribir(
            m.pagare_numero, e.pagare_vencimiento::text AS vencimiento,
            e.reconocimiento::text AS reconocimiento, e.convenio_id,
            e.demanda::text AS demanda, e.pago::text AS pago,
-           s.saldo_para_liquidar_centavos::text AS saldo, e.total::int AS total
+           s.saldo_para_liquidar_centavos AS saldo, e.total::int AS total
       FROM elegidos e
       JOIN ministraciones m ON m.credito_id = e.credito_id AND m.numero = e.ministracion
       JOIN oficinas o ON o.id = e.oficina_id
@@ -225,7 +225,7 @@ export async function listarPorPrescribir(
         pagoInterrumpe,
         hoy,
       }),
-      saldo: f.saldo === null ? null : formatearCentavos(Number(f.saldo) as Centavos),
+      saldo: f.saldo === null ? null : formatearCentavos(f.saldo),
     };
   });
   await registrarEnBitacora(trx, origenDe(ctx), {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import {
   type EstadoDocumental,
@@ -131,7 +131,7 @@ export async function piezasDeCredito(trx: Db, creditoId: number, hoy: Fecha): P
       pagare: {
         numero: m.pagare_numero,
         ministracion: m.numero,
-        monto: formatearCentavos(m.monto_centavos as Centavos),
+        monto: formatearCentavos(m.monto_centavos),
         vencimiento,
         periodoEscolar: m.periodo_escolar,
       },

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
-import { centavos, centavosDesdeTexto, formatearCentavos } from '../../domain/dinero.ts';
+import { centavosDesdeTexto, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
@@ -20,7 +20,7 @@ export function vistaParametros(p: ParametrosGestion): VistaParametrosGestion {
     horasHabilesParaEscalar: p.horas_habiles_para_escalar,
     diasSinContacto: p.dias_sin_contacto,
     minutosDeToma: p.minutos_de_toma,
-    saldoAlto: formatearCentavos(centavos(Number(p.saldo_alto_centavos))),
+    saldoAlto: formatearCentavos(p.saldo_alto_centavos),
   };
 }
 

@@ -88,7 +88,7 @@ export async function cuentasOrdenadas(
     hoy,
     diasSinContacto: p.dias_sin_contacto,
     alertasPrescripcion: alertasDias,
-    saldoAlto: Number(p.saldo_alto_centavos),
+    saldoAlto: p.saldo_alto_centavos,
   };
   const cuentas = hechos.map((h): CuentaPuntuada => {
     const claves = clavesDeMotivos(h, parametros);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import { cierreDelDia, inicioDelDia } from '../../db/dia-de-negocio.ts';
+import type { Centavos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import type { HechosDeCuenta } from '../../domain/gestion/cola.ts';
 import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
@@ -25,9 +26,9 @@ interface Fila {
   credito_id: number;
   numero: string;
   bucket: string | null;
-  saldo_exigible: string | null;
+  saldo_exigible: Centavos | null;
   promesa_incumplida: boolean;
-  promesa_hoy: string | null;
+  promesa_hoy: Centavos | null;
   convenio_incumplido: boolean;
   pago_convenio_hoy: boolean;
   recados: number;
@@ -85,13 +86,14 @@ export async function hechosDeCola(
        WHERE r.estado <> 'atendido' AND r.credito_id IS NOT NULL GROUP BY r.credito_id
     )
     SELECT c.id AS credito_id, c.numero,
-           saldo.bucket, saldo.saldo_exigible_centavos::text AS saldo_exigible,
+           saldo.bucket, saldo.saldo_exigible_centavos AS saldo_exigible,
            -- Broken (by the nightly job or already past its tolerance) and nothing logged since.
            (promesas.limite_incumplida IS NOT NULL
             AND (ultima.inicio IS NULL
                  OR ultima.inicio < ${cierreDelDia(sql.ref('promesas.limite_incumplida'))}))
              AS promesa_incumplida,
-           promesas.hoy::text AS promesa_hoy,
+           -- A sum of int8 is numeric (text from pg): cast back to int8, it arrives in centavos.
+           promesas.hoy::int8 AS promesa_hoy,
            cola.credito_id IS NOT NULL AS convenio_incumplido,
            convenio.credito_id IS NOT NULL AS pago_convenio_hoy,
            coalesce(recado.n, 0) AS recados,
@@ -149,10 +151,10 @@ export async function hechosDeCola(
   return rows.map((f) => ({
     creditoId: f.credito_id,
     numero: f.numero,
-    saldoExigible: f.saldo_exigible === null ? null : Number(f.saldo_exigible),
+    saldoExigible: f.saldo_exigible,
     bucket: f.bucket,
     promesaIncumplida: f.promesa_incumplida,
-    promesaHoy: f.promesa_hoy === null ? null : Number(f.promesa_hoy),
+    promesaHoy: f.promesa_hoy,
     convenioIncumplido: f.convenio_incumplido,
     pagoDeConvenioHoy: f.pago_convenio_hoy,
     recadosPendientes: f.recados,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import { cierreDelDia } from '../../db/dia-de-negocio.ts';
-import { centavos, formatearPesos } from '../../domain/dinero.ts';
+import { type Centavos, formatearPesos } from '../../domain/dinero.ts';
 import { type CanalGestion, NOMBRE_CANAL } from '../../domain/gestion/canal.ts';
 import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
 import { exigirCreditoVisible } from '../autorizacion/exigir-credito-visible.ts';
@@ -35,7 +35,7 @@ interface FilaHistoria {
   id: string;
   instante: Date;
   canal: string | null;
-  monto: string | null;
+  monto: Centavos | null;
   texto: string | null;
   extra: string | null;
   quien: string | null;
@@ -61,8 +61,8 @@ const NOMBRE_ESTADO_TURNO: Record<string, string> = {
 // en-CA formats as YYYY-MM-DD.
 const fechaDeNegocio = new Intl.DateTimeFormat('en-CA', { timeZone: ZONA_INSTITUTO });
 
-function pesos(monto: string | null): string {
-  return monto === null ? '' : formatearPesos(centavos(Number(monto)));
+function pesos(monto: Centavos | null): string {
+  return monto === null ? '' : formatearPesos(monto);
 }
 
 function titulo(f: FilaHistoria): { titulo: string; detalle: string | null } {
@@ -113,7 +113,7 @@ export async function historiaDelCredito(
   await exigirCreditoVisible(trx, creditoId, ctx.actor);
   const { rows } = await sql<FilaHistoria>`
     SELECT * FROM (
-      SELECT 'gestion' AS tipo, g.id::text AS id, g.inicio AS instante, g.canal, NULL::text AS monto,
+      SELECT 'gestion' AS tipo, g.id::text AS id, g.inicio AS instante, g.canal, NULL::int8 AS monto,
              g.contacto_nombre AS texto, r.nombre AS extra, u.nombre AS quien, g.medio, g.nota
         FROM gestiones g JOIN resultados_gestion r ON r.id = g.resultado_id JOIN usuarios u ON u.id = g.registrado_por
        WHERE g.credito_id = ${creditoId}
@@ -124,13 +124,13 @@ export async function historiaDelCredito(
              CASE WHEN (m.registrado AT TIME ZONE ${ZONA_INSTITUTO})::date = m.fecha THEN m.registrado
                   ELSE ${cierreDelDia(sql.ref('m.fecha'))} - interval '1 second' END,
              m.canal,
-             (m.monto_centavos + coalesce((SELECT sum(x.monto_centavos) FROM movimientos x WHERE x.parte_de = m.id), 0))::text,
+             (m.monto_centavos + coalesce((SELECT sum(x.monto_centavos) FROM movimientos x WHERE x.parte_de = m.id), 0))::int8,
              concat_ws(' · ', m.referencia, m.motivo), coalesce(m.concepto, m.cancela_id::text), u.nombre,
              NULL, NULL
         FROM movimientos m LEFT JOIN usuarios u ON u.id = m.registrado_por
        WHERE m.credito_id = ${creditoId} AND m.parte_de IS NULL
       UNION ALL
-      SELECT 'convenio', v.id::text, v.propuesto_el, NULL, v.total_centavos::text, v.nombre, v.estado, u.nombre,
+      SELECT 'convenio', v.id::text, v.propuesto_el, NULL, v.total_centavos, v.nombre, v.estado, u.nombre,
              NULL, NULL
         FROM convenio_creditos cc JOIN convenios v ON v.id = cc.convenio_id JOIN usuarios u ON u.id = v.propuesto_por
        WHERE cc.credito_id = ${creditoId}
@@ -139,7 +139,7 @@ export async function historiaDelCredito(
         FROM turnos t JOIN participantes_credito p ON p.persona_id = t.persona_id AND p.credito_id = ${creditoId}
         LEFT JOIN usuarios u ON u.id = t.gestor_id
       UNION ALL
-      SELECT 'promesa', p.id::text, g.inicio + interval '1 millisecond', NULL, p.monto_centavos::text,
+      SELECT 'promesa', p.id::text, g.inicio + interval '1 millisecond', NULL, p.monto_centavos,
              to_char(p.fecha, 'DD/MM/YYYY'),
              CASE p.estado WHEN 'pendiente' THEN 'Pendiente' WHEN 'cumplida' THEN 'Cumplida' ELSE 'Incumplida' END,
              u.nombre, NULL, NULL

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/conexion.ts';
 import { revisarPromesas } from '../../domain/convenios/seguimiento.ts';
-import { centavos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type Contexto, origenDe } from '../contexto.ts';
+import { montoExigido } from '../pagos/monto-del-pago-sql.ts';
 import type { Actor } from '../seguridad/actor.ts';
 
 export interface PromesasRevisadas {
@@ -51,7 +51,7 @@ export async function resolverPromesasDePago(
   if (pendientes.length === 0) return { cumplidas: [], incumplidas: [] };
   const pagos = await trx
     .selectFrom('movimientos as m')
-    .select(['m.credito_id', 'm.fecha', 'm.monto_centavos'])
+    .select(['m.id', 'm.credito_id', 'm.fecha', 'm.monto_centavos'])
     .where('m.credito_id', 'in', [...new Set(pendientes.map((p) => p.credito_id))])
     .where('m.tipo', '=', 'pago')
     .where('m.fecha', '>=', pendientes.map((p) => p.hecha_el).sort()[0] ?? hoy)
@@ -66,10 +66,10 @@ export async function resolverPromesasDePago(
   const incumplidas: number[] = [];
   for (const p of pendientes) {
     const r = revisarPromesas(
-      [{ numero: 1, fecha: p.fecha as Fecha, monto: centavos(Number(p.monto_centavos)) }],
+      [{ numero: 1, fecha: p.fecha as Fecha, monto: p.monto_centavos }],
       pagos
-        .filter((g) => g.credito_id === p.credito_id && g.monto_centavos !== null)
-        .map((g) => ({ fecha: g.fecha as Fecha, monto: centavos(Number(g.monto_centavos)) })),
+        .filter((g) => g.credito_id === p.credito_id)
+        .map((g) => ({ fecha: g.fecha as Fecha, monto: montoExigido(g.monto_centavos, g.id) })),
       p.hecha_el as Fecha,
       p.tolerancia_dias,
       hoy,

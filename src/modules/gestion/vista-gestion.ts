@@ -1,6 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import type { CanalGestion, ProximaAccion } from '../../db/esquema.ts';
-import { centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
 import { enmascararCorreo, enmascararTelefono } from '../../domain/enmascarar.ts';
 import { medioDelCanal } from '../../domain/gestion/canal.ts';
 
@@ -99,7 +99,7 @@ export async function vistasDeGestiones(
       f.monto_centavos === null || f.promesa_fecha === null
         ? null
         : {
-            monto: formatearCentavos(centavos(Number(f.monto_centavos))),
+            monto: formatearCentavos(f.monto_centavos),
             fecha: f.promesa_fecha,
             toleranciaDias: f.tolerancia_dias ?? 0,
             estado: f.promesa_estado ?? 'pendiente',

@@ -1,5 +1,11 @@
 import { BUCKETS, type Bucket } from '../../domain/antiguedad.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import {
+  type Centavos,
+  centavos,
+  formatearCentavos,
+  restar,
+  sumarTodos,
+} from '../../domain/dinero.ts';
 import { type Fecha, sumarDias } from '../../domain/fecha.ts';
 import {
   calcularCumplimiento,
@@ -26,7 +32,7 @@ import type {
   TurnosMes,
 } from './tipos.ts';
 
-const pesos = (c: number) => formatearCentavos(c as Centavos);
+const pesos = formatearCentavos;
 const BUCKETS_RECUPERACION: readonly BucketDeRecuperacion[] = [...BUCKETS, 'sin_dato'];
 const CANALES: readonly CanalRecuperacion[] = ['banco', 'caja', 'nomina', 'importacion'];
 
@@ -39,10 +45,17 @@ function suma<T>(filas: readonly T[], campo: (f: T) => number): number {
   return s;
 }
 
+/** Amounts add up checked: a total past the safe range throws instead of losing centavos. */
+function sumaCentavos<T>(filas: readonly T[], campo: (f: T) => Centavos): Centavos {
+  return sumarTodos(filas.map(campo));
+}
+
+const neto = (f: { cobrado: Centavos; cancelado: Centavos }) => restar(f.cobrado, f.cancelado);
+
 function recuperacion(h: Hechos, de: Filtro, desde: Fecha, corte: Fecha): Recuperacion {
   const filas = h.recuperacion.filter(de);
-  const cobrado = suma(filas, (f) => f.cobrado);
-  const cancelado = suma(filas, (f) => f.cancelado);
+  const cobrado = sumaCentavos(filas, (f) => f.cobrado);
+  const cancelado = sumaCentavos(filas, (f) => f.cancelado);
   const porDia: Recuperacion['porDia'] = [];
   const dias = h.recuperacionPorDia.filter(de);
   for (let f = desde; f <= corte; f = sumarDias(f, 1)) {
@@ -50,7 +63,7 @@ function recuperacion(h: Hechos, de: Filtro, desde: Fecha, corte: Fecha): Recupe
     porDia.push({
       fecha: dia,
       monto: pesos(
-        suma(
+        sumaCentavos(
           dias.filter((d) => d.fecha === dia),
           (d) => d.neto,
         ),
@@ -58,7 +71,7 @@ function recuperacion(h: Hechos, de: Filtro, desde: Fecha, corte: Fecha): Recupe
     });
   }
   return {
-    neto: pesos(cobrado - cancelado),
+    neto: pesos(restar(cobrado, cancelado)),
     cobrado: pesos(cobrado),
     cancelado: pesos(cancelado),
     pagos: suma(filas, (f) => f.pagos),
@@ -66,18 +79,18 @@ function recuperacion(h: Hechos, de: Filtro, desde: Fecha, corte: Fecha): Recupe
     porBucket: BUCKETS_RECUPERACION.map((bucket) => ({
       bucket,
       monto: pesos(
-        suma(
+        sumaCentavos(
           filas.filter((f) => f.bucket === bucket),
-          (f) => f.cobrado - f.cancelado,
+          neto,
         ),
       ),
     })),
     porCanal: CANALES.map((canal) => ({
       canal,
       monto: pesos(
-        suma(
+        sumaCentavos(
           filas.filter((f) => f.canal === canal),
-          (f) => f.cobrado - f.cancelado,
+          neto,
         ),
       ),
     })),
@@ -138,7 +151,7 @@ function compromisos(h: Hechos, de: Filtro): { promesas: PromesasMes; convenios:
       vigentes: suma(filas, (f) => f.convenios_vigentes ?? 0),
       cumplidos: suma(filas, (f) => f.convenios_cumplidos),
       incumplidos: suma(filas, (f) => f.convenios_incumplidos),
-      montoDescontado: pesos(suma(filas, (f) => f.descuento)),
+      montoDescontado: pesos(sumaCentavos(filas, (f) => f.descuento)),
     },
   };
 }
@@ -154,7 +167,7 @@ function cartera(h: Hechos, de: Filtro): SaludDeCartera {
         de: desde,
         a,
         cuentas: suma(par, (t) => t.cuentas),
-        saldo: suma(par, (t) => t.saldo),
+        saldo: sumaCentavos(par, (t) => t.saldo),
       };
     }),
   );
@@ -164,7 +177,11 @@ function cartera(h: Hechos, de: Filtro): SaludDeCartera {
   return {
     porBucket: BUCKETS.map((bucket) => {
       const b = filas.filter((f) => f.bucket === bucket);
-      return { bucket, cuentas: suma(b, (f) => f.cuentas), saldo: pesos(suma(b, (f) => f.saldo)) };
+      return {
+        bucket,
+        cuentas: suma(b, (f) => f.cuentas),
+        saldo: pesos(sumaCentavos(b, (f) => f.saldo)),
+      };
     }),
     liquidadas: suma(
       trans.filter((t) => t.a === 'liquidado'),
@@ -173,7 +190,7 @@ function cartera(h: Hechos, de: Filtro): SaludDeCartera {
     rodamiento: tasas.map((t) => ({
       de: t.de,
       cuentas: t.cuentas,
-      saldo: pesos(Number(t.saldo)),
+      saldo: pesos(centavos(Number(t.saldo))),
       rodamientoCuentas: t.rodamientoCuentas,
       rodamientoSaldo: t.rodamientoSaldo,
       curaCuentas: t.curaCuentas,
@@ -188,11 +205,11 @@ function prescripcion(h: Hechos, de: Filtro): Prescripcion {
   return {
     en90Dias: {
       cuentas: suma(filas, (f) => f.cuentas_90),
-      saldo: pesos(suma(filas, (f) => f.saldo_90)),
+      saldo: pesos(sumaCentavos(filas, (f) => f.saldo_90)),
     },
     en180Dias: {
       cuentas: suma(filas, (f) => f.cuentas_180),
-      saldo: pesos(suma(filas, (f) => f.saldo_180)),
+      saldo: pesos(sumaCentavos(filas, (f) => f.saldo_180)),
     },
   };
 }
@@ -202,7 +219,7 @@ function metas(meta: MetaVigente | undefined, logrado: Record<ItemMeta, bigint>)
   const c = calcularCumplimiento(meta.objetivos, logrado);
   const items: MetasDelMes['items'] = {};
   const texto = (item: ItemMeta, v: bigint) =>
-    item === 'recuperacion' ? pesos(Number(v)) : v.toString();
+    item === 'recuperacion' ? pesos(centavos(Number(v))) : v.toString();
   for (const item of ITEMS_META) {
     const i = c.items[item];
     if (!i) continue;

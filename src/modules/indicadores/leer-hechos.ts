@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { Bucket } from '../../domain/antiguedad.ts';
+import type { Centavos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import type { BucketDeRecuperacion, CanalRecuperacion } from './tipos.ts';
 
@@ -15,13 +16,13 @@ export interface Hechos {
     Llave & {
       bucket: BucketDeRecuperacion;
       canal: CanalRecuperacion;
-      cobrado: number;
-      cancelado: number;
+      cobrado: Centavos;
+      cancelado: Centavos;
       pagos: number;
       cancelaciones: number;
     }
   >;
-  recuperacionPorDia: Array<Llave & { fecha: string; neto: number }>;
+  recuperacionPorDia: Array<Llave & { fecha: string; neto: Centavos }>;
   cobertura: Array<Llave & { asignadas: number; gestionadas: number; con_contacto: number }>;
   compromisos: Array<
     Llave & {
@@ -33,15 +34,15 @@ export interface Hechos {
       convenios_cumplidos: number;
       convenios_incumplidos: number;
       convenios_vigentes: number;
-      descuento: number;
+      descuento: Centavos;
     }
   >;
-  cartera: Array<Llave & { bucket: Bucket; cuentas: number; saldo: number }>;
+  cartera: Array<Llave & { bucket: Bucket; cuentas: number; saldo: Centavos }>;
   transiciones: Array<
-    Llave & { de: Bucket; a: Bucket | 'liquidado'; cuentas: number; saldo: number }
+    Llave & { de: Bucket; a: Bucket | 'liquidado'; cuentas: number; saldo: Centavos }
   >;
   prescripcion: Array<
-    Llave & { cuentas_90: number; saldo_90: number; cuentas_180: number; saldo_180: number }
+    Llave & { cuentas_90: number; saldo_90: Centavos; cuentas_180: number; saldo_180: Centavos }
   >;
   turnos: Array<
     Llave & {
@@ -61,6 +62,8 @@ export interface Hechos {
  * The month's facts up to `corte` for the offices in scope (and one gestor's alone, for a
  * gestor): flows summed over the month's days, stocks of the cut-off day. Each query reads one
  * fact table by its (fecha, oficina) index; walk-ins come from `turnos` by its own index.
+ * Every amount is int8 (a `sum` of int8 is numeric, so it is cast back): it arrives as checked
+ * Centavos.
  */
 export async function leerHechos(
   trx: Db,

@@ -3,7 +3,7 @@
  * renderers read the same figures with the same Spanish labels, so the two files agree.
  */
 import { type Bucket, ETIQUETA_BUCKET } from '../../domain/antiguedad.ts';
-import { type Centavos, centavosDesdeTexto, formatearPesos } from '../../domain/dinero.ts';
+import { centavosDeSalida, formatearPesos } from '../../domain/dinero.ts';
 import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
 import type { ItemMeta } from '../../domain/metas/indice-de-cumplimiento.ts';
 import type {
@@ -82,17 +82,10 @@ export function etiquetaBucket(b: BucketDeRecuperacion | 'liquidado'): string {
 }
 
 /**
- * Decimal pesos text → centavos. The shape's money may be negative (a net that went down, when
- * cancellations exceed payments), which the domain parser does not take: the sign is split off.
+ * "1234.50" → "$1,234.50". The shape's money is the output form, possibly negative (a net that
+ * went down, when cancellations exceed payments); anything else throws, never prints $0.00.
  */
-export function centavosDe(texto: string): Centavos {
-  const negativo = texto.startsWith('-');
-  const c = centavosDesdeTexto(negativo ? texto.slice(1) : texto) ?? 0;
-  return (negativo ? -c : c) as Centavos;
-}
-
-/** "1234.5" → "$1,234.50". */
-export const pesosTexto = (texto: string): string => formatearPesos(centavosDe(texto));
+export const pesosTexto = (texto: string): string => formatearPesos(centavosDeSalida(texto));
 
 /** "87.5" → "87.5 %"; no base → "—". */
 export const porcentajeTexto = (p: string | null): string => (p === null ? '—' : `${p} %`);

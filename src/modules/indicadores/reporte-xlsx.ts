@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
 import { BUCKETS } from '../../domain/antiguedad.ts';
+import { centavosDeSalida, sumarTodos } from '../../domain/dinero.ts';
 import { formatearInstante } from '../../domain/fecha.ts';
 import { ITEMS_META, type ItemMeta } from '../../domain/metas/indice-de-cumplimiento.ts';
 import {
-  centavosDe,
   ETIQUETA_CANAL,
   ETIQUETA_ITEM,
   etiquetaBucket,
@@ -32,7 +32,7 @@ interface Columna {
 
 // Pesos as numbers: the centavos are exact integers until this division, which a float
 // represents to the centavo at these magnitudes.
-const pesos = (t: string): number => centavosDe(t) / 100;
+const pesos = (t: string): number => centavosDeSalida(t) / 100;
 // "87.5" → 0.875 shown as 87.5%: a real percentage a spreadsheet can compute with.
 const pct = (t: string | null): number | null => (t === null ? null : Number(t) / 100);
 const decimal = (t: string | null): number | null => (t === null ? null : Number(t));
@@ -365,9 +365,9 @@ function hojaCartera(libro: ExcelJS.Workbook, r: ReporteIndicadores): void {
     filas.map(({ fila, valor: v }) => [
       nombreDeFila(r, fila),
       v.porBucket.reduce((s, b) => s + b.cuentas, 0),
-      v.porBucket.reduce((s, b) => s + centavosDe(b.saldo), 0) / 100,
+      sumarTodos(v.porBucket.map((b) => centavosDeSalida(b.saldo))) / 100,
       v.liquidadas,
-      ...BUCKETS.map((b) => pesos(v.porBucket.find((x) => x.bucket === b)?.saldo ?? '0')),
+      ...BUCKETS.map((b) => pesos(v.porBucket.find((x) => x.bucket === b)?.saldo ?? '0.00')),
     ]),
   );
   anchos(hoja);

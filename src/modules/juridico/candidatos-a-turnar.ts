@@ -47,7 +47,7 @@ interface Fila {
   numero: string;
   acreditado: string;
   oficina: string;
-  saldo: string | null;
+  saldo: Centavos | null;
   bucket: string | null;
   prescribe: string | null;
   dias: number | null;
@@ -97,7 +97,7 @@ export async function candidatosATurnar(
   const { rows } = await sql<Fila>`
     SELECT c.id, c.numero, o.nombre AS oficina,
            concat_ws(' ', p.nombres, p.primer_apellido, p.segundo_apellido) AS acreditado,
-           a.saldo_para_liquidar_centavos::text AS saldo, a.bucket,
+           a.saldo_para_liquidar_centavos AS saldo, a.bucket,
            pr.fecha::text AS prescribe, pr.dias, ci.incumplido AS convenio_incumplido,
            uc.fecha::text AS contacto
       FROM creditos c
@@ -152,7 +152,7 @@ export async function candidatosATurnar(
       numero: f.numero,
       acreditado: f.acreditado,
       oficina: f.oficina,
-      saldo: f.saldo === null ? null : formatearCentavos(Number(f.saldo) as Centavos),
+      saldo: f.saldo === null ? null : formatearCentavos(f.saldo),
       bucket: f.bucket,
       prescribe:
         f.prescribe === null || f.dias === null ? null : { fecha: f.prescribe, dias: f.dias },

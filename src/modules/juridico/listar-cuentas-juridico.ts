@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import type { EstadoJuridico } from '../../db/esquema.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
 import { diasEntre, type Fecha } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { filtroDeAlcance } from '../cartera/alcance-sql.ts';
@@ -161,7 +161,7 @@ export async function listarCuentasJuridico(
       desde: f.desde,
       hasta: f.hasta,
       vencido: f.hasta < hoy,
-      saldo: f.saldo === null ? null : formatearCentavos(Number(f.saldo) as Centavos),
+      saldo: f.saldo === null ? null : formatearCentavos(f.saldo),
       prescribe:
         f.prescribe === null
           ? null

@@ -3,7 +3,7 @@ import type { Db } from '../../db/conexion.ts';
 import type { EstadoJuridico, RolEnCredito, TipoMovimiento } from '../../db/esquema.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
 import type { EstadoConvenio } from '../../domain/convenios/estado-convenio.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
 import { ETIQUETA_ESTADO_CREDITO } from '../../domain/estado-credito.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
@@ -175,8 +175,8 @@ async function pagosDelCredito(trx: Db, creditoId: number): Promise<PagoDelPaque
     id: f.id,
     fecha: f.fecha,
     tipo: f.tipo,
-    monto:
-      f.monto_centavos === null ? null : formatearCentavos(Number(f.monto_centavos) as Centavos),
+    // Null for a cancelación, which has no amount of its own.
+    monto: f.monto_centavos === null ? null : formatearCentavos(f.monto_centavos),
     canal: f.canal,
     referencia: f.referencia,
     cancela: f.cancela_id,
@@ -208,7 +208,7 @@ async function conveniosFirmados(trx: Db, creditoId: number) {
       nombre: c.nombre,
       estado: c.estado,
       fechaFirma: c.fecha_firma ?? '',
-      total: formatearCentavos(c.total_centavos as Centavos),
+      total: formatearCentavos(c.total_centavos),
     })),
     reconocimientos: reconocimientos.map((r) => ({ convenioId: r.convenio_id, fecha: r.fecha })),
   };

@@ -27,8 +27,8 @@ interface Fila {
   id: number;
   nombre: string;
   cuentas: number;
-  saldo: string;
-  recuperado: string;
+  saldo: Centavos;
+  recuperado: Centavos;
   pagos: number;
   dias: string | null;
   devueltas: number;
@@ -99,7 +99,7 @@ export async function reporteDeDespachos(
         FROM en_periodo e GROUP BY e.despacho_id
     )
     SELECT d.id, d.nombre, coalesce(s.cuentas, 0) AS cuentas,
-           coalesce(s.saldo, 0)::text AS saldo, coalesce(r.recuperado, 0)::text AS recuperado,
+           coalesce(s.saldo, 0)::int8 AS saldo, coalesce(r.recuperado, 0)::int8 AS recuperado,
            coalesce(r.pagos, 0) AS pagos, ti.dias, coalesce(ti.devueltas, 0) AS devueltas
       FROM despachos d
       LEFT JOIN saldos s ON s.despacho_id = d.id
@@ -120,8 +120,8 @@ export async function reporteDeDespachos(
     despachos: rows.map((f) => ({
       despacho: { id: f.id, nombre: f.nombre },
       cuentas: f.cuentas,
-      saldo: formatearCentavos(Number(f.saldo) as Centavos),
-      recuperado: formatearCentavos(Number(f.recuperado) as Centavos),
+      saldo: formatearCentavos(f.saldo),
+      recuperado: formatearCentavos(f.recuperado),
       pagos: f.pagos,
       diasPromedio: f.dias === null ? null : Number(f.dias),
       devueltas: f.devueltas,

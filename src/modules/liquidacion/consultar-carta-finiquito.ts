@@ -1,5 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
@@ -57,7 +57,7 @@ export async function consultarCartaFiniquito(
       .filter(Boolean)
       .join(' '),
     pagares: pagares.map((p) => p.pagare_numero),
-    totalPagado: formatearCentavos(carta.total_pagado_centavos as Centavos),
+    totalPagado: formatearCentavos(carta.total_pagado_centavos),
     emitidaPor: carta.emitida_por,
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos, sumarTodos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
@@ -38,7 +38,7 @@ export async function emitirCartaFiniquito(
       folio: existente.folio,
       creditoId,
       fecha: existente.fecha,
-      totalPagado: formatearCentavos(existente.total_pagado_centavos as Centavos),
+      totalPagado: formatearCentavos(existente.total_pagado_centavos),
       nueva: false,
     };
   }
@@ -58,9 +58,9 @@ export async function emitirCartaFiniquito(
     );
   }
   // `adelanto-N` lines re-apply money already counted in the payment that brought it.
-  const totalPagado = estado.aplicaciones
-    .filter((a) => !a.id.startsWith('adelanto-'))
-    .reduce((s, a) => s + a.monto, 0);
+  const totalPagado = sumarTodos(
+    estado.aplicaciones.filter((a) => !a.id.startsWith('adelanto-')).map((a) => a.monto),
+  );
   const carta = await trx
     .insertInto('cartas_finiquito')
     .values({
@@ -82,7 +82,7 @@ export async function emitirCartaFiniquito(
     folio: carta.folio,
     creditoId,
     fecha: hoy,
-    totalPagado: formatearCentavos(totalPagado as Centavos),
+    totalPagado: formatearCentavos(totalPagado),
     nueva: true,
   };
 }

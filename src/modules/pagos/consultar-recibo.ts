@@ -1,6 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { formatearCentavos, sumarTodos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { estadoDeCuentaAJson } from '../../domain/estado-de-cuenta/index.ts';
 import { type Fecha, numeroDeDia, sumarDias } from '../../domain/fecha.ts';
@@ -10,6 +10,7 @@ import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import type { DatosRecibo } from '../documentos/recibo-pdf.ts';
+import { montoExigido } from './monto-del-pago-sql.ts';
 import { aplicacionDelPago } from './pago.ts';
 
 /**
@@ -81,7 +82,7 @@ export async function consultarRecibo(
           m.id,
           ...partes.map((p) => p.id),
         ]);
-  const total = partes.reduce((t, p) => t + (p.monto_centavos ?? 0), m.monto_centavos ?? 0);
+  const total = sumarTodos([m, ...partes].map((x) => montoExigido(x.monto_centavos, x.id)));
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'pago.recibo',
     objetoTipo: 'credito',
@@ -94,7 +95,7 @@ export async function consultarRecibo(
     acreditado: nombreCompleto(m),
     oficina: m.oficina,
     fecha: m.fecha,
-    monto: formatearCentavos(total as Centavos),
+    monto: formatearCentavos(total),
     canal: m.canal ?? 'banco',
     referencia: m.referencia ?? '',
     registradoPor: m.registrado_por ?? 'Importación',

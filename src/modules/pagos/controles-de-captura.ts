@@ -1,5 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
-import { type Centavos, formatearCentavos, formatearPesos } from '../../domain/dinero.ts';
+import { type Centavos, formatearCentavos, formatearPesos, restar } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { type Fecha, formatearFecha } from '../../domain/fecha.ts';
 import { puede } from '../autorizacion/politicas.ts';
@@ -51,7 +51,7 @@ export function adeudoAl(credito: CreditoCargado, fecha: Fecha): Centavos {
 
 /** «El crédito debe $X para liquidar al dd/mm/aaaa; el pago de $Y lo excede. …» */
 export function mensajeDeExceso(adeudo: Centavos, fecha: Fecha, monto: Centavos): string {
-  const exceso = formatearPesos((monto - adeudo) as Centavos);
+  const exceso = formatearPesos(restar(monto, adeudo));
   return `El crédito debe ${formatearPesos(adeudo)} para liquidar al ${formatearFecha(fecha)}; el pago de ${formatearPesos(monto)} lo excede. Quedarían ${exceso} de saldo a favor.`;
 }
 
@@ -73,7 +73,7 @@ export function admitirExceso(
   if (monto <= adeudo) return null;
   const medida = {
     adeudo: formatearCentavos(adeudo),
-    exceso: formatearCentavos((monto - adeudo) as Centavos),
+    exceso: formatearCentavos(restar(monto, adeudo)),
   };
   if (procedencia.tipo === 'deposito') return { ...medida, autorizadoPor: null };
   const mensaje = mensajeDeExceso(adeudo, fecha, monto);

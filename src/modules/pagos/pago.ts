@@ -1,7 +1,12 @@
 import type { Db } from '../../db/conexion.ts';
 import type { CanalPago } from '../../db/esquema.ts';
 import { idDeMovimiento } from '../../db/mapeo-caso.ts';
-import { type Centavos, centavosDesdeTexto, formatearCentavos } from '../../domain/dinero.ts';
+import {
+  type Centavos,
+  centavosDeSalida,
+  formatearCentavos,
+  sumarTodos,
+} from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { AplicacionJson, EstadoDeCuentaJson } from '../../domain/estado-de-cuenta/index.ts';
 import { type Fecha, numeroDeDia } from '../../domain/fecha.ts';
@@ -78,9 +83,7 @@ export function aplicacionDelPago(
   if (primera === undefined || ultima === undefined) throw new Error('un pago sin movimientos');
   if (lineas.length === 1) return primera;
   const suma = (campo: 'monto' | 'moratorio' | 'interes' | 'capital' | 'a_favor') =>
-    formatearCentavos(
-      lineas.reduce((t, l) => t + (centavosDesdeTexto(l[campo]) ?? 0), 0) as Centavos,
-    );
+    formatearCentavos(sumarTodos(lineas.map((l) => centavosDeSalida(l[campo]))));
   return {
     id: primera.id,
     fecha: primera.fecha,

@@ -6,7 +6,7 @@ import { formatearCentavos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { horaLocal } from '../../domain/gestion/ventana-de-contacto.ts';
 import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
-import { montoDelPago } from './monto-del-pago-sql.ts';
+import { montoDelPago, montoExigido } from './monto-del-pago-sql.ts';
 
 export interface PagoParecido {
   movimientoId: number;
@@ -63,7 +63,7 @@ export async function pagosParecidos(
   return filas.map((f) => ({
     movimientoId: f.id,
     fecha: f.fecha as Fecha,
-    monto: formatearCentavos((f.monto_centavos ?? 0) as Centavos),
+    monto: formatearCentavos(montoExigido(f.monto_centavos, f.id)),
     canal: f.canal,
     referencia: f.referencia,
   }));
@@ -98,7 +98,7 @@ export async function pagoIgualDeHoy(
   return {
     movimientoId: fila.id,
     fecha: fila.fecha as Fecha,
-    monto: formatearCentavos((fila.monto_centavos ?? 0) as Centavos),
+    monto: formatearCentavos(montoExigido(fila.monto_centavos, fila.id)),
     canal: fila.canal,
     referencia: fila.referencia,
     registradoPor: fila.registrado_por,

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/conexion.ts';
 import { entradaDesdeFilas } from '../../db/mapeo-caso.ts';
-import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
+import { type Centavos, formatearCentavos, restar } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import {
   calcularEntrada,
@@ -47,7 +47,7 @@ function avisoDeExceso(
   if (monto <= adeudo) return null;
   return {
     adeudo: formatearCentavos(adeudo),
-    exceso: formatearCentavos((monto - adeudo) as Centavos),
+    exceso: formatearCentavos(restar(monto, adeudo)),
     mensaje: mensajeDeExceso(adeudo, fecha, monto),
     puedeAutorizar: puede(ctx.actor, 'pagos.autorizar_excedente'),
   };

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/conexion.ts';
+import type { Centavos } from '../../../domain/dinero.ts';
 import { ErrorDominio } from '../../../domain/errores.ts';
 import type { EstadoCredito } from '../../../domain/estado-credito.ts';
 import {
@@ -22,7 +23,7 @@ export interface PiezaDeCredito {
   pagare: {
     numero: string;
     ministracion: number;
-    montoCentavos: number;
+    montoCentavos: Centavos;
     vencimiento: string;
     periodoEscolar: string;
   } | null;
@@ -39,7 +40,7 @@ interface FilaMinistracion {
   id: number;
   credito_id: number;
   numero: number;
-  monto_centavos: number;
+  monto_centavos: Centavos;
   pagare_numero: string;
   pagare_vencimiento: string;
   periodo_escolar: string;

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/conexion.ts';
-import { type Centavos, formatearPesos } from '../../../domain/dinero.ts';
+import { formatearPesos } from '../../../domain/dinero.ts';
 import { ErrorDominio } from '../../../domain/errores.ts';
 import { type Fecha, formatearFecha, formatearInstante } from '../../../domain/fecha.ts';
 import { registrarEnBitacora } from '../../bitacora/registrar-en-bitacora.ts';
@@ -120,7 +120,7 @@ export async function prepararAcusePdf(
       pagare:
         p.pagare === null
           ? null
-          : `Pagaré ${p.pagare.numero} (ministración ${p.pagare.ministracion}) por ${formatearPesos(p.pagare.montoCentavos as Centavos)}`,
+          : `Pagaré ${p.pagare.numero} (ministración ${p.pagare.ministracion}) por ${formatearPesos(p.pagare.montoCentavos)}`,
       desde: describirUbicacion(desde),
       hacia: describirUbicacion(hacia),
     };
