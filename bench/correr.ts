@@ -6,6 +6,7 @@ import { join } from 'node:path';
 const [nombre, ...resto] = process.argv.slice(2);
 const BENCHMARKS = [
   'motor',
+  'calcular',
   'importacion',
   'demo',
   'busqueda',
@@ -18,6 +19,7 @@ const BENCHMARKS = [
   'importacion-web',
   'prescripcion',
   'paquete-de-evidencia',
+  'antiguedad',
 ];
 if (!nombre || !BENCHMARKS.includes(nombre)) {
   console.log(

@@ -1,4 +1,4 @@
-import { type Centavos, formatearCentavos as pesos } from '../dinero.ts';
+import { CERO, type Centavos, formatearCentavos as pesos } from '../dinero.ts';
 import { ahorroDe, type DescuentoOtorgado, descuentoDe, type Oferta, totalDe } from './oferta.ts';
 import type { PagoDelPlan } from './plan-en-pagos.ts';
 import type { OfertaDeCredito } from './simular-credito.ts';
@@ -32,7 +32,7 @@ function creditoJson(o: OfertaDeCredito) {
     descuento: descuentoJson(descuentoDe(o)),
     moratorioCongelado: pesos(o.moratorioCongelado),
     saldoAlTerminar: pesos(o.saldoAlTerminar),
-    ahorro: pesos(o.califica ? ahorroDe(o) : (0 as Centavos)),
+    ahorro: pesos(o.califica ? ahorroDe(o) : CERO),
     liquida: o.liquida,
     ahorroPorPuntualidad: o.ahorroPorPuntualidad === null ? null : pesos(o.ahorroPorPuntualidad),
     reestructura:
