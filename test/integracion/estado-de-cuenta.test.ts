@@ -1,12 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EstadoDeCuentaJson } from '../../src/domain/estado-de-cuenta/index.ts';
+import {
+  calcularCaso,
+  type EstadoDeCuentaJson,
+  estadoDeCuentaAJson,
+} from '../../src/domain/estado-de-cuenta/index.ts';
 import type { Fecha } from '../../src/domain/fecha.ts';
 import { consultarEstadoDeCuenta } from '../../src/modules/cartera/consultar-estado-de-cuenta.ts';
 import { cargarDemo } from '../../src/modules/demo/cargar-demo.ts';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
+import { arbCaso } from '../domain/generador.ts';
 import { type BaseDePrueba, crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
 import { CARPETA_CASOS } from '../soporte/casos.ts';
 import { type CasoEntrada, guardarCaso } from '../soporte/fabricas.ts';
@@ -106,6 +112,38 @@ describe('estado de cuenta desde las filas guardadas', () => {
       expect({ ...estado, credito: caso.credito.id, aplicaciones }).toEqual(esperado);
     });
   }
+
+  it('casos aleatorios del generador de propiedades: guardados en PostgreSQL dan el estado del motor en memoria', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(arbCaso, async (generado) => {
+        const caso = { ...generado, credito: { ...generado.credito, id: `PROP-${++n}` } };
+        const enMemoria = calcularCaso(caso);
+        if (!enMemoria.ok) return;
+        const guardado = await guardarCaso(base.db, caso);
+        const estado = await base.db.transaction().execute((trx) =>
+          consultarEstadoDeCuenta(trx, guardado.id, caso.fecha_corte as Fecha, {
+            reloj,
+            ip: null,
+            actor: admin,
+          }),
+        );
+        const idDelCaso = new Map(
+          [...guardado.movimientos].map(([delCaso, id]) => [String(id), delCaso]),
+        );
+        const aplicaciones = estado.aplicaciones.map((a) => ({
+          ...a,
+          id: idDelCaso.get(a.id) ?? a.id,
+        }));
+        // guardarCaso makes the credit number unique; the engine echoes the case's id.
+        expect({ ...estado, credito: caso.credito.id, aplicaciones }).toEqual(
+          estadoDeCuentaAJson(enMemoria.valor),
+        );
+      }),
+      { numRuns: Number(process.env.PROPIEDADES_CORRIDAS_PG ?? 40) },
+    );
+    expect(n).toBeGreaterThan(0);
+  });
 
   it('sin fecha usa la fecha de negocio del reloj inyectado, y la consulta queda en la bitácora', async () => {
     const primero = casosValidos[0];
