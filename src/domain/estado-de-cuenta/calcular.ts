@@ -1,5 +1,5 @@
 import { sumar } from '../dinero.ts';
-import type { CasoSinVerificar } from './caso.ts';
+import type { CasoSinVerificar, MovimientoVigente } from './caso.ts';
 import { condonar } from './condonacion.ts';
 import { type ErrorDeCaso, exito, type Resultado } from './errores.ts';
 import type { EstadoDeCuenta } from './estado-de-cuenta.ts';
@@ -9,7 +9,6 @@ import {
   devengarHasta,
   vencerAmortizacion,
 } from './intereses.ts';
-import { type MovimientoVigente, movimientosVigentes } from './linea-de-tiempo.ts';
 import { aplicarAdelanto, aplicarPago } from './pago.ts';
 import { resumir } from './resumen.ts';
 import { crearSimulacion, type Simulacion } from './simulacion.ts';
@@ -35,7 +34,7 @@ export function simular(caso: CasoSinVerificar): Resultado<EstadoDeCuenta> {
   const sim = crearSimulacion(caso);
   const corte = caso.fechaCorte.dia;
   const { amortizaciones, ministraciones } = caso.credito;
-  const movimientos = movimientosVigentes(caso.movimientos, corte);
+  const movimientos = caso.vigentes;
   let a = 0;
   let m = 0;
   let v = 0;

@@ -78,6 +78,9 @@ export interface Cancelacion extends Dia {
 
 export type Movimiento = Pago | Condonacion | Cancelacion;
 
+/** A movement that counts at the cut-off (R1): a pago or condonación, not cancelled by then. */
+export type MovimientoVigente = Pago | Condonacion;
+
 export interface PeriodoSinMoratorio {
   readonly desde: Dia;
   readonly hasta: Dia;
@@ -114,6 +117,8 @@ export interface Caso {
   readonly factorPuntual: FactorDiario | null;
   readonly credito: Credito;
   readonly movimientos: readonly Movimiento[];
+  /** R1: the movements that count at fecha_corte, in the order they apply (derived once). */
+  readonly vigentes: readonly MovimientoVigente[];
   readonly periodosSinMoratorio: readonly PeriodoSinMoratorio[];
   readonly [validado]: true;
 }

@@ -1,6 +1,4 @@
-import type { Condonacion, Movimiento, Pago } from './caso.ts';
-
-export type MovimientoVigente = Pago | Condonacion;
+import type { Movimiento, MovimientoVigente } from './caso.ts';
 
 /**
  * R1: the movements that count at the cut-off, in the order they apply. Those dated after

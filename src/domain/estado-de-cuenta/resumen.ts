@@ -1,11 +1,6 @@
 import { CERO, type Centavos, sumar } from '../dinero.ts';
 import type { CasoSinVerificar } from './caso.ts';
-import type {
-  AmortizacionAlCorte,
-  EstadoAmortizacion,
-  EstadoDeCuenta,
-  Situacion,
-} from './estado-de-cuenta.ts';
+import type { EstadoAmortizacion, EstadoDeCuenta, Situacion } from './estado-de-cuenta.ts';
 import { hayPeriodoAbierto, interesAbierto } from './intereses.ts';
 import {
   type CuentaDeAmortizacion,
@@ -32,26 +27,6 @@ function estadoAlCorte(
   // (calculo.md, amortizaciones[].estado; casos 15 and 15b).
   if (liquidado) return 'pagada';
   return a.capital > 0 && capitalPendiente(a) === 0 ? 'pagada' : 'por_vencer';
-}
-
-function alCorte(
-  a: CuentaDeAmortizacion,
-  diaCorte: number,
-  liquidado: boolean,
-): AmortizacionAlCorte {
-  return {
-    numero: a.numero,
-    fecha: a.fecha,
-    capital: a.capital,
-    interes: a.interes,
-    moratorio: a.moratorio,
-    capitalPagado: a.capitalPagado,
-    interesPagado: a.interesPagado,
-    moratorioPagado: a.moratorioPagado,
-    condonado: sumar(sumar(a.capitalCondonado, a.interesCondonado), a.moratorioCondonado),
-    estado: estadoAlCorte(a, diaCorte, liquidado),
-    tasa: a.tasa,
-  };
 }
 
 function situacion(
@@ -90,7 +65,16 @@ export function resumir(sim: Simulacion, caso: CasoSinVerificar): EstadoDeCuenta
   const desembolsado = credito.ministraciones.some((m) => m.dia <= fechaCorte.dia);
   const situacionAlCorte = situacion(saldoParaLiquidar, desembolsado, diasAtraso);
   const liquidado = situacionAlCorte === 'liquidado';
-  const amortizaciones = sim.amortizaciones.map((c) => alCorte(c, fechaCorte.dia, liquidado));
+  // Each amortización's record becomes the statement's: the simulation ends here and nothing
+  // changes it afterwards, so finishing the records in place spares a copy of the schedule
+  // (a tenth of the engine's time on a 120-amortización credit).
+  for (const cuenta of sim.amortizaciones) {
+    cuenta.condonado = sumar(
+      sumar(cuenta.capitalCondonado, cuenta.interesCondonado),
+      cuenta.moratorioCondonado,
+    );
+    cuenta.estado = estadoAlCorte(cuenta, fechaCorte.dia, liquidado);
+  }
   return {
     credito: credito.id,
     fechaCorte: fechaCorte.fecha,
@@ -105,7 +89,7 @@ export function resumir(sim: Simulacion, caso: CasoSinVerificar): EstadoDeCuenta
     saldoParaLiquidar,
     pagosAdelantados: sim.retenido,
     saldoAFavor: sim.aFavor,
-    amortizaciones,
+    amortizaciones: sim.amortizaciones,
     aplicaciones: sim.aplicaciones,
     tasaDelPeriodoAbierto: hayPeriodoAbierto(sim) ? tasaDelPeriodo(sim) : null,
   };

@@ -2,7 +2,7 @@ import { CERO, type Centavos, restar, sumar } from '../dinero.ts';
 import type { Fecha } from '../fecha.ts';
 import { Devengo, type FactorDiario } from '../tasa.ts';
 import type { CasoSinVerificar, Prelacion } from './caso.ts';
-import type { Aplicacion, TasaDelPeriodo } from './estado-de-cuenta.ts';
+import type { Aplicacion, EstadoAmortizacion, TasaDelPeriodo } from './estado-de-cuenta.ts';
 import { type Ventanas, ventanasSinMoratorio } from './ventanas.ts';
 
 /** What one amortización has been charged, paid and condoned so far. */
@@ -23,6 +23,9 @@ export interface CuentaDeAmortizacion {
   diaMoratorio: number;
   /** R9: the rate its period's interest was charged at (null: no R9, or not yet charged). */
   tasa: TasaDelPeriodo | null;
+  /** Set by `resumir` at the cut-off: the record is then the statement's amortización. */
+  condonado: Centavos;
+  estado: EstadoAmortizacion;
 }
 
 /** The credit as the engine walks its history, one event at a time. */
@@ -80,6 +83,8 @@ export function crearSimulacion(caso: CasoSinVerificar): Simulacion {
       moratorioCondonado: CERO,
       diaMoratorio: a.dia,
       tasa: null,
+      condonado: CERO,
+      estado: 'por_vencer',
     })),
     factorOrdinario: producto.factorOrdinario,
     factorMoratorio: producto.factorMoratorio,

@@ -12,6 +12,7 @@ import {
   type Objeto,
   rechazar,
 } from './lectura.ts';
+import { movimientosVigentes } from './linea-de-tiempo.ts';
 import { leerCredito, totalSeguro, verificarCredito } from './validar-credito.ts';
 import {
   leerMovimientos,
@@ -106,6 +107,7 @@ function armarCaso(entrada: EntradaDeCaso): CasoSinVerificar {
     factorPuntual: factorPuntual(producto, credito),
     credito,
     movimientos: entrada.movimientos,
+    vigentes: movimientosVigentes(entrada.movimientos, entrada.fechaCorte.dia),
     periodosSinMoratorio: entrada.periodosSinMoratorio,
   };
   verificarRango(caso);
