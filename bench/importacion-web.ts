@@ -27,6 +27,13 @@ const reloj = relojDelSistema('America/Hermosillo');
 const MB = 1024 * 1024;
 const CADA_MS = 200;
 
+/** CPU seconds (user + system) the process has used, all its threads: /proc/<pid>/stat. */
+function cpuDe(pid: number): number {
+  const campos = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command's name.
+  return (Number(campos[11]) + Number(campos[12])) / 100;
+}
+
 const percentil = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
 const segundos = (desde: number) => ((performance.now() - desde) / 1000).toFixed(1);
@@ -62,11 +69,14 @@ async function principal(): Promise<void> {
     const { cookie, csrf } = await entrarComoAdmin(url);
     const antes = memoria(pid, 'VmRSS');
     const rss: number[] = [];
+    const cargas: number[] = [];
     const demoras: number[] = [];
+    const cpuAntes = cpuDe(pid);
     let enMarcha = true;
     const muestreo = (async () => {
       while (enMarcha) {
         rss.push(memoria(pid, 'VmRSS'));
+        cargas.push(loadavg()[0] ?? 0);
         await new Promise((r) => setTimeout(r, CADA_MS));
       }
     })();
@@ -128,6 +138,11 @@ async function principal(): Promise<void> {
     enMarcha = false;
     await Promise.all([muestreo, sondeo]);
     const pico = memoria(pid, 'VmHWM');
+    const cpu = cpuDe(pid) - cpuAntes;
+    const cargaMedia = cargas.reduce((a, b) => a + b, 0) / Math.max(1, cargas.length);
+    console.log(
+      `CPU del servidor (todos sus hilos): ${cpu.toFixed(1)} s en ${total} s de reloj; carga de la máquina durante la importación: media ${cargaMedia.toFixed(1)}, máxima ${Math.max(...cargas).toFixed(1)}`,
+    );
     console.log(
       `\nImportación: ${estado.estado}, importado: ${estado.resultado?.importado}; subida y respuesta 202 en ${subida} s, todo en ${total} s (carga de la máquina al empezar ${carga.join(' / ')}, al terminar ${loadavg()[0]?.toFixed(1)})`,
     );

@@ -133,6 +133,11 @@ export class EscrituraDeImportacion {
     );
   }
 
+  /** Settles when the writes queued so far have ended, however they ended. */
+  hastaAhora(): Promise<void> {
+    return this.cadena.catch(() => {});
+  }
+
   /** A write failed: the transaction is aborted, nothing else can run in it. */
   comprobar(): void {
     if (this.fallo) throw this.fallo.error;

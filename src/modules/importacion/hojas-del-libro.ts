@@ -16,6 +16,8 @@ export interface ParteDeHoja {
   nombre: string;
   indices: ReadonlyMap<string, number>;
   filas: Iterable<FilaLeida>;
+  /** The sheet's `filaEn`, if its reader has one. */
+  filaEn?: (posicion: number, numero: number) => FilaLeida;
 }
 
 /**
@@ -93,7 +95,11 @@ export function agruparHojas(libro: HojasLeidas, informe: Informe): Map<NombreHo
     // Every row naming what this sheet holds would fail too: they are counted, not reported.
     if (!completa) informe.causas.hojaSinLeer(tipo, hoja.nombre, contarFilas(hoja.filas));
     const partes = grupos.get(tipo) ?? [];
-    partes.push({ nombre: hoja.nombre, indices, filas: completa ? hoja.filas : [] });
+    partes.push(
+      completa
+        ? { nombre: hoja.nombre, indices, filas: hoja.filas, filaEn: hoja.filaEn }
+        : { nombre: hoja.nombre, indices, filas: [] },
+    );
     grupos.set(tipo, partes);
   }
   return grupos;

@@ -4,8 +4,15 @@ import type { Fecha } from '../../domain/fecha.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type Contexto, origenDe } from '../contexto.ts';
 import type { Actor } from '../seguridad/actor.ts';
-import { cargarCatalogos, cargarCreditosDeHoja, cargarLibros } from './base-existente.ts';
+import {
+  type BaseExistente,
+  cargarCatalogos,
+  cargarCreditosDeHoja,
+  cargarLibros,
+} from './base-existente.ts';
+import type { CarteraArchivo } from './cartera-archivo.ts';
 import { EscrituraDeImportacion } from './escribir-importacion.ts';
+import { FilasPorCredito } from './filas-por-credito.ts';
 import { agruparHojas } from './hojas-del-libro.ts';
 import {
   Informe,
@@ -16,8 +23,15 @@ import {
 } from './informe.ts';
 import { carteraVacia, leerHojas } from './leer-filas.ts';
 import type { HojasLeidas } from './libro.ts';
+import {
+  carteraDeLote,
+  conteosIniciales,
+  leerDelIndice,
+  sumarConteos,
+} from './lote-de-creditos.ts';
 import { type ConteosDeContactos, planearContactos } from './planear-contactos.ts';
 import {
+  type Catalogos,
   type Conteos,
   creditosNuevos,
   planearCatalogos,
@@ -25,6 +39,7 @@ import {
   planearMovimientos,
 } from './planear-importacion.ts';
 import { type CreditoParaMotor, validarCediendo } from './validar-con-motor.ts';
+import { creditosDesconocidos, numerosDeCredito } from './validar-creditos.ts';
 
 // Any constant works; it names the lock that serializes imports (bitácora's is 727001).
 const CANDADO_IMPORTACION = 727_002;
@@ -84,7 +99,15 @@ export interface OpcionesImportacion {
   alTerminar?: (fase: FaseImportacion) => void;
   /** Told the rows validated so far, every few thousand. */
   alValidar?: (filas: number) => void;
+  /** Credits checked and written together (CREDITOS_POR_LOTE; the tests make it small). */
+  creditosPorLote?: number;
 }
+
+/**
+ * A big book's credits are checked and written this many at a time: with ~100 rows a credit,
+ * a batch is some tens of megabytes of rows, plans and engine cases, whatever the book's size.
+ */
+export const CREDITOS_POR_LOTE = 500;
 
 /**
  * Imports the institute's portfolio workbook. Every row is validated — each cell, the
@@ -94,10 +117,14 @@ export interface OpcionesImportacion {
  * person, credit and movement already there and writes nothing but that row.
  *
  * To be quick with hundreds of thousands of rows, writing does not wait for the last check:
- * the sheets are read in three steps (people, credits, movements), each part is sent to the
- * database as soon as it is valid while the next is read, and the engine checks while the
- * database writes. All of it happens under a savepoint that a fault found later undoes, so what
- * the caller's transaction ends up with is the same: the whole workbook, or nothing.
+ * people and products are read and written first; then the credits go a batch at a time
+ * (CREDITOS_POR_LOTE): a first pass notes where each credit's rows are (FilasPorCredito), and
+ * each batch's rows are read, checked, sent to the database and to the engine, and let go, so
+ * the memory depends on the batch and not on the book (a 50,000-credit book took 3.3 GB read
+ * whole). The database writes one batch while the next is checked. Once a fault is found
+ * nothing more is written but every batch is still checked, so the report lists every fault of
+ * the book. All of it happens under a savepoint that a fault undoes, so what the caller's
+ * transaction ends up with is the same: the whole workbook, or nothing.
  */
 export async function importarCartera(
   trx: Db,
@@ -127,44 +154,72 @@ export async function importarCartera(
   const escritura = new EscrituraDeImportacion(trx, ctx.reloj.ahora(), ctx.actor?.id ?? null);
 
   await leerHojas(grupos, ['productos', 'personas', 'telefonos'], archivo, informe, contar());
-  const base = await cargarCatalogos(trx, archivo);
-  const catalogos = planearCatalogos(archivo, base, informe);
-  const contactos = planearContactos(
-    catalogos.personas.personas,
-    base,
-    new Set(archivo.personas.map((p) => p.curp)),
-  );
-  if (limpio()) escritura.catalogos(catalogos, contactos);
-
-  await leerHojas(
-    grupos,
-    ['creditos', 'ministraciones', 'amortizaciones', 'periodos_sin_moratorio'],
+  const { catalogosBase, catalogos, conteosDeContactos } = await escribirCatalogos(
+    trx,
     archivo,
     informe,
-    contar(),
+    escritura,
   );
-  escritura.comprobar();
-  await cargarCreditosDeHoja(trx, archivo, base);
-  const creditos = planearCreditos(archivo, base, catalogos, informe);
-  if (limpio()) escritura.creditos(creditosNuevos(creditos, archivo));
 
-  await leerHojas(grupos, ['movimientos'], archivo, informe, contar());
-  escritura.comprobar();
-  await cargarLibros(trx, archivo, base);
-  const plan = planearMovimientos(
-    archivo,
-    base,
-    catalogos,
-    creditos,
-    hoy,
-    ctx.actor?.id ?? null,
-    informe,
-  );
-  if (limpio()) escritura.movimientos(plan);
+  await leerHojas(grupos, ['creditos'], archivo, informe, contar());
+  const numeros = numerosDeCredito(archivo, informe);
+  // A big book is checked and written a batch of credits at a time (FilasPorCredito); a
+  // reader that cannot re-read a row alone (XLSX, at most a million rows a sheet) is read whole.
+  const indice = await FilasPorCredito.construir(grupos, numeros);
+  const porLote = indice
+    ? (opciones.creditosPorLote ?? CREDITOS_POR_LOTE)
+    : Number.POSITIVE_INFINITY;
+  if (indice) informe.causas.emparejarUnico('credito', indice.desconocidos);
+  const todos = [...numeros.keys()];
+  if (indice) for (const n of indice.llaves) if (!numeros.has(n)) todos.push(n);
+  const conteos = conteosIniciales(catalogos);
+  const avisar = contar();
+  let leidas = 0;
+  // Writes of the batch before the last: one batch is written while the next is checked.
+  let anterior: Promise<void> = Promise.resolve();
+  for (let desde = 0; desde < Math.max(todos.length, 1); desde += porLote) {
+    const numerosDelLote = todos.slice(desde, desde + porLote);
+    const lote = carteraDeLote(archivo, numerosDelLote, numeros);
+    const alLeer = (n: number) => avisar(leidas + n);
+    const deCredito = ['ministraciones', 'amortizaciones', 'periodos_sin_moratorio'] as const;
+    if (indice)
+      leidas += await leerDelIndice(indice, deCredito, numerosDelLote, lote, informe, alLeer);
+    else {
+      await leerHojas(grupos, deCredito, lote, informe, alLeer);
+      informe.causas.emparejarUnico('credito', creditosDesconocidos(lote, numeros));
+    }
+    // What is stored of this batch's credits: let go with the batch.
+    const base: BaseExistente = { ...catalogosBase, creditos: new Map(), pagares: new Map() };
+    await cargarCreditosDeHoja(trx, lote, base);
+    escritura.comprobar();
+    const creditos = planearCreditos(lote, base, catalogos, informe, {
+      filas: indice ? new Map(lote.creditos.map((c) => [c.numero, c])) : numeros,
+      pagaresRepetidos: indice?.pagaresRepetidos,
+    });
+    if (limpio()) escritura.creditos(creditosNuevos(creditos, lote));
+    if (indice)
+      leidas += await leerDelIndice(indice, ['movimientos'], numerosDelLote, lote, informe, alLeer);
+    else await leerHojas(grupos, ['movimientos'], lote, informe, alLeer);
+    escritura.comprobar();
+    await cargarLibros(trx, lote, base);
+    const plan = planearMovimientos(
+      lote,
+      base,
+      catalogos,
+      creditos,
+      hoy,
+      ctx.actor?.id ?? null,
+      informe,
+    );
+    sumarConteos(conteos, plan.conteos);
+    if (limpio()) escritura.movimientos(plan);
+    for (const e of await validar(plan.paraMotor, hoy))
+      informe.error(e.hoja, e.fila, e.columna, e.mensaje);
+    await anterior;
+    anterior = escritura.hastaAhora();
+  }
   fase('validacion');
 
-  for (const e of await validar(plan.paraMotor, hoy))
-    informe.error(e.hoja, e.fila, e.columna, e.mensaje);
   fase('motor');
   const sinRevisar = new ListaAcotada();
   for (const o of informe.causas.lineas()) sinRevisar.agregar(o);
@@ -179,7 +234,7 @@ export async function importarCartera(
       advertencias: informe.conteoAdvertencias.recuento(),
       sinRevisar: { filas: informe.causas.filas, causas: sinRevisar.total },
     },
-    conteos: { ...plan.conteos, contactos: contactos.conteos },
+    conteos: { ...conteos, contactos: conteosDeContactos },
   });
   if (!limpio()) {
     await escritura.abandonar();
@@ -193,11 +248,41 @@ export async function importarCartera(
     objetoTipo: 'importacion',
     detalle: {
       archivo: libro.archivo,
-      ...plan.conteos,
-      contactos: contactos.conteos,
+      ...conteos,
+      contactos: conteosDeContactos,
       advertencias: informe.conteoAdvertencias.total,
     },
   });
   fase('escritura');
   return resultado(true);
+}
+
+/**
+ * Products and people: checked, and written if the book has no fault so far. The people (a
+ * hundred thousand in a big book, in three forms) are let go once queued for writing: the
+ * credits need only their CURPs (`catalogos.personas.conocidas`).
+ */
+async function escribirCatalogos(
+  trx: Db,
+  archivo: CarteraArchivo,
+  informe: Informe,
+  escritura: EscrituraDeImportacion,
+): Promise<{
+  catalogosBase: BaseExistente;
+  catalogos: Catalogos;
+  conteosDeContactos: ConteosDeContactos;
+}> {
+  const catalogosBase = await cargarCatalogos(trx, archivo);
+  const catalogos = planearCatalogos(archivo, catalogosBase, informe);
+  const contactos = planearContactos(
+    catalogos.personas.personas,
+    catalogosBase,
+    new Set(archivo.personas.map((p) => p.curp)),
+  );
+  if (informe.conteoErrores.total === 0) escritura.catalogos(catalogos, contactos);
+  archivo.personas = [];
+  archivo.telefonos = [];
+  catalogos.personas.personas = [];
+  catalogosBase.contactos = new Map();
+  return { catalogosBase, catalogos, conteosDeContactos: contactos.conteos };
 }

@@ -84,7 +84,16 @@ export class ListaAcotada {
       listadas: Math.min(h.total, this.porHoja),
     }));
     porHoja.sort((a, b) => ordenHoja(a.hoja) - ordenHoja(b.hoja) || a.hoja.localeCompare(b.hoja));
-    const porTipo = [...this.tipos.values()].sort((a, b) => b.total - a.total);
+    // Ties by sheet, column and reason, not by the order found: a book read a batch of
+    // credits at a time finds them in another order than one read whole.
+    const porTipo = [...this.tipos.values()].sort(
+      (a, b) =>
+        b.total - a.total ||
+        ordenHoja(a.hoja) - ordenHoja(b.hoja) ||
+        a.hoja.localeCompare(b.hoja) ||
+        (a.columna ?? '').localeCompare(b.columna ?? '') ||
+        a.tipo.localeCompare(b.tipo),
+    );
     return { total: this.total, porHoja, porTipo };
   }
 }

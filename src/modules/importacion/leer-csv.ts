@@ -135,17 +135,27 @@ export function leerHojaCsv(nombre: string, contenido: Uint8Array): HojaLeida {
   const lector = new LectorCsv(texto, separador);
   const encabezados = lector.siguiente() ?? [];
   const inicio = lector.posicion;
+  const deRegistro = (r: string[]): Celda[] => {
+    const celdas: Celda[] = r;
+    for (let k = 0; k < celdas.length; k++) if (celdas[k] === '') celdas[k] = null;
+    return celdas;
+  };
   const filas: Iterable<FilaLeida> = {
     *[Symbol.iterator]() {
       const filas = new LectorCsv(texto, separador, inicio);
       let numero = 1;
+      let posicion = inicio;
       for (let r = filas.siguiente(); r !== null; r = filas.siguiente()) {
         numero++;
-        const celdas: Celda[] = r;
-        for (let k = 0; k < celdas.length; k++) if (celdas[k] === '') celdas[k] = null;
-        yield { numero, celdas };
+        yield { numero, celdas: deRegistro(r), posicion };
+        posicion = filas.posicion;
       }
     },
   };
-  return { nombre, encabezados, filas };
+  const filaEn = (posicion: number, numero: number): FilaLeida => ({
+    numero,
+    celdas: deRegistro(new LectorCsv(texto, separador, posicion).siguiente() ?? []),
+    posicion,
+  });
+  return { nombre, encabezados, filas, filaEn };
 }

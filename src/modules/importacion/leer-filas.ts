@@ -7,7 +7,7 @@ import { HOJAS, type NombreHoja } from './disposicion.ts';
 import { agruparHojas, type ParteDeHoja } from './hojas-del-libro.ts';
 import type { Informe } from './informe.ts';
 import { LectorDeFila } from './lector-de-fila.ts';
-import { celdaVacia, type HojasLeidas } from './libro.ts';
+import { celdaVacia, type FilaLeida, type HojasLeidas } from './libro.ts';
 
 /** R9: a punctual rate above the ordinary one would charge the punctual borrower more. */
 export function excedeOrdinaria(puntual: string, ordinaria: string): boolean {
@@ -241,7 +241,39 @@ function lectores(
 }
 
 // Rows between two pauses (see leerHojas).
-const FILAS_POR_PAUSA = 20_000;
+const FILAS_POR_PAUSA = 5_000;
+
+/** Reads rows of any sheet, each into `cartera` by its sheet's reader (see leerHojas). */
+export class LectorDeHojas {
+  private readonly l: LectorDeFila;
+  private readonly lectores: Record<NombreHoja, () => void>;
+  /** Rows read (blank ones are skipped and not counted). */
+  leidas = 0;
+
+  constructor(
+    readonly cartera: CarteraArchivo,
+    informe: Informe,
+  ) {
+    this.l = new LectorDeFila(informe);
+    this.lectores = lectores(this.l, cartera, informe.causas);
+  }
+
+  /** false: a blank row, skipped. */
+  leer(hoja: NombreHoja, parte: ParteDeHoja, fila: FilaLeida): boolean {
+    if (fila.celdas.every(celdaVacia)) return false;
+    this.l.situar(parte.nombre, parte.indices, fila.numero, fila.celdas);
+    this.lectores[hoja]();
+    this.leidas++;
+    return true;
+  }
+
+  /** Every so often, lets other work on this thread go on. */
+  async pausar(alLeer: (filas: number) => void): Promise<void> {
+    if (this.leidas % FILAS_POR_PAUSA !== 0) return;
+    alLeer(this.leidas);
+    await new Promise((listo) => setImmediate(listo));
+  }
+}
 
 /**
  * The rows of `hojas`, each cell checked alone (form, required, enumerations), into
@@ -257,23 +289,14 @@ export async function leerHojas(
   /** Told the rows read so far, every so often and at the end (the upload screen shows it). */
   alLeer: (filas: number) => void = () => {},
 ): Promise<void> {
-  const l = new LectorDeFila(informe);
-  const leer = lectores(l, cartera, informe.causas);
-  let leidas = 0;
+  const lector = new LectorDeHojas(cartera, informe);
   for (const hoja of hojas) {
     for (const parte of grupos.get(hoja) ?? []) {
-      for (const fila of parte.filas) {
-        if (fila.celdas.every(celdaVacia)) continue;
-        l.situar(parte.nombre, parte.indices, fila.numero, fila.celdas);
-        leer[hoja]();
-        if (++leidas % FILAS_POR_PAUSA === 0) {
-          alLeer(leidas);
-          await new Promise((listo) => setImmediate(listo));
-        }
-      }
+      for (const fila of parte.filas)
+        if (lector.leer(hoja, parte, fila)) await lector.pausar(alLeer);
     }
   }
-  alLeer(leidas);
+  alLeer(lector.leidas);
 }
 
 /** Every sheet of the workbook at once. */

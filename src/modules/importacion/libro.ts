@@ -15,6 +15,8 @@ export interface FilaLeida {
   readonly numero: number;
   /** One cell per header, in the header's order. */
   readonly celdas: readonly Celda[];
+  /** Where the sheet's `filaEn` finds this row again (a CSV: its offset in the text). */
+  readonly posicion?: number;
 }
 
 export interface HojaLeida {
@@ -26,6 +28,11 @@ export interface HojaLeida {
    * millions of rows of a big file are never all in memory at once.
    */
   readonly filas: Iterable<FilaLeida>;
+  /**
+   * The row at `posicion` (as `filas` gave it), read again alone: the import reads a big book
+   * credit by credit. A reader without it is walked whole instead.
+   */
+  readonly filaEn?: (posicion: number, numero: number) => FilaLeida;
 }
 
 export interface HojasLeidas {

@@ -11,7 +11,7 @@ import {
   validarProductos,
 } from './validar-catalogos.ts';
 import { type CreditoParaMotor, paraMotor } from './validar-con-motor.ts';
-import { type CreditoValidado, validarCreditos } from './validar-creditos.ts';
+import { type CreditoValidado, type LoteDeCreditos, validarCreditos } from './validar-creditos.ts';
 
 export interface Conteos {
   productos: { nuevos: number; versionesNuevas: number; versionesExistentes: number };
@@ -55,16 +55,17 @@ export function planearCatalogos(
   };
 }
 
-/** Second, the credits with their schedules. */
+/** Second, the credits with their schedules (of the whole book, or of a batch of it). */
 export function planearCreditos(
   archivo: CarteraArchivo,
   base: BaseExistente,
   catalogos: Catalogos,
   informe: Informe,
+  lote?: LoteDeCreditos,
 ): Map<string, CreditoValidado> {
   // The stored people the credits name were loaded after the people's step.
   for (const curp of base.personas.keys()) catalogos.personas.conocidas.add(curp);
-  return validarCreditos(archivo, base, catalogos.productos, catalogos.personas, informe);
+  return validarCreditos(archivo, base, catalogos.productos, catalogos.personas, informe, lote);
 }
 
 /** The credits of the creditos sheet that are new and have no fault so far. */

@@ -131,18 +131,13 @@ function gestorDe(
 }
 
 /**
- * Each credit row with its schedule: references (product version, office, people), pagarés
- * unique in the institute, schedule capital equal to what was disbursed, and a stored credit
- * of the same number identical (an import never changes a credit: nor its gestor, which is
- * reassigned in the application, so a different one is only a warning).
+ * The creditos sheet's rows by number: a repeated number is an error on its later row, and
+ * what names that number belongs to the first one.
  */
-export function validarCreditos(
+export function numerosDeCredito(
   archivo: CarteraArchivo,
-  base: BaseExistente,
-  productos: ProductosValidados,
-  personas: PersonasValidadas,
   informe: Informe,
-): Map<string, CreditoValidado> {
+): Map<string, CreditoArchivo> {
   const filas = new Map<string, CreditoArchivo>();
   for (const c of archivo.creditos) {
     const previa = filas.get(c.numero);
@@ -159,14 +154,57 @@ export function validarCreditos(
       informe.causas.dudosa('credito', c.numero, c.hoja, c.fila);
     } else filas.set(c.numero, c);
   }
+  return filas;
+}
+
+/** The credits the ministraciones, amortizaciones and periodos name that `filas` lacks. */
+export function creditosDesconocidos(
+  archivo: CarteraArchivo,
+  filas: ReadonlyMap<string, CreditoArchivo>,
+): Set<string> {
   const desconocidos = new Set<string>();
   for (const lista of [archivo.ministraciones, archivo.amortizaciones, archivo.periodos])
     for (const f of lista) if (!filas.has(f.numeroCredito)) desconocidos.add(f.numeroCredito);
-  informe.causas.emparejarUnico('credito', desconocidos);
+  return desconocidos;
+}
+
+/**
+ * A batch of the book's credits (importarCartera reads a big book credit by credit): the
+ * creditos rows of its credits (numerosDeCredito over the whole sheet, done once), and the
+ * ministraciones whose pagaré a row above already has (`hoja\u0000fila` → that row), found
+ * over the whole sheet in its order (FilasPorCredito).
+ */
+export interface LoteDeCreditos {
+  filas: ReadonlyMap<string, CreditoArchivo>;
+  /** None: the whole sheet is in this batch (its pagarés are compared here). */
+  pagaresRepetidos?: ReadonlyMap<string, number>;
+}
+
+/**
+ * Each credit row with its schedule: references (product version, office, people), pagarés
+ * unique in the institute, schedule capital equal to what was disbursed, and a stored credit
+ * of the same number identical (an import never changes a credit: nor its gestor, which is
+ * reassigned in the application, so a different one is only a warning). Without `lote`, the
+ * whole book at once.
+ */
+export function validarCreditos(
+  archivo: CarteraArchivo,
+  base: BaseExistente,
+  productos: ProductosValidados,
+  personas: PersonasValidadas,
+  informe: Informe,
+  lote?: LoteDeCreditos,
+): Map<string, CreditoValidado> {
+  let filas: ReadonlyMap<string, CreditoArchivo>;
+  if (lote) filas = lote.filas;
+  else {
+    filas = numerosDeCredito(archivo, informe);
+    informe.causas.emparejarUnico('credito', creditosDesconocidos(archivo, filas));
+  }
   const ministraciones = agrupar(archivo.ministraciones, filas, archivo, informe);
   const amortizaciones = agrupar(archivo.amortizaciones, filas, archivo, informe);
   const periodos = agrupar(archivo.periodos, filas, archivo, informe);
-  revisarPagares(archivo, base, informe);
+  revisarPagares(archivo, base, informe, lote?.pagaresRepetidos);
 
   const validados = new Map<string, CreditoValidado>();
   for (const c of filas.values()) {
@@ -290,17 +328,24 @@ export function validarCreditos(
 }
 
 /** A pagaré number belongs to one ministración in the whole institute. */
-function revisarPagares(archivo: CarteraArchivo, base: BaseExistente, informe: Informe): void {
+function revisarPagares(
+  archivo: CarteraArchivo,
+  base: BaseExistente,
+  informe: Informe,
+  repetidos?: ReadonlyMap<string, number>,
+): void {
   const vistos = new Map<string, MinistracionArchivo>();
   for (const m of archivo.ministraciones) {
-    const previa = vistos.get(m.pagareNumero);
+    const previa = repetidos
+      ? repetidos.get(`${m.hoja}\u0000${m.fila}`)
+      : vistos.get(m.pagareNumero)?.fila;
     const registrado = base.pagares.get(m.pagareNumero);
-    if (previa) {
+    if (previa !== undefined) {
       informe.error(
         m.hoja,
         m.fila,
         'pagare',
-        `el pagaré ${m.pagareNumero} ya está en la fila ${previa.fila}`,
+        `el pagaré ${m.pagareNumero} ya está en la fila ${previa}`,
       );
     } else if (registrado !== undefined && registrado !== m.numeroCredito) {
       informe.error(
@@ -310,7 +355,7 @@ function revisarPagares(archivo: CarteraArchivo, base: BaseExistente, informe: I
         `el pagaré ${m.pagareNumero} ya está registrado en el crédito ${registrado}`,
       );
     } else {
-      vistos.set(m.pagareNumero, m);
+      if (!repetidos) vistos.set(m.pagareNumero, m);
       continue;
     }
     archivo.conFallas.incompletos.add(m.numeroCredito);
