@@ -108,12 +108,17 @@ function partes(c: Centavos): { signo: string; enteros: string; fraccion: string
 }
 
 /** The engine's output form: pesos with exactly two decimals, "1234.56". */
+/** "00" … "99": the centavos of an amount, written without a number-to-text conversion. */
+const DOS_DIGITOS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
 export function formatearCentavos(c: Centavos): string {
-  // Without `partes`' object: a statement writes hundreds of amounts.
+  // A statement writes about 1,300 amounts: no intermediate object, and the centavos from a
+  // table.
+  if (c === 0) return '0.00';
   const absoluto = c < 0 ? -c : c;
   const enteros = Math.floor(absoluto / 100);
-  const fraccion = absoluto - enteros * 100;
-  return `${c < 0 ? '-' : ''}${enteros}.${fraccion < 10 ? '0' : ''}${fraccion}`;
+  const texto = `${enteros}.${DOS_DIGITOS[absoluto - enteros * 100]}`;
+  return c < 0 ? `-${texto}` : texto;
 }
 
 /** The es-MX display form, "$1,234.56"; a negative amount reads "-$1,234.56". */
