@@ -91,25 +91,33 @@ describe('estado de cuenta desde las filas guardadas', () => {
     });
   }
 
+  /**
+   * The case stored in PostgreSQL and its statement read back through the app, in the case's
+   * terms: its own movement ids where the ledger has its ids, and its credit id (guardarCaso
+   * makes the stored number unique; the engine echoes the case's id).
+   */
+  async function estadoGuardado(caso: CasoEntrada) {
+    const guardado = await guardarCaso(base.db, caso);
+    const estado = await base.db.transaction().execute((trx) =>
+      consultarEstadoDeCuenta(trx, guardado.id, caso.fecha_corte as Fecha, {
+        reloj,
+        ip: null,
+        actor: admin,
+      }),
+    );
+    const idDelCaso = new Map(
+      [...guardado.movimientos].map(([delCaso, id]) => [String(id), delCaso]),
+    );
+    const aplicaciones = estado.aplicaciones.map((a) => ({
+      ...a,
+      id: idDelCaso.get(a.id) ?? a.id,
+    }));
+    return { ...estado, credito: caso.credito.id, aplicaciones };
+  }
+
   for (const { nombre, caso, esperado } of casosValidos) {
     it(`${nombre}: guardado en PostgreSQL da el mismo estado de cuenta, campo por campo`, async () => {
-      const guardado = await guardarCaso(base.db, caso);
-      const estado = await base.db.transaction().execute((trx) =>
-        consultarEstadoDeCuenta(trx, guardado.id, caso.fecha_corte as Fecha, {
-          reloj,
-          ip: null,
-          actor: admin,
-        }),
-      );
-      // Ledger ids stand where the case had its own movement ids.
-      const idDelCaso = new Map(
-        [...guardado.movimientos].map(([delCaso, id]) => [String(id), delCaso]),
-      );
-      const aplicaciones = estado.aplicaciones.map((a) => ({
-        ...a,
-        id: idDelCaso.get(a.id) ?? a.id,
-      }));
-      expect({ ...estado, credito: caso.credito.id, aplicaciones }).toEqual(esperado);
+      expect(await estadoGuardado(caso)).toEqual(esperado);
     });
   }
 
@@ -120,25 +128,7 @@ describe('estado de cuenta desde las filas guardadas', () => {
         const caso = { ...generado, credito: { ...generado.credito, id: `PROP-${++n}` } };
         const enMemoria = calcularCaso(caso);
         if (!enMemoria.ok) return;
-        const guardado = await guardarCaso(base.db, caso);
-        const estado = await base.db.transaction().execute((trx) =>
-          consultarEstadoDeCuenta(trx, guardado.id, caso.fecha_corte as Fecha, {
-            reloj,
-            ip: null,
-            actor: admin,
-          }),
-        );
-        const idDelCaso = new Map(
-          [...guardado.movimientos].map(([delCaso, id]) => [String(id), delCaso]),
-        );
-        const aplicaciones = estado.aplicaciones.map((a) => ({
-          ...a,
-          id: idDelCaso.get(a.id) ?? a.id,
-        }));
-        // guardarCaso makes the credit number unique; the engine echoes the case's id.
-        expect({ ...estado, credito: caso.credito.id, aplicaciones }).toEqual(
-          estadoDeCuentaAJson(enMemoria.valor),
-        );
+        expect(await estadoGuardado(caso)).toEqual(estadoDeCuentaAJson(enMemoria.valor));
       }),
       { numRuns: Number(process.env.PROPIEDADES_CORRIDAS_PG ?? 40) },
     );

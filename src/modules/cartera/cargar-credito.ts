@@ -15,6 +15,56 @@ export interface CreditoCargado extends FilasDeCredito {
   tasaPuntualMotivo: string | null;
 }
 
+/** A credit's own columns, as both loaders select them (this one and leer-creditos-en-lotes). */
+export interface ColumnasDeCredito {
+  id: number;
+  numero: string;
+  fecha_inicio_interes: string;
+  estado: EstadoCredito;
+  oficina_id: number;
+  despacho_id: number | null;
+  turnado_hasta: AlcanceObjeto['turnadoHasta'];
+  oficina: string;
+  producto_clave: string;
+  producto_nombre: string;
+  tasa_ordinaria_anual: string;
+  tasa_puntual_version: string | null;
+  tasa_puntual_anual: string | null;
+  tasa_puntual_motivo: string | null;
+  tasa_moratoria_anual: string;
+  base_dias: FilasDeCredito['version']['base_dias'];
+  prelacion: FilasDeCredito['version']['prelacion'];
+}
+
+type Historial = Pick<
+  FilasDeCredito,
+  'ministraciones' | 'amortizaciones' | 'movimientos' | 'periodos'
+>;
+
+export function creditoCargado(c: ColumnasDeCredito, historial: Historial): CreditoCargado {
+  return {
+    id: c.id,
+    alcance: { oficinaId: c.oficina_id, despachoId: c.despacho_id, turnadoHasta: c.turnado_hasta },
+    estado: c.estado,
+    producto: { clave: c.producto_clave, nombre: c.producto_nombre },
+    oficina: c.oficina,
+    tasaPuntualMotivo: c.tasa_puntual_motivo,
+    credito: {
+      numero: c.numero,
+      fecha_inicio_interes: c.fecha_inicio_interes,
+      tasa_puntual_anual: c.tasa_puntual_anual,
+    },
+    version: {
+      tasa_ordinaria_anual: c.tasa_ordinaria_anual,
+      tasa_moratoria_anual: c.tasa_moratoria_anual,
+      tasa_puntual_anual: c.tasa_puntual_version,
+      base_dias: c.base_dias,
+      prelacion: c.prelacion,
+    },
+    ...historial,
+  };
+}
+
 function agrupar<T extends { credito_id: number }>(filas: T[]): Map<number, T[]> {
   const grupos = new Map<number, T[]>();
   for (const f of filas) {
@@ -108,34 +158,15 @@ export async function cargarCreditos(
   };
   const resultado = new Map<number, CreditoCargado>();
   for (const c of creditos) {
-    resultado.set(c.id, {
-      id: c.id,
-      alcance: {
-        oficinaId: c.oficina_id,
-        despachoId: c.despacho_id,
-        turnadoHasta: c.turnado_hasta,
-      },
-      estado: c.estado,
-      producto: { clave: c.producto_clave, nombre: c.producto_nombre },
-      oficina: c.oficina,
-      tasaPuntualMotivo: c.tasa_puntual_motivo,
-      credito: {
-        numero: c.numero,
-        fecha_inicio_interes: c.fecha_inicio_interes,
-        tasa_puntual_anual: c.tasa_puntual_anual,
-      },
-      version: {
-        tasa_ordinaria_anual: c.tasa_ordinaria_anual,
-        tasa_moratoria_anual: c.tasa_moratoria_anual,
-        tasa_puntual_anual: c.tasa_puntual_version,
-        base_dias: c.base_dias,
-        prelacion: c.prelacion,
-      },
-      ministraciones: porCredito.ministraciones.get(c.id) ?? [],
-      amortizaciones: porCredito.amortizaciones.get(c.id) ?? [],
-      movimientos: porCredito.movimientos.get(c.id) ?? [],
-      periodos: porCredito.periodos.get(c.id) ?? [],
-    });
+    resultado.set(
+      c.id,
+      creditoCargado(c, {
+        ministraciones: porCredito.ministraciones.get(c.id) ?? [],
+        amortizaciones: porCredito.amortizaciones.get(c.id) ?? [],
+        movimientos: porCredito.movimientos.get(c.id) ?? [],
+        periodos: porCredito.periodos.get(c.id) ?? [],
+      }),
+    );
   }
   return resultado;
 }

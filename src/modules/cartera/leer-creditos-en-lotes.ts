@@ -4,7 +4,7 @@ import type { FilasDeCredito } from '../../db/mapeo-caso.ts';
 import { tasaOrdinariaEnVigor, tasaPuntualDeVersion } from '../../db/tasas-en-vigor.ts';
 import { type Centavos, centavosDesdeEntero } from '../../domain/dinero.ts';
 import type { EstadoCredito } from '../../domain/estado-credito.ts';
-import type { CreditoCargado } from './cargar-credito.ts';
+import { type ColumnasDeCredito, type CreditoCargado, creditoCargado } from './cargar-credito.ts';
 
 type Ministracion = FilasDeCredito['ministraciones'][number];
 type Amortizacion = FilasDeCredito['amortizaciones'][number];
@@ -19,24 +19,7 @@ type Periodo = FilasDeCredito['periodos'][number];
  * movements); arrays of scalars, one per column, are also the cheapest JSON for PostgreSQL to
  * build (about half the cost of one small array per row).
  */
-interface FilaDelLote {
-  id: number;
-  numero: string;
-  fecha_inicio_interes: FilasDeCredito['credito']['fecha_inicio_interes'];
-  estado: EstadoCredito;
-  oficina_id: number;
-  despacho_id: number | null;
-  turnado_hasta: CreditoCargado['alcance']['turnadoHasta'];
-  oficina: string;
-  producto_clave: string;
-  producto_nombre: string;
-  tasa_ordinaria_anual: FilasDeCredito['version']['tasa_ordinaria_anual'];
-  tasa_puntual_version: string | null;
-  tasa_puntual_anual: string | null;
-  tasa_puntual_motivo: string | null;
-  tasa_moratoria_anual: FilasDeCredito['version']['tasa_moratoria_anual'];
-  base_dias: FilasDeCredito['version']['base_dias'];
-  prelacion: FilasDeCredito['version']['prelacion'];
+interface FilaDelLote extends ColumnasDeCredito {
   // null: the credit has no such rows (an aggregate over nothing).
   mi_fecha: Array<Ministracion['fecha']> | null;
   mi_monto: number[] | null;
@@ -109,30 +92,12 @@ export async function leerLoteDeCreditos(
 }
 
 function creditoDeFila(c: FilaDelLote): CreditoCargado {
-  return {
-    id: c.id,
-    alcance: { oficinaId: c.oficina_id, despachoId: c.despacho_id, turnadoHasta: c.turnado_hasta },
-    estado: c.estado,
-    producto: { clave: c.producto_clave, nombre: c.producto_nombre },
-    oficina: c.oficina,
-    tasaPuntualMotivo: c.tasa_puntual_motivo,
-    credito: {
-      numero: c.numero,
-      fecha_inicio_interes: c.fecha_inicio_interes,
-      tasa_puntual_anual: c.tasa_puntual_anual,
-    },
-    version: {
-      tasa_ordinaria_anual: c.tasa_ordinaria_anual,
-      tasa_moratoria_anual: c.tasa_moratoria_anual,
-      tasa_puntual_anual: c.tasa_puntual_version,
-      base_dias: c.base_dias,
-      prelacion: c.prelacion,
-    },
+  return creditoCargado(c, {
     ministraciones: ministraciones(c),
     amortizaciones: amortizaciones(c),
     movimientos: movimientos(c),
     periodos: periodos(c),
-  };
+  });
 }
 
 /**

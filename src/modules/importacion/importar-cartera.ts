@@ -23,16 +23,12 @@ import {
 } from './informe.ts';
 import { carteraVacia, leerHojas } from './leer-filas.ts';
 import type { HojasLeidas } from './libro.ts';
-import {
-  carteraDeLote,
-  conteosIniciales,
-  leerDelIndice,
-  sumarConteos,
-} from './lote-de-creditos.ts';
+import { carteraDeLote, leerDelIndice, sumarConteos } from './lote-de-creditos.ts';
 import { type ConteosDeContactos, planearContactos } from './planear-contactos.ts';
 import {
   type Catalogos,
   type Conteos,
+  conteosIniciales,
   creditosNuevos,
   planearCatalogos,
   planearCreditos,

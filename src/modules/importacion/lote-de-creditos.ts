@@ -2,7 +2,7 @@ import type { CarteraArchivo, CreditoArchivo } from './cartera-archivo.ts';
 import type { FilasPorCredito, HojaDeCredito } from './filas-por-credito.ts';
 import type { Informe } from './informe.ts';
 import { carteraVacia, LectorDeHojas } from './leer-filas.ts';
-import type { Catalogos, Conteos } from './planear-importacion.ts';
+import type { Conteos } from './planear-importacion.ts';
 
 /**
  * A batch of credits as its own small workbook: the creditos rows of `numeros` (a number the
@@ -37,20 +37,6 @@ export async function leerDelIndice(
   }
   alLeer(lector.leidas);
   return lector.leidas;
-}
-
-/** What the import writes of products and people, before any credit. */
-export function conteosIniciales({ productos, personas }: Catalogos): Conteos {
-  return {
-    productos: {
-      nuevos: productos.nuevos.length,
-      versionesNuevas: productos.versionesNuevas.length,
-      versionesExistentes: productos.versionesExistentes,
-    },
-    personas: { nuevas: personas.nuevas, existentes: personas.existentes },
-    creditos: { nuevos: 0, sinCambios: 0 },
-    movimientos: { nuevos: 0, existentes: 0 },
-  };
 }
 
 /** Adds a batch's credits and movements to the book's counts. */

@@ -78,6 +78,20 @@ export function creditosNuevos(
   );
 }
 
+/** What the import writes of products and people, before any credit. */
+export function conteosIniciales({ productos, personas }: Catalogos): Conteos {
+  return {
+    productos: {
+      nuevos: productos.nuevos.length,
+      versionesNuevas: productos.versionesNuevas.length,
+      versionesExistentes: productos.versionesExistentes,
+    },
+    personas: { nuevas: personas.nuevas, existentes: personas.existentes },
+    creditos: { nuevos: 0, sinCambios: 0 },
+    movimientos: { nuevos: 0, existentes: 0 },
+  };
+}
+
 /** Third, the movements; with them, the whole plan. */
 export function planearMovimientos(
   archivo: CarteraArchivo,
@@ -97,13 +111,7 @@ export function planearMovimientos(
     anexos: [],
     paraMotor: [],
     conteos: {
-      productos: {
-        nuevos: productos.nuevos.length,
-        versionesNuevas: productos.versionesNuevas.length,
-        versionesExistentes: productos.versionesExistentes,
-      },
-      personas: { nuevas: personas.nuevas, existentes: personas.existentes },
-      creditos: { nuevos: 0, sinCambios: 0 },
+      ...conteosIniciales({ productos, personas }),
       movimientos: { nuevos: 0, existentes: movimientos.existentes },
     },
   };
