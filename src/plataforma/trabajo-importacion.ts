@@ -5,13 +5,13 @@ import type PgBoss from 'pg-boss';
 import type { Db } from '../db/conexion.ts';
 import { ErrorDominio } from '../domain/errores.ts';
 import type { Reloj } from '../domain/reloj.ts';
-import { importarLibroSubido } from '../modules/importacion/importar-archivo.ts';
 import type {
   AvanceImportacion,
   ResultadoImportacion,
 } from '../modules/importacion/importar-cartera.ts';
 import type { Actor } from '../modules/seguridad/actor.ts';
 import { borrarSubidasViejas } from './archivos-subidos.ts';
+import { importarEnHilo, type OpcionesDelHilo } from './importar-en-hilo.ts';
 
 /**
  * The queue of this host's uploads. The uploaded workbook waits in a temporary file of this
@@ -63,6 +63,7 @@ export async function prepararImportaciones(
   db: Db,
   reloj: Reloj,
   traducir: (estado: string) => EstadoImportacion['estado'],
+  hilo: OpcionesDelHilo,
 ): Promise<ColaDeImportaciones> {
   await boss.createQueue(COLA);
   // Uploads a crash left behind (a job deletes its own, well or badly).
@@ -89,15 +90,17 @@ export async function prepararImportaciones(
         .catch(() => {});
     };
     try {
-      const resultado = await importarLibroSubido(
-        db,
+      // In a thread of its own (importar-en-hilo.ts): its memory is capped and its garbage is
+      // not collected by the thread that answers requests.
+      const resultado = await importarEnHilo(
+        hilo,
         xlsx === null ? { nombre, carpetaCsv: carpeta } : { nombre, fuente: xlsx },
         { reloj, ip, actor },
         guardar,
       );
       return { avance, resultado } satisfies SalidaImportacion;
     } catch (e) {
-      // A workbook that cannot be read is an answer, not a failure of the job.
+      // A workbook that cannot be read, or that does not fit, is an answer, not a failure.
       if (e instanceof ErrorDominio)
         return {
           avance,

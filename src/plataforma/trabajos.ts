@@ -76,6 +76,8 @@ export async function iniciarTrabajos(
   db: Db,
   reloj: Reloj,
   zona: string,
+  /** The heap of an import's thread (importar-en-hilo.ts); tests give it a tiny one. */
+  opciones: { memoriaImportacionMb?: number } = {},
 ): Promise<ColaDeTrabajos> {
   const boss = new PgBoss({ connectionString: url, max: 4, schema: 'trabajos' });
   // The queue polls every few seconds: while the database restarts each poll fails.
@@ -142,7 +144,11 @@ export async function iniciarTrabajos(
           );
     return { ...r, mes };
   });
-  const importaciones = await prepararImportaciones(boss, db, reloj, traducirEstado);
+  const importaciones = await prepararImportaciones(boss, db, reloj, traducirEstado, {
+    url,
+    zona,
+    memoriaMb: opciones.memoriaImportacionMb,
+  });
   await boss.work(ESCALAR_RECADOS, async () =>
     db.transaction().execute((trx) => escalarRecados(trx, { reloj, ip: null, actor: null })),
   );
