@@ -42,7 +42,9 @@ async function principal(): Promise<void> {
   }
   // The bitácora's head, signed, outside the database (docs/bitacora.md).
   const anclaje = iniciarAnclaje(db, config.carpetaDatos, reloj);
-  const trabajos = await iniciarTrabajos(base.url, db, reloj, config.zonaHoraria);
+  const trabajos = await iniciarTrabajos(base.url, db, reloj, config.zonaHoraria, {
+    memoriaImportacionMb: config.memoriaImportacionMb,
+  });
   const avisos = await iniciarAvisos(base.url, ['turnos', 'recados']);
   const { app } = await construirApp({
     trabajos,

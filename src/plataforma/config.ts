@@ -34,6 +34,8 @@ export interface Config {
    * what the date requires as a pago adelantado (src/modules/pagos/reparto-puntual.ts); 0: never.
    */
   diasPagoAnticipadoPuntual: number;
+  /** The heap of the thread that imports an upload (src/plataforma/importar-en-hilo.ts). */
+  memoriaImportacionMb: number;
 }
 
 function esZonaHorariaValida(zona: string): boolean {
@@ -94,6 +96,13 @@ const esquema = z.object({
     .transform(Number)
     .refine((n) => n <= 60, 'debe estar entre 0 y 60 días')
     .default(10),
+  // Default 640: MEMORIA_IMPORTACION_MB in src/plataforma/importar-en-hilo.ts.
+  MEMORIA_IMPORTACION_MB: z
+    .string()
+    .regex(/^\d+$/, 'debe ser un número entero de MB')
+    .transform(Number)
+    .refine((n) => n >= 128 && n <= 16_384, 'debe estar entre 128 y 16384 MB')
+    .default(640),
 });
 
 export class ErrorDeConfiguracion extends Error {}
@@ -130,5 +139,6 @@ export function leerConfig(entorno: NodeJS.ProcessEnv = process.env): Config {
       mensuales: v.RESPALDOS_MENSUALES,
     },
     diasPagoAnticipadoPuntual: v.DIAS_PAGO_ANTICIPADO_PUNTUAL,
+    memoriaImportacionMb: v.MEMORIA_IMPORTACION_MB,
   };
 }
