@@ -7,7 +7,7 @@ import { carpetaDeSubidas } from '../../src/plataforma/archivos-subidos.ts';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
 import { type ColaDeTrabajos, iniciarTrabajos } from '../../src/plataforma/trabajos.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
-import { crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
+import { contarFilas, crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
 import { escribirZip, formularioConArchivos } from '../soporte/zip.ts';
 
 const CSV = join(import.meta.dirname, '..', '..', 'plantillas', 'csv');
@@ -56,15 +56,7 @@ const subirArchivos = (archivos: Parameters<typeof formularioConArchivos>[0]) =>
     encabezados: { 'content-type': tipo },
   });
 };
-const contar = async (tabla: 'creditos' | 'personas') =>
-  Number(
-    (
-      await t.base.db
-        .selectFrom(tabla)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const contar = (tabla: 'creditos' | 'movimientos' | 'personas') => contarFilas(t.base.db, tabla);
 
 describe('la pantalla sube la carpeta de CSV como la línea de comandos', () => {
   it('varios CSV elegidos a la vez se importan, con el mismo informe que la carpeta', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
 import { type ColaDeTrabajos, iniciarTrabajos } from '../../src/plataforma/trabajos.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
-import { crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
+import { contarFilas, crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
 import { escribirZip } from '../soporte/zip.ts';
 
 const CSV = join(import.meta.dirname, '..', '..', 'plantillas', 'csv');
@@ -87,15 +87,7 @@ async function importarComoTrabajo(zip: Buffer): Promise<Estado> {
   }
 }
 
-const contar = async (tabla: 'creditos' | 'personas') =>
-  Number(
-    (
-      await t.base.db
-        .selectFrom(tabla)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const contar = (tabla: 'creditos' | 'movimientos' | 'personas') => contarFilas(t.base.db, tabla);
 
 describe('la importación de la pantalla corre en su propio hilo, con su memoria topada', () => {
   it('un libro que no cabe termina su hilo, no el servidor: la pantalla lo dice en español y nada se escribe', async () => {

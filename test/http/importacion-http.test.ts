@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
+import { contarFilas } from '../soporte/base-de-prueba.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const plantilla = readFileSync(join(import.meta.dirname, '..', '..', 'plantillas', 'cartera.xlsx'));
@@ -25,15 +26,7 @@ const subir = (contenido: Buffer, quien = 'admin') =>
       'x-nombre-archivo': encodeURIComponent('cartera de prueba.xlsx'),
     },
   });
-const contar = async (tabla: 'creditos' | 'movimientos' | 'personas') =>
-  Number(
-    (
-      await t.base.db
-        .selectFrom(tabla)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const contar = (tabla: 'creditos' | 'movimientos' | 'personas') => contarFilas(t.base.db, tabla);
 
 describe('importación de la cartera desde la pantalla del administrador', () => {
   it('la plantilla del instituto se importa; subirla otra vez no cambia nada', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarReferencia } from '../../src/domain/referencia.ts';
+import { contarFilas } from '../soporte/base-de-prueba.ts';
 import { escribirXlsx } from '../soporte/libro-xlsx-grande.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
@@ -75,15 +76,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: importar la cartera', ()
   const ancho = (r: PaginaRecupera) =>
     r.page.evaluate<number>('document.documentElement.scrollWidth');
 
-  const contar = async (tabla: 'creditos' | 'personas' | 'movimientos') =>
-    Number(
-      (
-        await e.base.db
-          .selectFrom(tabla)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const contar = (tabla: 'creditos' | 'movimientos' | 'personas') => contarFilas(e.base.db, tabla);
 
   it('el administrador importa la plantilla, la vuelve a subir sin cambios y un libro con una CURP rota no escribe nada', async () => {
     expect(creditos).toBeGreaterThan(0);

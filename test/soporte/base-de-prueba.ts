@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Conexion, conectar } from '../../src/db/conexion.ts';
+import { type Conexion, conectar, type Db } from '../../src/db/conexion.ts';
 import { ROL_DUENIO } from '../../src/db/roles.ts';
 
 /** `db` and `url` are the server's superuser: a test may do what an intruder would. */
@@ -61,4 +61,16 @@ export async function crearBaseDePrueba(opciones: { vacia?: boolean } = {}): Pro
       await limpieza.end();
     },
   };
+}
+
+/** How many rows a table has: tests check that a refused import wrote nothing. */
+export async function contarFilas(
+  db: Db,
+  tabla: 'creditos' | 'movimientos' | 'personas',
+): Promise<number> {
+  const { n } = await db
+    .selectFrom(tabla)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }
