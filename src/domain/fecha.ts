@@ -118,13 +118,14 @@ export function formatearFecha(fecha: Fecha): string {
   return `${fecha.slice(8, 10)}/${fecha.slice(5, 7)}/${fecha.slice(0, 4)}`;
 }
 
-/**
- * An instant as people at the institute read it on paper and in files: `04/12/2026 16:05` in
- * the zone's wall time, with the four-digit year (es-MX's short style prints «04/12/26»).
- */
-export function formatearInstante(instante: Date, zona: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+// One formatter per zone: building an Intl.DateTimeFormat is far costlier than using it.
+const formateadores = new Map<string, Intl.DateTimeFormat>();
+
+function formateador(zona: string): Intl.DateTimeFormat {
+  let f = formateadores.get(zona);
+  if (f === undefined) {
+    // Throws RangeError for a name that is not an IANA zone: a bug upstream, not user input.
+    f = new Intl.DateTimeFormat('en-US', {
       timeZone: zona,
       year: 'numeric',
       month: '2-digit',
@@ -132,9 +133,40 @@ export function formatearInstante(instante: Date, zona: string): string {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    })
-      .formatToParts(instante)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+    });
+    formateadores.set(zona, f);
+  }
+  return f;
+}
+
+/**
+ * The wall-clock date, hour and minute of an instant in a zone. The tz rules come from Node's
+ * ICU, so DST switches are the real ones; the instant is an argument, never the machine's clock.
+ */
+export function momentoLocal(
+  instante: Date,
+  zona: string,
+): { fecha: Fecha; hora: number; minuto: number } {
+  const partes: Record<string, number> = {};
+  for (const p of formateador(zona).formatToParts(instante)) {
+    if (p.type !== 'literal') partes[p.type] = Number(p.value);
+  }
+  return {
+    fecha: fechaDesdeNumeroDeDia(
+      diaDesdeCivil(partes.year ?? 0, partes.month ?? 1, partes.day ?? 1),
+    ),
+    hora: partes.hour ?? 0,
+    minuto: partes.minute ?? 0,
+  };
+}
+
+const dosDigitos = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An instant as people at the institute read it on paper and in files: `04/12/2026 16:05` in
+ * the zone's wall time, with the four-digit year (es-MX's short style prints «04/12/26»).
+ */
+export function formatearInstante(instante: Date, zona: string): string {
+  const { fecha, hora, minuto } = momentoLocal(instante, zona);
+  return `${formatearFecha(fecha)} ${dosDigitos(hora)}:${dosDigitos(minuto)}`;
 }

@@ -1,4 +1,4 @@
-import { diaDesdeCivil, type Fecha, fechaDesdeNumeroDeDia } from '../fecha.ts';
+import { type Fecha, momentoLocal } from '../fecha.ts';
 import { nombreDeZona, type ZonaHoraria } from './zona-horaria.ts';
 
 /** Outbound contacts only between these local times of the contact (issue 9). */
@@ -8,45 +8,12 @@ export const FIN_VENTANA = '22:00';
 const HORA_INICIO = 7;
 const HORA_FIN = 22;
 
-// One formatter per zone: building an Intl.DateTimeFormat is far costlier than using it.
-const formateadores = new Map<ZonaHoraria, Intl.DateTimeFormat>();
-
-function formateador(zona: ZonaHoraria): Intl.DateTimeFormat {
-  let f = formateadores.get(zona);
-  if (f === undefined) {
-    // Throws RangeError for a name that is not an IANA zone: a bug upstream, not user input.
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zona,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formateadores.set(zona, f);
-  }
-  return f;
-}
-
-/**
- * The wall-clock date and time of an instant in a zone. The tz rules come from Node's ICU
- * (tzdata 2025c in Node 20), so DST switches are the real ones; the instant is an argument,
- * never the machine's clock.
- */
+/** The wall-clock date and time of an instant in a zone (`momentoLocal`), with `hh:mm` text. */
 export function horaLocal(
   instante: Date,
   zona: ZonaHoraria,
 ): { fecha: Fecha; hora: number; minuto: number; texto: string } {
-  const partes: Record<string, number> = {};
-  for (const p of formateador(zona).formatToParts(instante)) {
-    if (p.type !== 'literal') partes[p.type] = Number(p.value);
-  }
-  const hora = partes.hour ?? 0;
-  const minuto = partes.minute ?? 0;
-  const fecha = fechaDesdeNumeroDeDia(
-    diaDesdeCivil(partes.year ?? 0, partes.month ?? 1, partes.day ?? 1),
-  );
+  const { fecha, hora, minuto } = momentoLocal(instante, zona);
   return {
     fecha,
     hora,
