@@ -8,6 +8,7 @@ import {
   useImportarEstadoBancario,
 } from '../../api/conciliacion.ts';
 import { useClaveDeIdempotencia } from '../../api/idempotencia.ts';
+import { SelectorDeArchivo } from '../SelectorDeArchivo.tsx';
 import { ResultadoDeImportacion } from './ResultadoDeImportacion.tsx';
 
 /** The server's limit (src/http/rutas/conciliacion.ts): checked here to say so before sending. */
@@ -87,25 +88,14 @@ export function ImportarEstadoBancario() {
       <Flex gap={12} align="end" wrap>
         <div className="campo-archivo">
           <span id={`${id}-titulo`}>Estado de cuenta del banco (CSV)</span>
-          {/* The browser's own file control speaks its UI language: this one speaks Spanish. */}
-          <div className="selector-archivo">
-            <input
-              ref={campo}
-              id={`${id}-archivo`}
-              type="file"
-              accept=".csv,text/csv"
-              className="archivo-oculto"
-              onChange={alElegir}
-              aria-labelledby={`${id}-titulo`}
-              aria-describedby={`${id}-nombre${aviso === null ? '' : ` ${id}-aviso`}`}
-            />
-            <label htmlFor={`${id}-archivo`} className="boton-archivo" aria-hidden="true">
-              Elegir archivo…
-            </label>
-            <span id={`${id}-nombre`} className="nombre-archivo">
-              {archivo === null ? 'Ningún archivo elegido' : archivo.name}
-            </span>
-          </div>
+          <SelectorDeArchivo
+            id={id}
+            campo={campo}
+            accept=".csv,text/csv"
+            archivo={archivo}
+            onChange={alElegir}
+            describeTambien={aviso === null ? undefined : `${id}-aviso`}
+          />
         </div>
         <Button type="primary" onClick={() => void alImportar()} loading={importar.isPending}>
           Importar

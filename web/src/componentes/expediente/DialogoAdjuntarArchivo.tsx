@@ -2,6 +2,7 @@ import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { mensajeDeError } from '../../api/cliente.ts';
 import { type Escaneo, useSubirEscaneo } from '../../api/expedientes.ts';
+import { SelectorDeArchivo } from '../SelectorDeArchivo.tsx';
 
 /** The server refuses more (413); said here first so a big file is not sent for nothing. */
 const LIMITE_BYTES = 20 * 1024 * 1024;
@@ -128,26 +129,14 @@ export function DialogoAdjuntarArchivo({
       )}
       <div className="campo-archivo" style={{ marginBottom: 16 }}>
         <span id={`${id}-titulo`}>{etiquetaArchivo} (PDF, JPG o PNG; hasta 20 MB)</span>
-        {/* The browser's own file control speaks its UI language: this one speaks Spanish. */}
-        <div className="selector-archivo" data-deshabilitado={subir.isPending}>
-          <input
-            ref={campo}
-            id={`${id}-archivo`}
-            type="file"
-            accept={ACEPTADOS}
-            className="archivo-oculto"
-            onChange={alElegir}
-            disabled={subir.isPending}
-            aria-labelledby={`${id}-titulo`}
-            aria-describedby={`${id}-nombre`}
-          />
-          <label htmlFor={`${id}-archivo`} className="boton-archivo" aria-hidden="true">
-            Elegir archivo…
-          </label>
-          <span id={`${id}-nombre`} className="nombre-archivo">
-            {archivo === null ? 'Ningún archivo elegido' : archivo.name}
-          </span>
-        </div>
+        <SelectorDeArchivo
+          id={id}
+          campo={campo}
+          accept={ACEPTADOS}
+          archivo={archivo}
+          onChange={alElegir}
+          deshabilitado={subir.isPending}
+        />
         {aviso !== null && (
           <p className="aviso-campo" role="alert">
             {aviso}

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { mensajeDeError } from '../../api/cliente.ts';
 import { type ResultadoImportacionMetas, useImportarMetas } from '../../api/metas.ts';
+import { SelectorDeArchivo } from '../SelectorDeArchivo.tsx';
 
 /**
  * The month's goals from the workbook «Exportar metas» gives, filled in: the server checks
@@ -49,26 +50,14 @@ export function ImportarMetas({ mes, nombreMes }: { mes: string; nombreMes: stri
       <Flex gap={12} align="end" wrap>
         <div className="campo-archivo">
           <span id={`${id}-titulo`}>Libro de metas (XLSX)</span>
-          {/* The browser's own file control speaks its UI language: this one speaks Spanish. */}
-          <div className="selector-archivo" data-deshabilitado={importar.isPending}>
-            <input
-              ref={campo}
-              id={`${id}-archivo`}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              className="archivo-oculto"
-              onChange={alElegir}
-              disabled={importar.isPending}
-              aria-labelledby={`${id}-titulo`}
-              aria-describedby={`${id}-nombre`}
-            />
-            <label htmlFor={`${id}-archivo`} className="boton-archivo" aria-hidden="true">
-              Elegir archivo…
-            </label>
-            <span id={`${id}-nombre`} className="nombre-archivo">
-              {archivo === null ? 'Ningún archivo elegido' : archivo.name}
-            </span>
-          </div>
+          <SelectorDeArchivo
+            id={id}
+            campo={campo}
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            archivo={archivo}
+            onChange={alElegir}
+            deshabilitado={importar.isPending}
+          />
         </div>
         <Button type="primary" onClick={alImportar} disabled={importar.isPending}>
           {importar.isPending ? 'Importando…' : 'Importar metas'}
