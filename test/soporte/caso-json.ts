@@ -1,4 +1,5 @@
 import type { FilasDeCredito } from '../../src/db/mapeo-caso.ts';
+import { formatearCentavos as pesos } from '../../src/domain/dinero.ts';
 import { type EntradaDeCaso, leerCaso } from '../../src/domain/estado-de-cuenta/index.ts';
 
 /** calculo.md's JSON as the engine's typed input (the simulator's base case, in tests). */
@@ -7,12 +8,6 @@ export function entradaDe(json: unknown): EntradaDeCaso {
   if (!r.ok) throw new Error(`caso de prueba mal formado: ${r.error.mensaje}`);
   return r.valor;
 }
-
-const pesos = (c: number) => {
-  const signo = c < 0 ? '-' : '';
-  const a = Math.abs(c);
-  return `${signo}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
-};
 
 /**
  * Stored rows written out as calculo.md's JSON, independently of the application's typed path
@@ -55,7 +50,8 @@ export function casoJsonDesdeFilas(f: FilasDeCredito, fechaCorte: string): Recor
               id: String(m.id),
               tipo: m.tipo,
               fecha: m.fecha,
-              monto: pesos(m.monto_centavos as number),
+              // A row without an amount is written without one: the JSON path refuses it too.
+              ...(m.monto_centavos === null ? {} : { monto: pesos(m.monto_centavos) }),
               excedente: m.excedente ?? 'reducir_plazo',
             }
           : {
@@ -63,7 +59,7 @@ export function casoJsonDesdeFilas(f: FilasDeCredito, fechaCorte: string): Recor
               tipo: m.tipo,
               fecha: m.fecha,
               concepto: m.concepto,
-              monto: pesos(m.monto_centavos as number),
+              ...(m.monto_centavos === null ? {} : { monto: pesos(m.monto_centavos) }),
             },
     ),
     periodos_sin_moratorio: f.periodos
