@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
@@ -146,54 +145,4 @@ describe('carta finiquito', () => {
   });
 });
 
-describe('corte de caja', () => {
-  it('suma los pagos del día por canal, oficina y quien registró; los cancelados se listan sin sumar; exporta a XLSX', async () => {
-    t.reloj.fijar('2024-07-15T18:00:00Z');
-    // Two weeks later the sessions have expired: sign in again.
-    for (const u of ['gestor', 'coordinador', 'contabilidad']) s[u] = await t.entrar(u);
-    const credito = await guardarCaso(t.base.db, casoPublicado('01-pago-parcial-con-atraso.json'));
-    await pagar(credito.id, '100.00', 'banco');
-    await pagar(credito.id, '250.50', 'caja');
-    const cancelado = await pagar(credito.id, '999.00', 'banco');
-    await t.pedir('POST', `/api/movimientos/${cancelado.movimiento.id}/cancelacion`, {
-      sesion: s.contabilidad,
-      cuerpo: { motivo: 'Depósito duplicado' },
-      encabezados: { 'idempotency-key': llave() },
-    });
-
-    const corte = (
-      await t.pedir('GET', '/api/caja/corte?fecha=2024-07-15', { sesion: s.contabilidad })
-    ).json();
-    expect(corte.total).toEqual({ clave: 'total', pagos: 2, monto: '350.50' });
-    expect(corte.porCanal).toEqual([
-      { clave: 'banco', pagos: 1, monto: '100.00' },
-      { clave: 'caja', pagos: 1, monto: '250.50' },
-    ]);
-    expect(corte.porGestor).toEqual([
-      { clave: 'Sofía Valenzuela Peña', pagos: 2, monto: '350.50' },
-    ]);
-    expect(corte.pagos).toHaveLength(3);
-    expect(corte.pagos[0]).toMatchObject({ creditoId: credito.id, credito: credito.numero });
-    expect(corte.pagos.filter((p: { cancelado: boolean }) => p.cancelado)).toHaveLength(1);
-    expect(
-      (await t.pedir('GET', '/api/caja/corte?fecha=2024-07-15', { sesion: s.gestor })).statusCode,
-    ).toBe(403);
-
-    const xlsx = await t.pedir('GET', '/api/caja/corte.xlsx?fecha=2024-07-15', {
-      sesion: s.contabilidad,
-    });
-    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
-    const libro = new ExcelJS.Workbook();
-    await libro.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(libro.worksheets.map((h) => h.name)).toEqual([
-      'Resumen',
-      'Por canal',
-      'Por oficina',
-      'Por gestor',
-      'Pagos',
-    ]);
-    expect(libro.getWorksheet('Resumen')?.getCell('A1').value).toBe('Corte de caja del 15/07/2024');
-    expect(libro.getWorksheet('Resumen')?.getCell('B3').value).toBe(350.5);
-    expect(libro.getWorksheet('Pagos')?.rowCount).toBe(4);
-  });
-});
+// The corte de caja: test/http/corte-de-caja.test.ts.

@@ -140,7 +140,7 @@ describe('un pago 3 días antes de un vencimiento, con el excedente por omisión
     expect(corte.statusCode).toBe(200);
     const delCredito = corte
       .json()
-      .pagos.filter((p: { creditoId: number }) => p.creditoId === credito.id);
+      .lineas.filter((p: { creditoId: number }) => p.creditoId === credito.id);
     expect(delCredito).toMatchObject([{ folio: pago.movimiento.id, monto: '1500.00' }]);
   });
 

@@ -313,7 +313,7 @@ describe('firmar una reestructura', () => {
     });
     expect(corte.statusCode).toBe(200);
     expect(
-      (corte.json().pagos as Array<{ creditoId: number; canal: string }>).filter(
+      (corte.json().lineas as Array<{ creditoId: number; canal: string }>).filter(
         (p) => p.creditoId === c.id || p.canal === 'reestructura',
       ),
     ).toEqual([]);

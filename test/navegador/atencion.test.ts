@@ -166,7 +166,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla 
     await pago.panel.screenshot({ path: 'test-results/atencion-posible-duplicado.png' });
   }, 90_000);
 
-  it('la coordinación cancela ese pago con su motivo; el corte de caja lo lista cancelado y no lo suma', async () => {
+  it('la coordinación cancela ese pago con su motivo; en el corte de caja su cancelación es otra línea que lo resta', async () => {
     expect(folio).toBeGreaterThan(0);
     const r = await entrarComo('coordinador');
     await r.abrir(`/creditos/${credito.id}`);
@@ -207,9 +207,11 @@ describe.runIf(hayChromium)('recorrido en el navegador: atención en ventanilla 
     await fila.waitFor();
     expect(await fila.textContent()).toContain('Cancelado');
     expect(await fila.textContent()).toContain('$1,500.00');
+    // The payment and its cancellation are two lines that cancel out (issue 14).
+    expect(await caja.cancelacionDe(folio).textContent()).toContain('-$1,500.00');
     expect(await caja.cifra('Total del día')).toBe('$0.00');
-    expect(await caja.cifra('Pagos aplicados')).toBe('0');
-    expect(await caja.cifra('Pagos cancelados (no suman)')).toBe('1');
+    expect(await caja.cifra('Pagos recibidos')).toBe('$1,500.00');
+    expect(await caja.cifra('Cancelaciones')).toBe('-$1,500.00');
     expect(await r.page.getByRole('link', { name: 'Descargar XLSX' }).getAttribute('href')).toBe(
       `/api/caja/corte.xlsx?fecha=${hoy}`,
     );

@@ -1,36 +1,20 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CorteCerrado, CorteDeCaja } from '../../../src/contrato/caja.ts';
 import { solicitar } from './cliente.ts';
 import type { Rol } from './tipos.ts';
 
 export const ROLES_CAJA: readonly Rol[] = ['coordinador', 'contabilidad', 'administrador'];
 
-export interface PagoDelDia {
-  folio: number;
-  creditoId: number;
-  credito: string;
-  oficina: string;
-  canal: string;
-  referencia: string;
-  monto: string;
-  registradoPor: string;
-  cancelado: boolean;
-}
+// The wire's shapes are the server's contract (src/contrato/caja.ts), imported type-only.
+export type {
+  CorteCerrado,
+  CorteDeCaja,
+  LineaDelCorte,
+  SumaDelCorte,
+} from '../../../src/contrato/caja.ts';
 
-/** A group's count and amount; cancelled payments are not in it. */
-export interface Total {
-  clave: string;
-  pagos: number;
-  monto: string;
-}
-
-export interface CorteDeCaja {
-  fecha: string;
-  pagos: PagoDelDia[];
-  total: Total;
-  porCanal: Total[];
-  porOficina: Total[];
-  porGestor: Total[];
-}
+/** Who may close a day's corte (the server's policy `caja.cerrar_corte`). */
+export const ROLES_CIERRE_CAJA: readonly Rol[] = ['contabilidad', 'administrador'];
 
 export function useCorteDeCaja(fecha: string) {
   return useQuery({
@@ -45,4 +29,17 @@ export function useCorteDeCaja(fecha: string) {
 
 export function urlCorteXlsx(fecha: string): string {
   return `/api/caja/corte.xlsx?fecha=${encodeURIComponent(fecha)}`;
+}
+
+export function useCerrarCorte() {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: ({ fecha, clave }: { fecha: string; clave: string }) =>
+      solicitar<CorteCerrado>('POST', '/api/caja/corte/cierre', {
+        cuerpo: { fecha },
+        encabezados: { 'Idempotency-Key': clave },
+      }),
+    // Closing a day changes the next open one too (it receives the late movements).
+    onSettled: () => cliente.invalidateQueries({ queryKey: ['caja', 'corte'] }),
+  });
 }

@@ -1,4 +1,6 @@
 import {
+  Alert,
+  App,
   Button,
   Card,
   DatePicker,
@@ -6,119 +8,202 @@ import {
   Spin,
   Table,
   type TableColumnsType,
+  Tag,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
-import { type PagoDelDia, type Total, urlCorteXlsx, useCorteDeCaja } from '../api/caja.ts';
+import {
+  type CorteDeCaja,
+  type LineaDelCorte,
+  ROLES_CIERRE_CAJA,
+  type SumaDelCorte,
+  urlCorteXlsx,
+  useCerrarCorte,
+  useCorteDeCaja,
+} from '../api/caja.ts';
+import { mensajeDeError } from '../api/cliente.ts';
+import { useClaveDeIdempotencia } from '../api/idempotencia.ts';
 import { urlRecibo } from '../api/pagos.ts';
-import { useHoy } from '../api/sesion.ts';
+import { useHoy, useUsuarioActual } from '../api/sesion.ts';
 import { Cargando } from '../componentes/Cargando.tsx';
 import { ErrorConReintento } from '../componentes/ErrorConReintento.tsx';
-import { EtiquetaCancelado, nombreCanal } from '../componentes/Etiquetas.tsx';
-import { fecha, pesosDe } from '../formato.ts';
+import { EtiquetaCancelado } from '../componentes/Etiquetas.tsx';
+import { fecha, fechaHora, pesosDe } from '../formato.ts';
 import { useTituloDocumento } from '../titulo.ts';
 
 const FECHA_ISO = /^\d{4}-\d{2}-\d{2}$/;
 const FORMATO_ISO = 'YYYY-MM-DD';
+const POSTERIOR = 'Posterior al cierre';
 
 const cifra = (monto: string) => <span className="cifra">{pesosDe(monto)}</span>;
+const movimientos = (n: number) =>
+  `${n.toLocaleString('es-MX')} ${n === 1 ? 'movimiento' : 'movimientos'}`;
 
+/** A group's sums, with the corte's total under them: the column adds up to it. */
 function TablaTotales({
   titulo,
   encabezado,
-  totales,
-  nombre = (clave) => clave,
+  filas,
+  total,
 }: {
   titulo: string;
   encabezado: string;
-  totales: Total[];
-  nombre?: (clave: string) => string;
+  filas: SumaDelCorte[];
+  total: SumaDelCorte;
 }) {
-  const columnas: TableColumnsType<Total> = [
-    { title: encabezado, key: 'clave', render: (_, t) => nombre(t.clave) },
-    { title: 'Pagos', dataIndex: 'pagos', width: 70, align: 'right' },
+  const columnas: TableColumnsType<SumaDelCorte> = [
+    { title: encabezado, dataIndex: 'nombre' },
+    { title: 'Mov.', dataIndex: 'movimientos', width: 64, align: 'right' },
     { title: 'Monto', key: 'monto', width: 130, align: 'right', render: (_, t) => cifra(t.monto) },
   ];
   return (
     <Card size="small" title={<h2 className="titulo-tarjeta">{titulo}</h2>}>
-      <Table<Total>
+      <Table<SumaDelCorte>
         rowKey="clave"
         columns={columnas}
-        dataSource={totales}
+        dataSource={filas}
         size="small"
         tableLayout="fixed"
         pagination={false}
-        locale={{ emptyText: 'Sin pagos.' }}
+        locale={{ emptyText: 'Sin movimientos.' }}
+        summary={() =>
+          filas.length === 0 ? null : (
+            <Table.Summary.Row className="fila-total">
+              <Table.Summary.Cell index={0}>
+                <strong>Total</strong>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                {total.movimientos.toLocaleString('es-MX')}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">
+                <strong>{cifra(total.monto)}</strong>
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          )
+        }
       />
     </Card>
   );
 }
 
-const columnasPagos: TableColumnsType<PagoDelDia> = [
+function Estado({ linea }: { linea: LineaDelCorte }) {
+  return (
+    <Flex gap={4} wrap>
+      {linea.tipo === 'cancelacion' ? (
+        <Tag>{linea.estado}</Tag>
+      ) : linea.cancelado ? (
+        <EtiquetaCancelado />
+      ) : (
+        <span>{linea.estado}</span>
+      )}
+      {linea.posterior && <Tag color="gold">{POSTERIOR}</Tag>}
+    </Flex>
+  );
+}
+
+const columnasLineas = (dia: string): TableColumnsType<LineaDelCorte> => [
   { title: 'Folio', dataIndex: 'folio', width: 72, align: 'right' },
   {
-    title: 'Crédito',
+    title: 'Fecha',
+    key: 'fecha',
+    width: 104,
+    // A late movement keeps its own date: marked when it is not the corte's.
+    render: (_, l) => (l.fecha === dia ? fecha(l.fecha) : <strong>{fecha(l.fecha)}</strong>),
+  },
+  {
+    title: 'Crédito y acreditado',
     key: 'credito',
-    width: 150,
-    render: (_, p) => (
-      <Link to={`/creditos/${p.creditoId}`} className="enlace-credito">
-        {p.credito}
-      </Link>
+    width: 210,
+    render: (_, l) => (
+      <>
+        <Link to={`/creditos/${l.creditoId}`} className="enlace-credito">
+          {l.credito}
+        </Link>
+        <div>{l.deudor}</div>
+      </>
     ),
   },
-  { title: 'Oficina', dataIndex: 'oficina', width: 120 },
-  { title: 'Canal', key: 'canal', width: 150, render: (_, p) => nombreCanal(p.canal) },
+  { title: 'Oficina', dataIndex: 'oficina', width: 110 },
+  { title: 'Canal', dataIndex: 'canalNombre', width: 150 },
   {
     title: 'Referencia',
-    dataIndex: 'referencia',
-    render: (r: string) => <span style={{ overflowWrap: 'anywhere' }}>{r}</span>,
+    key: 'referencia',
+    render: (_, l) => (
+      <span style={{ overflowWrap: 'anywhere' }}>
+        {l.cancela === null ? l.referencia : `Cancela el folio ${l.cancela}`}
+        {l.motivo ? `: ${l.motivo}` : ''}
+      </span>
+    ),
   },
   {
     title: 'Monto',
     key: 'monto',
     width: 130,
     align: 'right',
-    render: (_, p) =>
-      p.cancelado ? (
-        <del className="cifra">
-          {pesosDe(p.monto)}
-          <span className="solo-lectores"> (cancelado, no suma)</span>
-        </del>
-      ) : (
-        cifra(p.monto)
-      ),
+    render: (_, l) => cifra(l.monto),
   },
-  { title: 'Registrado por', dataIndex: 'registradoPor', width: 170 },
-  {
-    title: 'Estado',
-    key: 'estado',
-    width: 104,
-    render: (_, p) => (p.cancelado ? <EtiquetaCancelado /> : 'Aplicado'),
-  },
+  { title: 'Registró', dataIndex: 'registradoPor', width: 160 },
+  { title: 'Estado', key: 'estado', width: 150, render: (_, l) => <Estado linea={l} /> },
   {
     title: 'Recibo',
     key: 'recibo',
     width: 80,
-    render: (_, p) => (
-      <a href={urlRecibo(p.folio)} download aria-label={`Descargar recibo del pago ${p.folio}`}>
-        Recibo
-      </a>
-    ),
+    render: (_, l) =>
+      l.tipo === 'pago' ? (
+        <a href={urlRecibo(l.folio)} download aria-label={`Descargar recibo del pago ${l.folio}`}>
+          Recibo
+        </a>
+      ) : null,
   },
 ];
 
+function AvisoDeCierre({ corte, hoy }: { corte: CorteDeCaja; hoy: string }) {
+  const posteriores = corte.lineas.filter((l) => l.posterior).length;
+  const incluye =
+    posteriores === 0
+      ? ''
+      : posteriores === 1
+        ? ` Incluye 1 movimiento con fecha de un día ya cerrado, marcado «${POSTERIOR}».`
+        : ` Incluye ${movimientos(posteriores)} con fecha de días ya cerrados, marcados «${POSTERIOR}».`;
+  if (corte.cierre !== null) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={`Corte cerrado por ${corte.cierre.cerradoPor} el ${fechaHora(corte.cierre.cerradoEn)}.`}
+        description={`Ya no cambia: lo que se registre después con fecha ${fecha(corte.fecha)} aparecerá en el siguiente corte abierto como «${POSTERIOR}».${incluye}`}
+        style={{ marginBottom: 16 }}
+      />
+    );
+  }
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title="Corte abierto"
+      description={`Puede cambiar hasta que Contabilidad lo cierre${corte.fecha === hoy ? ' al terminar el día' : ''}.${incluye}`}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
 /**
- * The day's cash report for accounting: every payment dated that day, by channel, office and
- * who registered it. A cancelled payment is listed, so the paper trail is complete, but not summed.
+ * The day's cash report for accounting: every payment dated that day and every cancellation
+ * made that day, as signed lines that add up to the totals. Contabilidad closes it; a closed
+ * corte is read as it was closed.
  */
 export function PaginaCaja() {
   useTituloDocumento('Corte de caja');
   const hoy = useHoy();
+  const { rol } = useUsuarioActual();
+  const { message, modal } = App.useApp();
   const [parametros, setParametros] = useSearchParams();
   const pedida = parametros.get('fecha');
   const dia = pedida !== null && FECHA_ISO.test(pedida) ? pedida : hoy;
   const corte = useCorteDeCaja(dia);
+  const cerrar = useCerrarCorte();
+  const clave = useClaveDeIdempotencia();
   const actualizando = corte.isFetching && corte.isPlaceholderData;
 
   const cambiarFecha = (valor: Dayjs | null) => {
@@ -127,8 +212,26 @@ export function PaginaCaja() {
     setParametros(nueva === hoy ? {} : { fecha: nueva }, { replace: true });
   };
 
-  const datos = corte.data;
-  const cancelados = datos?.pagos.filter((p) => p.cancelado).length ?? 0;
+  const datos = corte.data?.fecha === dia ? corte.data : undefined;
+  const puedeCerrar =
+    ROLES_CIERRE_CAJA.includes(rol) && datos !== undefined && datos.cierre === null && dia <= hoy;
+
+  const confirmarCierre = (c: CorteDeCaja) => {
+    void modal.confirm({
+      title: `¿Cerrar el corte del ${fecha(c.fecha)}?`,
+      content: `Quedarán fijos sus ${movimientos(c.total.movimientos)} y el total de ${pesosDe(c.total.monto)}. Lo que se registre después con esta fecha aparecerá en el siguiente corte abierto como «${POSTERIOR}». No se puede deshacer.`,
+      okText: 'Cerrar corte',
+      cancelText: 'Volver',
+      onOk: () =>
+        cerrar.mutateAsync({ fecha: c.fecha, clave: clave.actual() }).then(
+          () => {
+            clave.renovar();
+            void message.success(`Corte del ${fecha(c.fecha)} cerrado.`);
+          },
+          (error: unknown) => void message.error(mensajeDeError(error)),
+        ),
+    });
+  };
 
   return (
     <>
@@ -151,14 +254,18 @@ export function PaginaCaja() {
           <Button onClick={() => cambiarFecha(dayjs(hoy, FORMATO_ISO))} disabled={dia === hoy}>
             Hoy
           </Button>
-          <Button
-            type="primary"
-            href={urlCorteXlsx(dia)}
-            download
-            disabled={!corte.isSuccess || actualizando}
-          >
+          <Button href={urlCorteXlsx(dia)} download disabled={!corte.isSuccess || actualizando}>
             Descargar XLSX
           </Button>
+          {puedeCerrar && (
+            <Button
+              type="primary"
+              loading={cerrar.isPending}
+              onClick={() => confirmarCierre(datos)}
+            >
+              Cerrar corte
+            </Button>
+          )}
         </Flex>
       </Flex>
 
@@ -168,62 +275,97 @@ export function PaginaCaja() {
           error={corte.error}
           reintentar={corte.refetch}
         />
-      ) : datos === undefined ? (
+      ) : corte.data === undefined ? (
         <Cargando texto="Cargando el corte de caja…" />
       ) : (
         <Spin spinning={actualizando} description={`Cargando el corte del ${fecha(dia)}…`}>
-          <section aria-label="Totales del día" aria-busy={actualizando}>
-            <dl className="cifras-principales cifras-caja">
-              <div>
-                <dt>Pagos aplicados</dt>
-                <dd className="cifra">{datos.total.pagos.toLocaleString('es-MX')}</dd>
-              </div>
-              <div className="cifra-destacada">
-                <dt>Total del día</dt>
-                <dd className="cifra">{pesosDe(datos.total.monto)}</dd>
-              </div>
-              <div>
-                <dt>Pagos cancelados (no suman)</dt>
-                <dd className="cifra">{cancelados.toLocaleString('es-MX')}</dd>
-              </div>
-            </dl>
-            <div className="caja-totales">
-              <TablaTotales
-                titulo="Por canal"
-                encabezado="Canal"
-                totales={datos.porCanal}
-                nombre={nombreCanal}
-              />
-              <TablaTotales titulo="Por oficina" encabezado="Oficina" totales={datos.porOficina} />
-              <TablaTotales
-                titulo="Por quien registró"
-                encabezado="Registró"
-                totales={datos.porGestor}
-              />
-            </div>
-          </section>
-          <Card
-            size="small"
-            style={{ marginTop: 16 }}
-            title={<h2 className="titulo-tarjeta">Pagos del día ({datos.pagos.length})</h2>}
-          >
-            <Table<PagoDelDia>
-              rowKey="folio"
-              columns={columnasPagos}
-              dataSource={datos.pagos}
-              size="small"
-              tableLayout="fixed"
-              rowClassName={(p) => (p.cancelado ? 'fila-cancelada' : '')}
-              pagination={
-                datos.pagos.length > 50
-                  ? { pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }
-                  : false
-              }
-              locale={{ emptyText: `No hay pagos con fecha ${fecha(dia)}.` }}
-            />
-          </Card>
+          {datos !== undefined && <AvisoDeCierre corte={datos} hoy={hoy} />}
+          <CuerpoDelCorte corte={corte.data} actualizando={actualizando} />
         </Spin>
       )}
+    </>
+  );
+}
+
+function CuerpoDelCorte({ corte, actualizando }: { corte: CorteDeCaja; actualizando: boolean }) {
+  const figuras: Array<{ suma: SumaDelCorte; titulo: string; destacada?: boolean }> = [
+    { suma: corte.pagos, titulo: 'Pagos recibidos' },
+    { suma: corte.cancelaciones, titulo: 'Cancelaciones' },
+    { suma: corte.total, titulo: 'Total del día', destacada: true },
+  ];
+  return (
+    <>
+      <section aria-label="Totales del día" aria-busy={actualizando}>
+        <dl className="cifras-principales cifras-caja">
+          {figuras.map(({ suma, titulo, destacada }) => (
+            <div key={titulo} className={destacada ? 'cifra-destacada' : undefined}>
+              <dt>{titulo}</dt>
+              <dd className="cifra">{pesosDe(suma.monto)}</dd>
+              <dd style={{ margin: 0, fontSize: 13, fontWeight: 400 }}>
+                {movimientos(suma.movimientos)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <div className="caja-totales">
+          <TablaTotales
+            titulo="Por canal"
+            encabezado="Canal"
+            filas={corte.porCanal}
+            total={corte.total}
+          />
+          <TablaTotales
+            titulo="Por oficina"
+            encabezado="Oficina"
+            filas={corte.porOficina}
+            total={corte.total}
+          />
+          <TablaTotales
+            titulo="Por quien registró"
+            encabezado="Registró"
+            filas={corte.porGestor}
+            total={corte.total}
+          />
+        </div>
+      </section>
+      <Card
+        size="small"
+        style={{ marginTop: 16 }}
+        title={<h2 className="titulo-tarjeta">Movimientos del corte ({corte.lineas.length})</h2>}
+      >
+        <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+          Un pago cancelado sigue en su renglón y su cancelación es otro renglón con monto negativo:
+          la columna Monto suma el total del día.
+        </Typography.Paragraph>
+        <Table<LineaDelCorte>
+          rowKey="folio"
+          columns={columnasLineas(corte.fecha)}
+          dataSource={corte.lineas}
+          size="small"
+          tableLayout="fixed"
+          scroll={{ x: 1280 }}
+          rowClassName={(l) => (l.tipo === 'cancelacion' || l.cancelado ? 'fila-cancelada' : '')}
+          pagination={
+            corte.lineas.length > 50
+              ? { pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }
+              : false
+          }
+          locale={{ emptyText: `No hay movimientos en el corte del ${fecha(corte.fecha)}.` }}
+          summary={() =>
+            corte.lineas.length === 0 ? null : (
+              <Table.Summary.Row className="fila-total">
+                <Table.Summary.Cell index={0} colSpan={6}>
+                  <strong>Total del día</strong>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={6} align="right">
+                  <strong>{cifra(corte.total.monto)}</strong>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={7} colSpan={3} />
+              </Table.Summary.Row>
+            )
+          }
+        />
+      </Card>
     </>
   );
 }
