@@ -45,7 +45,7 @@ async function principal(): Promise<void> {
   const trabajos = await iniciarTrabajos(base.url, db, reloj, config.zonaHoraria, {
     memoriaImportacionMb: config.memoriaImportacionMb,
   });
-  const avisos = await iniciarAvisos(base.url, ['turnos', 'recados']);
+  const avisos = await iniciarAvisos(base.url, ['turnos', 'recados', 'convenios']);
   const { app } = await construirApp({
     trabajos,
     avisos,

@@ -4,7 +4,8 @@ import type { Avisos } from '../plataforma/avisos.ts';
 
 /**
  * A server-sent events stream: one `event: <canal>` line each time a notice on `canal` carries
- * `destinatario` (an office or a user id); the page then refetches. A comment every 25 s keeps
+ * `destinatario` (an office or a user id); the page then refetches. A notice may carry data
+ * after the destinatario (`7 {"convenioId":3}`): it goes out as the event's `data`. A comment every 25 s keeps
  * proxies from closing an idle connection; closing the page unsubscribes.
  */
 export function abrirAvisosEnVivo(
@@ -30,6 +31,11 @@ export function abrirAvisosEnVivo(
   reply.raw.write('retry: 3000\nevent: listo\ndata: {}\n\n');
   const quitar = avisos.suscribir(canal, (carga) => {
     if (carga === destinatario) reply.raw.write(`event: ${canal}\ndata: {}\n\n`);
+    // `<destinatario> <json>`: a notice that says what happened (a convenio decided), not
+    // only that something changed. The JSON was written by the server, one line.
+    else if (carga.startsWith(`${destinatario} {`)) {
+      reply.raw.write(`event: ${canal}\ndata: ${carga.slice(destinatario.length + 1)}\n\n`);
+    }
   });
   const latido = setInterval(() => reply.raw.write(': latido\n\n'), 25_000);
   request.raw.on('close', () => {

@@ -386,7 +386,7 @@ const CONSULTAS: Record<string, string[]> = {
   'GET /api/creditos/:id/estado-de-cuenta': ['fecha'],
   'GET /api/creditos/:id/estado-de-cuenta.pdf': ['fecha'],
   'GET /api/creditos/:id/ficha-de-pago.pdf': ['monto'],
-  'GET /api/buscar': ['q'],
+  'GET /api/buscar': ['q', 'pagina'],
   'GET /api/conciliacion/pendientes': ['estado', 'pagina'],
   'GET /api/turnos': ['fecha'],
   'GET /api/turnos/indicadores': ['desde', 'hasta'],

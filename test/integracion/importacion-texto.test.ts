@@ -301,9 +301,9 @@ describe.each(['utf8', 'cp1252', 'xlsx'] as const)('importación en %s', (format
     for (const q of ['ofarrill', "o'farrill", 'o’farrill', 'José Ángel O’Farrill']) {
       const hallados = await base.db
         .transaction()
-        .execute((trx) => buscar(trx, q, { reloj, ip: null, actor: admin }));
+        .execute((trx) => buscar(trx, q, 1, { reloj, ip: null, actor: admin }));
       expect(
-        hallados.map((h) => h.nombre),
+        hallados.resultados.map((h) => h.nombre),
         q,
       ).toEqual(['José Ángel Núñez O’Farrill']);
     }

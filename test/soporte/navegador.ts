@@ -42,7 +42,7 @@ export async function crearEscenario(): Promise<Escenario> {
   await base.db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
   // The same services as `npm start`: the job queue and the live notices, on this database.
   const trabajos = await iniciarTrabajos(base.url, base.db, reloj, 'America/Hermosillo');
-  const avisos = await iniciarAvisos(base.url, ['turnos', 'recados']);
+  const avisos = await iniciarAvisos(base.url, ['turnos', 'recados', 'convenios']);
   const { app } = await construirApp({
     trabajos,
     avisos,

@@ -3,6 +3,7 @@ import { motivoDeRechazo, transicionConvenio } from '../../domain/convenios/esta
 import { ErrorDominio } from '../../domain/errores.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { avisarDecisionDeConvenio } from './avisar-decision.ts';
 import { bloquearConvenio } from './bloquear-convenio.ts';
 import { motivoParaNoAutorizarlo } from './motivo-para-no-autorizar.ts';
 import { type VistaConvenio, vistaConvenio } from './vista-convenio.ts';
@@ -36,5 +37,6 @@ export async function autorizarConvenio(
       propuestoPor: c.propuesto_por,
     },
   });
+  await avisarDecisionDeConvenio(trx, c, 'autorizado', null, ctx);
   return vistaConvenio(trx, id, ctx);
 }

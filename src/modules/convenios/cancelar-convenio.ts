@@ -3,6 +3,7 @@ import { motivoDeRechazo, transicionConvenio } from '../../domain/convenios/esta
 import { ErrorDominio } from '../../domain/errores.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { avisarDecisionDeConvenio } from './avisar-decision.ts';
 import { bloquearConvenio } from './bloquear-convenio.ts';
 import { type VistaConvenio, vistaConvenio } from './vista-convenio.ts';
 
@@ -30,5 +31,10 @@ export async function cancelarConvenio(
     objetoId: id,
     detalle: { estadoAnterior: c.estado, motivo },
   });
+  // Someone else withdrawing a convenio that waited for authorization refused it: its
+  // proposer hears it live. Withdrawing one's own proposal tells nobody.
+  if (c.estado === 'propuesto' && c.propuesto_por !== ctx.actor.id) {
+    await avisarDecisionDeConvenio(trx, c, 'rechazado', motivo, ctx);
+  }
   return vistaConvenio(trx, id, ctx);
 }

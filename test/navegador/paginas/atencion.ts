@@ -18,6 +18,30 @@ export class BuscadorGlobal {
     return this.page.getByRole('listbox').getByRole('option').filter({ hasText: nombre });
   }
 
+  /** Types the whole text at once and presses Enter at once, before any result can arrive. */
+  async escribirYEnter(texto: string): Promise<void> {
+    await this.caja.click();
+    await this.caja.fill(texto);
+    await this.caja.press('Enter');
+  }
+
+  /** The list's options that are people (not «Ver más»). */
+  personas(): Locator {
+    return this.page
+      .getByRole('listbox', { name: 'Resultados de la búsqueda' })
+      .getByRole('option')
+      .filter({ hasNotText: /^(Ver más resultados|Cargando más resultados…)$/ });
+  }
+
+  verMas(): Locator {
+    return this.page.getByRole('option', { name: 'Ver más resultados' });
+  }
+
+  /** The line under the box when nobody is listed or someone elsewhere also matches. */
+  aviso(texto: string | RegExp): Locator {
+    return this.page.locator('.buscador-desplegable .buscador-aviso').filter({ hasText: texto });
+  }
+
   /** Moves down the list with ↓ until `nombre` is the chosen row, then opens it with Enter. */
   async abrirConTeclado(nombre: string): Promise<void> {
     const opcion = this.resultado(nombre);

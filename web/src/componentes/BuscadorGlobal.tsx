@@ -1,7 +1,13 @@
 import { Input, type InputRef } from 'antd';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { type Hallazgo, MINIMO_BUSQUEDA, ROLES_ATENCION, useBusqueda } from '../api/atencion.ts';
+import {
+  type Hallazgo,
+  MINIMO_BUSQUEDA,
+  type OficinaQueAtiende,
+  ROLES_ATENCION,
+  useBusquedaPorPaginas,
+} from '../api/atencion.ts';
 import { mensajeDeError } from '../api/cliente.ts';
 import { useUsuarioActual } from '../api/sesion.ts';
 import { useValorDiferido } from '../diferido.ts';
@@ -20,6 +26,24 @@ function detalleDe(h: Hallazgo): string {
   const resto = h.creditos.length - CREDITOS_VISIBLES;
   const creditos = resto > 0 ? `${visibles} y ${resto} más` : visibles;
   return `${roles} · ${h.creditos.length === 1 ? 'Crédito' : 'Créditos'} ${creditos}`;
+}
+
+/** What tells homonyms apart: birth year, town, masked CURP (whatever is on file). */
+function distintivosDe(h: Hallazgo): string | null {
+  const partes = [
+    h.anioNacimiento === null ? null : `Nació en ${h.anioNacimiento}`,
+    h.municipio,
+    h.curp === null ? null : `CURP ${h.curp}`,
+  ].filter((p) => p !== null);
+  return partes.length === 0 ? null : partes.join(' · ');
+}
+
+/** «la oficina de Nogales», «las oficinas de Cd. Obregón y Nogales»: where to send a walk-in. */
+function oficinasDe(oficinas: OficinaQueAtiende[]): string {
+  const nombres = oficinas.map((o) => o.nombre);
+  return nombres.length <= 1
+    ? `la oficina de ${nombres[0] ?? ''}`
+    : `las oficinas de ${nombres.slice(0, -1).join(', ')} y ${nombres.at(-1)}`;
 }
 
 /** The header's search box, for everyone who attends debtors (the server refuses the rest). */
@@ -44,13 +68,24 @@ function Buscador() {
   const [abierto, setAbierto] = useState(false);
   const [activo, setActivo] = useState(-1);
   const diferido = useValorDiferido(texto.trim(), ESPERA_MS);
-  const busqueda = useBusqueda(diferido);
+  const busqueda = useBusquedaPorPaginas(diferido);
+  // Enter pressed before this text's results arrived: the first of them opens when they do.
+  const [pendiente, setPendiente] = useState<string | null>(null);
 
   const q = texto.trim();
   const suficiente = q.length >= MINIMO_BUSQUEDA && diferido.length >= MINIMO_BUSQUEDA;
-  const resultados = suficiente ? (busqueda.data ?? []) : [];
-  // Results of an earlier text stay listed (dimmed) until the current one's arrive.
-  const alDia = q === diferido && !busqueda.isPlaceholderData && !busqueda.isFetching;
+  const paginas = suficiente ? (busqueda.data?.pages ?? []) : [];
+  const resultados = paginas.flatMap((p) => p.resultados);
+  const otrasOficinas = paginas[0]?.otrasOficinas ?? [];
+  const hayMas = suficiente && busqueda.hasNextPage;
+  // Results of an earlier text stay listed (dimmed) until the current one's arrive; a «Ver
+  // más» on the way leaves the ones listed current.
+  const alDia =
+    q === diferido &&
+    !busqueda.isPlaceholderData &&
+    (!busqueda.isFetching || busqueda.isFetchingNextPage);
+  // The listbox's last option asks for 20 more.
+  const opciones = resultados.length + (hayMas ? 1 : 0);
 
   useEffect(() => {
     const alPresionar = (e: globalThis.KeyboardEvent) => {
@@ -73,12 +108,26 @@ function Buscador() {
     setAbierto(false);
     setTexto('');
     setActivo(-1);
+    setPendiente(null);
     navegar(`/personas/${h.personaId}`);
     document.getElementById('contenido')?.focus();
   };
 
+  const verMas = () => {
+    if (!busqueda.isFetchingNextPage) void busqueda.fetchNextPage();
+  };
+
+  // The Enter that came early: once the results for that text are in, open the first one (or
+  // let «Nadie coincide» speak, if none).
+  const primero = resultados[0];
+  useEffect(() => {
+    if (pendiente === null || pendiente !== q || !alDia) return;
+    if (busqueda.isSuccess && primero !== undefined) abrirFicha(primero);
+    else if (busqueda.isSuccess || busqueda.isError) setPendiente(null);
+  });
+
   const alTeclear = (e: KeyboardEvent<HTMLInputElement>) => {
-    const n = resultados.length;
+    const n = opciones;
     switch (e.key) {
       case 'ArrowDown':
         e.preventDefault();
@@ -91,15 +140,25 @@ function Buscador() {
         else if (n > 0) setActivo((a) => (a <= 0 ? n - 1 : a - 1));
         return;
       case 'Enter': {
-        if (!abierto || n === 0) return;
+        if (q.length < MINIMO_BUSQUEDA) return;
         e.preventDefault();
-        // Without a chosen row, Enter opens the first one only once the list is for this text.
+        if (activo >= 0 && activo === resultados.length) {
+          verMas();
+          return;
+        }
+        // Without a chosen row, Enter opens the first result for this text: now if the list
+        // is for it, else as soon as it is (a quick hand at the counter does not wait).
         const elegido = activo >= 0 ? resultados[activo] : alDia ? resultados[0] : undefined;
         if (elegido) abrirFicha(elegido);
+        else if (!alDia) {
+          setPendiente(q);
+          setAbierto(true);
+        }
         return;
       }
       case 'Escape':
         e.preventDefault();
+        setPendiente(null);
         if (abierto && q !== '') setAbierto(false);
         else {
           setTexto('');
@@ -110,7 +169,7 @@ function Buscador() {
   };
 
   const mostrar = abierto && q !== '';
-  const lista = mostrar && resultados.length > 0;
+  const lista = mostrar && opciones > 0;
   const idActivo = lista && activo >= 0 ? `${id}-opcion-${activo}` : undefined;
 
   let aviso: string | null = null;
@@ -119,16 +178,26 @@ function Buscador() {
       aviso = `Escribe al menos ${MINIMO_BUSQUEDA} caracteres.`;
     } else if (busqueda.isError && alDia) {
       aviso = mensajeDeError(busqueda.error);
+    } else if (pendiente === q && !alDia) {
+      aviso = 'Buscando… se abrirá el primer resultado.';
     } else if (resultados.length === 0) {
-      aviso =
-        alDia && busqueda.isSuccess ? `Nadie coincide con «${q}» en tu cartera.` : 'Buscando…';
+      aviso = !(alDia && busqueda.isSuccess)
+        ? 'Buscando…'
+        : otrasOficinas.length > 0
+          ? `Nadie coincide con «${q}» en tu cartera. Lo atiende ${oficinasDe(otrasOficinas)}: indícale que acuda allá.`
+          : `Nadie coincide con «${q}» en tu cartera.`;
     }
   }
+  // Someone else of that name may be the walk-in: say where they are attended, nothing more.
+  const nota =
+    mostrar && alDia && resultados.length > 0 && otrasOficinas.length > 0
+      ? `También coincide alguien a quien atiende ${oficinasDe(otrasOficinas)}.`
+      : null;
   const anuncio = !mostrar
     ? ''
     : (aviso ??
       (alDia
-        ? `${resultados.length} ${resultados.length === 1 ? 'resultado' : 'resultados'}. Flechas para elegir, Enter para abrir la ficha.`
+        ? `${resultados.length} ${resultados.length === 1 ? 'resultado' : 'resultados'}${hayMas ? ' y hay más' : ''}. Flechas para elegir, Enter para abrir la ficha.${nota === null ? '' : ` ${nota}`}`
         : ''));
 
   return (
@@ -150,6 +219,7 @@ function Buscador() {
         value={texto}
         onChange={(e) => {
           setTexto(e.target.value);
+          setPendiente(null);
           setActivo(-1);
           setAbierto(true);
         }}
@@ -190,9 +260,28 @@ function Buscador() {
               >
                 <span className="buscador-nombre">{h.nombre}</span>
                 <span className="buscador-detalle">{detalleDe(h)}</span>
+                {distintivosDe(h) !== null && (
+                  <span className="buscador-detalle">{distintivosDe(h)}</span>
+                )}
               </div>
             ))}
+            {hayMas && (
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox's input handles the keys.
+              <div
+                id={`${id}-opcion-${resultados.length}`}
+                role="option"
+                tabIndex={-1}
+                aria-selected={activo === resultados.length}
+                className="buscador-opcion buscador-ver-mas"
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseMove={() => setActivo(resultados.length)}
+                onClick={verMas}
+              >
+                {busqueda.isFetchingNextPage ? 'Cargando más resultados…' : 'Ver más resultados'}
+              </div>
+            )}
           </div>
+          {nota !== null && <p className="buscador-aviso">{nota}</p>}
         </div>
       )}
     </search>

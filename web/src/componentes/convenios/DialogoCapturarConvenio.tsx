@@ -89,9 +89,9 @@ export function DialogoCapturarConvenio({
   const posibles = useFirmantesPosibles(
     oferta.creditos.filter((c) => c.califica).map((c) => c.creditoId),
   );
-  const acreditados = posibles.firmantes
-    .filter((f) => f.calidad === 'acreditado')
-    .map((f) => f.personaId);
+  // Everyone who may sign is proposed, the acreditado and the avales; the gestor unticks
+  // whoever will not sign.
+  const propuestos = posibles.firmantes.map((f) => f.personaId);
 
   const alEnviar = (v: Valores) => {
     if (proponer.isPending) return;
@@ -187,7 +187,7 @@ export function DialogoCapturarConvenio({
         <Form.Item
           label="Firmantes"
           name="firmantes"
-          initialValue={acreditados}
+          initialValue={propuestos}
           extra="Solo el acreditado y los avales de los créditos del convenio."
           rules={[
             { required: true, type: 'array', min: 1, message: 'Elige al menos un firmante.' },
