@@ -462,7 +462,8 @@ export interface ConvenioFila {
   estado: EstadoConvenio;
   version_alternativa_id: number | null;
   version_campana_id: number | null;
-  tipo: string;
+  /** An alternative's type, or 'campana' for a campaign's offer (the API's contract says so). */
+  tipo: TipoAlternativaColumna | 'campana';
   nombre: string;
   fecha_simulacion: FechaColumna;
   primer_pago: FechaColumna;
@@ -772,6 +773,76 @@ export interface ParametrosPrescripcionFila {
   definido_en: Instante;
 }
 
+/** Datos del instituto (migration 0032): append-only versions; JSONB read and written whole. */
+export interface DatosDelInstitutoFila {
+  version: number;
+  razon_social: string;
+  domicilio: string;
+  telefono: string;
+  correo: string;
+  cuentas: ColumnType<unknown, string, never>;
+  firmantes: ColumnType<unknown, string, never>;
+  leyendas: ColumnType<unknown, string, never>;
+  guardado_por: number;
+  guardado_en: Instante;
+}
+
+/** A template version (migration 0033): append-only; `textos` by section, read and written whole. */
+export interface PlantillaFila {
+  id: Generated<number>;
+  tipo: string;
+  version: number;
+  textos: ColumnType<unknown, string, never>;
+  guardado_por: number | null;
+  guardado_en: Instante;
+}
+
+/** A document issued (migration 0033): what it printed, with which template and datos versions. */
+export interface DocumentoEmitidoFila {
+  id: Generated<number>;
+  tipo: string;
+  credito_id: number;
+  movimiento_id: number | null;
+  convenio_id: number | null;
+  parametros: ColumnType<unknown, string, never>;
+  /** Null once withdrawn by an ARCO block of a person it names (`contenido_retirado_en`). */
+  contenido: ColumnType<unknown, string, null>;
+  contenido_retirado_en: ColumnType<Date | null, never, Date | string>;
+  plantilla_version: number;
+  plantilla_pagare_version: number | null;
+  datos_instituto_version: number | null;
+  emitido_por: number;
+  emitido_en: Instante;
+}
+
+/** A closed corte de caja (migration 0034): who closed which day, and its net total. */
+export interface CorteDeCajaFila {
+  fecha: FechaColumna;
+  cerrado_por: number;
+  cerrado_en: Instante;
+  movimientos: number;
+  total_centavos: CentavosColumna;
+}
+
+/** One line of a closed corte, as it was at closing (migration 0034). */
+export interface CorteDeCajaLineaFila {
+  corte: FechaColumna;
+  movimiento_id: number;
+  tipo: 'pago' | 'cancelacion';
+  fecha: FechaColumna;
+  credito_id: number;
+  /** Signed: a cancellation is negative. */
+  monto_centavos: CentavosColumna;
+  canal: string;
+  referencia: string;
+  oficina: string;
+  registrado_por: string;
+  cancelado: boolean;
+  cancela_id: number | null;
+  motivo: string | null;
+  posterior: boolean;
+}
+
 export interface ParametrosGestionFila {
   id: Generated<boolean>;
   intentos_diarios_por_persona: number;
@@ -1020,6 +1091,11 @@ export interface BaseDeDatos {
   turnados: TurnadoFila;
   actuaciones_juridicas: ActuacionJuridicaFila;
   parametros_prescripcion: ParametrosPrescripcionFila;
+  datos_del_instituto: DatosDelInstitutoFila;
+  plantillas: PlantillaFila;
+  documentos_emitidos: DocumentoEmitidoFila;
+  cortes_de_caja: CorteDeCajaFila;
+  cortes_de_caja_lineas: CorteDeCajaLineaFila;
   tomas_de_cuenta: { credito_id: number; usuario_id: number; hasta: Instante };
   parametros_gestion: ParametrosGestionFila;
   dias_inhabiles: DiaInhabilFila;

@@ -28,6 +28,10 @@ import * as correccionesDePersona from './migraciones/0028-correcciones-de-perso
 import * as expedientes from './migraciones/0029-expedientes.ts';
 import * as indicePrescripcion from './migraciones/0030-indice-prescripcion.ts';
 import * as sinDiasParaPrescripcion from './migraciones/0031-sin-dias-para-prescripcion.ts';
+import * as datosDelInstituto from './migraciones/0032-datos-del-instituto.ts';
+import * as plantillas from './migraciones/0033-plantillas.ts';
+import * as cortesDeCaja from './migraciones/0034-cortes-de-caja.ts';
+import * as telefonoEnParte from './migraciones/0035-telefono-en-parte.ts';
 
 /** Migrations live in code, in order; the name's number fixes the order. */
 const migraciones: Record<string, Migration> = {
@@ -60,6 +64,10 @@ const migraciones: Record<string, Migration> = {
   '0029-expedientes': expedientes,
   '0030-indice-prescripcion': indicePrescripcion,
   '0031-sin-dias-para-prescripcion': sinDiasParaPrescripcion,
+  '0032-datos-del-instituto': datosDelInstituto,
+  '0033-plantillas': plantillas,
+  '0034-cortes-de-caja': cortesDeCaja,
+  '0035-telefono-en-parte': telefonoEnParte,
 };
 
 const proveedor: MigrationProvider = { getMigrations: async () => migraciones };

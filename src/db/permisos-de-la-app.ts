@@ -20,6 +20,15 @@ const EXCEPCIONES: Record<string, string | null> = {
   escaneos: 'SELECT, INSERT',
   actuaciones_juridicas: 'SELECT, INSERT',
   parametros_prescripcion: 'SELECT, INSERT',
+  // Datos del instituto (migration 0032): each save is a new version a reprint can name.
+  datos_del_instituto: 'SELECT, INSERT',
+  // Plantillas and the documents issued (migration 0033): versions and records, never edited.
+  plantillas: 'SELECT, INSERT',
+  // Only an ARCO block touches an issued document: it withdraws the stored content.
+  documentos_emitidos: 'SELECT, INSERT, UPDATE (contenido, contenido_retirado_en)',
+  // A closed corte de caja is what it was when closed (migration 0034): nothing edits it.
+  cortes_de_caja: 'SELECT, INSERT',
+  cortes_de_caja_lineas: 'SELECT, INSERT',
 };
 
 async function existeEsquema<T>(db: Kysely<T>, esquema: string): Promise<boolean> {

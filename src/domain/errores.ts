@@ -36,7 +36,9 @@ export type CodigoError =
   | 'tipo_no_admitido'
   | 'demasiado_grande'
   // A check-out of a piece that is out with someone (issue 10): the message names the holder.
-  | 'pieza_prestada';
+  | 'pieza_prestada'
+  // A document that needs institute data the administrador has not captured (issue 14).
+  | 'datos_del_instituto_incompletos';
 
 export class ErrorDominio extends Error {
   constructor(

@@ -26,6 +26,7 @@ export function estadoHttp(codigo: CodigoError): number {
     case 'plan_cambiado':
     case 'posible_duplicado':
     case 'pieza_prestada':
+    case 'datos_del_instituto_incompletos':
       return 409;
     case 'credito_inconsistente':
     case 'pago_invalido':

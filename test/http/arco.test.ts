@@ -433,6 +433,18 @@ describe('cancelación', () => {
       });
     const cuentaAntes = await estadoDeCuenta();
     expect(cuentaAntes.statusCode).toBe(200);
+    // A statement printed before: its stored copy names her.
+    const pdf = await t.pedir(
+      'GET',
+      `/api/creditos/${a.creditoId}/estado-de-cuenta.pdf?fecha=2026-03-10`,
+      { sesion: s.admin },
+    );
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    const reimprimir = () =>
+      t.pedir('GET', `/api/documentos-emitidos/${pdf.headers['x-documento-emitido']}/pdf`, {
+        sesion: s.admin,
+      });
+    expect((await reimprimir()).statusCode).toBe(200);
     expect((await buscar(a.curp)).json().resultados).toHaveLength(1);
     expect((await evento(id, PROCEDENTE)).statusCode).toBe(200);
 
@@ -440,8 +452,19 @@ describe('cancelación', () => {
     expect(e.statusCode, e.body).toBe(200);
     expect(e.json().ejecucion.detalle).toMatchObject({
       suprimirEl: '2033-03-10',
-      bloqueados: { telefonos: 1, correos: 0, domicilios: 0, gestiones: 1 },
+      bloqueados: { telefonos: 1, correos: 0, domicilios: 0, gestiones: 1, documentosEmitidos: 1 },
     });
+    // The stored copy of the statement is withdrawn with her data: no reprint shows her name.
+    const reimpresion = await reimprimir();
+    expect(reimpresion.statusCode).toBe(409);
+    expect(reimpresion.json().error.mensaje).toMatch(/ya no puede reimprimirse.*ARCO/);
+    const emitido = await t.base.db
+      .selectFrom('documentos_emitidos')
+      .select(['contenido', 'contenido_retirado_en'])
+      .where('id', '=', Number(pdf.headers['x-documento-emitido']))
+      .executeTakeFirstOrThrow();
+    expect(emitido.contenido).toBeNull();
+    expect(emitido.contenido_retirado_en).not.toBeNull();
 
     // Hidden: not found by CURP, phone, name nor credit number; the ficha and contacts are gone.
     for (const q of [a.curp, '662 555 0001', 'jose nunez ibanez', 'datos bloqueados', a.numero]) {

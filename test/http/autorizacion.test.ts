@@ -25,6 +25,7 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'DELETE /api/sesion': { permitidos: AUTENTICADOS },
   'PUT /api/sesion/contrasena': { permitidos: AUTENTICADOS },
   'GET /api/oficinas': { permitidos: AUTENTICADOS },
+  'GET /api/docs': { permitidos: AUTENTICADOS },
   'GET /api/usuarios': { permitidos: SOLO_ADMIN },
   'POST /api/usuarios': { permitidos: SOLO_ADMIN },
   'PATCH /api/usuarios/:id': { permitidos: SOLO_ADMIN, url: '/api/usuarios/1' },
@@ -205,6 +206,7 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   },
   'GET /api/caja/corte': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
   'GET /api/caja/corte.xlsx': { permitidos: ['coordinador', 'contabilidad', 'administrador'] },
+  'POST /api/caja/corte/cierre': { permitidos: ['contabilidad', 'administrador'] },
   'GET /api/antiguedad/trabajos/:id': {
     permitidos: ['coordinador', 'administrador'],
     url: '/api/antiguedad/trabajos/00000000-0000-4000-8000-000000000000',
@@ -229,6 +231,7 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'POST /api/convenios': { permitidos: ['gestor', 'coordinador'] },
   'GET /api/convenios': { permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
   'GET /api/convenios/pendientes': { permitidos: ['gestor', 'coordinador', 'administrador'] },
+  'GET /api/convenios/avisos': { permitidos: ['gestor', 'coordinador'] },
   'GET /api/convenios/:id': {
     permitidos: ['gestor', 'coordinador', 'contabilidad', 'administrador'],
     url: '/api/convenios/999999',
@@ -382,6 +385,26 @@ const ESPERADO: Record<string, { permitidos: Quien[]; url?: string }> = {
   'GET /api/prescripcion': { permitidos: ['gestor', 'coordinador', 'administrador'] },
   'GET /api/parametros/prescripcion': { permitidos: ['coordinador', 'administrador'] },
   'PUT /api/parametros/prescripcion': { permitidos: SOLO_ADMIN },
+  // Datos del instituto (issue 14): the administrador's alone (datos-del-instituto.test.ts).
+  'GET /api/instituto': { permitidos: SOLO_ADMIN },
+  'PUT /api/instituto': { permitidos: SOLO_ADMIN },
+  // Plantillas (issue 14): the administrador's alone (plantillas.test.ts).
+  'GET /api/plantillas': { permitidos: SOLO_ADMIN },
+  'GET /api/plantillas/:tipo': { permitidos: SOLO_ADMIN, url: '/api/plantillas/recibo' },
+  'POST /api/plantillas/:tipo': { permitidos: SOLO_ADMIN, url: '/api/plantillas/recibo' },
+  'POST /api/plantillas/:tipo/vista-previa': {
+    permitidos: SOLO_ADMIN,
+    url: '/api/plantillas/recibo/vista-previa',
+  },
+  // A reprint asks what its document's route asks, inside (plantillas.test.ts).
+  'GET /api/documentos-emitidos/:id/pdf': {
+    permitidos: AUTENTICADOS,
+    url: '/api/documentos-emitidos/999999/pdf',
+  },
+  'GET /api/creditos/:id/documentos-emitidos': {
+    permitidos: AUTENTICADOS,
+    url: '/api/creditos/999999/documentos-emitidos',
+  },
   // Scans and the evidence pack (issue 10): the object checks (a Nogales gestor on a Hermosillo
   // credit; the lawyer's current turnados) are tested in escaneos.test.ts and
   // paquete-de-evidencia.test.ts.

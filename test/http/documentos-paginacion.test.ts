@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INSTITUTO } from '../../src/modules/documentos/pdf-base.ts';
+import { DATOS_DEL_INSTITUTO_DEMO } from '../../src/modules/demo/datos-del-instituto-demo.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
 import { type CasoEntrada, casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 import { PNG } from '../soporte/imagenes.ts';
@@ -79,7 +79,7 @@ function revisarPaginas(pdf: Buffer, titulo: string | null): string[] {
     let cuerpo = lineas.filter((l) => l !== pie);
     if (titulo !== null) {
       // The institute's band on every page: its name, then «título · subtítulo».
-      expect(cuerpo[0]?.trim(), donde).toBe(INSTITUTO);
+      expect(cuerpo[0]?.trim(), donde).toBe(DATOS_DEL_INSTITUTO_DEMO.razonSocial);
       expect(cuerpo[1]?.trim().startsWith(`${titulo} · `), `${donde}: ${cuerpo[1]}`).toBe(true);
       cuerpo = cuerpo.slice(2);
     }
@@ -180,7 +180,11 @@ describe('convenio de 60 promesas', () => {
     expect(cuerpos[0]).toContain('Datos del convenio');
     const ultima = cuerpos.at(-1) ?? '';
     expect(ultima).toContain('Firmas');
-    expect(ultima).toMatch(/_{20,}\s+Por el instituto: /);
+    // Signed for the institute by a person in a position (Datos del instituto), not a username.
+    const firmante = DATOS_DEL_INSTITUTO_DEMO.firmantes.convenio;
+    expect(ultima).toMatch(/_{20,}\s+Por el Instituto de Becas[^\n]*:/);
+    expect(ultima).toContain(`${firmante?.nombre}`);
+    expect(ultima).toContain(`${firmante?.cargo}`);
   });
 });
 
@@ -217,7 +221,7 @@ describe('los demás documentos', () => {
     );
     expect(cuerpos).toHaveLength(1);
     expect(cuerpos[0]).toContain('Constancia de no adeudo');
-    expect(cuerpos[0]).toContain('Coordinación de Cartera');
+    expect(cuerpos[0]).toContain(`${DATOS_DEL_INSTITUTO_DEMO.firmantes.carta_finiquito?.cargo}`);
   });
 
   it('ficha de pago', async () => {

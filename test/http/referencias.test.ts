@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generarReferencia } from '../../src/domain/referencia.ts';
-import {
-  CUENTA_DEL_INSTITUTO,
-  clabeValida,
-} from '../../src/modules/referencias/cuenta-del-instituto.ts';
+import { DATOS_DEL_INSTITUTO_DEMO } from '../../src/modules/demo/datos-del-instituto-demo.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
 import { type CasoEntrada, casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
@@ -101,9 +98,13 @@ describe('ficha de pago en PDF', () => {
     ]) {
       expect(texto).toContain(esperado);
     }
-    // While the institute's bank data are placeholders, every ficha warns about it.
-    expect(CUENTA_DEL_INSTITUTO.provisional).toBe(true);
-    expect(texto).toContain('Datos bancarios por confirmar');
+    // Where to pay is the institute's data (Datos del instituto), never a placeholder.
+    for (const cuenta of DATOS_DEL_INSTITUTO_DEMO.cuentas) {
+      expect(texto).toContain(cuenta.banco);
+      expect(texto).toContain(cuenta.clabe);
+    }
+    expect(texto).not.toContain('Por confirmar');
+    expect(texto).not.toContain('por confirmar');
     const bitacora = await t.base.db
       .selectFrom('bitacora')
       .select(['accion', 'detalle'])
@@ -147,17 +148,5 @@ describe('ficha de pago en PDF', () => {
     expect((await ficha(hermosillo.id, s['gestor.nogales'])).statusCode).toBe(403);
     expect((await ficha(hermosillo.id, s.abogado)).statusCode).toBe(404);
     expect((await ficha(hermosillo.id, s.contabilidad)).statusCode).toBe(200);
-  });
-});
-
-describe('cuenta del instituto', () => {
-  it('la CLABE configurada tiene su dígito de control correcto (cuando deja de ser provisional)', () => {
-    expect(clabeValida('032180000118359719')).toBe(true);
-    expect(clabeValida('002010077777777771')).toBe(true);
-    expect(clabeValida('012180001234567897')).toBe(false);
-    expect(clabeValida('03218000011835971')).toBe(false);
-    if (!CUENTA_DEL_INSTITUTO.provisional) {
-      expect(clabeValida(CUENTA_DEL_INSTITUTO.clabe)).toBe(true);
-    }
   });
 });

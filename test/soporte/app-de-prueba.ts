@@ -31,6 +31,14 @@ export interface AppDePrueba {
   cerrar(): Promise<void>;
 }
 
+export interface OpcionesDePrueba {
+  /**
+   * Start as a new installation does, before the administrador captures the institute's data
+   * (the demo's are saved otherwise, so that every document prints).
+   */
+  sinDatosDelInstituto?: boolean;
+}
+
 /**
  * The real app on a fresh database with the demo logins, a settable clock, and inject(). The
  * app connects as its own role (src/db/roles.ts), as in production; `base.db` stays the
@@ -39,10 +47,19 @@ export interface AppDePrueba {
 export async function crearAppDePrueba(
   extra: Partial<Dependencias> = {},
   baseDada?: BaseDePrueba,
+  opciones: OpcionesDePrueba = {},
 ): Promise<AppDePrueba> {
   const base = baseDada ?? (await crearBaseDePrueba());
   const reloj = new RelojManual('2026-03-10T16:00:00Z');
-  await base.db.transaction().execute((trx) => cargarDemo(trx, { reloj, ip: null }));
+  await base.db
+    .transaction()
+    .execute((trx) =>
+      cargarDemo(
+        trx,
+        { reloj, ip: null },
+        { datosDelInstituto: opciones.sinDatosDelInstituto !== true },
+      ),
+    );
   const comoApp = extra.db ? null : conectar(base.urlApp);
   const { app, rutasApi } = await construirApp({
     db: comoApp?.db ?? base.db,

@@ -3,6 +3,7 @@ import { centavos } from '../../src/domain/dinero.ts';
 import { ErrorDominio } from '../../src/domain/errores.ts';
 import { generarPdfCartaFiniquito } from '../../src/modules/documentos/carta-finiquito-pdf.ts';
 import { montoExigido } from '../../src/modules/pagos/monto-del-pago-sql.ts';
+import { DATOS_DEL_INSTITUTO_DE_PRUEBA } from '../soporte/instituto.ts';
 
 const carta = {
   folio: 7,
@@ -16,13 +17,15 @@ const carta = {
 
 describe('a PDF prints only amounts in the output form', () => {
   it('prints a well-formed amount', async () => {
-    const pdf = await generarPdfCartaFiniquito(carta);
+    const pdf = await generarPdfCartaFiniquito(carta, DATOS_DEL_INSTITUTO_DE_PRUEBA);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   // Before, `centavosDesdeTexto(t) ?? 0` printed these as $0.00 on a legal document.
   it.each(['', '1,062.50', 'NaN', '-0.00', '1062.505'])('%j fails loudly', (total) => {
-    expect(() => generarPdfCartaFiniquito({ ...carta, totalPagado: total })).toThrow(RangeError);
+    expect(() =>
+      generarPdfCartaFiniquito({ ...carta, totalPagado: total }, DATOS_DEL_INSTITUTO_DE_PRUEBA),
+    ).toThrow(RangeError);
   });
 });
 

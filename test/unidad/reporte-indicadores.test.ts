@@ -8,7 +8,10 @@ import {
 import { reporteIndicadoresPdf } from '../../src/modules/indicadores/reporte-pdf.ts';
 import { reporteIndicadoresXlsx } from '../../src/modules/indicadores/reporte-xlsx.ts';
 import type { FilaIndicadores, Indicadores } from '../../src/modules/indicadores/tipos.ts';
+import { DATOS_DEL_INSTITUTO_DE_PRUEBA } from '../soporte/instituto.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
+
+const RAZON_SOCIAL = DATOS_DEL_INSTITUTO_DE_PRUEBA.razonSocial;
 
 /** A hand-built month of Hermosillo: the office row, then its gestores. */
 function fila(
@@ -265,7 +268,7 @@ const paginas = (texto: string) => texto.split('\f').slice(0, -1);
 
 describe('reporte del mes en PDF', () => {
   it('español con acentos, pesos y fechas de México, «Página x de N» en cada página', async () => {
-    const texto = textoDePdf(await reporteIndicadoresPdf(reporte()));
+    const texto = textoDePdf(await reporteIndicadoresPdf(reporte(), RAZON_SOCIAL));
     expect(texto).toContain('Reporte de indicadores · Oficina Hermosillo · marzo de 2026');
     expect(texto).toContain('Recuperación neta');
     expect(texto).toContain('$1,497,654.33');
@@ -286,7 +289,7 @@ describe('reporte del mes en PDF', () => {
 
   it('con muchos gestores sigue en páginas nuevas, sin página en blanco al final', async () => {
     const muchos = Array.from({ length: 70 }, (_, i) => `Gestor número ${i + 1} de Peña`);
-    const texto = textoDePdf(await reporteIndicadoresPdf(reporte(muchos)));
+    const texto = textoDePdf(await reporteIndicadoresPdf(reporte(muchos), RAZON_SOCIAL));
     const ps = paginas(texto);
     expect(ps.length).toBeGreaterThan(3);
     ps.forEach((p, i) => {
@@ -299,7 +302,7 @@ describe('reporte del mes en PDF', () => {
   });
 
   it('contabilidad: sólo la recuperación', async () => {
-    const texto = textoDePdf(await reporteIndicadoresPdf(reporte(GESTORES, true)));
+    const texto = textoDePdf(await reporteIndicadoresPdf(reporte(GESTORES, true), RAZON_SOCIAL));
     expect(texto).toContain('Recuperación');
     expect(texto).not.toContain('Cobertura');
     expect(texto).not.toContain('Metas del mes');

@@ -15,8 +15,10 @@ import { ROLES_CONVENIOS, ROLES_PENDIENTES } from './api/convenios.ts';
 import { ROLES_CUSTODIA } from './api/expedientes.ts';
 import { ROLES_IMPORTACION } from './api/importacion.ts';
 import { ROLES_TABLERO } from './api/indicadores.ts';
+import { ROLES_DATOS_DEL_INSTITUTO } from './api/instituto.ts';
 import { ROLES_JURIDICO } from './api/juridico.ts';
 import { ROLES_METAS } from './api/metas.ts';
+import { ROLES_PLANTILLAS } from './api/plantillas.ts';
 import { ROLES_RECADOS } from './api/recados.ts';
 import { ROLES, type Rol } from './api/tipos.ts';
 import { ROLES_TURNOS } from './api/turnos.ts';
@@ -200,6 +202,24 @@ export const SECCIONES: readonly Seccion[] = [
       import('./paginas/ConfiguracionGestion.tsx').then((m) => ({
         default: m.PaginaConfiguracionGestion,
       })),
+    ),
+  },
+  {
+    ruta: '/instituto',
+    etiqueta: 'Datos del instituto',
+    roles: ROLES_DATOS_DEL_INSTITUTO,
+    pagina: lazy(() =>
+      import('./paginas/DatosDelInstituto.tsx').then((m) => ({
+        default: m.PaginaDatosDelInstituto,
+      })),
+    ),
+  },
+  {
+    ruta: '/plantillas',
+    etiqueta: 'Plantillas de documentos',
+    roles: ROLES_PLANTILLAS,
+    pagina: lazy(() =>
+      import('./paginas/Plantillas.tsx').then((m) => ({ default: m.PaginaPlantillas })),
     ),
   },
   {

@@ -174,9 +174,13 @@ function consultas(doc: Documento, r: ReporteDeAcceso): void {
  * The access report as the titular receives it: what the JSON holds, readable. Full detail of
  * contact history, convenios, walk-ins and messages goes in the JSON (portability).
  */
-export function generarPdfDeAcceso(r: ReporteDeAcceso): Promise<Buffer> {
+export function generarPdfDeAcceso(r: ReporteDeAcceso, razonSocial: string): Promise<Buffer> {
   const t = r.datos.titular;
-  const doc = nuevoDocumento('Reporte de acceso a datos personales', `Solicitud ${r.folio}`);
+  const doc = nuevoDocumento(
+    'Reporte de acceso a datos personales',
+    `Solicitud ${r.folio}`,
+    razonSocial,
+  );
   seccion(doc, 'Titular');
   pares(doc, [
     ['Nombre', [t.nombres, t.primerApellido, t.segundoApellido].filter(Boolean).join(' ')],

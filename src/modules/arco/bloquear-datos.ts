@@ -3,6 +3,7 @@ import { sumarAnios } from '../../domain/arco/plazos.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { retirarContenidosDePersona } from '../plantillas/retirar-contenidos-de-persona.ts';
 import { leerParametrosArco } from './parametros-arco.ts';
 import { reunirDatosDelTitular } from './reunir-datos-del-titular.ts';
 import { type FilaSolicitud, folioArco } from './solicitud-en-alcance.ts';
@@ -97,6 +98,7 @@ export async function bloquearDatos(
     .set({ llamante_nombre: NOMBRE_BLOQUEADO, llamante_telefono: null, mensaje: TEXTO_BLOQUEADO })
     .where('persona_id', '=', personaId)
     .executeTakeFirst();
+  const documentosEmitidos = await retirarContenidosDePersona(trx, personaId, ahora);
   await trx
     .updateTable('personas')
     .set({
@@ -121,6 +123,7 @@ export async function bloquearDatos(
     gestiones: n(gestiones),
     turnos: n(turnos),
     recados: n(recados),
+    documentosEmitidos,
   };
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'arco.datos_bloqueados',

@@ -13,6 +13,9 @@ export const POLITICAS = {
   'sesion.cerrar': { roles: 'autenticado' },
   'sesion.cambiar_contrasena': { roles: 'autenticado' },
   'oficinas.listar': { roles: 'autenticado' },
+  // The OpenAPI document: the map of the API, no data; not to anonymous callers (no free map
+  // of what to probe), any signed-in role (it describes what its own screens call).
+  'api.documentacion': { roles: 'autenticado' },
   'usuarios.listar': { roles: ['administrador'] },
   'usuarios.crear': { roles: ['administrador'] },
   'usuarios.editar': { roles: ['administrador'] },
@@ -54,6 +57,8 @@ export const POLITICAS = {
   'turnos.indicadores': { roles: ['gestor', 'coordinador', 'administrador'] },
   'cartera.importar': { roles: ['administrador'] },
   'caja.corte': { roles: ['coordinador', 'contabilidad', 'administrador'] },
+  // Closing a day's corte is Contabilidad y Finanzas' act, as the bank reconciliation is.
+  'caja.cerrar_corte': { roles: ['contabilidad', 'administrador'] },
   // Alternatives and campaigns: the administrador keeps the catalogue, whoever attends debtors
   // reads it; offers are simulated at the counter (object scope, by office, inside).
   'alternativas.consultar': { roles: ['gestor', 'coordinador', 'contabilidad', 'administrador'] },
@@ -155,12 +160,20 @@ export const POLITICAS = {
   'prescripcion.consultar': { roles: ['gestor', 'coordinador', 'administrador'] },
   'prescripcion.parametros': { roles: ['coordinador', 'administrador'] },
   'prescripcion.parametros_administrar': { roles: ['administrador'] },
+  // Datos del instituto (issue 14): what documents print of the institute; the administrador's.
+  'instituto.consultar': { roles: ['administrador'] },
+  'instituto.administrar': { roles: ['administrador'] },
   // Custody of expedientes and pagarés (issue 10, docs/expedientes.md «Custodia»): the
   // offices' staff; scope inside (the credit's office, or the archive that holds the paper).
   'custodia.mover': { roles: ['gestor', 'coordinador', 'administrador'] },
   'custodia.consultar': { roles: ['gestor', 'coordinador', 'administrador'] },
   'custodia.inventariar': { roles: ['gestor', 'coordinador', 'administrador'] },
   'etiquetas.imprimir': { roles: ['gestor', 'coordinador', 'administrador'] },
+  // Plantillas (issue 14, docs/documentos.md): the administrador edits the documents' texts.
+  'plantillas.consultar': { roles: ['administrador'] },
+  'plantillas.administrar': { roles: ['administrador'] },
+  // A document issued, printed again: the policy of its own route and its scope, inside.
+  'documentos.reimprimir': { roles: 'autenticado' },
 } as const satisfies Record<string, { roles: readonly Rol[] | 'autenticado' }>;
 
 export type Accion = keyof typeof POLITICAS;

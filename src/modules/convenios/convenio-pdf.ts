@@ -1,8 +1,22 @@
 import { centavosDeSalida, formatearPesos } from '../../domain/dinero.ts';
 import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import type { DatosEmision } from '../documentos/estado-de-cuenta-pdf.ts';
-import { nuevoDocumento, pares, seccion, tabla, terminar } from '../documentos/pdf-base.ts';
-import { CUENTA_DEL_INSTITUTO, type CuentaBancaria } from '../referencias/cuenta-del-instituto.ts';
+import {
+  leyenda,
+  nuevoDocumento,
+  pares,
+  seccion,
+  tabla,
+  terminar,
+} from '../documentos/pdf-base.ts';
+import type { DatosDelInstituto } from '../instituto/datos-del-instituto.ts';
+import {
+  escribirTexto,
+  type PlantillaAImprimir,
+  plantillaPorOmision,
+  seccionLlena,
+} from '../plantillas/llenar-seccion.ts';
+import { dondePagar } from '../referencias/donde-pagar-pdf.ts';
 import type { ConvenioPdf } from './preparar-convenio-pdf.ts';
 
 const pesos = (texto: string) => formatearPesos(centavosDeSalida(texto));
@@ -15,15 +29,36 @@ const CONCEPTO: Record<string, string> = {
 /**
  * The written convenio as CONDUSEF asks of an agreement with a debtor: the debt's breakdown,
  * whether it settles the debt or is partial, the payment plan, where and how to pay, the
- * conditions, the signers, and for a reestructura the new pagaré.
+ * conditions, the signers, and for a reestructura the new pagaré. What it says of the institute
+ * (name, accounts, who signs, legends) comes from `instituto`, checked by the caller
+ * (exigirDatosPara), so a reprint can pass the version it first printed with.
  */
 export function generarPdfConvenio(
   d: ConvenioPdf,
   emision: DatosEmision,
-  cuenta: CuentaBancaria = CUENTA_DEL_INSTITUTO,
+  instituto: DatosDelInstituto,
+  plantilla: PlantillaAImprimir = plantillaPorOmision('convenio', instituto),
+  plantillaPagare: PlantillaAImprimir = plantillaPorOmision('pagare', instituto),
 ): Promise<Buffer> {
   const c = d.convenio;
-  const doc = nuevoDocumento(`Convenio ${c.id}`, `${c.nombre} · ${fecha(c.fecha)}`);
+  // The prose is the convenio and pagaré templates' (src/domain/plantillas); tables stay generated.
+  const valores = {
+    'credito.numero': c.creditos[0]?.numero ?? '',
+    'acreditado.nombre': c.acreditado?.nombre ?? '',
+    'convenio.folio': String(c.id),
+    'convenio.fecha': fecha(c.fecha),
+    'convenio.alternativa': c.nombre,
+    'convenio.creditos': c.creditos.map((cr) => cr.numero).join(', '),
+    'convenio.total': pesos(c.total),
+    'convenio.descuento': pesos(c.descuento.total),
+    'convenio.tolerancia_dias': String(c.toleranciaDias),
+    'convenio.condiciones': c.condiciones,
+  };
+  const doc = nuevoDocumento(
+    `Convenio ${c.id}`,
+    `${c.nombre} · ${fecha(c.fecha)}`,
+    instituto.razonSocial,
+  );
   const izquierda = doc.page.margins.left;
   if (c.estado === 'propuesto' || c.estado === 'cancelado') {
     doc
@@ -43,7 +78,8 @@ export function generarPdfConvenio(
   pares(doc, [
     [
       'Alternativa',
-      `${c.nombre} (${c.origen === 'campana' ? 'campaña' : 'alternativa'}, versión ${c.versionId ?? ''})`,
+      // The version number the catalogue shows (v1, v2…), not the version row's id.
+      `${c.nombre} (${c.origen === 'campana' ? 'campaña' : 'alternativa'}${d.versionDelCatalogo === null ? '' : `, versión ${d.versionDelCatalogo}`})`,
     ],
     ['Fecha', fecha(c.fecha)],
     ['Estado', c.estadoEtiqueta],
@@ -89,12 +125,9 @@ export function generarPdfConvenio(
     );
     // A reestructura's discount is consumed at signing: it fixes the new credit's principal.
     const condicion =
-      c.tipo === 'reestructura'
-        ? 'Se aplica al firmar y fija el principal del crédito nuevo; la reestructura no se revierte si después se incumple un pago.'
-        : `Es condicional: si no se cumple un pago en su fecha (con ${c.toleranciaDias} días de tolerancia), el descuento se pierde y el adeudo se recalcula como si no se hubiera otorgado.`;
-    doc
-      .moveDown(0.3)
-      .text(`Descuento total: ${pesos(c.descuento.total)}. ${condicion}`, izquierda, doc.y);
+      c.tipo === 'reestructura' ? 'descuento_reestructura' : 'descuento_condicional';
+    doc.moveDown(0.3);
+    escribirTexto(doc, seccionLlena(plantilla, condicion, valores));
   }
   for (const v of c.periodosSinMoratorio) {
     doc
@@ -126,45 +159,28 @@ export function generarPdfConvenio(
   doc.moveDown(0.3).text(`Total a pagar: ${pesos(c.total)}.`, izquierda, doc.y);
 
   seccion(doc, 'Dónde pagar');
-  pares(doc, [
-    ['Banco', cuenta.banco],
-    ['Titular de la cuenta', cuenta.titular],
-    ['Número de cuenta', cuenta.cuenta],
-    ['CLABE (transferencias)', cuenta.clabe],
-    ...d.creditos.map((cr) => [`Referencia del crédito ${cr.numero}`, cr.referencia] as const),
-  ]);
-  if (cuenta.provisional) {
-    doc
-      .moveDown(0.3)
-      .font('Helvetica-Bold')
-      .text('Datos bancarios por confirmar: el instituto los publicará.', izquierda, doc.y)
-      .font('Helvetica');
-  }
-  doc
-    .moveDown(0.3)
-    .text(
-      'Ningún servidor público del instituto está autorizado para recibir pagos en efectivo.',
-      izquierda,
-      doc.y,
-    );
+  pares(
+    doc,
+    d.creditos.map((cr) => [`Referencia del crédito ${cr.numero}`, cr.referencia] as const),
+  );
+  dondePagar(doc, instituto);
+  doc.moveDown(0.3);
+  escribirTexto(doc, seccionLlena(plantilla, 'donde_pagar', valores));
 
   seccion(doc, 'Condiciones');
-  doc.text(c.condiciones, izquierda, doc.y);
-  doc
-    .moveDown(0.3)
-    .text(
-      'La firma de este convenio constituye un reconocimiento del adeudo por parte del deudor.',
-      izquierda,
-      doc.y,
-    );
+  escribirTexto(doc, seccionLlena(plantilla, 'condiciones', valores));
 
   for (const cr of d.creditos) {
     if (cr.reestructura === null) continue;
     seccion(doc, `Pagaré del crédito reestructurado (antes ${cr.numero})`);
-    doc.text(
-      `Debo y pagaré incondicionalmente a la orden del ${cuenta.titular} la cantidad de ${pesos(cr.reestructura.principal)} en ${cr.reestructura.amortizaciones.length} amortizaciones de capital, más los intereses ordinarios pactados, en las fechas siguientes; la falta de pago de cualquiera causará intereses moratorios a la tasa vigente del producto.`,
-      izquierda,
-      doc.y,
+    escribirTexto(
+      doc,
+      seccionLlena(plantillaPagare, 'texto', {
+        ...valores,
+        'pagare.principal': pesos(cr.reestructura.principal),
+        'pagare.amortizaciones': String(cr.reestructura.amortizaciones.length),
+        'pagare.credito_anterior': cr.numero,
+      }),
     );
     doc.moveDown(0.3);
     tabla(
@@ -180,6 +196,7 @@ export function generarPdfConvenio(
         pesos(a.capital),
       ]),
     );
+    leyenda(doc, instituto.leyendas.pagare);
   }
 
   seccion(doc, 'Firmas');
@@ -192,13 +209,17 @@ export function generarPdfConvenio(
       doc.y,
     );
   }
+  // The institute signs by a person in a position (Datos del instituto), never by a username.
+  const firmante = instituto.firmantes.convenio;
   doc.moveDown(2);
   doc.text('_______________________________________', izquierda, doc.y);
-  doc.text(
-    `Por el instituto: ${c.autorizacion.autorizadoPor ?? 'pendiente de autorización'}`,
-    izquierda,
-    doc.y,
-  );
+  doc.text(`Por el ${instituto.razonSocial}:`, izquierda, doc.y);
+  doc
+    .font('Helvetica-Bold')
+    .text(firmante?.nombre ?? '', izquierda, doc.y)
+    .font('Helvetica');
+  doc.text(firmante?.cargo ?? '', izquierda, doc.y);
+  leyenda(doc, instituto.leyendas.convenio);
   const emitido = formatearInstante(emision.emitido, emision.zonaHoraria ?? 'America/Hermosillo');
   return terminar(doc, `Convenio ${c.id} emitido el ${emitido} por ${emision.usuario}`);
 }

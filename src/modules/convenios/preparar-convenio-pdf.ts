@@ -6,6 +6,7 @@ import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { type DatosDelInstituto, datosParaImprimir } from '../instituto/datos-del-instituto.ts';
 import { type VistaConvenio, vistaConvenio } from './vista-convenio.ts';
 
 export interface CreditoDelConvenioPdf {
@@ -23,6 +24,10 @@ export interface CreditoDelConvenioPdf {
 export interface ConvenioPdf {
   convenio: VistaConvenio;
   creditos: CreditoDelConvenioPdf[];
+  /** The alternative's or campaign's version number as the catalogue shows it (v1, v2…). */
+  versionDelCatalogo: number | null;
+  /** What it prints of the institute: checked complete for the convenio (and its pagaré). */
+  instituto: DatosDelInstituto;
 }
 
 interface OfertaGuardada {
@@ -44,6 +49,7 @@ export async function prepararConvenioPdf(
   ctx: ContextoAutenticado,
 ): Promise<ConvenioPdf> {
   const convenio = await vistaConvenio(trx, id, ctx);
+  const instituto = await datosParaImprimir(trx, 'convenio');
   const ligados = new Set(
     (
       await trx
@@ -80,11 +86,30 @@ export async function prepararConvenioPdf(
       reestructura: oferta.creditos?.find((o) => o.creditoId === c.id)?.reestructura ?? null,
     });
   }
+  // A reestructura carries the new pagaré: what it needs of the institute is checked too.
+  if (creditos.some((c) => c.reestructura !== null)) await datosParaImprimir(trx, 'pagare');
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'convenio.imprimir',
     objetoTipo: 'convenio',
     objetoId: id,
     detalle: { estado: convenio.estado },
   });
-  return { convenio, creditos };
+  return {
+    convenio,
+    creditos,
+    versionDelCatalogo: await versionDelCatalogo(trx, id),
+    instituto,
+  };
+}
+
+/** The convenio's alternative or campaign version, by the number the catalogue shows. */
+async function versionDelCatalogo(trx: Db, convenioId: number): Promise<number | null> {
+  const v = await trx
+    .selectFrom('convenios as c')
+    .leftJoin('versiones_alternativa as va', 'va.id', 'c.version_alternativa_id')
+    .leftJoin('versiones_campana as vc', 'vc.id', 'c.version_campana_id')
+    .select(['va.version as alternativa', 'vc.version as campana'])
+    .where('c.id', '=', convenioId)
+    .executeTakeFirst();
+  return v?.alternativa ?? v?.campana ?? null;
 }

@@ -6,6 +6,7 @@ import { crearUsuario } from '../usuarios/crear-usuario.ts';
 import { Aleatorio } from './aleatorio.ts';
 import { cargarCarteraDemo, type OpcionesCarteraDemo } from './cargar-cartera-demo.ts';
 import { cargarIndicadoresDemo } from './cargar-indicadores-demo.ts';
+import { cargarDatosDelInstitutoDemo } from './datos-del-instituto-demo.ts';
 
 /** One demo password for every demo login; documented in the README, never used outside demo mode. */
 export const CONTRASENA_DEMO = 'Recupera.2026';
@@ -40,14 +41,16 @@ export const USUARIOS_DEMO: ReadonlyArray<{
 ];
 
 /**
- * Idempotent: creates the demo logins that are missing; returns how many it created. With
- * `cartera`, it then loads the demo portfolio too (cargar-cartera-demo.ts) and its aging as of
- * today, unless a portfolio exists already.
+ * Idempotent: creates the demo logins that are missing; returns how many it created. Then the
+ * demo institute's data (datos-del-instituto-demo.ts) unless any are saved or
+ * `datosDelInstituto: false`, so that every demo document prints. With `cartera`, it then
+ * loads the demo portfolio too (cargar-cartera-demo.ts) and its aging as of today, unless a
+ * portfolio exists already.
  */
 export async function cargarDemo(
   trx: Db,
   ctx: Contexto,
-  opciones: { cartera?: OpcionesCarteraDemo } = {},
+  opciones: { cartera?: OpcionesCarteraDemo; datosDelInstituto?: boolean } = {},
 ): Promise<number> {
   const oficinas = await trx.selectFrom('oficinas').select(['id', 'clave']).execute();
   const existentes = new Set(
@@ -67,6 +70,7 @@ export async function cargarDemo(
     );
     creados++;
   }
+  if (opciones.datosDelInstituto !== false) await cargarDatosDelInstitutoDemo(trx, ctx);
   if (opciones.cartera) {
     const cartera = await cargarCarteraDemo(trx, opciones.cartera, ctx);
     // Today's aging snapshot too, so that lists and indicators have it on the first screen

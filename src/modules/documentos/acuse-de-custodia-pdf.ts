@@ -40,8 +40,8 @@ function firma(doc: Documento, x: number, y: number, titulo: string, nombre: str
  * The acuse of a custody hand-over, to be signed by both sides: what moved, from where to
  * where, who handed it over and who received it.
  */
-export function generarPdfAcuseDeCustodia(d: DatosAcuse): Promise<Buffer> {
-  const doc = nuevoDocumento('Acuse de custodia', `Folio ${d.folio} · ${d.tipo}`);
+export function generarPdfAcuseDeCustodia(d: DatosAcuse, razonSocial: string): Promise<Buffer> {
+  const doc = nuevoDocumento('Acuse de custodia', `Folio ${d.folio} · ${d.tipo}`, razonSocial);
   seccion(doc, 'Movimiento');
   pares(doc, [
     ['Folio', String(d.folio)],

@@ -5,7 +5,22 @@ import type {
 } from '../../domain/estado-de-cuenta/index.ts';
 import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import type { EstadoDeCuentaConPuntualidad } from '../cartera/puntualidad-del-estado.ts';
-import { type Documento, nuevoDocumento, pares, seccion, tabla, terminar } from './pdf-base.ts';
+import type { DatosDelInstituto } from '../instituto/datos-del-instituto.ts';
+import {
+  escribirTexto,
+  type PlantillaAImprimir,
+  plantillaPorOmision,
+  seccionLlena,
+} from '../plantillas/llenar-seccion.ts';
+import {
+  type Documento,
+  leyenda,
+  nuevoDocumento,
+  pares,
+  seccion,
+  tabla,
+  terminar,
+} from './pdf-base.ts';
 
 export interface DatosEmision {
   emitido: Date;
@@ -20,6 +35,8 @@ export interface CabeceraEstadoDeCuenta {
   producto: { nombre: string };
   /** The acreditado's full name; null if the credit has none on file. */
   acreditado: string | null;
+  /** The cut-off is after the day it was issued: a projection, and the title says so. */
+  proyeccion?: boolean;
 }
 
 const SITUACION: Record<EstadoDeCuentaJson['situacion'], string> = {
@@ -151,15 +168,39 @@ export function generarPdfEstadoDeCuenta(
   credito: CabeceraEstadoDeCuenta,
   e: EstadoDeCuentaConPuntualidad,
   emision: DatosEmision,
+  instituto: DatosDelInstituto,
+  plantilla: PlantillaAImprimir = plantillaPorOmision('estado_de_cuenta', instituto),
 ): Promise<Buffer> {
   const doc = nuevoDocumento(
-    'Estado de cuenta',
+    credito.proyeccion === true ? 'Proyección del estado de cuenta' : 'Estado de cuenta',
     `Crédito ${credito.numero} al ${fecha(e.fecha_corte)}`,
+    instituto.razonSocial,
   );
+  // Header, legends and footer are the statement template's (src/domain/plantillas).
+  const valores = {
+    'credito.numero': credito.numero,
+    'acreditado.nombre': credito.acreditado ?? '',
+    'credito.producto': credito.producto.nombre,
+    'oficina.nombre': credito.oficina,
+    'estado.fecha_corte': fecha(e.fecha_corte),
+    'estado.saldo_exigible': pesos(e.saldo_exigible),
+    'estado.saldo_para_liquidar': pesos(e.saldo_para_liquidar),
+    'estado.capital_insoluto': pesos(e.capital_insoluto),
+    'estado.dias_atraso': String(e.dias_atraso),
+  };
+  const encabezado = seccionLlena(plantilla, 'encabezado', valores);
+  if (encabezado !== '') doc.moveDown(0.5);
+  escribirTexto(doc, encabezado);
   escribirEstadoDeCuenta(doc, credito, e);
+  const leyendas = seccionLlena(plantilla, 'leyendas', valores);
+  if (leyendas !== '') doc.moveDown(0.8);
+  escribirTexto(doc, leyendas, { align: 'justify' });
+  leyenda(doc, instituto.leyendas.estado_de_cuenta);
   const zona = emision.zonaHoraria ?? 'America/Hermosillo';
+  // One line, as the template's section requires: what follows «por …» in every footer.
+  const pie = seccionLlena(plantilla, 'pie', valores);
   return terminar(
     doc,
-    `Emitido el ${formatearInstante(emision.emitido, zona)} por ${emision.usuario}. Documento informativo; el saldo cambia con cada día y cada pago`,
+    `Emitido el ${formatearInstante(emision.emitido, zona)} por ${emision.usuario}${pie === '' ? '' : `. ${pie}`}`,
   );
 }

@@ -1,7 +1,7 @@
 import bwipjs from 'bwip-js';
 import { formatearInstante } from '../../domain/fecha.ts';
 import type { DatosEmision } from './estado-de-cuenta-pdf.ts';
-import { claseDocumento, type Documento, INSTITUTO } from './pdf-base.ts';
+import { claseDocumento, type Documento } from './pdf-base.ts';
 
 export interface EtiquetaImpresa {
   /** What the QR encodes and what is printed under it: `EXP-…` or `PAG-…`. */
@@ -71,7 +71,7 @@ export async function generarPdfEtiquetas(
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 0,
-    info: { Title: 'Etiquetas de expedientes y pagarés', Author: INSTITUTO },
+    info: { Title: 'Etiquetas de expedientes y pagarés', Author: 'Recupera' },
   });
   const partes: Buffer[] = [];
   doc.on('data', (p: Buffer) => partes.push(p));

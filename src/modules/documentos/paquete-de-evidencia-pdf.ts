@@ -6,15 +6,7 @@ import { NOMBRE_CANAL } from '../../domain/gestion/canal.ts';
 import { ETIQUETA_ESTADO_JURIDICO } from '../juridico/actuaciones.ts';
 import type { EscaneoDelPaquete, PaqueteDeEvidencia } from '../juridico/paquete-de-evidencia.ts';
 import { type DatosEmision, escribirEstadoDeCuenta } from './estado-de-cuenta-pdf.ts';
-import {
-  type Documento,
-  INSTITUTO,
-  nuevoDocumento,
-  pares,
-  seccion,
-  tabla,
-  terminar,
-} from './pdf-base.ts';
+import { type Documento, nuevoDocumento, pares, seccion, tabla, terminar } from './pdf-base.ts';
 
 const MARGEN = 50;
 const fecha = (f: string) => formatearFecha(f as Fecha);
@@ -60,11 +52,16 @@ function parrafo(doc: Documento, texto: string, opciones: { negrita?: boolean } 
   doc.font('Helvetica');
 }
 
-function certificacion(doc: Documento, d: PaqueteDeEvidencia, emision: DatosEmision): void {
+function certificacion(
+  doc: Documento,
+  d: PaqueteDeEvidencia,
+  emision: DatosEmision,
+  razonSocial: string,
+): void {
   seccion(doc, `Certificación del estado de cuenta al ${fecha(d.hoy)}`);
   parrafo(
     doc,
-    `Se certifica que el estado de cuenta que antecede, del crédito ${d.credito.numero} a cargo de ${d.credito.acreditado ?? 'su acreditado'}, corresponde a los registros del ${INSTITUTO} al ${fecha(d.hoy)}, calculado con las condiciones del contrato y los pagos registrados, con un saldo para liquidar de ${pesos(d.estado.saldo_para_liquidar)} y un saldo exigible de ${pesos(d.estado.saldo_exigible)}. Generado en Recupera por ${emision.usuario}; lo firma quien certifica por el Instituto.`,
+    `Se certifica que el estado de cuenta que antecede, del crédito ${d.credito.numero} a cargo de ${d.credito.acreditado ?? 'su acreditado'}, corresponde a los registros del ${razonSocial} al ${fecha(d.hoy)}, calculado con las condiciones del contrato y los pagos registrados, con un saldo para liquidar de ${pesos(d.estado.saldo_para_liquidar)} y un saldo exigible de ${pesos(d.estado.saldo_exigible)}. Generado en Recupera por ${emision.usuario}; lo firma quien certifica por el Instituto.`,
   );
   doc.moveDown(3);
   const y = doc.y;
@@ -322,11 +319,13 @@ export function generarPdfPaqueteDeEvidencia(
   d: PaqueteDeEvidencia,
   imagenesLeidas: ReadonlyMap<number, Buffer>,
   emision: DatosEmision,
+  razonSocial: string,
 ): Promise<Buffer> {
   const zona = emision.zonaHoraria ?? 'America/Hermosillo';
   const doc = nuevoDocumento(
     'Paquete de evidencia',
     `Crédito ${d.credito.numero} al ${fecha(d.hoy)}`,
+    razonSocial,
   );
   seccion(doc, 'Cuenta');
   pares(doc, [
@@ -340,7 +339,7 @@ export function generarPdfPaqueteDeEvidencia(
     ['Fecha del paquete', fecha(d.hoy)],
   ]);
   escribirEstadoDeCuenta(doc, d.credito, d.estado);
-  certificacion(doc, d, emision);
+  certificacion(doc, d, emision, razonSocial);
   pagares(doc, d);
   listaDeEscaneos(doc, d);
   conveniosYReconocimientos(doc, d);

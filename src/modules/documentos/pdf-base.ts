@@ -7,11 +7,6 @@ const requerir = createRequire(import.meta.url);
 let ClaseDocumento: typeof PDFKit | null = null;
 export const claseDocumento = () => (ClaseDocumento ??= requerir('pdfkit') as typeof PDFKit);
 
-/**
- * The institute's page: letter size, its header on every page, page numbers in the footer.
- * Standard Helvetica is encoded in WinAnsi, which carries every Spanish letter (á, é, ñ, ü, ¿, ¡).
- */
-export const INSTITUTO = 'Instituto de Becas y Crédito Educativo del Estado de Sonora';
 const AZUL = '#0d3347';
 const MARGEN = 50;
 
@@ -23,13 +18,19 @@ export interface Columna {
 
 export type Documento = PDFKit.PDFDocument;
 
-export function nuevoDocumento(titulo: string, subtitulo: string): Documento {
+/**
+ * The institute's page: letter size, its header on every page, page numbers in the footer.
+ * The header's name is the legal name the administrador keeps (Datos del instituto), never a
+ * constant. Standard Helvetica is encoded in WinAnsi, which carries every Spanish letter
+ * (á, é, ñ, ü, ¿, ¡).
+ */
+export function nuevoDocumento(titulo: string, subtitulo: string, razonSocial: string): Documento {
   const PDFDocument = claseDocumento();
   const doc = new PDFDocument({
     size: 'LETTER',
     margins: { top: 95, bottom: 60, left: MARGEN, right: MARGEN },
     bufferPages: true,
-    info: { Title: titulo, Author: INSTITUTO },
+    info: { Title: titulo, Author: razonSocial },
   });
   const encabezado = () => {
     const y = 30;
@@ -39,7 +40,7 @@ export function nuevoDocumento(titulo: string, subtitulo: string): Documento {
       .fillColor('#ffffff')
       .font('Helvetica-Bold')
       .fontSize(11)
-      .text(INSTITUTO, MARGEN + 12, y + 9, { width: doc.page.width - 2 * MARGEN - 24 });
+      .text(razonSocial, MARGEN + 12, y + 9, { width: doc.page.width - 2 * MARGEN - 24 });
     doc
       .font('Helvetica')
       .fontSize(9)
@@ -120,6 +121,18 @@ export function tabla(
     fila(doc, columnas, valores, false);
   }
   doc.x = MARGEN;
+}
+
+/** The legal legend the administrador set for the document, if any, in small print. */
+export function leyenda(doc: Documento, texto: string | undefined): void {
+  if (texto === undefined || texto.trim() === '') return;
+  doc.moveDown(0.8);
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .fillColor('#444444')
+    .text(texto, MARGEN, doc.y, { width: doc.page.width - 2 * MARGEN, align: 'justify' });
+  doc.fillColor('#000000').fontSize(9);
 }
 
 /** Footer with who issued it and page numbers; then the bytes. */

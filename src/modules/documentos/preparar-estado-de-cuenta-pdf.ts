@@ -10,11 +10,13 @@ import {
 import { nombreDelAcreditado } from '../cartera/nombre-del-acreditado.ts';
 import type { EstadoDeCuentaConPuntualidad } from '../cartera/puntualidad-del-estado.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { type DatosDelInstituto, datosParaImprimir } from '../instituto/datos-del-instituto.ts';
 import type { CabeceraEstadoDeCuenta } from './estado-de-cuenta-pdf.ts';
 
 export interface EstadoDeCuentaParaPdf {
   credito: CabeceraEstadoDeCuenta;
   estado: EstadoDeCuentaConPuntualidad;
+  instituto: DatosDelInstituto;
 }
 
 function cabeceraDe(credito: CreditoCargado, acreditado: string | null): CabeceraEstadoDeCuenta {
@@ -39,6 +41,7 @@ export async function prepararEstadoDeCuentaPdf(
 ): Promise<EstadoDeCuentaParaPdf> {
   const credito = await cargarCredito(trx, creditoId);
   exigirCreditoEnCartera(ctx.actor, credito.alcance);
+  const instituto = await datosParaImprimir(trx, 'estado_de_cuenta');
   const cabecera = cabeceraDe(credito, await nombreDelAcreditado(trx, creditoId));
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'credito.consultar',
@@ -48,5 +51,5 @@ export async function prepararEstadoDeCuentaPdf(
   const corte = fecha ?? ctx.reloj.hoy();
   const estado = estadoConPuntualidad(credito, corte);
   await registrarConsultaDeEstado(trx, creditoId, corte, ctx);
-  return { credito: cabecera, estado };
+  return { credito: { ...cabecera, proyeccion: corte > ctx.reloj.hoy() }, estado, instituto };
 }

@@ -1,7 +1,14 @@
 import { centavosDeSalida, formatearPesos } from '../../domain/dinero.ts';
 import type { AplicacionJson } from '../../domain/estado-de-cuenta/index.ts';
 import { type Fecha, formatearFecha, formatearInstante } from '../../domain/fecha.ts';
-import { nuevoDocumento, pares, seccion, terminar } from './pdf-base.ts';
+import type { DatosDelInstituto } from '../instituto/datos-del-instituto.ts';
+import {
+  escribirTexto,
+  type PlantillaAImprimir,
+  plantillaPorOmision,
+  seccionLlena,
+} from '../plantillas/llenar-seccion.ts';
+import { leyenda, nuevoDocumento, pares, seccion, terminar } from './pdf-base.ts';
 
 export interface DatosRecibo {
   folio: number;
@@ -30,8 +37,17 @@ const pesos = (t: string) => formatearPesos(centavosDeSalida(t));
 const fecha = (f: string) => formatearFecha(f as Fecha);
 
 /** The receipt of a payment: how the engine applied it. Reprintable; a cancelled one says so. */
-export function generarPdfRecibo(d: DatosRecibo, zona = 'America/Hermosillo'): Promise<Buffer> {
-  const doc = nuevoDocumento('Recibo de pago', `Folio ${d.folio} · Crédito ${d.credito}`);
+export function generarPdfRecibo(
+  d: DatosRecibo,
+  instituto: DatosDelInstituto,
+  zona = 'America/Hermosillo',
+  plantilla: PlantillaAImprimir = plantillaPorOmision('recibo', instituto),
+): Promise<Buffer> {
+  const doc = nuevoDocumento(
+    'Recibo de pago',
+    `Folio ${d.folio} · Crédito ${d.credito}`,
+    instituto.razonSocial,
+  );
   if (d.cancelado) {
     doc
       .font('Helvetica-Bold')
@@ -64,13 +80,23 @@ export function generarPdfRecibo(d: DatosRecibo, zona = 'America/Hermosillo'): P
       ['Saldo a favor', pesos(a.a_favor)],
     ]);
   }
-  doc
-    .moveDown(1)
-    .fontSize(8)
-    .fillColor('#444444')
-    .text(
-      'El personal de Recupera no recibe efectivo: este recibo ampara un pago hecho en el banco, en la caja del instituto o por nómina.',
-    );
+  // The note is the recibo template's (src/domain/plantillas): the administrador edits it.
+  doc.moveDown(1).fontSize(8).fillColor('#444444');
+  escribirTexto(
+    doc,
+    seccionLlena(plantilla, 'nota', {
+      'credito.numero': d.credito,
+      'acreditado.nombre': d.acreditado,
+      'recibo.folio': String(d.folio),
+      'recibo.fecha': fecha(d.fecha),
+      'recibo.importe': pesos(d.monto),
+      'recibo.medio': CANAL[d.canal] ?? d.canal,
+      'recibo.referencia': d.referencia,
+      'oficina.nombre': d.oficina,
+    }),
+  );
+  doc.fillColor('#000000').fontSize(9);
+  leyenda(doc, instituto.leyendas.recibo);
   const registrado = formatearInstante(d.registrado, zona);
   return terminar(doc, `Registrado el ${registrado} por ${d.registradoPor}`);
 }

@@ -5,6 +5,7 @@ import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
 import type { Mes } from '../../domain/metas/mes.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { razonSocialParaImprimir } from '../instituto/datos-del-instituto.ts';
 import { consultarIndicadores } from './consultar-indicadores.ts';
 import { armarReporte } from './reporte-comun.ts';
 import { reporteIndicadoresPdf } from './reporte-pdf.ts';
@@ -85,7 +86,7 @@ export async function exportarReporte(
   const archivo =
     s.formato === 'xlsx'
       ? await reporteIndicadoresXlsx(reporte)
-      : await reporteIndicadoresPdf(reporte);
+      : await reporteIndicadoresPdf(reporte, await razonSocialParaImprimir(trx));
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'indicadores.exportar',
     objetoTipo: s.oficinaId === undefined ? 'instituto' : 'oficina',

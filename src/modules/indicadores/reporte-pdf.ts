@@ -324,8 +324,12 @@ function terminarConPie(doc: Documento, pie: string): Promise<Buffer> {
 }
 
 /** The month's report for the director's meeting: the same figures as the workbook. */
-export function reporteIndicadoresPdf(r: ReporteIndicadores): Promise<Buffer> {
-  const doc = nuevoDocumento('Reporte de indicadores', `${r.titulo} · ${nombreDelMes(r.mes)}`);
+export function reporteIndicadoresPdf(r: ReporteIndicadores, razonSocial: string): Promise<Buffer> {
+  const doc = nuevoDocumento(
+    'Reporte de indicadores',
+    `${r.titulo} · ${nombreDelMes(r.mes)}`,
+    razonSocial,
+  );
   resumen(doc, r);
   metas(doc, r);
   recuperacion(doc, r);

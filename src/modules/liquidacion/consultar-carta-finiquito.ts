@@ -5,13 +5,14 @@ import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import type { DatosCarta } from '../documentos/carta-finiquito-pdf.ts';
+import { type DatosDelInstituto, datosParaImprimir } from '../instituto/datos-del-instituto.ts';
 
 /** The letter already issued, for reprinting; each reprint is logged. */
 export async function consultarCartaFiniquito(
   trx: Db,
   creditoId: number,
   ctx: ContextoAutenticado,
-): Promise<DatosCarta> {
+): Promise<DatosCarta & { instituto: DatosDelInstituto }> {
   const carta = await trx
     .selectFrom('cartas_finiquito as f')
     .innerJoin('creditos as c', 'c.id', 'f.credito_id')
@@ -37,6 +38,7 @@ export async function consultarCartaFiniquito(
   if (!carta)
     throw new ErrorDominio('no_encontrado', 'Este crédito no tiene carta finiquito emitida.');
   exigirCreditoEnCartera(ctx.actor, { oficinaId: carta.oficina_id, despachoId: carta.despacho_id });
+  const instituto = await datosParaImprimir(trx, 'carta_finiquito');
   const pagares = await trx
     .selectFrom('ministraciones')
     .select('pagare_numero')
@@ -59,5 +61,6 @@ export async function consultarCartaFiniquito(
     pagares: pagares.map((p) => p.pagare_numero),
     totalPagado: formatearCentavos(carta.total_pagado_centavos),
     emitidaPor: carta.emitida_por,
+    instituto,
   };
 }

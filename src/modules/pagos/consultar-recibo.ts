@@ -10,6 +10,7 @@ import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import type { DatosRecibo } from '../documentos/recibo-pdf.ts';
+import { type DatosDelInstituto, datosParaImprimir } from '../instituto/datos-del-instituto.ts';
 import { montoExigido } from './monto-del-pago-sql.ts';
 import { aplicacionDelPago } from './pago.ts';
 
@@ -22,7 +23,7 @@ export async function consultarRecibo(
   trx: Db,
   movimientoNombrado: number,
   ctx: ContextoAutenticado,
-): Promise<DatosRecibo> {
+): Promise<DatosRecibo & { instituto: DatosDelInstituto }> {
   const nombrado = await trx
     .selectFrom('movimientos')
     .select('parte_de')
@@ -68,6 +69,7 @@ export async function consultarRecibo(
   if (m?.tipo !== 'pago') throw new ErrorDominio('no_encontrado', 'El pago no existe.');
   const credito = await cargarCredito(trx, m.credito_id);
   exigirCreditoEnCartera(ctx.actor, credito.alcance);
+  const instituto = await datosParaImprimir(trx, 'recibo');
   const hoy = ctx.reloj.hoy();
   const corte: Fecha | null =
     m.cancelado_fecha === null
@@ -105,5 +107,6 @@ export async function consultarRecibo(
       m.cancelado_fecha === null
         ? null
         : { fecha: m.cancelado_fecha, motivo: m.cancelado_motivo ?? '' },
+    instituto,
   };
 }

@@ -1,11 +1,16 @@
 import { formatearPesos } from '../../domain/dinero.ts';
 import { formatearFecha, formatearInstante } from '../../domain/fecha.ts';
 import type { DatosEmision } from '../documentos/estado-de-cuenta-pdf.ts';
-import { nuevoDocumento, pares, seccion, terminar } from '../documentos/pdf-base.ts';
-import { CUENTA_DEL_INSTITUTO, type CuentaBancaria } from './cuenta-del-instituto.ts';
+import { leyenda, nuevoDocumento, pares, seccion, terminar } from '../documentos/pdf-base.ts';
+import type { DatosDelInstituto } from '../instituto/datos-del-instituto.ts';
+import {
+  escribirTexto,
+  type PlantillaAImprimir,
+  plantillaPorOmision,
+  seccionLlena,
+} from '../plantillas/llenar-seccion.ts';
+import { dondePagar } from './donde-pagar-pdf.ts';
 import type { FichaDePago } from './preparar-ficha-de-pago.ts';
-
-const ROJO = '#a11a1a';
 
 function explicacionDelImporte(f: FichaDePago): string {
   const al = formatearFecha(f.fecha);
@@ -21,25 +26,35 @@ function explicacionDelImporte(f: FichaDePago): string {
 
 /**
  * The slip a debtor takes to the bank: who pays, into which account, with which reference,
- * and how much. CONDUSEF's rule is printed on it: nobody at Recupera receives cash.
+ * and how much. CONDUSEF's rule is printed on it: nobody at Recupera receives cash. The
+ * accounts and legend are the institute's (`instituto`, checked by exigirDatosPara).
  */
 export function generarPdfFichaDePago(
   f: FichaDePago,
   emision: DatosEmision,
-  cuenta: CuentaBancaria = CUENTA_DEL_INSTITUTO,
+  instituto: DatosDelInstituto,
+  plantilla: PlantillaAImprimir = plantillaPorOmision('ficha_de_pago', instituto),
 ): Promise<Buffer> {
-  const doc = nuevoDocumento('Ficha de pago', `Crédito ${f.numero} al ${formatearFecha(f.fecha)}`);
+  // The prose is the ficha de pago template's (src/domain/plantillas); figures stay generated.
+  const valores = {
+    'credito.numero': f.numero,
+    'acreditado.nombre': f.acreditado,
+    'ficha.referencia': f.referencia,
+    'ficha.fecha': formatearFecha(f.fecha),
+    'ficha.importe': f.importe === null ? 'El que usted decida' : formatearPesos(f.importe),
+    'ficha.saldo_exigible': formatearPesos(f.saldoExigible),
+    'ficha.saldo_para_liquidar': formatearPesos(f.saldoParaLiquidar),
+  };
+  const doc = nuevoDocumento(
+    'Ficha de pago',
+    `Crédito ${f.numero} al ${formatearFecha(f.fecha)}`,
+    instituto.razonSocial,
+  );
   const izquierda = doc.page.margins.left;
   seccion(doc, 'Referencia de pago');
   doc.font('Helvetica-Bold').fontSize(24).text(f.referencia, izquierda, doc.y);
-  doc
-    .font('Helvetica')
-    .fontSize(9)
-    .text(
-      'Anote esta referencia completa, sin espacios, en el campo «Referencia» de la ficha del banco o de su transferencia: con ella su pago se aplica a su crédito.',
-      izquierda,
-      doc.y + 4,
-    );
+  doc.font('Helvetica').fontSize(9).moveDown(0.3);
+  escribirTexto(doc, seccionLlena(plantilla, 'instrucciones', valores));
   seccion(doc, 'Datos del pago');
   pares(doc, [
     ['Acreditado', f.acreditado],
@@ -53,37 +68,11 @@ export function generarPdfFichaDePago(
     [`Saldo para liquidar al ${formatearFecha(f.fecha)}`, formatearPesos(f.saldoParaLiquidar)],
   ]);
   seccion(doc, 'Dónde pagar');
-  pares(doc, [
-    ['Banco', cuenta.banco],
-    ['Titular de la cuenta', cuenta.titular],
-    ['Número de cuenta', cuenta.cuenta],
-    ['CLABE (transferencias)', cuenta.clabe],
-  ]);
-  if (cuenta.provisional) {
-    doc
-      .moveDown(0.3)
-      .font('Helvetica-Bold')
-      .fillColor(ROJO)
-      .text(
-        'Datos bancarios por confirmar: no use esta ficha para pagar hasta que el instituto los publique.',
-        izquierda,
-        doc.y,
-      )
-      .fillColor('#000000')
-      .font('Helvetica');
-  }
+  dondePagar(doc, instituto);
   seccion(doc, 'Importante');
-  doc
-    .font('Helvetica-Bold')
-    .text('El personal de Recupera no recibe efectivo.', izquierda, doc.y)
-    .font('Helvetica')
-    .text(
-      'Pague únicamente en el banco o en la caja del instituto, con la referencia de su crédito, y conserve su comprobante. Nadie del instituto puede pedirle que le entregue dinero.',
-    )
-    .moveDown(0.3)
-    .text(
-      `Los saldos son al ${formatearFecha(f.fecha)}: los intereses cambian cada día y cada pago los modifica. Si paga más de lo exigible, el excedente reduce el plazo de su crédito.`,
-    );
+  escribirTexto(doc, seccionLlena(plantilla, 'aviso_efectivo', valores), { negrita: true });
+  escribirTexto(doc, seccionLlena(plantilla, 'importante', valores));
+  leyenda(doc, instituto.leyendas.ficha_de_pago);
   const zona = emision.zonaHoraria ?? 'America/Hermosillo';
   return terminar(
     doc,

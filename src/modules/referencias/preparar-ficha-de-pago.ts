@@ -8,6 +8,7 @@ import { calcularEstado } from '../cartera/calcular-estado.ts';
 import { cargarCredito } from '../cartera/cargar-credito.ts';
 import { nombreDelAcreditado } from '../cartera/nombre-del-acreditado.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import { type DatosDelInstituto, datosParaImprimir } from '../instituto/datos-del-instituto.ts';
 import { creditoAlAlcance } from './consultar-referencia.ts';
 
 /** Where the amount on the ficha came from: it is printed, so the debtor knows what it is. */
@@ -22,6 +23,8 @@ export interface FichaDePago {
   origen: OrigenDelImporte;
   saldoExigible: Centavos;
   saldoParaLiquidar: Centavos;
+  /** The accounts it tells the debtor to pay into: checked complete for the ficha. */
+  instituto: DatosDelInstituto;
 }
 
 /**
@@ -37,6 +40,7 @@ export async function prepararFichaDePago(
 ): Promise<FichaDePago> {
   const c = await creditoAlAlcance(trx, creditoId, ctx);
   if (c.estado === 'reestructurado') await rechazarReestructurado(trx, c.id);
+  const instituto = await datosParaImprimir(trx, 'ficha_de_pago');
   const hoy = ctx.reloj.hoy();
   const estado = calcularEstado(await cargarCredito(trx, creditoId), hoy);
   const acreditado = (await nombreDelAcreditado(trx, creditoId)) ?? '—';
@@ -62,6 +66,7 @@ export async function prepararFichaDePago(
     origen,
     saldoExigible: estado.saldoExigible,
     saldoParaLiquidar: estado.saldoParaLiquidar,
+    instituto,
   };
 }
 

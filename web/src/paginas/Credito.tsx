@@ -21,6 +21,7 @@ import { ConveniosDe } from '../componentes/convenios/ConveniosDe.tsx';
 import { CartaFiniquito } from '../componentes/credito/CartaFiniquito.tsx';
 import { CorregirPersonas } from '../componentes/credito/CorregirPersona.tsx';
 import { DialogoCancelarPago } from '../componentes/credito/DialogoCancelarPago.tsx';
+import { DocumentosEmitidos } from '../componentes/credito/DocumentosEmitidos.tsx';
 import { EncabezadoCredito } from '../componentes/credito/EncabezadoCredito.tsx';
 import { Puntualidad } from '../componentes/credito/Puntualidad.tsx';
 import { RegistrarPago } from '../componentes/credito/RegistrarPago.tsx';
@@ -64,7 +65,8 @@ function DetalleCredito({ id }: { id: number }) {
   const hoy = useHoy();
   const usuario = useUsuarioActual();
   const navegar = useNavigate();
-  const ficha = vieneDeFicha(useLocation().state);
+  const { state: estadoDeRuta } = useLocation();
+  const ficha = vieneDeFicha(estadoDeRuta);
   const [parametros, setParametros] = useSearchParams();
   // The payment being reversed stays set while its dialog animates closed.
   const [cancelando, setCancelando] = useState<{ id: number; abierto: boolean } | null>(null);
@@ -103,10 +105,13 @@ function DetalleCredito({ id }: { id: number }) {
   const cambiarFecha = (valor: Dayjs | null) => {
     if (valor === null || !valor.isValid()) return;
     const nueva = valor.format(FORMATO_ISO);
-    setParametros(nueva === hoy ? {} : { fecha: nueva }, { replace: true });
+    // The router state (the ficha this page came from) goes along: the breadcrumb keeps it.
+    setParametros(nueva === hoy ? {} : { fecha: nueva }, { replace: true, state: estadoDeRuta });
   };
 
   const actualizando = estado.isFetching && estado.isPlaceholderData;
+  // A cut-off after today is a projection (no payment assumed until then), not a balance.
+  const proyeccion = fechaCorte > hoy;
   const datos = estado.isError ? undefined : estado.data;
   // A reestructurado credit is settled by the new one, not paid off: no carta finiquito.
   const liquidado =
@@ -154,7 +159,9 @@ function DetalleCredito({ id }: { id: number }) {
         style={{ marginBottom: 16 }}
         title={
           <h2 className="titulo-tarjeta" id="titulo-estado">
-            {datos ? `Estado de cuenta al ${fecha(datos.fecha_corte)}` : 'Estado de cuenta'}
+            {datos
+              ? `${datos.fecha_corte > hoy ? 'Proyección del estado' : 'Estado'} de cuenta al ${fecha(datos.fecha_corte)}`
+              : 'Estado de cuenta'}
           </h2>
         }
         extra={
@@ -188,6 +195,16 @@ function DetalleCredito({ id }: { id: number }) {
         }
       >
         <section aria-labelledby="titulo-estado" aria-busy={actualizando}>
+          {proyeccion && (
+            <Alert
+              type="warning"
+              showIcon
+              className="aviso-proyeccion"
+              style={{ marginBottom: 12 }}
+              title={`Proyección al ${fecha(fechaCorte)}`}
+              description="Así quedaría la cuenta en esa fecha si no se registra ningún pago antes. No es el saldo de hoy."
+            />
+          )}
           {estado.isError ? (
             <Alert
               type="error"
@@ -318,6 +335,11 @@ function DetalleTablas({
           key: 'ministraciones',
           label: `Ministraciones y pagarés (${credito.ministraciones.length})`,
           children: <TablaMinistraciones ministraciones={credito.ministraciones} />,
+        },
+        {
+          key: 'documentos',
+          label: 'Documentos emitidos',
+          children: <DocumentosEmitidos creditoId={credito.id} />,
         },
         ...(ROLES_EXPEDIENTE.includes(rol)
           ? [
