@@ -194,7 +194,7 @@ try {
       estado: 'incumplido',
       version_alternativa_id: version.id,
       version_campana_id: null,
-      tipo: 'pagos_parciales',
+      tipo: 'convenio_de_pagos',
       nombre: 'Convenio de pagos parciales',
       fecha_simulacion: '2024-06-01',
       primer_pago: '2024-07-01',

@@ -24,6 +24,7 @@ import { rutasContactos } from './rutas/contactos.ts';
 import { rutasConvenios } from './rutas/convenios.ts';
 import { rutasCreditos } from './rutas/creditos.ts';
 import { rutasCustodia } from './rutas/custodia.ts';
+import { rutasDocs } from './rutas/docs.ts';
 import { rutasDocumentosPago } from './rutas/documentos-pago.ts';
 import { rutasEscaneos } from './rutas/escaneos.ts';
 import { rutasExpedientes } from './rutas/expedientes.ts';
@@ -31,11 +32,13 @@ import { rutasGestion } from './rutas/gestion.ts';
 import { rutasImportacion } from './rutas/importacion.ts';
 import { rutasIndicadores } from './rutas/indicadores.ts';
 import { rutasIndicadoresReporte } from './rutas/indicadores-reporte.ts';
+import { rutasInstituto } from './rutas/instituto.ts';
 import { rutasJuridico } from './rutas/juridico.ts';
 import { rutasMetas } from './rutas/metas.ts';
 import { rutasOficinas } from './rutas/oficinas.ts';
 import { rutasPagos } from './rutas/pagos.ts';
 import { rutasPersonas } from './rutas/personas.ts';
+import { rutasPlantillas } from './rutas/plantillas.ts';
 import { rutasRecados } from './rutas/recados.ts';
 import { rutasReferencias } from './rutas/referencias.ts';
 import { rutasSalud } from './rutas/salud.ts';
@@ -131,6 +134,8 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   registrarDenegaciones(app, deps.db, deps.reloj);
 
   const ctx: ContextoApp = { app, deps };
+  // First: it watches the others being registered, to publish them at /api/docs.
+  rutasDocs(ctx);
   rutasSalud(ctx);
   rutasSesion(ctx);
   rutasSeguridad(ctx);
@@ -140,6 +145,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasAntiguedad(ctx);
   rutasPagos(ctx);
   rutasReferencias(ctx);
+  rutasPlantillas(ctx);
   rutasConciliacion(ctx);
   rutasDocumentosPago(ctx);
   rutasAtencion(ctx);
@@ -162,6 +168,7 @@ export async function construirApp(deps: Dependencias): Promise<AppRecupera> {
   rutasJuridico(ctx);
   rutasEscaneos(ctx);
   rutasExpedientes(ctx);
+  rutasInstituto(ctx);
 
   const web = deps.carpetaWeb;
   const hayWeb = web !== undefined && existsSync(join(web, 'index.html'));

@@ -1,5 +1,6 @@
 import type { FastifyContextConfig, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
+import type { EnElServidor } from '../contrato/comun.ts';
 import type { Db } from '../db/conexion.ts';
 import type { ContextoAutenticado } from '../modules/contexto.ts';
 import type { ContextoApp } from './app.ts';
@@ -12,7 +13,7 @@ import { validar } from './validacion.ts';
  * The input is validated in this order (the first offending field is the one the 400 names):
  * path, query string, headers, body.
  */
-export interface OpcionesDeRuta<P, Q, H, B> {
+export interface OpcionesDeRuta<P, Q, H, B, R = unknown> {
   accion: AccionDeRuta;
   params?: ZodType<P>;
   query?: ZodType<Q>;
@@ -20,10 +21,36 @@ export interface OpcionesDeRuta<P, Q, H, B> {
   body?: ZodType<B>;
   bodyLimit?: number;
   rateLimit?: FastifyContextConfig['rateLimit'];
+  /** What the route does, in Spanish, for the OpenAPI document (`GET /api/docs`). */
+  resumen?: string;
+  /**
+   * The JSON it answers, from `src/contrato/`: the handler's return (or `responder`/`unaVez`
+   * body) is type-checked against it, and `/api/docs` publishes it.
+   */
+  respuesta?: ZodType<R>;
+  /** It answers a file (`descarga`) instead of JSON: its kinds, for `/api/docs`. */
+  archivo?: ReadonlyArray<keyof typeof MIME>;
+  /** It answers server-sent events (`text/event-stream`). */
+  eventos?: true;
+  /** It answers 204 with no body. */
+  sinContenido?: true;
+}
+
+/** What `/api/docs` knows of a route: its options as written, kept in its Fastify config. */
+export type ContratoDeRuta = Omit<
+  OpcionesDeRuta<unknown, unknown, unknown, unknown, unknown>,
+  'bodyLimit' | 'rateLimit'
+>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by `enrutador`: what `GET /api/docs` publishes of the route. */
+    contrato?: ContratoDeRuta;
+  }
 }
 
 /** What a handler receives: its input already validated, who asks, and its transaction. */
-export interface Peticion<P, Q, H, B> {
+export interface Peticion<P, Q, H, B, R = unknown> {
   params: P;
   query: Q;
   headers: H;
@@ -38,18 +65,27 @@ export interface Peticion<P, Q, H, B> {
    * A money- or custody-moving request: its Idempotency-Key, the work and the stored answer in
    * one transaction (src/http/idempotencia-http.ts); `cuerpo` is what a retry must repeat.
    */
-  unaVez<T>(
-    trabajo: (trx: Db) => Promise<{ estadoHttp: number; cuerpo: T }>,
+  unaVez(
+    trabajo: (trx: Db) => Promise<{ estadoHttp: number; cuerpo: EnElServidor<R> }>,
     cuerpo?: unknown,
   ): Promise<FastifyReply>;
+  /** An answer with its own status (201, 202): its body held to the route's contract. */
+  responder(estadoHttp: number, cuerpo: EnElServidor<R>): FastifyReply;
 }
 
-export type Manejador<P, Q, H, B> = (peticion: Peticion<P, Q, H, B>) => unknown;
+/**
+ * A handler answers its contract's shape (as the server holds it: `Date` where the wire has an
+ * ISO text), or a reply it already sent (a file, an error, `responder`, `unaVez`).
+ */
+export type Manejador<P, Q, H, B, R = unknown> = (
+  peticion: Peticion<P, Q, H, B, R>,
+) => EnElServidor<R> | FastifyReply | Promise<EnElServidor<R> | FastifyReply>;
 
-type Registro = <P = undefined, Q = undefined, H = undefined, B = undefined>(
+type Registro = <P = undefined, Q = undefined, H = undefined, B = undefined, R = unknown>(
   url: string,
-  opciones: OpcionesDeRuta<P, Q, H, B>,
-  manejar: Manejador<P, Q, H, B>,
+  opciones: OpcionesDeRuta<P, Q, H, B, R>,
+  // The contract alone says R: what the handler returns is checked against it, not inferred.
+  manejar: Manejador<P, Q, H, B, NoInfer<R>>,
 ) => void;
 
 export interface Enrutador {
@@ -72,8 +108,9 @@ export function enrutador({ app, deps }: ContextoApp): Enrutador {
     (metodo: keyof Enrutador): Registro =>
     (url, opciones, manejar) => {
       const { accion, params, query, headers, body, bodyLimit, rateLimit } = opciones;
+      const { bodyLimit: _l, rateLimit: _r, ...contrato } = opciones;
       const config: FastifyContextConfig =
-        rateLimit === undefined ? { accion } : { accion, rateLimit };
+        rateLimit === undefined ? { accion, contrato } : { accion, contrato, rateLimit };
       app[metodo](
         url,
         bodyLimit === undefined ? { config } : { config, bodyLimit },
@@ -100,6 +137,7 @@ export function enrutador({ app, deps }: ContextoApp): Enrutador {
             enTransaccion: (trabajo) => db.transaction().execute(trabajo),
             unaVez: (trabajo, cuerpo) =>
               responderUnaVez(db, request, reply, contexto(), trabajo, cuerpo),
+            responder: (estadoHttp, cuerpo) => reply.status(estadoHttp).send(cuerpo),
           });
         },
       );
@@ -120,6 +158,9 @@ export const MIME = {
   zip: 'application/zip',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  // A scan is served as it was stored: one of these three (tipo-por-firma.ts).
+  jpeg: 'image/jpeg',
+  png: 'image/png',
 } as const;
 
 export interface Descarga {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trabajo as estadoDeTrabajo, trabajoEncolado } from '../../src/contrato/comun.ts';
 import type { Indicadores } from '../../src/modules/indicadores/tipos.ts';
 import { RelojManual } from '../../src/plataforma/reloj-sistema.ts';
 import { type ColaDeTrabajos, iniciarTrabajos } from '../../src/plataforma/trabajos.ts';
@@ -221,7 +222,8 @@ describe('recalcular un mes', () => {
       cuerpo: { mes: '2026-02' },
     });
     expect(r.statusCode, r.body).toBe(202);
-    const { trabajo } = r.json() as { trabajo: string };
+    // The job's answers against their wire contract (src/contrato/comun.ts), strictly.
+    const { trabajo } = trabajoEncolado.parse(r.json());
     let estado = '';
     let cuerpo: { estado: string; resultado: unknown } = { estado: '', resultado: null };
     for (let i = 0; i < 150 && estado !== 'terminado' && estado !== 'fallido'; i++) {
@@ -229,7 +231,7 @@ describe('recalcular un mes', () => {
       const e = await t.pedir('GET', `/api/indicadores/trabajos/${trabajo}`, {
         sesion: s.coordinador,
       });
-      cuerpo = e.json();
+      cuerpo = estadoDeTrabajo.parse(e.json());
       estado = cuerpo.estado;
     }
     expect(cuerpo).toMatchObject({

@@ -164,7 +164,7 @@ beforeAll(async () => {
       estado: 'incumplido',
       version_alternativa_id: version.id,
       version_campana_id: null,
-      tipo: 'pagos_parciales',
+      tipo: 'convenio_de_pagos',
       nombre: 'Convenio de pagos parciales',
       fecha_simulacion: '2025-01-10',
       primer_pago: '2025-02-01',

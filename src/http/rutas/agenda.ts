@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { agenda } from '../../contrato/agenda.ts';
+import { cobertura } from '../../contrato/indicadores.ts';
 import { consultarAgenda } from '../../modules/agenda/consultar-agenda.ts';
 import { consultarCobertura } from '../../modules/indicadores/cobertura.ts';
 import type { ContextoApp } from '../app.ts';
@@ -19,7 +21,12 @@ export function rutasAgenda(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/agenda',
-    { accion: 'agenda.consultar', query: consultaAgenda },
+    {
+      accion: 'agenda.consultar',
+      resumen: 'Los eventos de la agenda de un gestor entre dos fechas',
+      query: consultaAgenda,
+      respuesta: agenda,
+    },
     async ({ query: q, ctx, enTransaccion }) =>
       enTransaccion((trx) =>
         consultarAgenda(
@@ -32,7 +39,12 @@ export function rutasAgenda(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/indicadores/cobertura',
-    { accion: 'cobertura.consultar', query: consultaCobertura },
+    {
+      accion: 'cobertura.consultar',
+      resumen: 'Cobertura del mes: cuentas asignadas y gestionadas por gestor y oficina',
+      query: consultaCobertura,
+      respuesta: cobertura,
+    },
     async ({ query: { mes }, ctx, enTransaccion }) =>
       enTransaccion((trx) => consultarCobertura(trx, mes ?? ctx.reloj.hoy().slice(0, 7), ctx)),
   );

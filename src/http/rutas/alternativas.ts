@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  simulacion as esquemaSimulacion,
+  listaAlternativas,
+  listaCampanas,
+  respuestaAlternativa,
+  respuestaCampana,
+} from '../../contrato/alternativas.ts';
 import { consultarAlternativa } from '../../modules/alternativas/consultar-alternativa.ts';
 import { consultarCampana } from '../../modules/alternativas/consultar-campana.ts';
 import { crearAlternativa } from '../../modules/alternativas/crear-alternativa.ts';
@@ -43,7 +50,11 @@ export function rutasAlternativas(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/alternativas',
-    { accion: 'alternativas.consultar' },
+    {
+      accion: 'alternativas.consultar',
+      resumen: 'Lista las alternativas de solución con su versión vigente y la programada',
+      respuesta: listaAlternativas,
+    },
     async ({ ctx, enTransaccion }) => ({
       alternativas: await enTransaccion((trx) => listarAlternativas(trx, ctx)),
     }),
@@ -51,7 +62,12 @@ export function rutasAlternativas(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/alternativas/:id',
-    { accion: 'alternativas.consultar', params: idEnRuta },
+    {
+      accion: 'alternativas.consultar',
+      params: idEnRuta,
+      resumen: 'Consulta una alternativa con todas sus versiones',
+      respuesta: respuestaAlternativa,
+    },
     async ({ params: { id }, ctx, enTransaccion }) => ({
       alternativa: await enTransaccion((trx) => consultarAlternativa(trx, id, ctx)),
     }),
@@ -59,19 +75,28 @@ export function rutasAlternativas(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/alternativas',
-    { accion: 'alternativas.administrar' },
-    async ({ ctx, enTransaccion, request, reply }) => {
+    {
+      accion: 'alternativas.administrar',
+      resumen: 'Crea una alternativa de solución con su primera versión',
+      respuesta: respuestaAlternativa,
+    },
+    async ({ ctx, enTransaccion, request, responder }) => {
       // The kind first, alone: it decides which parameters the rest must have.
       const { tipo } = validar(soloTipo, request.body);
       const datos = validar(esquemaNuevaAlternativa(tipo), request.body);
       const alternativa = await enTransaccion((trx) => crearAlternativa(trx, datos, ctx));
-      return reply.status(201).send({ alternativa });
+      return responder(201, { alternativa });
     },
   );
 
   rutas.put(
     '/api/alternativas/:id',
-    { accion: 'alternativas.administrar', params: idEnRuta },
+    {
+      accion: 'alternativas.administrar',
+      params: idEnRuta,
+      resumen: 'Agrega una versión a una alternativa',
+      respuesta: respuestaAlternativa,
+    },
     async ({ params: { id }, ctx, enTransaccion, request }) => {
       const { tipo } = validar(soloTipo, request.body);
       const datos = validar(esquemaVersionAlternativa(tipo), request.body);
@@ -81,13 +106,26 @@ export function rutasAlternativas(contexto: ContextoApp): void {
     },
   );
 
-  rutas.get('/api/campanas', { accion: 'campanas.consultar' }, async ({ ctx, enTransaccion }) => ({
-    campanas: await enTransaccion((trx) => listarCampanas(trx, ctx)),
-  }));
+  rutas.get(
+    '/api/campanas',
+    {
+      accion: 'campanas.consultar',
+      resumen: 'Lista las campañas con su versión vigente y la programada',
+      respuesta: listaCampanas,
+    },
+    async ({ ctx, enTransaccion }) => ({
+      campanas: await enTransaccion((trx) => listarCampanas(trx, ctx)),
+    }),
+  );
 
   rutas.get(
     '/api/campanas/:id',
-    { accion: 'campanas.consultar', params: idEnRuta },
+    {
+      accion: 'campanas.consultar',
+      params: idEnRuta,
+      resumen: 'Consulta una campaña con todas sus versiones',
+      respuesta: respuestaCampana,
+    },
     async ({ params: { id }, ctx, enTransaccion }) => ({
       campana: await enTransaccion((trx) => consultarCampana(trx, id, ctx)),
     }),
@@ -95,16 +133,27 @@ export function rutasAlternativas(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/campanas',
-    { accion: 'campanas.administrar', body: esquemaNuevaCampana },
-    async ({ body, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'campanas.administrar',
+      body: esquemaNuevaCampana,
+      resumen: 'Crea una campaña con su primera versión',
+      respuesta: respuestaCampana,
+    },
+    async ({ body, ctx, enTransaccion, responder }) => {
       const campana = await enTransaccion((trx) => crearCampana(trx, body, ctx));
-      return reply.status(201).send({ campana });
+      return responder(201, { campana });
     },
   );
 
   rutas.put(
     '/api/campanas/:id',
-    { accion: 'campanas.administrar', params: idEnRuta, body: esquemaVersionCampana },
+    {
+      accion: 'campanas.administrar',
+      params: idEnRuta,
+      body: esquemaVersionCampana,
+      resumen: 'Agrega una versión a una campaña',
+      respuesta: respuestaCampana,
+    },
     async ({ params: { id }, body, ctx, enTransaccion }) => ({
       campana: await enTransaccion((trx) => versionarCampana(trx, id, body, ctx)),
     }),
@@ -112,7 +161,13 @@ export function rutasAlternativas(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/simulaciones',
-    { accion: 'simulaciones.simular', body: simulacion },
+    {
+      accion: 'simulaciones.simular',
+      body: simulacion,
+      resumen:
+        'Simula las alternativas y campañas que se le pueden ofrecer a un crédito o a una persona',
+      respuesta: esquemaSimulacion,
+    },
     async ({ body: s, ctx, enTransaccion }) => {
       const quien =
         s.creditoId !== undefined ? { creditoId: s.creditoId } : { personaId: s.personaId ?? 0 };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { resumenAntiguedad } from '../../contrato/antiguedad.ts';
+import { trabajo as estadoDeTrabajo, trabajoEncolado } from '../../contrato/comun.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { resumirAntiguedad } from '../../modules/cartera/resumir-antiguedad.ts';
 import type { ContextoApp } from '../app.ts';
@@ -20,23 +22,39 @@ export function rutasAntiguedad(contexto: ContextoApp): void {
     return deps.trabajos;
   };
 
-  rutas.get('/api/antiguedad/resumen', { accion: 'antiguedad.resumen' }, async ({ ctx }) =>
-    resumirAntiguedad(deps.db, ctx),
+  rutas.get(
+    '/api/antiguedad/resumen',
+    {
+      accion: 'antiguedad.resumen',
+      resumen: 'Créditos y saldos por tramo de antigüedad, a la última fecha calculada',
+      respuesta: resumenAntiguedad,
+    },
+    async ({ ctx }) => resumirAntiguedad(deps.db, ctx),
   );
 
   // The whole portfolio takes seconds to minutes: it runs as a job; the client polls its state.
   rutas.post(
     '/api/antiguedad',
-    { accion: 'antiguedad.calcular', body: solicitud },
-    async ({ body: { fecha }, ctx, reply }) => {
+    {
+      accion: 'antiguedad.calcular',
+      resumen: 'Encola el cálculo de antigüedad de la cartera (202)',
+      body: solicitud,
+      respuesta: trabajoEncolado,
+    },
+    async ({ body: { fecha }, ctx, responder }) => {
       const id = await cola().encolarAntiguedad(fecha ?? null, ctx.actor);
-      return reply.status(202).send({ trabajo: id });
+      return responder(202, { trabajo: id });
     },
   );
 
   rutas.get(
     '/api/antiguedad/trabajos/:id',
-    { accion: 'antiguedad.calcular', params: trabajo },
+    {
+      accion: 'antiguedad.calcular',
+      resumen: 'Estado de un cálculo de antigüedad',
+      params: trabajo,
+      respuesta: estadoDeTrabajo,
+    },
     async ({ params: { id } }) => {
       const estado = await cola().estadoDeTrabajo(id);
       if (!estado) throw new ErrorDominio('no_encontrado', 'El trabajo no existe.');

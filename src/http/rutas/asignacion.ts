@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  asignacionHecha,
+  distribucionAplicada,
+  historialDeAsignaciones as esquemaHistorial,
+  suplencia as esquemaSuplencia,
+  vistaPreviaDistribucion as esquemaVistaPrevia,
+  listaGestores,
+  listaSuplencias,
+  paginaCuentas,
+} from '../../contrato/asignacion.ts';
 import { BUCKETS, type Bucket } from '../../domain/antiguedad.ts';
 import { REGLAS_DISTRIBUCION, type ReglaDistribucion } from '../../domain/gestion/distribucion.ts';
 import { aplicarDistribucion } from '../../modules/asignacion/aplicar-distribucion.ts';
@@ -99,7 +109,13 @@ export function rutasAsignacion(contexto: ContextoApp): void {
 
   rutas.put(
     '/api/creditos/:id/gestor',
-    { accion: 'asignacion.asignar', params: idEnRuta, body: asignacion },
+    {
+      accion: 'asignacion.asignar',
+      resumen: 'Asigna la cuenta a un gestor',
+      params: idEnRuta,
+      body: asignacion,
+      respuesta: asignacionHecha,
+    },
     async ({ params: { id: creditoId }, body: { gestorId, motivo }, ctx, enTransaccion }) =>
       enTransaccion((trx) =>
         asignarGestor(trx, creditoId, { gestorId, motivo: motivo ?? null }, ctx),
@@ -108,56 +124,99 @@ export function rutasAsignacion(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/creditos/:id/asignaciones',
-    { accion: 'asignacion.historial', params: idEnRuta },
+    {
+      accion: 'asignacion.historial',
+      resumen: 'Quién ha tenido la cuenta a su cargo, y desde cuándo',
+      params: idEnRuta,
+      respuesta: esquemaHistorial,
+    },
     async ({ params: { id: creditoId }, ctx, enTransaccion }) =>
       enTransaccion((trx) => historialDeAsignaciones(trx, creditoId, ctx)),
   );
 
   rutas.get(
     '/api/asignacion/cuentas',
-    { accion: 'asignacion.cuentas', query: consultaCuentas },
+    {
+      accion: 'asignacion.cuentas',
+      resumen: 'Cuentas de la oficina para asignar, con filtros',
+      query: consultaCuentas,
+      respuesta: paginaCuentas,
+    },
     async ({ query, ctx, enTransaccion }) =>
       enTransaccion((trx) => listarCuentasParaAsignar(trx, query, ctx)),
   );
 
   rutas.post(
     '/api/asignacion/vista-previa',
-    { accion: 'asignacion.distribuir', bodyLimit: LIMITE_DISTRIBUCION, body: vistaPrevia },
+    {
+      accion: 'asignacion.distribuir',
+      resumen: 'Cómo se repartirían las cuentas entre los gestores, con su firma',
+      bodyLimit: LIMITE_DISTRIBUCION,
+      body: vistaPrevia,
+      respuesta: esquemaVistaPrevia,
+    },
     async ({ body, ctx, enTransaccion }) =>
       enTransaccion((trx) => vistaPreviaDistribucion(trx, body, ctx)),
   );
 
   rutas.post(
     '/api/asignacion/distribucion',
-    { accion: 'asignacion.distribuir', bodyLimit: LIMITE_DISTRIBUCION, body: distribucion },
+    {
+      accion: 'asignacion.distribuir',
+      resumen: 'Reparte las cuentas como en la vista previa firmada',
+      bodyLimit: LIMITE_DISTRIBUCION,
+      body: distribucion,
+      respuesta: distribucionAplicada,
+    },
     async ({ body, ctx, enTransaccion }) =>
       enTransaccion((trx) => aplicarDistribucion(trx, body, ctx)),
   );
 
   rutas.get(
     '/api/gestores',
-    { accion: 'gestores.listar', query: consultaGestores },
+    {
+      accion: 'gestores.listar',
+      resumen: 'Gestores y coordinadores activos de una oficina, con sus cuentas',
+      query: consultaGestores,
+      respuesta: listaGestores,
+    },
     async ({ query: { oficinaId }, ctx, enTransaccion }) =>
       enTransaccion((trx) => listarGestores(trx, oficinaId, ctx)),
   );
 
   rutas.get(
     '/api/suplencias',
-    { accion: 'suplencias.consultar', query: consultaSuplencias },
+    {
+      accion: 'suplencias.consultar',
+      resumen: 'Suplencias (todas o solo las vigentes)',
+      query: consultaSuplencias,
+      respuesta: listaSuplencias,
+    },
     async ({ query: { vigentes }, ctx, enTransaccion }) =>
       enTransaccion((trx) => listarSuplencias(trx, { vigentes: vigentes ?? false }, ctx)),
   );
 
   rutas.post(
     '/api/suplencias',
-    { accion: 'suplencias.administrar', body: suplencia },
-    async ({ body, ctx, enTransaccion, reply }) =>
-      reply.status(201).send(await enTransaccion((trx) => crearSuplencia(trx, body, ctx))),
+    {
+      accion: 'suplencias.administrar',
+      resumen: 'Registra una suplencia (201)',
+      body: suplencia,
+      respuesta: esquemaSuplencia,
+    },
+    async ({ body, ctx, enTransaccion, responder }) =>
+      responder(201, await enTransaccion((trx) => crearSuplencia(trx, body, ctx))),
   );
 
   rutas.post(
     '/api/suplencias/:id/cancelacion',
-    { accion: 'suplencias.administrar', params: idEnRuta, body: cancelacion },
+    {
+      accion: 'suplencias.administrar',
+      resumen: 'Cancela una suplencia',
+      params: idEnRuta,
+      body: cancelacion,
+      respuesta: esquemaSuplencia,
+    },
     async ({ params: { id: suplenciaId }, body: { motivo }, ctx, enTransaccion }) =>
       enTransaccion((trx) => cancelarSuplencia(trx, suplenciaId, motivo ?? null, ctx)),
   );

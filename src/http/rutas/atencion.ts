@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ficha, paginaBusqueda } from '../../contrato/atencion.ts';
+import { revelado } from '../../contrato/datos-personales.ts';
 import { buscar } from '../../modules/atencion/buscar.ts';
 import { consultarFicha } from '../../modules/atencion/consultar-ficha.ts';
 import { revelarDatoPersonal } from '../../modules/atencion/revelar-dato-personal.ts';
@@ -8,6 +10,13 @@ import { cadena, idEnRuta } from '../validacion.ts';
 
 const consulta = z.strictObject({
   q: cadena().trim().min(1, 'escribe algo que buscar').max(100, 'admite a lo más 100 caracteres'),
+  // «Ver más»: the next 20 (a search ranks at most a few hundred people; beyond, type more).
+  pagina: z.coerce
+    .number('debe ser un número de página')
+    .int('debe ser un número de página entero')
+    .min(1, 'debe ser 1 o más')
+    .max(50, 'admite a lo más 50')
+    .default(1),
 });
 
 const idDe = (que: string) =>
@@ -28,15 +37,24 @@ export function rutasAtencion(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/buscar',
-    { accion: 'atencion.buscar', query: consulta },
-    async ({ query: { q }, ctx, enTransaccion }) => ({
-      resultados: await enTransaccion((trx) => buscar(trx, q, ctx)),
-    }),
+    {
+      accion: 'atencion.buscar',
+      resumen: 'Busca personas por nombre, CURP, RFC, teléfono o número de crédito',
+      query: consulta,
+      respuesta: paginaBusqueda,
+    },
+    async ({ query: { q, pagina }, ctx, enTransaccion }) =>
+      enTransaccion((trx) => buscar(trx, q, pagina, ctx)),
   );
 
   rutas.get(
     '/api/personas/:id/ficha',
-    { accion: 'atencion.ficha', params: idEnRuta },
+    {
+      accion: 'atencion.ficha',
+      params: idEnRuta,
+      resumen: 'La ficha de una persona: sus datos, contactos, créditos y últimos pagos',
+      respuesta: ficha,
+    },
     async ({ params: { id }, ctx, enTransaccion }) =>
       enTransaccion((trx) => consultarFicha(trx, id, ctx)),
   );
@@ -44,7 +62,13 @@ export function rutasAtencion(contexto: ContextoApp): void {
   // POST: a reveal is an act that leaves a bitácora row, not a cacheable read.
   rutas.post(
     '/api/personas/:id/revelar',
-    { accion: 'personas.revelar', params: idEnRuta, body: revelacion },
+    {
+      accion: 'personas.revelar',
+      params: idEnRuta,
+      body: revelacion,
+      resumen: 'Muestra completo un dato personal enmascarado (queda en la bitácora)',
+      respuesta: revelado,
+    },
     async ({ params: { id }, body, ctx, enTransaccion }) =>
       enTransaccion((trx) => revelarDatoPersonal(trx, id, body, ctx)),
   );

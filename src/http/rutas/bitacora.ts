@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
+import { paginaBitacora, paginaDenegaciones } from '../../contrato/bitacora.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { buscarEnBitacora } from '../../modules/bitacora/buscar-en-bitacora.ts';
@@ -75,7 +76,12 @@ export function rutasBitacora(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/bitacora',
-    { accion: 'bitacora.consultar', query: consultaBusqueda },
+    {
+      accion: 'bitacora.consultar',
+      resumen: 'Busca en la bitácora, lo más reciente primero, por páginas',
+      query: consultaBusqueda,
+      respuesta: paginaBitacora,
+    },
     async ({ query, ctx, enTransaccion }) => {
       const { pagina: n, ...f } = rango(query);
       return enTransaccion((trx) => buscarEnBitacora(trx, f, n, ctx));
@@ -84,7 +90,12 @@ export function rutasBitacora(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/bitacora.csv',
-    { accion: 'bitacora.consultar', query: consultaExportacion },
+    {
+      accion: 'bitacora.consultar',
+      resumen: 'Exporta una búsqueda de la bitácora completa, todas sus páginas (CSV)',
+      query: consultaExportacion,
+      archivo: ['csv'],
+    },
     async ({ query, ctx, enTransaccion, reply }) => {
       const filtroBitacora: FiltroBitacora = rango(query);
       const tope = await enTransaccion((trx) =>
@@ -101,7 +112,12 @@ export function rutasBitacora(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/denegaciones',
-    { accion: 'bitacora.consultar', query: consultaDenegaciones },
+    {
+      accion: 'bitacora.consultar',
+      resumen: 'Los accesos denegados, agrupados por usuario, dirección, ruta y minuto',
+      query: consultaDenegaciones,
+      respuesta: paginaDenegaciones,
+    },
     async ({ query, ctx, enTransaccion }) => {
       const { pagina: n, ...f } = rango(query);
       return enTransaccion((trx) => listarDenegaciones(trx, f, n, ctx));

@@ -1,5 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import {
+  deposito,
+  depositoAsignado,
+  listaDeDepositos,
+  resultadoImportacionBancaria,
+} from '../../contrato/conciliacion.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { asignarDepositoPendiente } from '../../modules/conciliacion/asignar-deposito-pendiente.ts';
 import { sha256DeArchivo } from '../../modules/conciliacion/deposito.ts';
@@ -64,7 +70,13 @@ export function rutasConciliacion(contexto: ContextoApp): void {
     );
     enrutador({ app: ambito, deps }).post(
       '/api/conciliacion/estados-bancarios',
-      { accion: 'conciliacion.importar', bodyLimit: LIMITE_ARCHIVO },
+      {
+        accion: 'conciliacion.importar',
+        bodyLimit: LIMITE_ARCHIVO,
+        resumen:
+          'Importa un estado de cuenta bancario (CSV) y registra los depósitos que identifica',
+        respuesta: resultadoImportacionBancaria,
+      },
       async ({ ctx, request, reply, unaVez }) => {
         // The key and the file are checked before the name: the order of the 400s is kept.
         claveDeIdempotencia(request);
@@ -103,14 +115,25 @@ export function rutasConciliacion(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/conciliacion/pendientes',
-    { accion: 'conciliacion.pendientes', query: consultaPendientes },
+    {
+      accion: 'conciliacion.pendientes',
+      query: consultaPendientes,
+      resumen: 'Los depósitos que esperan a una persona, o los ya asignados o descartados',
+      respuesta: listaDeDepositos,
+    },
     async ({ query, ctx, enTransaccion }) =>
       enTransaccion((trx) => listarDepositosPendientes(trx, query, ctx)),
   );
 
   rutas.post(
     '/api/conciliacion/pendientes/:id/asignacion',
-    { accion: 'conciliacion.asignar', params: idEnRuta, body: asignacion },
+    {
+      accion: 'conciliacion.asignar',
+      params: idEnRuta,
+      body: asignacion,
+      resumen: 'Registra un depósito pendiente como pago del crédito indicado',
+      respuesta: depositoAsignado,
+    },
     async ({ params: { id }, body: a, ctx, unaVez }) =>
       unaVez(async (trx) => ({
         estadoHttp: 201,
@@ -126,7 +149,13 @@ export function rutasConciliacion(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/conciliacion/pendientes/:id/descarte',
-    { accion: 'conciliacion.descartar', params: idEnRuta, body: descarte },
+    {
+      accion: 'conciliacion.descartar',
+      params: idEnRuta,
+      body: descarte,
+      resumen: 'Descarta un depósito pendiente, con su motivo',
+      respuesta: deposito,
+    },
     async ({ params: { id }, body: { motivo: porQue }, ctx, enTransaccion }) =>
       enTransaccion((trx) => descartarDepositoPendiente(trx, id, porQue, ctx)),
   );

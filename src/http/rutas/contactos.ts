@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  contactos,
+  correoAgregado,
+  correoCambiado,
+  domicilioAgregado,
+  domicilioCambiado,
+  telefonoAgregado,
+  telefonoCambiado,
+} from '../../contrato/contactos.ts';
 import { esZonaValida } from '../../domain/gestion/zona-horaria.ts';
 import { agregarCorreo } from '../../modules/contactos/agregar-correo.ts';
 import { agregarDomicilio } from '../../modules/contactos/agregar-domicilio.ts';
@@ -151,55 +160,96 @@ export function rutasContactos(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/personas/:id/contactos',
-    { accion: 'contactos.consultar', params: idEnRuta },
+    {
+      accion: 'contactos.consultar',
+      params: idEnRuta,
+      resumen: 'Los teléfonos, correos y domicilios de una persona, con su historial',
+      respuesta: contactos,
+    },
     async ({ params: { id }, ctx, enTransaccion }) =>
       enTransaccion((trx) => consultarContactos(trx, id, ctx)),
   );
 
   rutas.post(
     '/api/personas/:id/telefonos',
-    { accion: 'contactos.editar', params: idEnRuta, body: telefonoNuevo },
-    async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'contactos.editar',
+      params: idEnRuta,
+      body: telefonoNuevo,
+      resumen: 'Agrega un teléfono a una persona (o actualiza el que ya tiene)',
+      respuesta: telefonoAgregado,
+    },
+    async ({ params: { id }, body, ctx, enTransaccion, responder }) => {
       const r = await enTransaccion((trx) => agregarTelefono(trx, id, body, ctx));
-      return reply.status(r.nuevo ? 201 : 200).send({ telefono: r.telefono });
+      return responder(r.nuevo ? 201 : 200, { telefono: r.telefono });
     },
   );
 
   rutas.patch(
     '/api/telefonos/:id',
-    { accion: 'contactos.editar', params: idEnRuta, body: cambiosDeTelefono },
+    {
+      accion: 'contactos.editar',
+      params: idEnRuta,
+      body: cambiosDeTelefono,
+      resumen: 'Corrige, marca o retira un teléfono',
+      respuesta: telefonoCambiado,
+    },
     async ({ params: { id }, body, ctx, enTransaccion }) =>
       enTransaccion((trx) => cambiarTelefono(trx, id, body, ctx)),
   );
 
   rutas.post(
     '/api/personas/:id/correos',
-    { accion: 'contactos.editar', params: idEnRuta, body: correoNuevo },
-    async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'contactos.editar',
+      params: idEnRuta,
+      body: correoNuevo,
+      resumen: 'Agrega un correo a una persona (o actualiza el que ya tiene)',
+      respuesta: correoAgregado,
+    },
+    async ({ params: { id }, body, ctx, enTransaccion, responder }) => {
       const r = await enTransaccion((trx) => agregarCorreo(trx, id, body, ctx));
-      return reply.status(r.nuevo ? 201 : 200).send({ correo: r.correo });
+      return responder(r.nuevo ? 201 : 200, { correo: r.correo });
     },
   );
 
   rutas.patch(
     '/api/correos/:id',
-    { accion: 'contactos.editar', params: idEnRuta, body: cambiosDeCorreo },
+    {
+      accion: 'contactos.editar',
+      params: idEnRuta,
+      body: cambiosDeCorreo,
+      resumen: 'Corrige, marca o retira un correo',
+      respuesta: correoCambiado,
+    },
     async ({ params: { id }, body, ctx, enTransaccion }) =>
       enTransaccion((trx) => cambiarCorreo(trx, id, body, ctx)),
   );
 
   rutas.post(
     '/api/personas/:id/domicilios',
-    { accion: 'contactos.editar', params: idEnRuta, body: domicilioNuevo },
-    async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'contactos.editar',
+      params: idEnRuta,
+      body: domicilioNuevo,
+      resumen: 'Agrega un domicilio a una persona',
+      respuesta: domicilioAgregado,
+    },
+    async ({ params: { id }, body, ctx, enTransaccion, responder }) => {
       const r = await enTransaccion((trx) => agregarDomicilio(trx, id, body, ctx));
-      return reply.status(r.nuevo ? 201 : 200).send({ domicilio: r.domicilio });
+      return responder(r.nuevo ? 201 : 200, { domicilio: r.domicilio });
     },
   );
 
   rutas.patch(
     '/api/domicilios/:id',
-    { accion: 'contactos.editar', params: idEnRuta, body: cambiosDeDomicilio },
+    {
+      accion: 'contactos.editar',
+      params: idEnRuta,
+      body: cambiosDeDomicilio,
+      resumen: 'Corrige, cambia de zona horaria o retira un domicilio',
+      respuesta: domicilioCambiado,
+    },
     async ({ params: { id }, body, ctx, enTransaccion }) =>
       enTransaccion((trx) => cambiarDomicilio(trx, id, body, ctx)),
   );

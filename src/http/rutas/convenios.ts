@@ -1,18 +1,25 @@
 import { z } from 'zod';
+import {
+  limitesAutorizacion,
+  listaConvenios,
+  listaPendientes,
+  respuestaConvenio,
+  revisionDeConvenios,
+} from '../../contrato/convenios.ts';
 import { autorizarConvenio } from '../../modules/convenios/autorizar-convenio.ts';
 import { cancelarConvenio } from '../../modules/convenios/cancelar-convenio.ts';
 import { consultarConvenio } from '../../modules/convenios/consultar-convenio.ts';
 import { consultarLimites } from '../../modules/convenios/consultar-limites.ts';
-import { generarPdfConvenio } from '../../modules/convenios/convenio-pdf.ts';
 import { firmarConvenio } from '../../modules/convenios/firmar-convenio.ts';
 import { listarConvenios } from '../../modules/convenios/listar-convenios.ts';
 import { listarPendientes } from '../../modules/convenios/listar-pendientes.ts';
-import { prepararConvenioPdf } from '../../modules/convenios/preparar-convenio-pdf.ts';
 import { proponerConvenio } from '../../modules/convenios/proponer-convenio.ts';
 import { revisarConvenios } from '../../modules/convenios/revisar-convenios.ts';
 import { versionarLimites } from '../../modules/convenios/versionar-limites.ts';
 import type { ContextoApp } from '../app.ts';
-import { descarga, enrutador } from '../ruta.ts';
+import { abrirAvisosEnVivo } from '../avisos-en-vivo.ts';
+import { emitirYDescargar } from '../documento-emitido-http.ts';
+import { enrutador } from '../ruta.ts';
 import { fecha, id, idEnConsulta, idEnRuta, montoEnPesos, texto } from '../validacion.ts';
 
 const nuevoConvenio = z
@@ -102,8 +109,13 @@ export function rutasConvenios(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/convenios',
-    { accion: 'convenios.proponer', body: nuevoConvenio },
-    async ({ body: c, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'convenios.proponer',
+      resumen: 'Propone un convenio a partir de una oferta del simulador',
+      body: nuevoConvenio,
+      respuesta: respuestaConvenio,
+    },
+    async ({ body: c, ctx, enTransaccion, responder }) => {
       const quien =
         c.creditoId !== undefined ? { creditoId: c.creditoId } : { personaId: c.personaId ?? 0 };
       const convenio = await enTransaccion((trx) =>
@@ -121,21 +133,44 @@ export function rutasConvenios(contexto: ContextoApp): void {
           ctx,
         ),
       );
-      return reply.status(201).send({ convenio });
+      return responder(201, { convenio });
     },
   );
 
   rutas.get(
     '/api/convenios/pendientes',
-    { accion: 'convenios.pendientes' },
+    {
+      accion: 'convenios.pendientes',
+      resumen: 'Convenios que esperan autorización',
+      respuesta: listaPendientes,
+    },
     async ({ ctx, enTransaccion }) => ({
       pendientes: await enTransaccion((trx) => listarPendientes(trx, ctx)),
     }),
   );
 
+  // Server-sent events: the convenios this user proposed, as a coordinador decides them
+  // (event `convenios`, data `AvisoDeConvenio`).
+  rutas.get(
+    '/api/convenios/avisos',
+    {
+      accion: 'convenios.proponer',
+      resumen: 'Avisos en vivo de las decisiones sobre mis convenios (SSE)',
+      eventos: true,
+    },
+    async ({ ctx, request, reply }) => {
+      abrirAvisosEnVivo(request, reply, contexto.deps.avisos, 'convenios', String(ctx.actor.id));
+    },
+  );
+
   rutas.get(
     '/api/convenios/:id',
-    { accion: 'convenios.consultar', params: idEnRuta },
+    {
+      accion: 'convenios.consultar',
+      resumen: 'Consulta un convenio',
+      params: idEnRuta,
+      respuesta: respuestaConvenio,
+    },
     async ({ params: { id: convenioId }, ctx, enTransaccion }) => ({
       convenio: await enTransaccion((trx) => consultarConvenio(trx, convenioId, ctx)),
     }),
@@ -143,7 +178,13 @@ export function rutasConvenios(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/convenios/:id/autorizacion',
-    { accion: 'convenios.autorizar', params: idEnRuta, body: sinCuerpo },
+    {
+      accion: 'convenios.autorizar',
+      resumen: 'Autoriza un convenio propuesto',
+      params: idEnRuta,
+      body: sinCuerpo,
+      respuesta: respuestaConvenio,
+    },
     async ({ params: { id: convenioId }, ctx, enTransaccion }) => ({
       convenio: await enTransaccion((trx) => autorizarConvenio(trx, convenioId, ctx)),
     }),
@@ -151,7 +192,13 @@ export function rutasConvenios(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/convenios/:id/cancelacion',
-    { accion: 'convenios.cancelar', params: idEnRuta, body: cancelacion },
+    {
+      accion: 'convenios.cancelar',
+      resumen: 'Cancela (o rechaza) un convenio con su motivo',
+      params: idEnRuta,
+      body: cancelacion,
+      respuesta: respuestaConvenio,
+    },
     async ({ params: { id: convenioId }, body: { motivo }, ctx, enTransaccion }) => ({
       convenio: await enTransaccion((trx) => cancelarConvenio(trx, convenioId, motivo, ctx)),
     }),
@@ -160,7 +207,13 @@ export function rutasConvenios(contexto: ContextoApp): void {
   // Signing posts the condonaciones: it moves money, so it takes an Idempotency-Key.
   rutas.post(
     '/api/convenios/:id/firma',
-    { accion: 'convenios.firmar', params: idEnRuta, body: firma },
+    {
+      accion: 'convenios.firmar',
+      resumen: 'Registra la firma del convenio (requiere Idempotency-Key)',
+      params: idEnRuta,
+      body: firma,
+      respuesta: respuestaConvenio,
+    },
     async ({ params: { id: convenioId }, body: f, ctx, unaVez }) =>
       unaVez(async (trx) => ({
         estadoHttp: 200,
@@ -172,42 +225,60 @@ export function rutasConvenios(contexto: ContextoApp): void {
   // condonaciones, so it takes an Idempotency-Key too.
   rutas.post(
     '/api/convenios/revision',
-    { accion: 'convenios.revisar', body: sinCuerpo },
+    {
+      accion: 'convenios.revisar',
+      body: sinCuerpo,
+      resumen: 'Revisa ahora las promesas de los convenios firmados contra los pagos',
+      respuesta: revisionDeConvenios,
+    },
     async ({ ctx, unaVez }) =>
       unaVez(async (trx) => ({ estadoHttp: 200, cuerpo: await revisarConvenios(trx, ctx) })),
   );
 
   rutas.get(
     '/api/convenios/:id/convenio.pdf',
-    { accion: 'convenios.consultar', params: idEnRuta },
-    async ({ params: { id: convenioId }, ctx, enTransaccion, reply }) => {
-      const datos = await enTransaccion((trx) => prepararConvenioPdf(trx, convenioId, ctx));
-      const pdf = await generarPdfConvenio(datos, {
-        emitido: ctx.reloj.ahora(),
-        usuario: ctx.actor.nombre,
-      });
-      return descarga(reply, { tipo: 'pdf', nombre: `convenio-${convenioId}.pdf`, cuerpo: pdf });
+    {
+      accion: 'convenios.consultar',
+      resumen: 'El convenio en PDF para firmar',
+      params: idEnRuta,
+      archivo: ['pdf'],
     },
+    async ({ params: { id: convenioId }, ctx, enTransaccion, reply }) =>
+      emitirYDescargar({ ctx, enTransaccion, reply }, { tipo: 'convenio', convenioId }),
   );
 
   rutas.get(
     '/api/convenios/limites',
-    { accion: 'convenios.limites_consultar' },
+    {
+      accion: 'convenios.limites_consultar',
+      resumen: 'La matriz de límites de autorización: todas sus versiones y la vigente',
+      respuesta: limitesAutorizacion,
+    },
     async ({ ctx, enTransaccion }) => enTransaccion((trx) => consultarLimites(trx, ctx)),
   );
 
   rutas.post(
     '/api/convenios/limites',
-    { accion: 'convenios.limites_administrar', body: matriz },
-    async ({ body: m, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'convenios.limites_administrar',
+      body: matriz,
+      resumen: 'Agrega una versión de la matriz de límites de autorización',
+      respuesta: limitesAutorizacion,
+    },
+    async ({ body: m, ctx, enTransaccion, responder }) => {
       const r = await enTransaccion((trx) => versionarLimites(trx, m.vigenteDesde, m.limites, ctx));
-      return reply.status(201).send(r);
+      return responder(201, r);
     },
   );
 
   rutas.get(
     '/api/convenios',
-    { accion: 'convenios.consultar', query: consultaLista },
+    {
+      accion: 'convenios.consultar',
+      resumen: 'Los convenios de un crédito o de una persona',
+      query: consultaLista,
+      respuesta: listaConvenios,
+    },
     async ({ query: q, ctx, enTransaccion }) => {
       const filtro = {
         creditoId: q.creditoId ?? null,

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  credito,
+  estadoDeCuenta,
+  movimientos,
+  paginaCreditos,
+  tasaPuntualFijada,
+} from '../../contrato/creditos.ts';
 import { BUCKETS } from '../../domain/antiguedad.ts';
 import { tasaDesdeTexto } from '../../domain/tasa.ts';
 import { consultarCredito } from '../../modules/cartera/consultar-credito.ts';
@@ -6,10 +13,9 @@ import { consultarEstadoDeCuentaConPuntualidad } from '../../modules/cartera/con
 import { fijarTasaPuntual } from '../../modules/cartera/fijar-tasa-puntual.ts';
 import { listarCreditos } from '../../modules/cartera/listar-creditos.ts';
 import { listarMovimientos } from '../../modules/cartera/listar-movimientos.ts';
-import { generarPdfEstadoDeCuenta } from '../../modules/documentos/estado-de-cuenta-pdf.ts';
-import { prepararEstadoDeCuentaPdf } from '../../modules/documentos/preparar-estado-de-cuenta-pdf.ts';
 import type { ContextoApp } from '../app.ts';
-import { descarga, enrutador } from '../ruta.ts';
+import { emitirYDescargar } from '../documento-emitido-http.ts';
+import { enrutador } from '../ruta.ts';
 import { cadena, fechaOpcional, idEnRuta, texto } from '../validacion.ts';
 
 const consultaFecha = z.strictObject({ fecha: fechaOpcional });
@@ -38,7 +44,12 @@ export function rutasCreditos(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/creditos',
-    { accion: 'creditos.listar', query: consultaLista },
+    {
+      accion: 'creditos.listar',
+      resumen: 'Lista los créditos de la cartera visible, 50 por página',
+      query: consultaLista,
+      respuesta: paginaCreditos,
+    },
     async ({ query, ctx, enTransaccion }) => {
       const filtro = query as Parameters<typeof listarCreditos>[1];
       return enTransaccion((trx) => listarCreditos(trx, filtro, ctx));
@@ -47,21 +58,37 @@ export function rutasCreditos(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/creditos/:id',
-    { accion: 'creditos.consultar', params: idEnRuta },
+    {
+      accion: 'creditos.consultar',
+      resumen: 'Consulta un crédito: participantes, producto y ministraciones',
+      params: idEnRuta,
+      respuesta: credito,
+    },
     async ({ params: { id }, ctx, enTransaccion }) =>
       enTransaccion((trx) => consultarCredito(trx, id, ctx)),
   );
 
   rutas.put(
     '/api/creditos/:id/tasa-puntual',
-    { accion: 'creditos.tasa_puntual', params: idEnRuta, body: tasaPuntual },
+    {
+      accion: 'creditos.tasa_puntual',
+      resumen: 'Fija o quita la tasa puntual propia del crédito',
+      params: idEnRuta,
+      body: tasaPuntual,
+      respuesta: tasaPuntualFijada,
+    },
     async ({ params: { id }, body, ctx, enTransaccion }) =>
       enTransaccion((trx) => fijarTasaPuntual(trx, id, body, ctx)),
   );
 
   rutas.get(
     '/api/creditos/:id/movimientos',
-    { accion: 'creditos.consultar', params: idEnRuta },
+    {
+      accion: 'creditos.consultar',
+      resumen: 'Los movimientos del crédito tal como se registraron, cancelaciones incluidas',
+      params: idEnRuta,
+      respuesta: movimientos,
+    },
     async ({ params: { id }, ctx, enTransaccion }) => ({
       movimientos: await enTransaccion((trx) => listarMovimientos(trx, id, ctx)),
     }),
@@ -69,27 +96,34 @@ export function rutasCreditos(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/creditos/:id/estado-de-cuenta',
-    { accion: 'creditos.estado_de_cuenta', params: idEnRuta, query: consultaFecha },
+    {
+      accion: 'creditos.estado_de_cuenta',
+      resumen: 'Estado de cuenta del crédito a una fecha (hoy si no se indica)',
+      params: idEnRuta,
+      query: consultaFecha,
+      respuesta: estadoDeCuenta,
+    },
     async ({ params: { id }, query: { fecha }, ctx, enTransaccion }) =>
       enTransaccion((trx) => consultarEstadoDeCuentaConPuntualidad(trx, id, fecha ?? null, ctx)),
   );
 
   rutas.get(
     '/api/creditos/:id/estado-de-cuenta.pdf',
-    { accion: 'creditos.estado_de_cuenta', params: idEnRuta, query: consultaFecha },
-    async ({ params: { id }, query: { fecha }, ctx, enTransaccion, reply }) => {
-      const { credito, estado } = await enTransaccion((trx) =>
-        prepararEstadoDeCuentaPdf(trx, id, fecha ?? null, ctx),
-      );
-      const pdf = await generarPdfEstadoDeCuenta(credito, estado, {
-        emitido: ctx.reloj.ahora(),
-        usuario: ctx.actor.nombre,
-      });
-      return descarga(reply, {
-        tipo: 'pdf',
-        nombre: `estado-de-cuenta-${credito.numero}-${estado.fecha_corte}.pdf`,
-        cuerpo: pdf,
-      });
+    {
+      accion: 'creditos.estado_de_cuenta',
+      resumen: 'Estado de cuenta del crédito en PDF',
+      params: idEnRuta,
+      query: consultaFecha,
+      archivo: ['pdf'],
     },
+    async ({ params: { id }, query: { fecha }, ctx, enTransaccion, reply }) =>
+      emitirYDescargar(
+        { ctx, enTransaccion, reply },
+        {
+          tipo: 'estado_de_cuenta',
+          creditoId: id,
+          fecha: fecha ?? null,
+        },
+      ),
   );
 }

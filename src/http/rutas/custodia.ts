@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  movimientoHecho,
+  piezaEscaneada,
+  prestamosVencidos,
+  resultadoInventario,
+} from '../../contrato/expedientes.ts';
 import { generarPdfAcuseDeCustodia } from '../../modules/documentos/acuse-de-custodia-pdf.ts';
 import { generarPdfEtiquetas } from '../../modules/documentos/etiquetas-pdf.ts';
 import { consultarPieza } from '../../modules/expedientes/custodia/consultar-pieza.ts';
@@ -7,6 +13,7 @@ import { listarPrestamosVencidos } from '../../modules/expedientes/custodia/list
 import { prepararAcusePdf } from '../../modules/expedientes/custodia/preparar-acuse-pdf.ts';
 import { prepararEtiquetas } from '../../modules/expedientes/custodia/preparar-etiquetas.ts';
 import { registrarMovimiento } from '../../modules/expedientes/custodia/registrar-movimiento.ts';
+import { razonSocialParaImprimir } from '../../modules/instituto/datos-del-instituto.ts';
 import type { ContextoApp } from '../app.ts';
 import { descarga, enrutador } from '../ruta.ts';
 import { cadena, fecha, id, idEnConsulta, idEnRuta, texto } from '../validacion.ts';
@@ -71,7 +78,12 @@ export function rutasCustodia(contexto: ContextoApp): void {
   // the pieces twice, so it takes an Idempotency-Key and answers the first acuse again.
   rutas.post(
     '/api/custodia/movimientos',
-    { accion: 'custodia.mover', body: movimiento },
+    {
+      accion: 'custodia.mover',
+      resumen: 'Mueve piezas de custodia y genera su acuse (requiere Idempotency-Key)',
+      body: movimiento,
+      respuesta: movimientoHecho,
+    },
     async ({ body, ctx, unaVez }) =>
       unaVez(async (trx) => ({
         estadoHttp: 201,
@@ -81,17 +93,30 @@ export function rutasCustodia(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/custodia/acuses/:id.pdf',
-    { accion: 'custodia.consultar', params: idEnRuta },
+    {
+      accion: 'custodia.consultar',
+      resumen: 'El acuse de un movimiento de custodia, para firmar (PDF)',
+      params: idEnRuta,
+      archivo: ['pdf'],
+    },
     async ({ params: { id: acuseId }, ctx, enTransaccion, reply }) => {
-      const datos = await enTransaccion((trx) => prepararAcusePdf(trx, acuseId, ctx));
-      const pdf = await generarPdfAcuseDeCustodia(datos);
+      const { datos, razonSocial } = await enTransaccion(async (trx) => ({
+        datos: await prepararAcusePdf(trx, acuseId, ctx),
+        razonSocial: await razonSocialParaImprimir(trx),
+      }));
+      const pdf = await generarPdfAcuseDeCustodia(datos, razonSocial);
       return descarga(reply, { tipo: 'pdf', nombre: `acuse-custodia-${acuseId}.pdf`, cuerpo: pdf });
     },
   );
 
   rutas.get(
     '/api/custodia/prestamos-vencidos',
-    { accion: 'custodia.consultar', query: vencidos },
+    {
+      accion: 'custodia.consultar',
+      resumen: 'Piezas prestadas que no volvieron a tiempo, las más atrasadas primero',
+      query: vencidos,
+      respuesta: prestamosVencidos,
+    },
     async ({ query: q, ctx, enTransaccion }) =>
       enTransaccion((trx) =>
         listarPrestamosVencidos(trx, { oficinaId: q.oficinaId, mios: q.mios === 'si' }, ctx),
@@ -100,14 +125,24 @@ export function rutasCustodia(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/custodia/inventarios',
-    { accion: 'custodia.inventariar', body: inventario },
+    {
+      accion: 'custodia.inventariar',
+      resumen: 'Compara las etiquetas leídas en un estante con lo que dice el sistema',
+      body: inventario,
+      respuesta: resultadoInventario,
+    },
     async ({ body, ctx, enTransaccion }) =>
       enTransaccion((trx) => levantarInventario(trx, body, ctx)),
   );
 
   rutas.post(
     '/api/etiquetas.pdf',
-    { accion: 'etiquetas.imprimir', body: hojaDeEtiquetas },
+    {
+      accion: 'etiquetas.imprimir',
+      resumen: 'La hoja de etiquetas (QR) de los expedientes y pagarés de unos créditos (PDF)',
+      body: hojaDeEtiquetas,
+      archivo: ['pdf'],
+    },
     async ({ body: { creditoIds }, ctx, enTransaccion, reply }) => {
       const hoja = await enTransaccion((trx) => prepararEtiquetas(trx, creditoIds, ctx));
       const pdf = await generarPdfEtiquetas(hoja, {
@@ -120,7 +155,12 @@ export function rutasCustodia(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/piezas/:etiqueta',
-    { accion: 'custodia.consultar', params: etiquetaEnRuta },
+    {
+      accion: 'custodia.consultar',
+      resumen: 'Qué pieza nombra una etiqueta leída y dónde la tiene el sistema',
+      params: etiquetaEnRuta,
+      respuesta: piezaEscaneada,
+    },
     async ({ params: { etiqueta: leida }, ctx, enTransaccion }) =>
       enTransaccion((trx) => consultarPieza(trx, leida, ctx)),
   );

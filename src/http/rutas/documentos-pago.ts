@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { corteCerrado, corteDeCaja as esquemaCorte } from '../../contrato/caja.ts';
+import { cartaFiniquito } from '../../contrato/pagos.ts';
+import { cerrarCorteDeCaja } from '../../modules/caja/cerrar-corte-de-caja.ts';
 import { corteDeCaja } from '../../modules/caja/corte-de-caja.ts';
 import { corteDeCajaXlsx } from '../../modules/caja/corte-de-caja-xlsx.ts';
-import { generarPdfCartaFiniquito } from '../../modules/documentos/carta-finiquito-pdf.ts';
-import { generarPdfRecibo } from '../../modules/documentos/recibo-pdf.ts';
-import { consultarCartaFiniquito } from '../../modules/liquidacion/consultar-carta-finiquito.ts';
 import { emitirCartaFiniquito } from '../../modules/liquidacion/emitir-carta-finiquito.ts';
-import { consultarRecibo } from '../../modules/pagos/consultar-recibo.ts';
 import type { ContextoApp } from '../app.ts';
+import { emitirYDescargar } from '../documento-emitido-http.ts';
 import { descarga, enrutador } from '../ruta.ts';
-import { fechaOpcional, idEnRuta } from '../validacion.ts';
+import { fechaOpcional, fecha as fechaRequerida, idEnRuta } from '../validacion.ts';
 
 const consultaFecha = z.strictObject({ fecha: fechaOpcional });
 
@@ -18,47 +18,63 @@ export function rutasDocumentosPago(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/movimientos/:id/recibo.pdf',
-    { accion: 'pagos.recibo', params: idEnRuta },
-    async ({ params: { id }, ctx, enTransaccion, reply }) => {
-      const datos = await enTransaccion((trx) => consultarRecibo(trx, id, ctx));
-      const pdf = await generarPdfRecibo(datos);
-      return descarga(reply, { tipo: 'pdf', nombre: `recibo-${datos.folio}.pdf`, cuerpo: pdf });
+    {
+      accion: 'pagos.recibo',
+      resumen: 'Recibo del pago en PDF',
+      params: idEnRuta,
+      archivo: ['pdf'],
     },
+    async ({ params: { id }, ctx, enTransaccion, reply }) =>
+      emitirYDescargar({ ctx, enTransaccion, reply }, { tipo: 'recibo', movimientoId: id }),
   );
 
   rutas.post(
     '/api/creditos/:id/carta-finiquito',
-    { accion: 'finiquito.emitir', params: idEnRuta, body: z.strictObject({}) },
-    async ({ params: { id }, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'finiquito.emitir',
+      resumen: 'Emite la carta finiquito de un crédito liquidado (o devuelve la ya emitida)',
+      params: idEnRuta,
+      body: z.strictObject({}),
+      respuesta: cartaFiniquito,
+    },
+    async ({ params: { id }, ctx, enTransaccion, responder }) => {
       const carta = await enTransaccion((trx) => emitirCartaFiniquito(trx, id, ctx));
-      return reply.status(carta.nueva ? 201 : 200).send(carta);
+      return responder(carta.nueva ? 201 : 200, carta);
     },
   );
 
   rutas.get(
     '/api/creditos/:id/carta-finiquito.pdf',
-    { accion: 'finiquito.imprimir', params: idEnRuta },
-    async ({ params: { id }, ctx, enTransaccion, reply }) => {
-      const datos = await enTransaccion((trx) => consultarCartaFiniquito(trx, id, ctx));
-      const pdf = await generarPdfCartaFiniquito(datos);
-      return descarga(reply, {
-        tipo: 'pdf',
-        nombre: `carta-finiquito-${datos.folio}.pdf`,
-        cuerpo: pdf,
-      });
+    {
+      accion: 'finiquito.imprimir',
+      resumen: 'Carta finiquito en PDF',
+      params: idEnRuta,
+      archivo: ['pdf'],
     },
+    async ({ params: { id }, ctx, enTransaccion, reply }) =>
+      emitirYDescargar({ ctx, enTransaccion, reply }, { tipo: 'carta_finiquito', creditoId: id }),
   );
 
   rutas.get(
     '/api/caja/corte',
-    { accion: 'caja.corte', query: consultaFecha },
+    {
+      accion: 'caja.corte',
+      query: consultaFecha,
+      resumen: 'El corte de caja de un día: pagos y cancelaciones, por canal, oficina y gestor',
+      respuesta: esquemaCorte,
+    },
     async ({ query: { fecha }, ctx, enTransaccion }) =>
       enTransaccion((trx) => corteDeCaja(trx, fecha ?? ctx.reloj.hoy(), ctx)),
   );
 
   rutas.get(
     '/api/caja/corte.xlsx',
-    { accion: 'caja.corte', query: consultaFecha },
+    {
+      accion: 'caja.corte',
+      query: consultaFecha,
+      resumen: 'El corte de caja de un día en Excel',
+      archivo: ['xlsx'],
+    },
     async ({ query: { fecha }, ctx, enTransaccion, reply }) => {
       const corte = await enTransaccion((trx) => corteDeCaja(trx, fecha ?? ctx.reloj.hoy(), ctx));
       const libro = await corteDeCajaXlsx(corte);
@@ -68,5 +84,21 @@ export function rutasDocumentosPago(contexto: ContextoApp): void {
         cuerpo: libro,
       });
     },
+  );
+
+  // Closing freezes what the day's corte holds (docs/caja.md); a retry gets the first answer.
+  rutas.post(
+    '/api/caja/corte/cierre',
+    {
+      accion: 'caja.cerrar_corte',
+      body: z.strictObject({ fecha: fechaRequerida }),
+      resumen: 'Cierra el corte de caja de un día: lo que contiene queda fijo',
+      respuesta: corteCerrado,
+    },
+    async ({ body: { fecha }, ctx, unaVez }) =>
+      unaVez(async (trx) => ({
+        estadoHttp: 201,
+        cuerpo: await cerrarCorteDeCaja(trx, fecha, ctx),
+      })),
   );
 }

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { escaneo as esquemaEscaneo, listaEscaneos } from '../../contrato/expedientes.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { generarPdfPaqueteDeEvidencia } from '../../modules/documentos/paquete-de-evidencia-pdf.ts';
 import {
@@ -20,6 +21,7 @@ import {
   prepararZipDeEscaneos,
   zipDeEscaneos,
 } from '../../modules/expedientes/escaneos/zip-de-escaneos.ts';
+import { razonSocialParaImprimir } from '../../modules/instituto/datos-del-instituto.ts';
 import {
   leerImagenesDelPaquete,
   prepararPaqueteDeEvidencia,
@@ -55,11 +57,21 @@ export function rutasEscaneos(contexto: ContextoApp): void {
       '/api/creditos/:id/escaneos',
       {
         accion: 'escaneos.subir',
+        resumen: 'Sube un escaneo (PDF, JPEG o PNG, el archivo tal cual en el cuerpo)',
         params: idEnRuta,
         query: consultaSubida,
         headers: encabezadosSubida,
+        respuesta: esquemaEscaneo,
       },
-      async ({ params: { id }, query: consulta, headers, ctx, enTransaccion, request, reply }) => {
+      async ({
+        params: { id },
+        query: consulta,
+        headers,
+        ctx,
+        enTransaccion,
+        request,
+        responder,
+      }) => {
         const { 'x-nombre-archivo': nombre } = headers;
         if (nombre === '' || nombre === '.' || nombre === '..')
           throw new ErrorDominio(
@@ -93,21 +105,31 @@ export function rutasEscaneos(contexto: ContextoApp): void {
             ctx,
           ),
         );
-        return reply.status(r.nuevo ? 201 : 200).send(r.escaneo);
+        return responder(r.nuevo ? 201 : 200, r.escaneo);
       },
     );
   });
 
   rutas.get(
     '/api/creditos/:id/escaneos',
-    { accion: 'escaneos.consultar', params: idEnRuta },
+    {
+      accion: 'escaneos.consultar',
+      resumen: 'Los escaneos de un crédito, del más antiguo al más reciente',
+      params: idEnRuta,
+      respuesta: listaEscaneos,
+    },
     async ({ params: { id }, ctx, enTransaccion }) =>
       enTransaccion((trx) => listarEscaneos(trx, id, ctx)),
   );
 
   rutas.get(
     '/api/escaneos/:id',
-    { accion: 'escaneos.consultar', params: idEnRuta },
+    {
+      accion: 'escaneos.consultar',
+      resumen: 'Un escaneo, para verlo en el navegador (PDF, JPEG o PNG)',
+      params: idEnRuta,
+      archivo: ['pdf', 'jpeg', 'png'],
+    },
     async ({ params: { id }, ctx, enTransaccion, reply }) => {
       const escaneo = await enTransaccion((trx) => consultarEscaneo(trx, id, carpetaDatos, ctx));
       return descarga(reply, {
@@ -123,7 +145,12 @@ export function rutasEscaneos(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/creditos/:id/escaneos.zip',
-    { accion: 'escaneos.consultar', params: idEnRuta },
+    {
+      accion: 'escaneos.consultar',
+      resumen: 'Los escaneos originales de un crédito con su manifiesto SHA-256 (ZIP)',
+      params: idEnRuta,
+      archivo: ['zip'],
+    },
     async ({ params: { id }, ctx, enTransaccion, reply }) => {
       const { numero, archivos } = await enTransaccion((trx) =>
         prepararZipDeEscaneos(trx, id, carpetaDatos, ctx),
@@ -140,15 +167,22 @@ export function rutasEscaneos(contexto: ContextoApp): void {
   // The evidence pack (issue 10 item 6): it embeds the credit's scans, so it lives with them.
   rutas.get(
     '/api/creditos/:id/paquete-de-evidencia.pdf',
-    { accion: 'evidencia.descargar', params: idEnRuta },
+    {
+      accion: 'evidencia.descargar',
+      resumen: 'El paquete de evidencia de un crédito para el juicio (PDF)',
+      params: idEnRuta,
+      archivo: ['pdf'],
+    },
     async ({ params: { id }, ctx, enTransaccion, reply }) => {
-      const paquete = await enTransaccion((trx) =>
-        prepararPaqueteDeEvidencia(trx, id, carpetaDatos, ctx),
-      );
+      const { paquete, razonSocial } = await enTransaccion(async (trx) => ({
+        paquete: await prepararPaqueteDeEvidencia(trx, id, carpetaDatos, ctx),
+        razonSocial: await razonSocialParaImprimir(trx),
+      }));
       const pdf = await generarPdfPaqueteDeEvidencia(
         paquete,
         await leerImagenesDelPaquete(paquete.escaneos),
         { emitido: ctx.reloj.ahora(), usuario: ctx.actor.nombre },
+        razonSocial,
       );
       return descarga(reply, {
         tipo: 'pdf',

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  parametrosPrescripcion as esquemaParametros,
+  expediente,
+  listaPorPrescribir,
+} from '../../contrato/expedientes.ts';
 import { cambiarParametrosPrescripcion } from '../../modules/expedientes/cambiar-parametros-prescripcion.ts';
 import { consultarExpediente } from '../../modules/expedientes/consultar-expediente.ts';
 import { listarPorPrescribir } from '../../modules/expedientes/listar-por-prescribir.ts';
@@ -50,14 +55,24 @@ export function rutasExpedientes(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/creditos/:id/expediente',
-    { accion: 'expediente.consultar', params: idEnRuta },
+    {
+      accion: 'expediente.consultar',
+      resumen: 'El expediente de un crédito: sus piezas, dónde está cada una y sus escaneos',
+      params: idEnRuta,
+      respuesta: expediente,
+    },
     async ({ params: { id }, ctx, enTransaccion }) =>
       enTransaccion((trx) => consultarExpediente(trx, id, ctx)),
   );
 
   rutas.get(
     '/api/prescripcion',
-    { accion: 'prescripcion.consultar', query: consultaPrescripcion },
+    {
+      accion: 'prescripcion.consultar',
+      resumen: 'Pagarés por prescribir (o ya prescritos), los más próximos primero',
+      query: consultaPrescripcion,
+      respuesta: listaPorPrescribir,
+    },
     async ({ query: q, ctx, enTransaccion }) => {
       const filtro = {
         dias: q.dias,
@@ -69,13 +84,24 @@ export function rutasExpedientes(contexto: ContextoApp): void {
     },
   );
 
-  rutas.get('/api/parametros/prescripcion', { accion: 'prescripcion.parametros' }, async () =>
-    leerParametrosPrescripcion(db),
+  rutas.get(
+    '/api/parametros/prescripcion',
+    {
+      accion: 'prescripcion.parametros',
+      resumen: 'Los parámetros de prescripción vigentes',
+      respuesta: esquemaParametros,
+    },
+    async () => leerParametrosPrescripcion(db),
   );
 
   rutas.put(
     '/api/parametros/prescripcion',
-    { accion: 'prescripcion.parametros_administrar', body: parametrosPrescripcion },
+    {
+      accion: 'prescripcion.parametros_administrar',
+      resumen: 'Cambia los parámetros de prescripción, con su fundamento legal',
+      body: parametrosPrescripcion,
+      respuesta: esquemaParametros,
+    },
     async ({ body, ctx, enTransaccion }) =>
       enTransaccion((trx) => cambiarParametrosPrescripcion(trx, body, ctx)),
   );

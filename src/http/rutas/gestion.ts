@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import { cola, cuentaTomada, huerfanas } from '../../contrato/cola.ts';
+import {
+  catalogoResultados,
+  gestion as esquemaGestion,
+  historia,
+  listaGestiones,
+  parametrosGestion,
+  resultadoGestion,
+} from '../../contrato/gestion.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import {
   cambiarParametrosGestion,
@@ -69,66 +78,113 @@ export function rutasGestion(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/creditos/:id/gestiones',
-    { accion: 'gestiones.registrar', params: idEnRuta, body: cuerpoGestion },
-    async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'gestiones.registrar',
+      resumen:
+        'Registra una gestión de cobranza en la cuenta (201; 422 si las reglas de contacto la rechazan)',
+      params: idEnRuta,
+      body: cuerpoGestion,
+      respuesta: esquemaGestion,
+    },
+    async ({ params: { id }, body, ctx, enTransaccion, responder }) => {
       const gestion = gestionDesdeCuerpo(body);
       // A refusal commits its bitácora row and nothing else; then it is answered as an error.
       const r = await enTransaccion((trx) => registrarGestion(trx, id, gestion, ctx));
       if (r.rechazo) throw new ErrorDominio(r.rechazo.codigo, r.rechazo.mensaje);
-      return reply.status(201).send(r.registrada);
+      return responder(201, r.registrada);
     },
   );
 
   rutas.get(
     '/api/creditos/:id/gestiones',
-    { accion: 'gestiones.consultar', params: idEnRuta },
+    {
+      accion: 'gestiones.consultar',
+      resumen: 'Gestiones de la cuenta, la más reciente primero',
+      params: idEnRuta,
+      respuesta: listaGestiones,
+    },
     async ({ params: { id }, ctx, enTransaccion }) =>
       enTransaccion((trx) => listarGestiones(trx, id, ctx)),
   );
 
   rutas.get(
     '/api/creditos/:id/historia',
-    { accion: 'gestiones.consultar', params: idEnRuta },
+    {
+      accion: 'gestiones.consultar',
+      resumen: 'Historia de la cuenta: gestiones, pagos, convenios, turnos y recados',
+      params: idEnRuta,
+      respuesta: historia,
+    },
     async ({ params: { id }, ctx, enTransaccion }) =>
       enTransaccion((trx) => historiaDelCredito(trx, id, ctx)),
   );
 
   rutas.get(
     '/api/resultados-gestion',
-    { accion: 'gestiones.catalogo', query: consultaCatalogo },
+    {
+      accion: 'gestiones.catalogo',
+      resumen: 'Catálogo de resultados de gestión',
+      query: consultaCatalogo,
+      respuesta: catalogoResultados,
+    },
     async ({ query: { inactivos } }) => listarResultados(db, inactivos === 'true'),
   );
 
   rutas.post(
     '/api/resultados-gestion',
-    { accion: 'gestiones.catalogo_administrar', body: nuevoResultado },
-    async ({ body, ctx, enTransaccion, reply }) => {
-      const r = await enTransaccion((trx) => crearResultado(trx, body, ctx));
-      return reply.status(201).send(r);
+    {
+      accion: 'gestiones.catalogo_administrar',
+      resumen: 'Agrega un resultado al catálogo (201)',
+      body: nuevoResultado,
+      respuesta: resultadoGestion,
     },
+    async ({ body, ctx, enTransaccion, responder }) =>
+      responder(201, await enTransaccion((trx) => crearResultado(trx, body, ctx))),
   );
 
   rutas.patch(
     '/api/resultados-gestion/:id',
-    { accion: 'gestiones.catalogo_administrar', params: idEnRuta, body: cambioResultado },
+    {
+      accion: 'gestiones.catalogo_administrar',
+      resumen: 'Cambia o desactiva un resultado del catálogo',
+      params: idEnRuta,
+      body: cambioResultado,
+      respuesta: resultadoGestion,
+    },
     async ({ params: { id }, body, ctx, enTransaccion }) =>
       enTransaccion((trx) => cambiarResultado(trx, id, body, ctx)),
   );
 
-  rutas.get('/api/gestion/parametros', { accion: 'gestiones.parametros' }, async () =>
-    consultarParametrosGestion(db),
+  rutas.get(
+    '/api/gestion/parametros',
+    {
+      accion: 'gestiones.parametros',
+      resumen: 'Parámetros de las reglas de contacto y de la cola',
+      respuesta: parametrosGestion,
+    },
+    async () => consultarParametrosGestion(db),
   );
 
   rutas.put(
     '/api/gestion/parametros',
-    { accion: 'gestiones.parametros_administrar', body: parametros },
+    {
+      accion: 'gestiones.parametros_administrar',
+      resumen: 'Cambia los parámetros de las reglas de contacto y de la cola',
+      body: parametros,
+      respuesta: parametrosGestion,
+    },
     async ({ body, ctx, enTransaccion }) =>
       enTransaccion((trx) => cambiarParametrosGestion(trx, body, ctx)),
   );
 
   rutas.get(
     '/api/cola',
-    { accion: 'cola.consultar', query: consultaCola },
+    {
+      accion: 'cola.consultar',
+      resumen: 'La cola de trabajo de un gestor, ordenada por puntaje',
+      query: consultaCola,
+      respuesta: cola,
+    },
     async ({ query: q, ctx, enTransaccion }) =>
       enTransaccion((trx) =>
         consultarCola(trx, { gestorId: q.gestorId ?? null, limite: q.limite }, ctx),
@@ -137,14 +193,25 @@ export function rutasGestion(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/cola/huerfanas',
-    { accion: 'cola.consultar', query: consultaCola },
+    {
+      accion: 'cola.consultar',
+      resumen: 'Las cuentas de la cola sin próxima acción',
+      query: consultaCola,
+      respuesta: huerfanas,
+    },
     async ({ query: q, ctx, enTransaccion }) =>
       enTransaccion((trx) =>
         listarHuerfanas(trx, { gestorId: q.gestorId ?? null, limite: q.limite }, ctx),
       ),
   );
 
-  rutas.post('/api/cola/siguiente', { accion: 'cola.tomar' }, async ({ ctx, enTransaccion }) =>
-    enTransaccion((trx) => tomarSiguienteCuenta(trx, ctx)),
+  rutas.post(
+    '/api/cola/siguiente',
+    {
+      accion: 'cola.tomar',
+      resumen: 'Toma la siguiente cuenta de la cola, en exclusiva por unos minutos',
+      respuesta: cuentaTomada,
+    },
+    async ({ ctx, enTransaccion }) => enTransaccion((trx) => tomarSiguienteCuenta(trx, ctx)),
   );
 }

@@ -17,7 +17,12 @@ export function rutasIndicadoresReporte(contexto: ContextoApp): void {
   for (const formato of ['xlsx', 'pdf'] as const) {
     rutas.get(
       `/api/indicadores/reporte.${formato}`,
-      { accion: 'indicadores.exportar', query: consulta },
+      {
+        accion: 'indicadores.exportar',
+        resumen: `Reporte del mes de una oficina o del instituto (${formato.toUpperCase()})`,
+        query: consulta,
+        archivo: [formato],
+      },
       async ({ query, ctx, enTransaccion, reply }) => {
         const r = await enTransaccion((trx) => exportarReporte(trx, { ...query, formato }, ctx));
         return descarga(reply, { tipo: formato, nombre: r.nombre, cuerpo: r.archivo });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { trabajo as estadoDeTrabajo, trabajoEncolado } from '../../contrato/comun.ts';
+import { indicadores } from '../../contrato/indicadores.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import type { Mes } from '../../domain/metas/mes.ts';
 import { registrarEnBitacora } from '../../modules/bitacora/registrar-en-bitacora.ts';
@@ -31,7 +33,12 @@ export function rutasIndicadores(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/indicadores',
-    { accion: 'indicadores.consultar', query: consulta },
+    {
+      accion: 'indicadores.consultar',
+      resumen: 'Indicadores del mes por gestor, oficina o instituto',
+      query: consulta,
+      respuesta: indicadores,
+    },
     async ({ query: q, ctx, enTransaccion }) =>
       enTransaccion((trx) =>
         consultarIndicadores(
@@ -50,8 +57,13 @@ export function rutasIndicadores(contexto: ContextoApp): void {
   // A month's facts take seconds to minutes on the whole portfolio: a job; the client polls it.
   rutas.post(
     '/api/indicadores/recalcular',
-    { accion: 'indicadores.recalcular', body: recalcular },
-    async ({ body: { mes: m }, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'indicadores.recalcular',
+      resumen: 'Encola el recálculo de los hechos de un mes (202)',
+      body: recalcular,
+      respuesta: trabajoEncolado,
+    },
+    async ({ body: { mes: m }, ctx, enTransaccion, responder }) => {
       if (`${m}-01` > deps.reloj.hoy())
         throw new ErrorDominio('entrada_invalida', 'El mes todavía no empieza.', 'mes');
       const id = await cola().encolarIndicadores(m as Mes, ctx.actor);
@@ -61,13 +73,18 @@ export function rutasIndicadores(contexto: ContextoApp): void {
           detalle: { mes: m, trabajo: id },
         }),
       );
-      return reply.status(202).send({ trabajo: id });
+      return responder(202, { trabajo: id });
     },
   );
 
   rutas.get(
     '/api/indicadores/trabajos/:id',
-    { accion: 'indicadores.recalcular', params: trabajo },
+    {
+      accion: 'indicadores.recalcular',
+      resumen: 'Estado de un recálculo de indicadores',
+      params: trabajo,
+      respuesta: estadoDeTrabajo,
+    },
     async ({ params: { id } }) => {
       const estado = await cola().estadoDeIndicadores(id);
       if (!estado) throw new ErrorDominio('no_encontrado', 'El trabajo no existe.');

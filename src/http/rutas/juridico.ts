@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import {
+  candidatos,
+  cuentasTurnadas,
+  devolucion as esquemaDevolucion,
+  turnado as esquemaTurnado,
+  listaActuaciones,
+  listaDespachos,
+  reporteDespachos,
+  respuestaActuacion,
+  respuestaDespacho,
+  turnados,
+} from '../../contrato/juridico.ts';
 import { ESTADOS_JURIDICOS } from '../../modules/juridico/actuaciones.ts';
 import { candidatosATurnar } from '../../modules/juridico/candidatos-a-turnar.ts';
 import { crearDespacho } from '../../modules/juridico/crear-despacho.ts';
@@ -98,22 +110,39 @@ const periodo = z.strictObject({ desde: fecha, hasta: fecha });
 export function rutasJuridico(contexto: ContextoApp): void {
   const rutas = enrutador(contexto);
 
-  rutas.get('/api/despachos', { accion: 'despachos.consultar' }, async ({ ctx, enTransaccion }) =>
-    enTransaccion((trx) => listarDespachos(trx, ctx)),
+  rutas.get(
+    '/api/despachos',
+    {
+      accion: 'despachos.consultar',
+      resumen: 'Los despachos externos, con sus abogados y cuántas cuentas tienen',
+      respuesta: listaDespachos,
+    },
+    async ({ ctx, enTransaccion }) => enTransaccion((trx) => listarDespachos(trx, ctx)),
   );
 
   rutas.post(
     '/api/despachos',
-    { accion: 'despachos.administrar', body: nuevoDespacho },
-    async ({ body, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'despachos.administrar',
+      resumen: 'Da de alta un despacho externo',
+      body: nuevoDespacho,
+      respuesta: respuestaDespacho,
+    },
+    async ({ body, ctx, enTransaccion, responder }) => {
       const despacho = await enTransaccion((trx) => crearDespacho(trx, body, ctx));
-      return reply.status(201).send({ despacho });
+      return responder(201, { despacho });
     },
   );
 
   rutas.put(
     '/api/despachos/:id',
-    { accion: 'despachos.administrar', params: idEnRuta, body: cambiosDespacho },
+    {
+      accion: 'despachos.administrar',
+      resumen: 'Cambia los datos, los abogados o la vigencia de un despacho',
+      params: idEnRuta,
+      body: cambiosDespacho,
+      respuesta: respuestaDespacho,
+    },
     async ({ params: { id: despachoId }, body, ctx, enTransaccion }) => ({
       despacho: await enTransaccion((trx) => editarDespacho(trx, despachoId, body, ctx)),
     }),
@@ -121,7 +150,12 @@ export function rutasJuridico(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/despachos/reporte',
-    { accion: 'despachos.reporte', query: periodo },
+    {
+      accion: 'despachos.reporte',
+      resumen: 'Lo que cada despacho tiene y recuperó en un periodo',
+      query: periodo,
+      respuesta: reporteDespachos,
+    },
     async ({ query, ctx, enTransaccion }) =>
       enTransaccion((trx) => reporteDeDespachos(trx, query, ctx)),
   );
@@ -129,7 +163,13 @@ export function rutasJuridico(contexto: ContextoApp): void {
   // The custody of the papers moves with the account: a retry must not move them twice.
   rutas.post(
     '/api/creditos/:id/turnado',
-    { accion: 'turnado.turnar', params: idEnRuta, body: turnado },
+    {
+      accion: 'turnado.turnar',
+      resumen: 'Turna un crédito a un despacho con su expediente (requiere Idempotency-Key)',
+      params: idEnRuta,
+      body: turnado,
+      respuesta: esquemaTurnado,
+    },
     async ({ params: { id: creditoId }, body, ctx, unaVez }) =>
       unaVez(async (trx) => ({
         estadoHttp: 201,
@@ -139,7 +179,12 @@ export function rutasJuridico(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/turnados/candidatos',
-    { accion: 'turnado.turnar', body: criterios },
+    {
+      accion: 'turnado.turnar',
+      resumen: 'Qué cuentas cumplen unos criterios para turnarlas (no cambia nada)',
+      body: criterios,
+      respuesta: candidatos,
+    },
     async ({ body, ctx, enTransaccion }) =>
       enTransaccion((trx) => candidatosATurnar(trx, body, ctx)),
   );
@@ -147,7 +192,12 @@ export function rutasJuridico(contexto: ContextoApp): void {
   // All or none, in one transaction and one acuse (docs/juridico.md).
   rutas.post(
     '/api/turnados',
-    { accion: 'turnado.turnar', body: turnadoEnBloque },
+    {
+      accion: 'turnado.turnar',
+      resumen: 'Turna varios créditos a un despacho, todos o ninguno (requiere Idempotency-Key)',
+      body: turnadoEnBloque,
+      respuesta: turnados,
+    },
     async ({ body: { creditoIds, ...datos }, ctx, unaVez }) =>
       unaVez(async (trx) => ({
         estadoHttp: 201,
@@ -157,32 +207,54 @@ export function rutasJuridico(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/creditos/:id/turnado/devolucion',
-    { accion: 'turnado.devolver', params: idEnRuta, body: devolucion },
+    {
+      accion: 'turnado.devolver',
+      resumen: 'Retira un crédito de su despacho, con el motivo',
+      params: idEnRuta,
+      body: devolucion,
+      respuesta: esquemaDevolucion,
+    },
     async ({ params: { id: creditoId }, body: { motivo: m }, ctx, enTransaccion }) =>
       enTransaccion((trx) => devolverCredito(trx, creditoId, m, ctx)),
   );
 
   rutas.get(
     '/api/juridico/cuentas',
-    { accion: 'juridico.cuentas', query: consultaCuentas },
+    {
+      accion: 'juridico.cuentas',
+      resumen: 'Las cuentas turnadas a despachos (al abogado: las de su despacho), por página',
+      query: consultaCuentas,
+      respuesta: cuentasTurnadas,
+    },
     async ({ query, ctx, enTransaccion }) =>
       enTransaccion((trx) => listarCuentasJuridico(trx, query, ctx)),
   );
 
   rutas.post(
     '/api/creditos/:id/actuaciones',
-    { accion: 'juridico.actuar', params: idEnRuta, body: actuacion },
-    async ({ params: { id: creditoId }, body, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'juridico.actuar',
+      resumen: 'Registra una actuación jurídica del despacho sobre un crédito',
+      params: idEnRuta,
+      body: actuacion,
+      respuesta: respuestaActuacion,
+    },
+    async ({ params: { id: creditoId }, body, ctx, enTransaccion, responder }) => {
       const registrada = await enTransaccion((trx) =>
         registrarActuacion(trx, creditoId, body, ctx),
       );
-      return reply.status(201).send({ actuacion: registrada });
+      return responder(201, { actuacion: registrada });
     },
   );
 
   rutas.get(
     '/api/creditos/:id/actuaciones',
-    { accion: 'juridico.cuentas', params: idEnRuta },
+    {
+      accion: 'juridico.cuentas',
+      resumen: 'Las actuaciones jurídicas de un crédito',
+      params: idEnRuta,
+      respuesta: listaActuaciones,
+    },
     async ({ params: { id: creditoId }, ctx, enTransaccion }) =>
       enTransaccion((trx) => listarActuaciones(trx, creditoId, ctx)),
   );

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  historialDeMeta as esquemaHistorial,
+  metaDefinida,
+  metasDelMes,
+  resultadoImportacionMetas,
+} from '../../contrato/metas.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { type Mes, mesDeFecha } from '../../domain/metas/mes.ts';
 import { definirMeta, PESO } from '../../modules/metas/definir-meta.ts';
@@ -72,7 +78,12 @@ export function rutasMetas(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/metas',
-    { accion: 'metas.consultar', query: delMes },
+    {
+      accion: 'metas.consultar',
+      resumen: 'Metas del mes por oficina y gestor',
+      query: delMes,
+      respuesta: metasDelMes,
+    },
     async ({ query, ctx, enTransaccion }) => {
       const m = (query.mes ?? mesActual()) as Mes;
       return enTransaccion((trx) => listarMetas(trx, m, ctx));
@@ -81,14 +92,25 @@ export function rutasMetas(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/metas/historial',
-    { accion: 'metas.consultar', query: historial },
+    {
+      accion: 'metas.consultar',
+      resumen: 'Versiones de la meta de un gestor u oficina en un mes',
+      query: historial,
+      respuesta: esquemaHistorial,
+    },
     async ({ query: q, ctx, enTransaccion }) =>
       enTransaccion((trx) => historialDeMeta(trx, q.mes as Mes, sujetoDe(q), ctx)),
   );
 
   rutas.put(
     '/api/metas/:mes',
-    { accion: 'metas.definir', params: enRuta, body: meta },
+    {
+      accion: 'metas.definir',
+      resumen: 'Define la meta del mes de un gestor u oficina (nueva versión si cambia)',
+      params: enRuta,
+      body: meta,
+      respuesta: metaDefinida,
+    },
     async ({ params: p, body: cuerpo, ctx, enTransaccion }) => {
       const sujeto = sujetoDe(cuerpo);
       return enTransaccion((trx) =>
@@ -104,7 +126,12 @@ export function rutasMetas(contexto: ContextoApp): void {
 
   rutas.get(
     '/api/metas/exportar.xlsx',
-    { accion: 'metas.consultar', query: delMes },
+    {
+      accion: 'metas.consultar',
+      resumen: 'Exporta las metas del mes (XLSX)',
+      query: delMes,
+      archivo: ['xlsx'],
+    },
     async ({ query, ctx, enTransaccion, reply }) => {
       const m = (query.mes ?? mesActual()) as Mes;
       const libro = await enTransaccion((trx) => exportarMetas(trx, m, ctx));
@@ -121,8 +148,14 @@ export function rutasMetas(contexto: ContextoApp): void {
     );
     enrutador({ app: ambito, deps }).post(
       '/api/metas/importar',
-      { accion: 'metas.definir', bodyLimit: LIMITE, query: delMes },
-      async ({ query, ctx, enTransaccion, request, reply }) => {
+      {
+        accion: 'metas.definir',
+        resumen: 'Importa las metas del mes de un libro XLSX (422 con los errores por fila)',
+        bodyLimit: LIMITE,
+        query: delMes,
+        respuesta: resultadoImportacionMetas,
+      },
+      async ({ query, ctx, enTransaccion, request, responder }) => {
         const m = (query.mes ?? mesActual()) as Mes;
         if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
           throw new ErrorDominio(
@@ -133,7 +166,7 @@ export function rutasMetas(contexto: ContextoApp): void {
         }
         const libro = request.body;
         const r = await enTransaccion((trx) => importarMetas(trx, m, libro, ctx));
-        return reply.status('errores' in r ? 422 : 200).send(r);
+        return responder('errores' in r ? 422 : 200, r);
       },
     );
   });

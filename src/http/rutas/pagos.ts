@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { movimientoCancelado, pagoRegistrado, vistaPreviaDePago } from '../../contrato/pagos.ts';
 import { cancelarMovimiento } from '../../modules/pagos/cancelar-movimiento.ts';
 import { previsualizarPago } from '../../modules/pagos/previsualizar-pago.ts';
 import { registrarPago } from '../../modules/pagos/registrar-pago.ts';
@@ -39,7 +40,13 @@ export function rutasPagos(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/creditos/:id/pagos/vista-previa',
-    { accion: 'pagos.vista_previa', params: idEnRuta, body: vistaPrevia },
+    {
+      accion: 'pagos.vista_previa',
+      resumen: 'Cómo se aplicaría un pago, sin registrarlo',
+      params: idEnRuta,
+      body: vistaPrevia,
+      respuesta: vistaPreviaDePago,
+    },
     async ({ params: { id }, body: p, ctx, enTransaccion }) =>
       enTransaccion((trx) =>
         previsualizarPago(
@@ -54,7 +61,13 @@ export function rutasPagos(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/creditos/:id/pagos',
-    { accion: 'pagos.registrar', params: idEnRuta, body: pago },
+    {
+      accion: 'pagos.registrar',
+      resumen: 'Registra un pago (requiere Idempotency-Key)',
+      params: idEnRuta,
+      body: pago,
+      respuesta: pagoRegistrado,
+    },
     async ({
       params: { id },
       body: { autorizarExcedente, confirmarDuplicado, ...p },
@@ -77,7 +90,13 @@ export function rutasPagos(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/movimientos/:id/cancelacion',
-    { accion: 'movimientos.cancelar', params: idEnRuta, body: cancelacion },
+    {
+      accion: 'movimientos.cancelar',
+      resumen: 'Cancela un pago con su motivo (requiere Idempotency-Key)',
+      params: idEnRuta,
+      body: cancelacion,
+      respuesta: movimientoCancelado,
+    },
     async ({ params: { id }, body: { motivo }, ctx, unaVez }) =>
       unaVez(async (trx) => ({
         estadoHttp: 201,

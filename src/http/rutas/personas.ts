@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { correccionesDePersona, personaCorregida } from '../../contrato/personas.ts';
 import { validarCurp } from '../../domain/curp.ts';
 import { consultarCorrecciones } from '../../modules/personas/consultar-correcciones.ts';
 import { corregirPersona } from '../../modules/personas/corregir-persona.ts';
@@ -52,16 +53,27 @@ export function rutasPersonas(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/personas/:id/correcciones',
-    { accion: 'personas.corregir', params: idEnRuta, body: correccion },
-    async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'personas.corregir',
+      params: idEnRuta,
+      body: correccion,
+      resumen: 'Corrige el nombre, la CURP o la fecha de nacimiento de una persona',
+      respuesta: personaCorregida,
+    },
+    async ({ params: { id }, body, ctx, enTransaccion, responder }) => {
       const persona = await enTransaccion((trx) => corregirPersona(trx, id, body, ctx));
-      return reply.status(201).send({ persona });
+      return responder(201, { persona });
     },
   );
 
   rutas.get(
     '/api/personas/:id/correcciones',
-    { accion: 'personas.correcciones', params: idEnRuta },
+    {
+      accion: 'personas.correcciones',
+      params: idEnRuta,
+      resumen: 'Los datos de una persona y el historial de sus correcciones',
+      respuesta: correccionesDePersona,
+    },
     async ({ params: { id }, ctx, enTransaccion }) =>
       enTransaccion((trx) => consultarCorrecciones(trx, id, ctx)),
   );

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { revelado } from '../../contrato/datos-personales.ts';
+import {
+  recado as esquemaRecado,
+  recadoAtendido,
+  recadosDelUsuario,
+} from '../../contrato/recados.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { ESTADOS_RECADO, type EstadoRecado } from '../../domain/gestion/estado-recado.ts';
 import { atenderRecado } from '../../modules/recados/atender-recado.ts';
@@ -37,40 +43,73 @@ export function rutasRecados(contexto: ContextoApp): void {
 
   rutas.post(
     '/api/recados',
-    { accion: 'recados.registrar', body: nuevo },
-    async ({ body, ctx, enTransaccion, reply }) =>
-      reply.status(201).send(await enTransaccion((trx) => registrarRecado(trx, body, ctx))),
+    {
+      accion: 'recados.registrar',
+      resumen: 'Toma un recado para un gestor (201)',
+      body: nuevo,
+      respuesta: esquemaRecado,
+    },
+    async ({ body, ctx, enTransaccion, responder }) =>
+      responder(201, await enTransaccion((trx) => registrarRecado(trx, body, ctx))),
   );
 
   rutas.get(
     '/api/recados',
-    { accion: 'recados.consultar', query: consulta },
+    {
+      accion: 'recados.consultar',
+      resumen: 'Mis recados y cuántos están sin leer',
+      query: consulta,
+      respuesta: recadosDelUsuario,
+    },
     async ({ query: { estado }, ctx, enTransaccion }) =>
       enTransaccion((trx) => listarRecados(trx, estado ?? null, ctx)),
   );
 
   rutas.post(
     '/api/recados/:id/lectura',
-    { accion: 'recados.consultar', params: idEnRuta },
+    {
+      accion: 'recados.consultar',
+      resumen: 'Marca un recado como leído',
+      params: idEnRuta,
+      respuesta: esquemaRecado,
+    },
     async ({ params: { id: recadoId }, ctx, enTransaccion }) =>
       enTransaccion((trx) => marcarRecadoLeido(trx, recadoId, ctx)),
   );
 
   rutas.post(
     '/api/recados/:id/atencion',
-    { accion: 'recados.atender', params: idEnRuta, body: atencion },
-    async ({ params: { id: recadoId }, body: { creditoId, ...g }, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'recados.atender',
+      resumen: 'Atiende un recado con una gestión (201; 422 si las reglas de contacto la rechazan)',
+      params: idEnRuta,
+      body: atencion,
+      respuesta: recadoAtendido,
+    },
+    async ({
+      params: { id: recadoId },
+      body: { creditoId, ...g },
+      ctx,
+      enTransaccion,
+      responder,
+    }) => {
       // A refused contact commits its bitácora row, then answers 422.
       const r = await enTransaccion((trx) => atenderRecado(trx, recadoId, creditoId, g, ctx));
       if (r.rechazo !== null) throw new ErrorDominio(r.rechazo.codigo, r.rechazo.mensaje);
-      return reply.status(201).send({ gestion: r.gestion, recado: r.recado });
+      return responder(201, { gestion: r.gestion, recado: r.recado });
     },
   );
 
   // The caller's number, whole, to call back: a logged reveal (the list shows it masked).
   rutas.post(
     '/api/recados/:id/revelar',
-    { accion: 'personas.revelar', params: idEnRuta, body: z.strictObject({}) },
+    {
+      accion: 'personas.revelar',
+      resumen: 'Revela el teléfono completo de quien dejó el recado (queda en bitácora)',
+      params: idEnRuta,
+      body: z.strictObject({}),
+      respuesta: revelado,
+    },
     async ({ params: { id: recadoId }, ctx, enTransaccion }) =>
       enTransaccion((trx) => revelarTelefonoDelRecado(trx, recadoId, ctx)),
   );
@@ -78,7 +117,11 @@ export function rutasRecados(contexto: ContextoApp): void {
   // Server-sent events: a line each time this user's recados change; the page then refetches.
   rutas.get(
     '/api/recados/avisos',
-    { accion: 'recados.consultar' },
+    {
+      accion: 'recados.consultar',
+      resumen: 'Avisos en vivo de cambios en mis recados (SSE)',
+      eventos: true,
+    },
     async ({ ctx, request, reply }) => {
       abrirAvisosEnVivo(request, reply, contexto.deps.avisos, 'recados', String(ctx.actor.id));
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { respuestaSesion } from '../../contrato/sesion.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import { cambiarContrasena } from '../../modules/seguridad/cambiar-contrasena.ts';
 import { cerrarSesion } from '../../modules/seguridad/cerrar-sesion.ts';
@@ -31,6 +32,8 @@ export function rutasSesion(contexto: ContextoApp): void {
     '/api/sesion',
     {
       accion: 'publica',
+      resumen: 'Inicia sesión con usuario y contraseña',
+      respuesta: respuestaSesion,
       rateLimit: { max: contexto.deps.limiteLoginPorMinuto ?? 30, timeWindow: '1 minute' },
       body: credenciales,
     },
@@ -55,15 +58,19 @@ export function rutasSesion(contexto: ContextoApp): void {
     },
   );
 
-  rutas.get('/api/sesion', { accion: 'sesion.consultar' }, async ({ ctx, request }) => ({
-    usuario: await buscarUsuarioVista(db, ctx.actor.id),
-    csrf: request.sesion?.csrf,
-    hoy: reloj.hoy(),
-  }));
+  rutas.get(
+    '/api/sesion',
+    { accion: 'sesion.consultar', resumen: 'La sesión en curso', respuesta: respuestaSesion },
+    async ({ ctx, request }) => ({
+      usuario: await buscarUsuarioVista(db, ctx.actor.id),
+      csrf: request.sesion?.csrf ?? '',
+      hoy: reloj.hoy(),
+    }),
+  );
 
   rutas.delete(
     '/api/sesion',
-    { accion: 'sesion.cerrar' },
+    { accion: 'sesion.cerrar', resumen: 'Cierra la sesión', sinContenido: true },
     async ({ ctx, request, reply, enTransaccion }) => {
       const idHash = request.sesion?.idHash ?? '';
       await enTransaccion((trx) => cerrarSesion(trx, idHash, ctx));
@@ -74,7 +81,12 @@ export function rutasSesion(contexto: ContextoApp): void {
 
   rutas.put(
     '/api/sesion/contrasena',
-    { accion: 'sesion.cambiar_contrasena', body: cambio },
+    {
+      accion: 'sesion.cambiar_contrasena',
+      resumen: 'Cambia la contraseña propia',
+      body: cambio,
+      sinContenido: true,
+    },
     async ({ body, ctx, request, reply, enTransaccion }) => {
       const idHash = request.sesion?.idHash ?? '';
       await enTransaccion((trx) => cambiarContrasena(trx, body, idHash, ctx));

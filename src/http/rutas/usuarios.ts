@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listaUsuarios, respuestaUsuario } from '../../contrato/sesion.ts';
 import { ROLES } from '../../db/esquema.ts';
 import { crearUsuario } from '../../modules/usuarios/crear-usuario.ts';
 import { editarUsuario } from '../../modules/usuarios/editar-usuario.ts';
@@ -35,22 +36,37 @@ const contrasena = z.strictObject({ contrasena: z.string().max(200) });
 export function rutasUsuarios(contexto: ContextoApp): void {
   const rutas = enrutador(contexto);
 
-  rutas.get('/api/usuarios', { accion: 'usuarios.listar' }, async ({ ctx, enTransaccion }) => ({
-    usuarios: await enTransaccion((trx) => listarUsuarios(trx, ctx)),
-  }));
+  rutas.get(
+    '/api/usuarios',
+    { accion: 'usuarios.listar', resumen: 'Lista los usuarios', respuesta: listaUsuarios },
+    async ({ ctx, enTransaccion }) => ({
+      usuarios: await enTransaccion((trx) => listarUsuarios(trx, ctx)),
+    }),
+  );
 
   rutas.post(
     '/api/usuarios',
-    { accion: 'usuarios.crear', body: nuevo },
-    async ({ body, ctx, enTransaccion, reply }) => {
+    {
+      accion: 'usuarios.crear',
+      resumen: 'Crea un usuario',
+      body: nuevo,
+      respuesta: respuestaUsuario,
+    },
+    async ({ body, ctx, enTransaccion, responder }) => {
       const usuario = await enTransaccion((trx) => crearUsuario(trx, body, ctx));
-      return reply.status(201).send({ usuario });
+      return responder(201, { usuario });
     },
   );
 
   rutas.patch(
     '/api/usuarios/:id',
-    { accion: 'usuarios.editar', params: idEnRuta, body: cambios },
+    {
+      accion: 'usuarios.editar',
+      resumen: 'Edita nombre, rol, oficina o estado de un usuario',
+      params: idEnRuta,
+      body: cambios,
+      respuesta: respuestaUsuario,
+    },
     async ({ params: { id }, body, ctx, enTransaccion }) => ({
       usuario: await enTransaccion((trx) => editarUsuario(trx, id, body, ctx)),
     }),
@@ -58,7 +74,13 @@ export function rutasUsuarios(contexto: ContextoApp): void {
 
   rutas.put(
     '/api/usuarios/:id/contrasena',
-    { accion: 'usuarios.restablecer_contrasena', params: idEnRuta, body: contrasena },
+    {
+      accion: 'usuarios.restablecer_contrasena',
+      resumen: 'Restablece la contraseña de un usuario',
+      params: idEnRuta,
+      body: contrasena,
+      sinContenido: true,
+    },
     async ({ params: { id }, body, ctx, enTransaccion, reply }) => {
       await enTransaccion((trx) => restablecerContrasena(trx, id, body.contrasena, ctx));
       return reply.status(204).send();

@@ -128,7 +128,9 @@ export const ESQUEMA_PARAMETROS = {
 } satisfies Record<TipoAlternativa, z.ZodType<ParametrosAlternativa, unknown>>;
 
 /** The parameters as stored (jsonb) and shown: the same form the administrador sends. */
-export function parametrosAJson(p: ParametrosAlternativa): Record<string, unknown> {
+export function parametrosAJson(
+  p: ParametrosAlternativa,
+): Record<string, string | number | boolean> {
   const pct = formatearPorcentaje;
   switch (p.tipo) {
     case 'liquidacion_con_descuento':

@@ -29,7 +29,7 @@ export interface VistaSolicitudArco {
   titularNombre: string;
   representante: string | null;
   oficina: Referencia;
-  medioRecepcion: string;
+  medioRecepcion: FilaSolicitud['medio_recepcion'];
   medioNotificacion: string;
   descripcion: string;
   recibida: string;

@@ -1,5 +1,10 @@
 import type { Db } from '../../db/conexion.ts';
-import type { RolEnCredito, TipoTelefono } from '../../db/esquema.ts';
+import type {
+  CanalPago,
+  EstadoCreditoColumna,
+  RolEnCredito,
+  TipoTelefono,
+} from '../../db/esquema.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import {
   enmascararCorreo,
@@ -26,8 +31,9 @@ import { montoDelPago, montoExigido } from '../pagos/monto-del-pago-sql.ts';
 export interface CreditoEnFicha extends LigasDeReestructura {
   id: number;
   numero: string;
-  rol: RolEnCredito;
-  estado: string;
+  /** Only the people a gestor negotiates with: never beneficiaries. */
+  rol: Exclude<RolEnCredito, 'beneficiario'>;
+  estado: EstadoCreditoColumna;
   oficina: string;
   situacion: 'al_corriente' | 'vencido' | 'liquidado';
   diasAtraso: number;
@@ -71,7 +77,8 @@ export interface Ficha {
     creditoNumero: string;
     fecha: string;
     monto: string;
-    canal: string | null;
+    // The ledger's channel (the column's type is named CanalPago but holds every channel).
+    canal: CanalPago | null;
     cancelado: boolean;
   }>;
 }
@@ -104,6 +111,7 @@ export async function consultarFicha(
     .select(['credito_id', 'rol'])
     .where('persona_id', '=', personaId)
     .where('rol', 'in', ['acreditado', 'aval'])
+    .$narrowType<{ rol: 'acreditado' | 'aval' }>()
     .execute();
   const cargados = await cargarCreditos(
     trx,

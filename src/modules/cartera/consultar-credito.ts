@@ -1,9 +1,10 @@
 import type { Db } from '../../db/conexion.ts';
-import type { RolEnCredito } from '../../db/esquema.ts';
+import type { RolEnCredito, VersionProductoFila } from '../../db/esquema.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
 import { tasaOrdinariaEnVigor, tasaPuntualDeVersion } from '../../db/tasas-en-vigor.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
+import type { EstadoCredito } from '../../domain/estado-credito.ts';
 import { exigirCreditoEnCartera } from '../autorizacion/politicas.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
@@ -21,7 +22,7 @@ import {
 export interface CreditoVista extends LigasDeReestructura {
   id: number;
   numero: string;
-  estado: string;
+  estado: EstadoCredito;
   oficina: string;
   /** The gestor responsible for the account now (issue 9); null: unassigned. */
   gestor: { id: number; nombre: string } | null;
@@ -32,7 +33,7 @@ export interface CreditoVista extends LigasDeReestructura {
     tasaMoratoriaAnual: string;
     tasaPuntualAnual: string | null;
     baseDias: number;
-    prelacion: string;
+    prelacion: VersionProductoFila['prelacion'];
   };
   tasaPuntualDelCredito: { tasa: string; motivo: string; evidencia: string | null } | null;
   fechaInicioInteres: string;

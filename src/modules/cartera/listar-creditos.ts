@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
+import type { AntiguedadSaldosFila } from '../../db/esquema.ts';
 import type { Bucket } from '../../domain/antiguedad.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
+import type { EstadoCredito } from '../../domain/estado-credito.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { filtroDeAlcance } from './alcance-sql.ts';
@@ -17,10 +19,10 @@ export interface CreditoEnLista {
   numero: string;
   acreditado: string;
   oficina: string;
-  estado: string;
+  estado: EstadoCredito;
   antiguedad: {
     fecha: string;
-    situacion: string;
+    situacion: AntiguedadSaldosFila['situacion'];
     diasAtraso: number;
     bucket: Bucket;
     saldoExigible: string;

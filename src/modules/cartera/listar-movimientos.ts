@@ -1,5 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
-import type { TipoMovimiento } from '../../db/esquema.ts';
+import type { CanalPago, TipoMovimiento } from '../../db/esquema.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import { exigirCreditoVisible } from '../autorizacion/exigir-credito-visible.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
@@ -12,7 +12,7 @@ export interface MovimientoVista {
   monto: string | null;
   concepto: string | null;
   excedente: string | null;
-  canal: string | null;
+  canal: CanalPago | null;
   referencia: string | null;
   motivo: string | null;
   cancela: number | null;

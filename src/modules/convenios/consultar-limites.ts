@@ -1,4 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
+import type { LimiteAutorizacion } from '../../domain/convenios/autorizacion.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import type { ContextoAutenticado } from '../contexto.ts';
 
@@ -22,7 +23,8 @@ export async function consultarLimites(trx: Db, ctx: ContextoAutenticado) {
         .filter((f) => f.vigente_desde === vigenteDesde)
         .map((f) => ({
           rol: f.rol,
-          tipo: f.tipo,
+          // Written only through the matrix's schema, which admits these tipos alone.
+          tipo: f.tipo as LimiteAutorizacion['tipo'],
           descuentoPorcentajeMaximo: f.descuento_porcentaje_maximo,
           descuentoMontoMaximo:
             f.descuento_monto_maximo_centavos === null

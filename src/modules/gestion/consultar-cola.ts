@@ -1,5 +1,7 @@
 import type { Db } from '../../db/conexion.ts';
+import type { ProximaAccion } from '../../db/esquema.ts';
 import { nombreCompleto } from '../../db/nombre-persona.ts';
+import type { Bucket } from '../../domain/antiguedad.ts';
 import { centavos, formatearCentavos } from '../../domain/dinero.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
 import {
@@ -25,9 +27,9 @@ export interface CuentaEnCola {
   acreditado: string;
   motivos: Motivo[];
   puntaje: number;
-  proximaAccion: { tipo: string; fecha: string } | null;
+  proximaAccion: { tipo: ProximaAccion; fecha: string } | null;
   saldoExigible: string | null;
-  bucket: string | null;
+  bucket: Bucket | null;
   tomadaPor: { id: number; nombre: string } | null;
 }
 

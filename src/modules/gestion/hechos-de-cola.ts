@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
 import { cierreDelDia, inicioDelDia } from '../../db/dia-de-negocio.ts';
+import type { ProximaAccion } from '../../db/esquema.ts';
+import type { Bucket } from '../../domain/antiguedad.ts';
 import type { Centavos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import type { HechosDeCuenta } from '../../domain/gestion/cola.ts';
@@ -16,7 +18,9 @@ import {
 export interface CuentaConHechos extends HechosDeCuenta {
   creditoId: number;
   numero: string;
-  proximaAccion: { tipo: string; fecha: string } | null;
+  /** The columns' own types: the API's contract names them (src/contrato/cola.ts). */
+  bucket: Bucket | null;
+  proximaAccion: { tipo: ProximaAccion; fecha: string } | null;
   tomadaPor: { id: number; nombre: string } | null;
   /** Its latest gestión started today (business time): the day's progress counts it. */
   gestionadaHoy: boolean;
@@ -25,14 +29,14 @@ export interface CuentaConHechos extends HechosDeCuenta {
 interface Fila {
   credito_id: number;
   numero: string;
-  bucket: string | null;
+  bucket: Bucket | null;
   saldo_exigible: Centavos | null;
   promesa_incumplida: boolean;
   promesa_hoy: Centavos | null;
   convenio_incumplido: boolean;
   pago_convenio_hoy: boolean;
   recados: number;
-  proxima_accion: string | null;
+  proxima_accion: ProximaAccion | null;
   proxima_accion_fecha: string | null;
   dias_para_prescribir: number | null;
   dias_sin_contacto_efectivo: number | null;

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
-import type { CanalGestion, ProximaAccion } from '../../db/esquema.ts';
+import type { CanalGestion, EstadoPromesaPago, ProximaAccion } from '../../db/esquema.ts';
 import { formatearCentavos } from '../../domain/dinero.ts';
 import { enmascararCorreo, enmascararTelefono } from '../../domain/enmascarar.ts';
 import { medioDelCanal } from '../../domain/gestion/canal.ts';
@@ -18,7 +18,12 @@ export interface VistaGestion {
   proximaAccion: { tipo: ProximaAccion; fecha: string } | null;
   inicio: string;
   duracionSegundos: number | null;
-  promesa: { monto: string; fecha: string; toleranciaDias: number; estado: string } | null;
+  promesa: {
+    monto: string;
+    fecha: string;
+    toleranciaDias: number;
+    estado: EstadoPromesaPago;
+  } | null;
   recadoId: number | null;
   registradoPor: { id: number; nombre: string };
   registrado: string;

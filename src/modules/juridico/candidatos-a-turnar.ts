@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/conexion.ts';
+import type { Bucket } from '../../domain/antiguedad.ts';
 import { type Centavos, formatearCentavos } from '../../domain/dinero.ts';
 import type { Fecha } from '../../domain/fecha.ts';
 import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
@@ -34,7 +35,7 @@ export interface Candidato {
   acreditado: string;
   oficina: string;
   saldo: string | null;
-  bucket: string | null;
+  bucket: Bucket | null;
   prescribe: { fecha: string; dias: number } | null;
   convenioIncumplido: boolean;
   ultimoContactoEfectivo: string | null;
@@ -48,7 +49,7 @@ interface Fila {
   acreditado: string;
   oficina: string;
   saldo: Centavos | null;
-  bucket: string | null;
+  bucket: Bucket | null;
   prescribe: string | null;
   dias: number | null;
   convenio_incumplido: boolean;

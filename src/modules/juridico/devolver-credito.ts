@@ -1,5 +1,5 @@
 import type { Db } from '../../db/conexion.ts';
-import { transicion } from '../../domain/estado-credito.ts';
+import { type EstadoCredito, transicion } from '../../domain/estado-credito.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
 import { creditoTurnado } from './turnado-vigente.ts';
@@ -10,7 +10,7 @@ export interface DevolucionRegistrada {
   despacho: { id: number; nombre: string };
   devueltoEn: string;
   motivo: string;
-  estado: string;
+  estado: EstadoCredito;
   /** Pieces the firm still has: they come back when the archive checks them in (custodia). */
   piezasEnDespacho: number;
 }

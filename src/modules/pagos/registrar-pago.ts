@@ -43,9 +43,9 @@ export interface PagoRegistrado extends AplicacionDePago {
     id: number;
     fecha: string;
     monto: string;
-    canal: string;
+    canal: DatosPago['canal'];
     referencia: string;
-    excedente: string;
+    excedente: Excedente;
   };
   /** Its ledger rows, in posting order: one, or two when part is kept for a due date. */
   partes: ParteRegistrada[];

@@ -8,17 +8,21 @@ import { type PersonaCorregida, personaVisible } from './corregir-persona.ts';
 export interface CorreccionEnHistorial {
   id: number;
   /** Only the fields corrected; a CURP shows masked, as everywhere. */
-  antes: Record<string, unknown>;
-  despues: Record<string, unknown>;
+  antes: Record<string, string | null>;
+  despues: Record<string, string | null>;
   motivo: string;
   registradaPor: { id: number; nombre: string };
   registrada: string;
 }
 
-function visible(campos: unknown): Record<string, unknown> {
+/** The stored jsonb as the API shows it: each field a text or null (names, CURP, a date). */
+function visible(campos: unknown): Record<string, string | null> {
   if (typeof campos !== 'object' || campos === null) return {};
-  const c = { ...(campos as Record<string, unknown>) };
-  if (typeof c.curp === 'string') c.curp = enmascararCurp(c.curp);
+  const c: Record<string, string | null> = {};
+  for (const [campo, valor] of Object.entries(campos)) {
+    if (typeof valor === 'string') c[campo] = campo === 'curp' ? enmascararCurp(valor) : valor;
+    else if (valor === null) c[campo] = null;
+  }
   return c;
 }
 

@@ -1,18 +1,40 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Alternativa,
+  Campana,
+  Elegibilidad,
+  Parametros,
+  Simulacion,
+} from '../../../src/contrato/alternativas.ts';
+import type { RolAutorizador, TipoAlternativa } from '../../../src/contrato/convenios.ts';
 import { solicitar } from './cliente.ts';
 import type { Rol } from './tipos.ts';
+
+// The wire's shapes are the server's contract (src/contrato/alternativas.ts), imported type-only.
+export type {
+  Alternativa,
+  Campana,
+  CreditoSimulado,
+  Elegibilidad,
+  Oferta,
+  OfertaDeCredito,
+  PagoDelPlan,
+  Parametros,
+  Simulacion,
+  SituacionCampana,
+  VersionAlternativa,
+  VersionCampana,
+} from '../../../src/contrato/alternativas.ts';
+export type {
+  DescuentoPorConcepto,
+  RolAutorizador,
+  TipoAlternativa,
+} from '../../../src/contrato/convenios.ts';
 
 /** Who simulates at the counter (within their office); the abogado externo cannot. */
 export const ROLES_SIMULADOR: readonly Rol[] = ['gestor', 'coordinador'];
 /** Who manages the catalogue of alternatives and campaigns. */
 export const ROLES_CATALOGO: readonly Rol[] = ['administrador'];
-
-export type TipoAlternativa =
-  | 'liquidacion_con_descuento'
-  | 'regularizacion'
-  | 'convenio_de_pagos'
-  | 'reestructura'
-  | 'prorroga';
 
 export const TIPOS_ALTERNATIVA: readonly TipoAlternativa[] = [
   'liquidacion_con_descuento',
@@ -32,93 +54,10 @@ export const NOMBRE_TIPO: Record<TipoAlternativa, string> = {
 
 // ---------- Simulador ----------
 
-/** Who must authorize an offer or a convenio beyond the proposer's limit (the matrix). */
-export type RolAutorizador = 'coordinador' | 'administrador';
-
 export const NOMBRE_AUTORIZADOR: Record<RolAutorizador, string> = {
   coordinador: 'del coordinador',
   administrador: 'del administrador',
 };
-
-export interface PagoDelPlan {
-  numero: number;
-  fecha: string;
-  monto: string;
-}
-
-export interface DescuentoPorConcepto {
-  moratorio: string;
-  interes: string;
-  total: string;
-}
-
-export interface OfertaDeCredito {
-  creditoId: number;
-  numero: string;
-  califica: boolean;
-  motivos: string[];
-  avisos: string[];
-  liquidarHoy: string;
-  pagos: PagoDelPlan[];
-  total: string;
-  descuento: DescuentoPorConcepto;
-  saldoAlTerminar: string;
-  ahorro: string;
-  liquida: boolean;
-  /** R9: ordinary interest saved by paying every payment on its date; null: none to show. */
-  ahorroPorPuntualidad: string | null;
-}
-
-export interface Oferta {
-  origen: 'alternativa' | 'campana';
-  id: number;
-  versionId: number;
-  clave: string;
-  tipo: TipoAlternativa | 'campana';
-  nombre: string;
-  /** The acuerdo de Junta Directiva of the campaign version offered; null for an alternative. */
-  acuerdo: string | null;
-  califica: boolean;
-  motivos: string[];
-  avisos: string[];
-  montoAhora: string;
-  pagos: PagoDelPlan[];
-  total: string;
-  descuento: DescuentoPorConcepto;
-  moratorioCongelado: string;
-  liquidarHoy: string;
-  saldoAlTerminar: string;
-  ahorro: string;
-  liquida: boolean;
-  /** R9: ordinary interest saved by paying every payment on its date; null: none to show. */
-  ahorroPorPuntualidad: string | null;
-  /** Days past each promise's date a payment still keeps it, if captured as a convenio. */
-  toleranciaDias: number;
-  /** Whose authorization the offer would need as a convenio proposed by the current user. */
-  autorizacion: { requerida: boolean; rol: RolAutorizador | null; motivos: string[] };
-  creditos: OfertaDeCredito[];
-}
-
-export interface CreditoSimulado {
-  id: number;
-  numero: string;
-  producto: string;
-  oficina: string;
-  estado: string;
-  situacion: string;
-  diasAtraso: number;
-  saldoExigible: string;
-  saldoParaLiquidar: string;
-  pagosAdelantados: string;
-}
-
-export interface Simulacion {
-  fecha: string;
-  primerPago: string;
-  plazo: number | null;
-  creditos: CreditoSimulado[];
-  ofertas: Oferta[];
-}
 
 export interface PedidoSimulacion {
   creditoId?: number;
@@ -142,73 +81,6 @@ export function useSimulacion(pedido: PedidoSimulacion, habilitada: boolean) {
 }
 
 // ---------- Catálogo ----------
-
-export interface Elegibilidad {
-  diasAtrasoMinimo: number | null;
-  diasAtrasoMaximo: number | null;
-  productos: string[];
-  oficinas: string[];
-  generacionDesde: number | null;
-  generacionHasta: number | null;
-}
-
-export type Parametros = Record<string, string | number | boolean>;
-
-interface Autoria {
-  creada: string | null;
-  creadaPor: string | null;
-}
-
-export interface VersionAlternativa extends Autoria {
-  id: number;
-  version: number;
-  vigenteDesde: string;
-  nombre: string;
-  descripcion: string;
-  activa: boolean;
-  parametros: Parametros;
-  toleranciaDias: number;
-  elegibilidad: Elegibilidad;
-}
-
-export interface Alternativa {
-  id: number;
-  clave: string;
-  tipo: TipoAlternativa;
-  etiquetaTipo: string;
-  vigente: VersionAlternativa | null;
-  programada: VersionAlternativa | null;
-  versiones?: VersionAlternativa[];
-}
-
-export interface VersionCampana extends Autoria {
-  id: number;
-  version: number;
-  vigenteDesde: string;
-  nombre: string;
-  acuerdo: string;
-  descripcion: string;
-  inicio: string;
-  fin: string;
-  activa: boolean;
-  descuentoMoratorio: string;
-  descuentoInteres: string;
-  pagosMaximos: number;
-  congelaMoratorio: boolean;
-  toleranciaDias: number;
-  elegibilidad: Elegibilidad;
-}
-
-export type SituacionCampana = 'vigente' | 'por_iniciar' | 'terminada' | 'inactiva';
-
-export interface Campana {
-  id: number;
-  clave: string;
-  situacion: SituacionCampana;
-  vigente: VersionCampana | null;
-  programada: VersionCampana | null;
-  versiones?: VersionCampana[];
-}
 
 export function useAlternativas() {
   return useQuery({

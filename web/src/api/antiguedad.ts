@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { solicitar } from './cliente.ts';
-import type { Bucket } from './creditos.ts';
 import type { Rol } from './tipos.ts';
 
 /** Who may see the aging summary and who may start a recalculation (the server's rules). */
@@ -12,24 +11,12 @@ export const ROLES_RESUMEN_ANTIGUEDAD: readonly Rol[] = [
 ];
 export const ROLES_RECALCULAR_ANTIGUEDAD: readonly Rol[] = ['coordinador', 'administrador'];
 
-export interface ResumenAntiguedad {
-  /** Date of the latest snapshot; null while none has been computed. */
-  fecha: string | null;
-  buckets: Array<{
-    bucket: Bucket;
-    creditos: number;
-    saldoExigible: string;
-    saldoParaLiquidar: string;
-  }>;
-}
+import type { ResumenAntiguedad } from '../../../src/contrato/antiguedad.ts';
+import type { EstadoTrabajo, Trabajo } from '../../../src/contrato/comun.ts';
 
-export type EstadoTrabajo = 'pendiente' | 'en_curso' | 'terminado' | 'fallido' | 'cancelado';
-
-export interface Trabajo {
-  id: string;
-  estado: EstadoTrabajo;
-  resultado: unknown;
-}
+// The wire's shapes are the server's contract (src/contrato/), imported type-only.
+export type { ResumenAntiguedad } from '../../../src/contrato/antiguedad.ts';
+export type { EstadoTrabajo, Trabajo } from '../../../src/contrato/comun.ts';
 
 const CLAVE_RESUMEN = ['antiguedad', 'resumen'] as const;
 

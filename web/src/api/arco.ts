@@ -1,6 +1,32 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CalendarioDelAnio,
+  DerechoArco,
+  DiaInhabil,
+  DocumentoIdentidad,
+  EstadoArco,
+  ListaSolicitudes,
+  MedioRecepcion,
+  SolicitudConEventos,
+} from '../../../src/contrato/arco.ts';
 import { solicitar } from './cliente.ts';
 import type { Rol } from './tipos.ts';
+
+// The wire's shapes are the server's contract (src/contrato/arco.ts), imported type-only.
+export type {
+  AccionArco,
+  CalendarioDelAnio,
+  DerechoArco,
+  DiaInhabil,
+  DocumentoIdentidad,
+  EstadoArco,
+  EventoDeSolicitud,
+  ListaSolicitudes,
+  MedioRecepcion,
+  PlazosArco,
+  SolicitudArco,
+  SolicitudConEventos,
+} from '../../../src/contrato/arco.ts';
 
 /**
  * Derechos ARCO (docs/arco.md). The server's rules (arco.* in
@@ -9,25 +35,8 @@ import type { Rol } from './tipos.ts';
  */
 export const ROLES_ARCO: readonly Rol[] = ['coordinador', 'administrador'];
 
-export type DerechoArco = 'acceso' | 'rectificacion' | 'cancelacion' | 'oposicion' | 'portabilidad';
-export type EstadoArco =
-  | 'registrada'
-  | 'en_tramite'
-  | 'ampliada'
-  | 'procedente'
-  | 'improcedente'
-  | 'ejecutada'
-  | 'cerrada';
-export type AccionArco = 'verificar' | 'ampliar' | 'responder' | 'ejecutar' | 'cerrar';
-export type MedioRecepcion = 'ventanilla' | 'escrito' | 'correo' | 'plataforma_nacional';
+/** How the titular receives what was done: a field of the `ejecutar` step (a request body). */
 export type MedioEntrega = 'ventanilla' | 'correo' | 'plataforma_nacional' | 'domicilio';
-export type DocumentoIdentidad =
-  | 'ine'
-  | 'pasaporte'
-  | 'cedula_profesional'
-  | 'cartilla_militar'
-  | 'licencia'
-  | 'otro';
 
 export const NOMBRE_DERECHO: Record<DerechoArco, string> = {
   acceso: 'Acceso',
@@ -69,77 +78,6 @@ export const NOMBRE_DOCUMENTO: Record<DocumentoIdentidad, string> = {
   licencia: 'Licencia de conducir',
   otro: 'Otro documento oficial',
 };
-
-interface Referencia {
-  id: number;
-  nombre: string;
-}
-
-export interface PlazosArco {
-  respuesta: string;
-  respuestaSinAmpliacion: string;
-  ejecucion: string | null;
-  vigente: {
-    tipo: 'respuesta' | 'ejecucion';
-    fecha: string;
-    diasHabilesRestantes: number;
-  } | null;
-  alerta: 'vencida' | 'por_vencer' | null;
-}
-
-export interface SolicitudArco {
-  id: number;
-  folio: string;
-  derecho: DerechoArco;
-  estado: EstadoArco;
-  persona: { id: number; nombre: string; bloqueada: boolean } | null;
-  titularNombre: string;
-  representante: string | null;
-  oficina: Referencia;
-  medioRecepcion: MedioRecepcion;
-  medioNotificacion: string;
-  descripcion: string;
-  recibida: string;
-  identidad: {
-    documento: DocumentoIdentidad;
-    numero: string;
-    representante: string | null;
-    verificadaPor: Referencia;
-    verificada: string;
-  } | null;
-  ampliacion: { fecha: string; motivo: string } | null;
-  respuesta: {
-    sentido: 'procedente' | 'improcedente';
-    fundamento: string;
-    fecha: string;
-    fueraDePlazo: boolean;
-  } | null;
-  ejecucion: { fecha: string; detalle: unknown; fueraDePlazo: boolean } | null;
-  cierre: { instante: string; motivo: string | null } | null;
-  plazos: PlazosArco;
-  acciones: AccionArco[];
-  accesoDisponible: boolean;
-  registradaPor: Referencia;
-  registrada: string;
-}
-
-export interface EventoDeSolicitud {
-  evento: string;
-  estadoAnterior: string | null;
-  estadoNuevo: string;
-  detalle: unknown;
-  usuario: Referencia | null;
-  instante: string;
-}
-
-export interface SolicitudConEventos extends SolicitudArco {
-  eventos: EventoDeSolicitud[];
-}
-
-export interface ListaSolicitudes {
-  solicitudes: SolicitudArco[];
-  alertas: { vencidas: number; porVencer: number };
-}
 
 export type FiltroEstado = 'abiertas' | 'todas';
 
@@ -228,20 +166,13 @@ export function useEventoArco(id: number) {
 export const urlAccesoPdf = (id: number) => `/api/arco/${id}/acceso.pdf`;
 export const urlAccesoJson = (id: number) => `/api/arco/${id}/acceso.json`;
 
-export interface DiaInhabil {
-  fecha: string;
-  descripcion: string;
-}
-
 const CLAVE_DIAS = ['dias-inhabiles'] as const;
 
 export function useDiasInhabiles(anio: number) {
   return useQuery({
     queryKey: [...CLAVE_DIAS, anio],
     queryFn: ({ signal }) =>
-      solicitar<{ anio: number; dias: DiaInhabil[] }>('GET', `/api/dias-inhabiles?anio=${anio}`, {
-        senal: signal,
-      }),
+      solicitar<CalendarioDelAnio>('GET', `/api/dias-inhabiles?anio=${anio}`, { senal: signal }),
   });
 }
 
@@ -249,9 +180,7 @@ export function useFijarDiasInhabiles() {
   const clienteConsultas = useQueryClient();
   return useMutation({
     mutationFn: (datos: { anio: number; dias: DiaInhabil[] }) =>
-      solicitar<{ anio: number; dias: DiaInhabil[] }>('PUT', '/api/dias-inhabiles', {
-        cuerpo: datos,
-      }),
+      solicitar<CalendarioDelAnio>('PUT', '/api/dias-inhabiles', { cuerpo: datos }),
     onSuccess: (r) => {
       clienteConsultas.setQueryData([...CLAVE_DIAS, r.anio], r);
       // Every open deadline over a day added or removed moves.

@@ -14,35 +14,32 @@ export const ROLES_HISTORIAL_ASIGNACION: readonly Rol[] = [
   'administrador',
 ];
 
-/** A person named by the API: a gestor, a titular, whoever assigned. */
-export interface Referencia {
-  id: number;
-  nombre: string;
-}
+import type {
+  Asignacion,
+  AsignacionHecha,
+  DistribucionAplicada,
+  Gestor,
+  PaginaCuentas,
+  Suplencia,
+  VistaPreviaDistribucion as VistaPrevia,
+} from '../../../src/contrato/asignacion.ts';
+
+// The wire's shapes are the server's contract (src/contrato/asignacion.ts), imported type-only.
+export type {
+  Asignacion,
+  AsignacionHecha,
+  CuentaAsignable,
+  DistribucionAplicada,
+  Gestor,
+  PaginaCuentas,
+  Referencia,
+  RepartoPorGestor,
+  Suplencia,
+  VistaPreviaDistribucion as VistaPrevia,
+} from '../../../src/contrato/asignacion.ts';
 
 /** Amounts travel as decimal strings `"1234.56"`: read them with `centavosDe`. */
 type Monto = string;
-
-export interface CuentaAsignable {
-  creditoId: number;
-  numero: string;
-  acreditado: string;
-  municipio: string | null;
-  /** From the latest aging snapshot; null while none includes the credit. */
-  bucket: Bucket | null;
-  /** 0 while no aging snapshot includes the credit. */
-  saldoExigible: Monto;
-  gestor: Referencia | null;
-  /** Instant of the last gestión; null: never contacted. */
-  ultimaGestion: string | null;
-}
-
-export interface PaginaCuentas {
-  total: number;
-  pagina: number;
-  porPagina: number;
-  cuentas: CuentaAsignable[];
-}
 
 /** The list's filters, as the page keeps them (and the address too). */
 export interface FiltroCuentas {
@@ -108,12 +105,6 @@ export function useCuentasAsignables(filtro: FiltroCuentas, pagina: number, habi
   });
 }
 
-export interface Gestor extends Referencia {
-  rol: Rol;
-  /** Accounts held today. */
-  cuentas: number;
-}
-
 /** Active gestores and coordinadores of an office (a gestor or coordinador: his own). */
 export function useGestores(oficinaId: number | null, habilitada = true) {
   return useQuery({
@@ -127,12 +118,6 @@ export function useGestores(oficinaId: number | null, habilitada = true) {
     select: (r) => r.gestores,
     enabled: habilitada,
   });
-}
-
-export interface AsignacionHecha {
-  creditoId: number;
-  gestor: Referencia;
-  desde: string;
 }
 
 function invalidarAsignacion(clienteConsultas: ReturnType<typeof useQueryClient>) {
@@ -195,19 +180,6 @@ export type SolicitudDistribucion = (
   | { creditoIds: number[]; filtro?: never }
 ) & { gestorIds: number[]; regla: Regla };
 
-export interface RepartoPorGestor {
-  gestor: Referencia;
-  cuentas: number;
-  saldo: Monto;
-}
-
-export interface VistaPrevia {
-  /** Proves on «Aplicar» that the accounts and balances are still those previewed. */
-  firma: string;
-  cuentas: number;
-  porGestor: RepartoPorGestor[];
-}
-
 export function useVistaPrevia() {
   return useMutation({
     mutationFn: (solicitud: SolicitudDistribucion) =>
@@ -219,23 +191,11 @@ export function useDistribuir() {
   const clienteConsultas = useQueryClient();
   return useMutation({
     mutationFn: (solicitud: SolicitudDistribucion & { firma: string }) =>
-      solicitar<{ asignadas: number; porGestor: RepartoPorGestor[] }>(
-        'POST',
-        '/api/asignacion/distribucion',
-        { cuerpo: solicitud },
-      ),
+      solicitar<DistribucionAplicada>('POST', '/api/asignacion/distribucion', {
+        cuerpo: solicitud,
+      }),
     onSettled: () => invalidarAsignacion(clienteConsultas),
   });
-}
-
-export interface Asignacion {
-  gestor: Referencia;
-  desde: string;
-  /** Null: the account's current holder. */
-  hasta: string | null;
-  /** Null: the assignment came from before the history (the demo or an import). */
-  asignadoPor: Referencia | null;
-  motivo: string | null;
 }
 
 export function useAsignacionesDeCredito(creditoId: number) {
@@ -247,19 +207,6 @@ export function useAsignacionesDeCredito(creditoId: number) {
       }),
     select: (r) => r.asignaciones,
   });
-}
-
-export interface Suplencia {
-  id: number;
-  titular: Referencia;
-  suplente: Referencia;
-  desde: string;
-  hasta: string;
-  motivo: string;
-  /** Instant it was cancelled; null while in force or scheduled. */
-  cancelada: string | null;
-  /** In force on the business date: not cancelled and desde ≤ hoy ≤ hasta. */
-  vigente: boolean;
 }
 
 const CLAVE_SUPLENCIAS = ['suplencias'] as const;
@@ -298,7 +245,7 @@ export function useCancelarSuplencia() {
   const clienteConsultas = useQueryClient();
   return useMutation({
     mutationFn: (id: number) =>
-      solicitar<unknown>('POST', `/api/suplencias/${id}/cancelacion`, { cuerpo: {} }),
+      solicitar<Suplencia>('POST', `/api/suplencias/${id}/cancelacion`, { cuerpo: {} }),
     onSuccess: () => clienteConsultas.invalidateQueries({ queryKey: CLAVE_SUPLENCIAS }),
   });
 }

@@ -1,6 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { PaginaBitacora, PaginaDenegaciones } from '../../../src/contrato/bitacora.ts';
 import { solicitar } from './cliente.ts';
 import type { Rol } from './tipos.ts';
+
+// The wire's shapes are the server's contract (src/contrato/bitacora.ts), imported type-only.
+export type {
+  Denegacion,
+  FilaBitacora,
+  PaginaBitacora,
+  PaginaDenegaciones,
+} from '../../../src/contrato/bitacora.ts';
 
 /** The server's rule (bitacora.consultar in src/modules/autorizacion/politicas.ts). */
 export const ROLES_BITACORA: readonly Rol[] = ['administrador'];
@@ -28,46 +37,6 @@ export const FILTRO_BITACORA_VACIO: FiltroBitacora = {
   desde: '',
   hasta: '',
 };
-
-export interface FilaBitacora {
-  id: number;
-  instante: string;
-  usuario: string | null;
-  accion: string;
-  objetoTipo: string | null;
-  objetoId: string | null;
-  ip: string | null;
-  detalle: unknown;
-}
-
-export interface PaginaBitacora {
-  pagina: number;
-  porPagina: number;
-  /** Whether an older page exists. */
-  hayMas: boolean;
-  filas: FilaBitacora[];
-}
-
-/** Refusals of one user, from one address, on one route and object, within one minute. */
-export interface Denegacion {
-  minuto: string;
-  usuario: string | null;
-  ip: string | null;
-  ruta: string;
-  objetoTipo: string | null;
-  objetoId: string | null;
-  motivo: string;
-  veces: number;
-  primera: string;
-  ultima: string;
-}
-
-export interface PaginaDenegaciones {
-  pagina: number;
-  porPagina: number;
-  hayMas: boolean;
-  denegaciones: Denegacion[];
-}
 
 type Campo = keyof FiltroBitacora;
 

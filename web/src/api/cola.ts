@@ -1,29 +1,28 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { solicitar } from './cliente.ts';
-import type { Bucket } from './creditos.ts';
 import type { Rol } from './tipos.ts';
 
 /** Who works a queue of accounts: the gestor his own, the coordinador any of his office's. */
 export const ROLES_COLA: readonly Rol[] = ['gestor', 'coordinador'];
 
-/** Why an account is in the queue today: the server writes the text users read. */
-export interface MotivoCola {
-  clave: string;
-  texto: string;
-}
+import type {
+  Cola,
+  CuentaTomada,
+  Huerfanas,
+  TipoProximaAccion,
+} from '../../../src/contrato/cola.ts';
 
-export interface ProximaAccion {
-  tipo: TipoProximaAccion;
-  fecha: string;
-}
-
-export type TipoProximaAccion =
-  | 'llamar'
-  | 'visitar'
-  | 'cita'
-  | 'enviar_carta'
-  | 'esperar_pago'
-  | 'revisar';
+// The wire's shapes are the server's contract (src/contrato/cola.ts), imported type-only.
+export type {
+  Cola,
+  CuentaEnCola,
+  CuentaTomada,
+  Huerfanas,
+  MotivoCola,
+  PersonaBreve,
+  ProximaAccion,
+  TipoProximaAccion,
+} from '../../../src/contrato/cola.ts';
 
 export const NOMBRE_PROXIMA_ACCION: Record<TipoProximaAccion, string> = {
   llamar: 'Llamar',
@@ -33,36 +32,6 @@ export const NOMBRE_PROXIMA_ACCION: Record<TipoProximaAccion, string> = {
   esperar_pago: 'Esperar pago',
   revisar: 'Revisar',
 };
-
-export interface PersonaBreve {
-  id: number;
-  nombre: string;
-}
-
-export interface CuentaEnCola {
-  creditoId: number;
-  numero: string;
-  acreditado: string;
-  motivos: MotivoCola[];
-  /** The documented score (expected recovery × urgency): higher first. */
-  puntaje: number;
-  proximaAccion: ProximaAccion | null;
-  /** Null until an aging snapshot includes the account. */
-  saldoExigible: string | null;
-  bucket: Bucket | null;
-  /** Someone else pressed «Siguiente cuenta» on it a few minutes ago. */
-  tomadaPor: PersonaBreve | null;
-}
-
-export interface Cola {
-  /** Whose queue it is (the coordinador may read a gestor's). */
-  gestor: PersonaBreve;
-  /** All the accounts of the queue; `cuentas` holds the first ones (200). */
-  total: number;
-  /** Of the `total` accounts, those with a gestión started today (the day's progress). */
-  gestionadasHoy: number;
-  cuentas: CuentaEnCola[];
-}
 
 export interface GestorDeOficina {
   id: number;
@@ -94,19 +63,13 @@ export function useHuerfanas(gestorId: number | null, habilitada: boolean) {
   return useQuery({
     queryKey: [...CLAVE_COLA, 'huerfanas', gestorId],
     queryFn: ({ signal }) =>
-      solicitar<Omit<Cola, 'gestor'>>('GET', conGestor('/api/cola/huerfanas', gestorId), {
+      solicitar<Huerfanas>('GET', conGestor('/api/cola/huerfanas', gestorId), {
         senal: signal,
       }),
     enabled: habilitada,
     staleTime: 0,
     placeholderData: keepPreviousData,
   });
-}
-
-export interface CuentaTomada {
-  cuenta: CuentaEnCola | null;
-  /** Until when it is this user's alone (instant); null when there was none to take. */
-  hasta: string | null;
 }
 
 /** «Siguiente cuenta»: the top account not taken by another, exclusively for a few minutes. */

@@ -1,89 +1,41 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Deposito,
+  DepositoAsignado,
+  DepositoRegistrado as DepositoRegistradoAhora,
+  DepositoYaRegistrado,
+  EstadoDeposito,
+  ListaDeDepositos,
+  ResultadoImportacionBancaria,
+} from '../../../src/contrato/conciliacion.ts';
 import { solicitar } from './cliente.ts';
 import type { PaginaCreditos } from './creditos.ts';
-import type { ExcedeAdeudo, PagoRegistrado } from './pagos.ts';
 import type { Rol } from './tipos.ts';
 
 /** Bank statements and their reconciliation are Contabilidad y Finanzas' work. */
 export const ROLES_CONCILIACION: readonly Rol[] = ['contabilidad', 'administrador'];
 
-export type EstadoDeposito = 'pendiente' | 'asignado' | 'descartado';
+// The wire's shapes are the server's contract (src/contrato/conciliacion.ts), imported type-only.
+export type {
+  Deposito,
+  DepositoQuedoPendiente,
+  DepositoRegistrado as DepositoRegistradoAhora,
+  DepositoYaPendiente,
+  DepositoYaRegistrado,
+  EstadoDeposito,
+  ListaDeDepositos,
+  ResultadoImportacionBancaria as ResultadoImportacion,
+} from '../../../src/contrato/conciliacion.ts';
 
-interface LineaBancaria {
-  /** The line's number in the file, header included, as an editor shows it. */
-  linea: number;
-  folio: string;
-  fecha: string;
-  importe: string;
-}
-
-export type DepositoRegistrado = LineaBancaria & {
-  creditoId: number;
-  numero: string;
-  movimientoId: number;
-  /**
-   * Posted now and above what the credit owed (flagged, the money did arrive). Absent for the
-   * lines that were already posted.
-   */
-  excedeAdeudo?: ExcedeAdeudo | null;
-};
-export type DepositoQuedoPendiente = LineaBancaria & {
-  id: number;
-  referencia: string;
-  motivo: string;
-};
-export type DepositoYaPendiente = LineaBancaria & { id: number; estado: EstadoDeposito };
-
-export interface ResultadoImportacion {
-  importacion: {
-    id: number;
-    nombreArchivo: string;
-    sha256: string;
-    lineas: number;
-    registrados: number;
-    yaRegistrados: number;
-    pendientes: number;
-    yaPendientes: number;
-    totalRegistrado: string;
-    /** Deposits posted now above what their credit owed: to be reviewed (absent before issue 13). */
-    excedenAdeudo?: number;
-  };
-  registrados: DepositoRegistrado[];
-  yaRegistrados: DepositoRegistrado[];
-  pendientes: DepositoQuedoPendiente[];
-  yaPendientes: DepositoYaPendiente[];
-}
+/** A posted line, now or before: only those posted now say whether they exceeded the debt. */
+export type DepositoRegistrado = DepositoYaRegistrado &
+  Partial<Pick<DepositoRegistradoAhora, 'excedeAdeudo'>>;
 
 /** A bad line of a rejected file (nothing of it was posted). */
 export interface ErrorDeLinea {
   linea: number;
   columna: string | null;
   motivo: string;
-}
-
-export interface Deposito {
-  id: number;
-  estado: EstadoDeposito;
-  importacionId: number;
-  linea: number;
-  lineaCruda: string;
-  fecha: string;
-  referencia: string;
-  importe: string;
-  folio: string;
-  concepto: string;
-  /** Why it was not posted by itself. */
-  motivo: string;
-  creditoReferido: { id: number; numero: string } | null;
-  asignacion: { creditoId: number; numero: string; movimientoId: number } | null;
-  resolucion: { usuario: string; instante: string; motivo: string | null } | null;
-}
-
-export interface ListaDeDepositos {
-  total: number;
-  pagina: number;
-  porPagina: number;
-  depositos: Deposito[];
 }
 
 const CLAVE = ['conciliacion'] as const;
@@ -103,7 +55,7 @@ export function useImportarEstadoBancario() {
   const refrescar = useRefrescarTodo();
   return useMutation({
     mutationFn: ({ nombre, texto, clave }: { nombre: string; texto: string; clave: string }) =>
-      solicitar<ResultadoImportacion>('POST', '/api/conciliacion/estados-bancarios', {
+      solicitar<ResultadoImportacionBancaria>('POST', '/api/conciliacion/estados-bancarios', {
         cuerpoTexto: { texto, tipo: 'text/csv; charset=utf-8' },
         // Headers carry ASCII: a file name with accents travels percent-encoded.
         encabezados: { 'Idempotency-Key': clave, 'X-Nombre-Archivo': encodeURIComponent(nombre) },
@@ -139,14 +91,10 @@ export function useAsignarDeposito() {
       motivo: string | null;
       clave: string;
     }) =>
-      solicitar<{ deposito: Deposito; pago: PagoRegistrado }>(
-        'POST',
-        `/api/conciliacion/pendientes/${id}/asignacion`,
-        {
-          cuerpo: motivo === null ? { creditoId } : { creditoId, motivo },
-          encabezados: { 'Idempotency-Key': clave },
-        },
-      ),
+      solicitar<DepositoAsignado>('POST', `/api/conciliacion/pendientes/${id}/asignacion`, {
+        cuerpo: motivo === null ? { creditoId } : { creditoId, motivo },
+        encabezados: { 'Idempotency-Key': clave },
+      }),
     onSuccess: refrescar,
   });
 }

@@ -5,17 +5,14 @@ import type { Rol } from './tipos.ts';
 /** The administrador keeps the results catalogue and the contact rules' parameters. */
 export const ROLES_CONFIGURACION_GESTION: readonly Rol[] = ['administrador'];
 
-export interface ResultadoGestion {
-  id: number;
-  /** `promesa_de_pago`: what a gestión sends as its `resultado`. */
-  clave: string;
-  nombre: string;
-  /** The debtor (or an aval) was reached: counts as an effective contact. */
-  contactoEfectivo: boolean;
-  /** A gestión with this result carries a promesa de pago. */
-  promesa: boolean;
-  activo: boolean;
-}
+import type {
+  CatalogoResultados,
+  ParametrosGestion,
+  ResultadoGestion,
+} from '../../../src/contrato/gestion.ts';
+
+// The wire's shapes are the server's contract (src/contrato/gestion.ts), imported type-only.
+export type { ParametrosGestion, ResultadoGestion } from '../../../src/contrato/gestion.ts';
 
 const CLAVE_RESULTADOS = ['resultados-gestion'] as const;
 
@@ -24,7 +21,7 @@ export function useResultadosGestion(incluirInactivos = false) {
   return useQuery({
     queryKey: incluirInactivos ? [...CLAVE_RESULTADOS, 'todos'] : CLAVE_RESULTADOS,
     queryFn: ({ signal }) =>
-      solicitar<{ resultados: ResultadoGestion[] }>(
+      solicitar<CatalogoResultados>(
         'GET',
         incluirInactivos ? '/api/resultados-gestion?inactivos=true' : '/api/resultados-gestion',
         { senal: signal },
@@ -34,8 +31,13 @@ export function useResultadosGestion(incluirInactivos = false) {
   });
 }
 
-/** A new result is active; it is deactivated later, never deleted. */
-export type DatosResultado = Omit<ResultadoGestion, 'id' | 'activo'>;
+/**
+ * A new result is active; it is deactivated later, never deleted. Without `orden` it goes
+ * after the catalogue's usual ones (100).
+ */
+export type DatosResultado = Omit<ResultadoGestion, 'id' | 'activo' | 'orden'> & {
+  orden?: number;
+};
 
 export function useCrearResultado() {
   const clienteConsultas = useQueryClient();
@@ -59,15 +61,6 @@ export function useEditarResultado() {
       solicitar<ResultadoGestion>('PATCH', `/api/resultados-gestion/${id}`, { cuerpo: cambios }),
     onSuccess: () => clienteConsultas.invalidateQueries({ queryKey: CLAVE_RESULTADOS }),
   });
-}
-
-export interface ParametrosGestion {
-  intentosDiariosPorPersona: number;
-  horasHabilesParaEscalar: number;
-  diasSinContacto: number;
-  minutosDeToma: number;
-  /** `"50000.00"`: from this balance an account counts as high in the queue. */
-  saldoAlto: string;
 }
 
 const CLAVE_PARAMETROS = ['gestion', 'parametros'] as const;

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Contactos } from '../../../src/contrato/contactos.ts';
 import type { TipoTelefono } from './atencion.ts';
 import { solicitar } from './cliente.ts';
 import type { Rol } from './tipos.ts';
@@ -40,79 +41,16 @@ export function nombreDeZona(zona: string): string {
   return ZONAS_HORARIAS.find((z) => z.zona === zona)?.nombre ?? zona;
 }
 
-interface Vigencia {
-  agregado: string;
-  /** When it stopped being used (corrected or retired); null: current. */
-  retirado: string | null;
-}
-
-interface ZonaEfectiva {
-  /** The zone the contact rules use: chosen by hand, else derived (address state, area code). */
-  zonaHoraria: string;
-  /** True when someone chose it (abroad); false when derived. */
-  zonaHorariaAMano: boolean;
-}
-
-export interface Telefono extends Vigencia, ZonaEfectiva {
-  id: number;
-  /** Masked, `•••• 2847`: the whole number is a logged reveal (`datos-personales.ts`). */
-  numero: string;
-  tipo: TipoTelefono;
-  valido: boolean;
-  consentimiento: boolean;
-}
-
-export interface Correo extends Vigencia {
-  id: number;
-  /** Masked, `s•••@dominio.com`. */
-  correo: string;
-  valido: boolean;
-  consentimiento: boolean;
-}
-
-export interface Domicilio extends Vigencia, ZonaEfectiva {
-  id: number;
-  calle: string;
-  numero: string | null;
-  colonia: string | null;
-  codigoPostal: string | null;
-  municipio: string;
-  estado: string;
-  vigente: boolean;
-}
-
-export type TipoContacto = 'telefono' | 'correo' | 'domicilio';
-export type CambioContacto =
-  | 'alta'
-  | 'correccion'
-  | 'invalido'
-  | 'valido'
-  | 'consentimiento'
-  | 'retiro'
-  | 'zona_horaria';
-
-/** A change of a contact datum, before and after: nothing is overwritten unseen. */
-export interface CambioDeContacto {
-  id: number;
-  tipo: TipoContacto;
-  contactoId: number;
-  cambio: CambioContacto;
-  antes: unknown;
-  despues: unknown;
-  motivo: string | null;
-  /** Who made it; null for the import. */
-  registradoPor: { id: number; nombre: string } | null;
-  registrado: string;
-}
-
-export interface Contactos {
-  personaId: number;
-  /** Current ones first, then the retired ones (kept for the history). */
-  telefonos: Telefono[];
-  correos: Correo[];
-  domicilios: Domicilio[];
-  historial: CambioDeContacto[];
-}
+// The wire's shapes are the server's contract (src/contrato/contactos.ts), imported type-only.
+export type {
+  CambioContacto,
+  CambioDeContacto,
+  Contactos,
+  Correo,
+  Domicilio,
+  Telefono,
+  TipoContacto,
+} from '../../../src/contrato/contactos.ts';
 
 /** The person's current phones, e-mails and addresses and their history. */
 export function useContactos(personaId: number | null) {

@@ -1,10 +1,23 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DescuentoPorConcepto, RolAutorizador, TipoAlternativa } from './alternativas.ts';
+import type { Convenio, ConvenioEnLista, Pendiente } from '../../../src/contrato/convenios.ts';
 import { solicitar } from './cliente.ts';
 import type { Rol } from './tipos.ts';
 
+// The wire's shapes are the server's contract (src/contrato/convenios.ts), imported type-only.
+export type {
+  AvisoDeConvenio,
+  Convenio,
+  ConvenioEnLista,
+  CreditoDeConvenio,
+  EstadoConvenio,
+  Pendiente,
+  Promesa,
+  TipoConvenio,
+} from '../../../src/contrato/convenios.ts';
+
 /** The server's rules (src/modules/autorizacion/politicas.ts), to show only what will work. */
 export const ROLES_PROPONER_CONVENIO: readonly Rol[] = ['gestor', 'coordinador'];
+
 export const ROLES_CONVENIOS: readonly Rol[] = [
   'gestor',
   'coordinador',
@@ -14,106 +27,6 @@ export const ROLES_CONVENIOS: readonly Rol[] = [
 export const ROLES_PENDIENTES: readonly Rol[] = ['gestor', 'coordinador', 'administrador'];
 export const ROLES_CANCELAR_CONVENIO: readonly Rol[] = ROLES_PENDIENTES;
 export const ROLES_FIRMAR_CONVENIO: readonly Rol[] = ['gestor', 'coordinador'];
-
-export type EstadoConvenio =
-  | 'propuesto'
-  | 'autorizado'
-  | 'firmado'
-  | 'cumplido'
-  | 'incumplido'
-  | 'cancelado';
-
-export type TipoConvenio = TipoAlternativa | 'campana';
-
-export interface CreditoDeConvenio {
-  id: number;
-  numero: string;
-}
-
-export interface Promesa {
-  creditoId: number;
-  numero: number;
-  fecha: string;
-  monto: string;
-  estado: 'pendiente' | 'cumplida' | 'incumplida';
-}
-
-export interface Convenio {
-  id: number;
-  estado: EstadoConvenio;
-  estadoEtiqueta: string;
-  origen: 'alternativa' | 'campana';
-  versionId: number;
-  tipo: TipoConvenio;
-  nombre: string;
-  fecha: string;
-  primerPago: string;
-  plazo: number | null;
-  liquida: boolean;
-  liquidarHoy: string;
-  total: string;
-  descuento: DescuentoPorConcepto;
-  condiciones: string;
-  toleranciaDias: number;
-  /** The debtor: the acreditado of the first credit (null only if the credit has none). */
-  acreditado: { personaId: number; nombre: string } | null;
-  creditos: CreditoDeConvenio[];
-  /** A signed reestructura's new credits: its promises are theirs (absent on older servers). */
-  creditosNuevos?: Array<CreditoDeConvenio & { reestructuraDe: number | null }>;
-  promesas: Promesa[];
-  condonaciones: Array<{
-    creditoId: number;
-    fecha: string;
-    concepto: 'moratorio' | 'interes';
-    monto: string;
-  }>;
-  periodosSinMoratorio: Array<{ creditoId: number; desde: string; hasta: string }>;
-  firmantes: Array<{ personaId: number; calidad: 'acreditado' | 'aval'; nombre: string }>;
-  autorizacion: {
-    requerida: boolean;
-    rol: RolAutorizador | null;
-    motivos: string[];
-    autorizadoPor: string | null;
-    autorizadoEl: string | null;
-  };
-  /** Whether the current user may authorize it now (maker-checker and the matrix decide). */
-  puedesAutorizar: boolean;
-  /** Why not, in a sentence, while it waits for authorization; null otherwise. */
-  motivoParaNoAutorizar: string | null;
-  propuestoPor: string;
-  propuestoEl: string;
-  fechaFirma: string | null;
-  cerradoEl: string | null;
-  motivoCancelacion: string | null;
-}
-
-export interface ConvenioEnLista {
-  id: number;
-  estado: EstadoConvenio;
-  estadoEtiqueta: string;
-  nombre: string;
-  tipo: TipoConvenio;
-  fecha: string;
-  fechaFirma: string | null;
-  creditos: CreditoDeConvenio[];
-  total: string;
-  descuento: string;
-  propuestoPor: string;
-}
-
-export interface Pendiente {
-  id: number;
-  nombre: string;
-  tipo: TipoConvenio;
-  creditos: CreditoDeConvenio[];
-  total: string;
-  descuento: string;
-  requiereRol: RolAutorizador;
-  motivos: string[];
-  propuestoPor: string;
-  propuestoEl: string;
-  puedesAutorizar: boolean;
-}
 
 /** A convenio captured from a simulator offer: the server simulates it again, never amounts. */
 export interface NuevoConvenio {

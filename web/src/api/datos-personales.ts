@@ -1,3 +1,4 @@
+import type { Revelado } from '../../../src/contrato/datos-personales.ts';
 import { solicitar } from './cliente.ts';
 
 /**
@@ -11,9 +12,8 @@ export type DatoARevelar =
   | { campo: 'telefono'; telefonoId: number }
   | { campo: 'correo'; correoId: number };
 
-export interface Revelado {
-  valor: string;
-}
+// The wire's shape is the server's contract (src/contrato/datos-personales.ts).
+export type { Revelado } from '../../../src/contrato/datos-personales.ts';
 
 export function revelarDatoPersonal(personaId: number, dato: DatoARevelar): Promise<Revelado> {
   return solicitar<Revelado>('POST', `/api/personas/${personaId}/revelar`, { cuerpo: dato });

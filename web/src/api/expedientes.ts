@@ -1,4 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Escaneo,
+  Expediente,
+  ListaEscaneos,
+  ListaPorPrescribir,
+  MovimientoHecho,
+  ParametrosPrescripcion,
+  PrestamosVencidos,
+  ResultadoInventario,
+} from '../../../src/contrato/expedientes.ts';
 import { solicitar, solicitarArchivo } from './cliente.ts';
 import type { Rol } from './tipos.ts';
 
@@ -18,85 +28,24 @@ export const ROLES_ESCANEOS: readonly Rol[] = ROLES_EXPEDIENTE;
 /** Who changes the prescription parameters (with their legal basis). */
 export const ROLES_PARAMETROS_PRESCRIPCION: readonly Rol[] = ['administrador'];
 
-export type TipoUbicacion = 'archivo' | 'persona' | 'despacho' | 'devuelto';
-
-export interface Ubicacion {
-  tipo: TipoUbicacion;
-  /** The archive's office (also the office of the person who has it). */
-  oficina: { id: number; clave: string; nombre: string } | null;
-  estante: string | null;
-  caja: string | null;
-  usuario: { id: number; nombre: string } | null;
-  despacho: { id: number; nombre: string } | null;
-  /** While lent: the date it must be back. */
-  devolverAMasTardar: string | null;
-  /** Lent and past its date. */
-  vencida: boolean;
-  /** False: nothing recorded yet, it is in its office's archive on an unknown shelf. */
-  registrada: boolean;
-}
-
-export interface Prescripcion {
-  fecha: string;
-  desde: string;
-  motivo: string;
-  /** Negative once prescribed. */
-  diasRestantes: number;
-  prescrito: boolean;
-}
-
-export type EstadoDocumental =
-  | 'vigente'
-  | 'vencido'
-  | 'pagado_anticipadamente'
-  | 'sustituido_por_reestructura'
-  | 'finiquitado'
-  | 'devuelto_al_acreditado'
-  | 'en_despacho';
-
-export interface Pieza {
-  /** `EXP-<número de crédito>` or `PAG-<número de pagaré>`: what the label's QR says. */
-  etiqueta: string;
-  tipo: 'expediente' | 'pagare';
-  ministracionId: number | null;
-  pagare: {
-    numero: string;
-    ministracion: number;
-    monto: string;
-    vencimiento: string;
-    periodoEscolar: string;
-  } | null;
-  /** Null for the expediente. */
-  estadoDocumental: EstadoDocumental | null;
-  motivoEstado: string | null;
-  prescripcion: Prescripcion | null;
-  ubicacion: Ubicacion;
-}
-
-export type TipoArchivoEscaneo = 'application/pdf' | 'image/jpeg' | 'image/png';
-
-export interface Escaneo {
-  id: number;
-  ministracionId: number | null;
-  actuacionId: number | null;
-  nombre: string;
-  tipo: TipoArchivoEscaneo;
-  bytes: number;
-  sha256: string;
-  descripcion: string | null;
-  subidoPor: string;
-  subidoEn: string;
-}
-
-export interface Expediente {
-  creditoId: number;
-  numero: string;
-  oficina: { id: number; clave: string; nombre: string };
-  turnado: { despacho: { id: number; nombre: string }; hasta: string } | null;
-  /** The expediente first, then the pagarés by ministración. */
-  piezas: Pieza[];
-  escaneos: Escaneo[];
-}
+// The wire's shapes are the server's contract (src/contrato/expedientes.ts), imported type-only.
+export type {
+  Escaneo,
+  EstadoDocumental,
+  Expediente,
+  ListaPorPrescribir,
+  MovimientoHecho,
+  PagarePorPrescribir,
+  ParametrosPrescripcion,
+  Pieza,
+  PiezaDeInventario,
+  PiezaVencida,
+  Prescripcion,
+  ResultadoInventario,
+  TipoArchivoEscaneo,
+  TipoUbicacion,
+  Ubicacion,
+} from '../../../src/contrato/expedientes.ts';
 
 const claveExpediente = (creditoId: number) => ['creditos', creditoId, 'expediente'] as const;
 
@@ -129,13 +78,6 @@ export interface DatosMovimiento {
   recibeNombre?: string;
   devolverAMasTardar?: string;
   nota?: string;
-}
-
-export interface MovimientoHecho {
-  acuseId: number;
-  /** Where to download the acuse to sign. */
-  acusePdf: string;
-  piezas: { etiqueta: string; ubicacion: Ubicacion }[];
 }
 
 /** A custody move: one Idempotency-Key per dialog, so a retry never moves the pieces twice. */
@@ -181,7 +123,7 @@ export function useEscaneos(creditoId: number, habilitada = true) {
   return useQuery({
     queryKey: claveEscaneos(creditoId),
     queryFn: ({ signal }) =>
-      solicitar<{ escaneos: Escaneo[] }>('GET', `/api/creditos/${creditoId}/escaneos`, {
+      solicitar<ListaEscaneos>('GET', `/api/creditos/${creditoId}/escaneos`, {
         senal: signal,
       }),
     select: (r) => r.escaneos,
@@ -220,14 +162,6 @@ export function urlEscaneo(id: number): string {
   return `/api/escaneos/${id}`;
 }
 
-export interface PiezaVencida {
-  etiqueta: string;
-  creditoId: number;
-  numero: string;
-  ubicacion: Ubicacion;
-  diasDeRetraso: number;
-}
-
 /**
  * The server answers at most this many overdue pieces (the oldest first): more is a backlog,
  * and a count that reaches it reads «1,000 o más».
@@ -249,36 +183,12 @@ export function usePrestamosVencidos(
   return useQuery({
     queryKey: ['custodia', 'prestamos-vencidos', oficinaId, mios],
     queryFn: ({ signal }) =>
-      solicitar<{ piezas: PiezaVencida[] }>('GET', `/api/custodia/prestamos-vencidos${sufijo}`, {
+      solicitar<PrestamosVencidos>('GET', `/api/custodia/prestamos-vencidos${sufijo}`, {
         senal: signal,
       }),
     select: (r) => r.piezas,
     enabled: habilitada,
   });
-}
-
-export interface PagarePorPrescribir {
-  creditoId: number;
-  numero: string;
-  acreditado: string;
-  oficina: { id: number; clave: string; nombre: string };
-  etiqueta: string;
-  pagareNumero: string;
-  vencimiento: string;
-  prescripcion: Prescripcion;
-  /** The balance at the latest aging; null while none has been computed for the credit. */
-  saldo: string | null;
-}
-
-export interface ListaPorPrescribir {
-  hoy: string;
-  dias: number;
-  /** One page of them, soonest first. */
-  pagares: PagarePorPrescribir[];
-  /** How many match in all pages. */
-  total: number;
-  pagina: number;
-  porPagina: number;
 }
 
 export interface FiltroPrescripcion {
@@ -306,23 +216,6 @@ export function usePrescripcion(filtro: FiltroPrescripcion) {
   });
 }
 
-/** A piece as the inventory names it (the server may add more about it). */
-export interface PiezaDeInventario {
-  etiqueta: string;
-  creditoId?: number;
-  numero?: string;
-}
-
-export interface ResultadoInventario {
-  coinciden: PiezaDeInventario[];
-  /** The system says they are on this shelf, and they were not scanned. */
-  faltan: PiezaDeInventario[];
-  /** Scanned here, while the system says they are elsewhere. */
-  sobran: (PiezaDeInventario & { ubicacionRegistrada: Ubicacion })[];
-  /** Scanned labels that name no piece. */
-  desconocidas: string[];
-}
-
 export interface DatosInventario {
   oficinaId: number;
   estante: string;
@@ -335,16 +228,6 @@ export function useCompararInventario() {
     mutationFn: (datos: DatosInventario) =>
       solicitar<ResultadoInventario>('POST', '/api/custodia/inventarios', { cuerpo: datos }),
   });
-}
-
-export interface ParametrosPrescripcion {
-  /** Whether a documented payment restarts the 3-year term. */
-  pagoInterrumpe: boolean;
-  alertasDias: number[];
-  /** The legal basis the administrador noted. */
-  fundamento: string;
-  definidoPor?: string | null;
-  definidoEn?: string;
 }
 
 const CLAVE_PARAMETROS = ['parametros', 'prescripcion'] as const;

@@ -13,6 +13,17 @@ export const ROLES_HISTORIA: readonly Rol[] = [
   'administrador',
 ];
 
+import type { CanalGestion, Gestion, Historia } from '../../../src/contrato/gestion.ts';
+
+// The wire's shapes are the server's contract (src/contrato/gestion.ts), imported type-only.
+export type {
+  CanalGestion,
+  EventoHistoria,
+  Gestion,
+  Historia,
+  TipoEvento,
+} from '../../../src/contrato/gestion.ts';
+
 export const CANALES_GESTION = [
   'llamada_saliente',
   'llamada_entrante',
@@ -22,8 +33,7 @@ export const CANALES_GESTION = [
   'whatsapp',
   'carta',
   'ventanilla',
-] as const;
-export type CanalGestion = (typeof CANALES_GESTION)[number];
+] as const satisfies readonly CanalGestion[];
 
 export const NOMBRE_CANAL_GESTION: Record<CanalGestion, string> = {
   llamada_saliente: 'Llamada saliente',
@@ -79,39 +89,12 @@ export interface DatosGestion {
   recadoId: number | null;
 }
 
-export interface Gestion extends DatosGestion {
-  id: number;
-}
-
-export type TipoEvento =
-  | 'gestion'
-  | 'pago'
-  | 'cancelacion'
-  | 'condonacion'
-  | 'convenio'
-  | 'turno'
-  | 'promesa'
-  | 'recado';
-
-/** One line of the account's timeline, written in Spanish by the server. */
-export interface EventoHistoria {
-  tipo: TipoEvento;
-  /** Unique within its `tipo`. */
-  id: string;
-  /** When it happened or was registered (ISO instant). */
-  instante: string;
-  titulo: string;
-  detalle: string | null;
-  /** Who registered it; null for what came by an import. */
-  quien: string | null;
-}
-
 export function useHistoria(creditoId: number, habilitada = true) {
   return useQuery({
     // Under the credit's key: a payment or a convenio invalidates it too.
     queryKey: ['creditos', creditoId, 'historia'],
     queryFn: ({ signal }) =>
-      solicitar<{ eventos: EventoHistoria[] }>('GET', `/api/creditos/${creditoId}/historia`, {
+      solicitar<Historia>('GET', `/api/creditos/${creditoId}/historia`, {
         senal: signal,
       }),
     select: (r) => r.eventos,

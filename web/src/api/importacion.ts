@@ -1,4 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  AvanceImportacion,
+  EstadoTrabajoImportacion,
+  RespuestaImportacion,
+  ResultadoImportacionCartera,
+} from '../../../src/contrato/importacion.ts';
 import { ErrorApi, solicitar } from './cliente.ts';
 import { CLAVE_SESION } from './sesion.ts';
 import type { Rol } from './tipos.ts';
@@ -78,72 +84,15 @@ export function elegirCartera(
 /** The institute's template, served as is (plantillas/cartera.xlsx); a plain same-origin GET. */
 export const URL_PLANTILLA = '/api/importaciones/plantilla.xlsx';
 
-/** Where a fault of the workbook is, as a person sees it in Excel. */
-export interface Observacion {
-  hoja: string;
-  /** The row, header = 1; null: the sheet as a whole (a missing column, an unknown sheet). */
-  fila: number | null;
-  columna: string | null;
-  mensaje: string;
-}
-
-export interface ConteosImportacion {
-  productos: { nuevos: number; versionesNuevas: number; versionesExistentes: number };
-  personas: { nuevas: number; existentes: number };
-  creditos: { nuevos: number; sinCambios: number };
-  movimientos: { nuevos: number; existentes: number };
-  /**
-   * Phones, e-mails and addresses: added, those that took the place of a person's current one
-   * (the old one stays in her history) and those already on file.
-   */
-  contactos: Record<'telefonos' | 'correos' | 'domicilios', ConteoContactos>;
-}
-
-export interface ConteoContactos {
-  nuevos: number;
-  reemplazados: number;
-  yaRegistrados: number;
-}
-
-/** Every observation counted, though the lists carry only the first ones of each sheet. */
-export interface RecuentoObservaciones {
-  total: number;
-  porHoja: Array<{ hoja: string; total: number; listadas: number }>;
-  porTipo: Array<{ hoja: string; columna: string | null; tipo: string; total: number }>;
-}
-
-/** 201 (imported) and 422 (not imported: it has errors, nothing was written) share this shape. */
-export interface ResultadoImportacionCartera {
-  archivo: string;
-  importado: boolean;
-  /** The first ones of each sheet (200); `resumen` has the counts of all. */
-  errores: Observacion[];
-  advertencias: Observacion[];
-  /** One line per error that hid others («24 filas de … no se revisaron: error en …»). */
-  sinRevisar?: Observacion[];
-  resumen: {
-    errores: RecuentoObservaciones;
-    advertencias: RecuentoObservaciones;
-    /** Rows those errors left unchecked, and how many errors they were. */
-    sinRevisar?: { filas: number; causas: number };
-  };
-  conteos: ConteosImportacion;
-}
-
-/** How far a queued import got (GET /api/importaciones/trabajos/:id). */
-export interface AvanceImportacion {
-  fase: 'lectura' | 'validacion' | 'motor' | 'escritura';
-  filasLeidas: number;
-  filasValidadas: number;
-  filasEscritas: number;
-}
-
-interface EstadoTrabajoImportacion {
-  estado: 'pendiente' | 'en_curso' | 'terminado' | 'fallido' | 'cancelado';
-  avance: AvanceImportacion | null;
-  resultado: unknown;
-  error: { codigo: string; mensaje: string } | null;
-}
+// The wire's shapes are the server's contract (src/contrato/importacion.ts), imported type-only.
+export type {
+  AvanceImportacion,
+  ConteoContactos,
+  ConteosImportacion,
+  Observacion,
+  RecuentoObservaciones,
+  ResultadoImportacionCartera,
+} from '../../../src/contrato/importacion.ts';
 
 // How often the screen asks how the import goes.
 const CADA_MS = 700;
@@ -202,7 +151,7 @@ export function useImportarCartera(alAvanzar: (a: AvanceImportacion) => void = (
                 tipo: cartera.tipo === 'zip' ? TIPO_ZIP : TIPO_XLSX,
               },
             };
-      const respuesta = await solicitar<unknown>('POST', '/api/importaciones', {
+      const respuesta = await solicitar<RespuestaImportacion>('POST', '/api/importaciones', {
         ...cuerpo,
         // Headers carry ASCII: a file name with accents travels percent-encoded.
         encabezados: {

@@ -5,8 +5,32 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import type {
+  Candidatos,
+  CuentasTurnadas,
+  Devolucion,
+  EstadoJuridico,
+  ListaActuaciones,
+  ListaDespachos,
+  ReporteDespachos,
+  RespuestaActuacion,
+  RespuestaDespacho,
+  Turnados,
+} from '../../../src/contrato/juridico.ts';
 import { solicitar } from './cliente.ts';
 import type { Rol } from './tipos.ts';
+
+// The wire's shapes are the server's contract (src/contrato/juridico.ts), imported type-only.
+export type {
+  Actuacion,
+  Candidato,
+  CuentaTurnada,
+  Despacho,
+  EstadoJuridico,
+  PrescripcionCercana,
+  RenglonReporte as FilaReporte,
+  Turnado,
+} from '../../../src/contrato/juridico.ts';
 
 /** The server's rules (src/modules/autorizacion/politicas.ts), to show only what will work. */
 export const ROLES_JURIDICO: readonly Rol[] = ['coordinador', 'administrador'];
@@ -30,8 +54,7 @@ export const ESTADOS_JURIDICOS = [
   'convenio_judicial',
   'cobrado',
   'incobrable',
-] as const;
-export type EstadoJuridico = (typeof ESTADOS_JURIDICOS)[number];
+] as const satisfies readonly EstadoJuridico[];
 
 export const NOMBRE_ESTADO_JURIDICO: Record<EstadoJuridico, string> = {
   recibido: 'Recibido',
@@ -48,19 +71,6 @@ export const NOMBRE_ESTADO_JURIDICO: Record<EstadoJuridico, string> = {
 /** Amounts travel as decimal strings `"1234.56"`: read them with `centavosDe`. */
 type Monto = string;
 
-export interface Despacho {
-  id: number;
-  nombre: string;
-  activo: boolean;
-  contacto: string | null;
-  telefono: string | null;
-  correo: string | null;
-  /** The external lawyers tied to it (users with the role abogado_externo). */
-  abogados: Array<{ id: number; usuario: string; nombre: string; activo: boolean }>;
-  /** Accounts it holds now. */
-  cuentasTurnadas: number;
-}
-
 export interface DatosDespacho {
   nombre: string;
   contacto: string | null;
@@ -69,13 +79,6 @@ export interface DatosDespacho {
   /** Exactly the lawyers of the firm: one left out is untied (and stops seeing its accounts). */
   abogadoIds: number[];
   activo?: boolean;
-}
-
-/** An account's nearest prescription: of its pagarés not yet prescribed, the first to go. */
-export interface PrescripcionCercana {
-  fecha: string;
-  /** Days left from the business date (negative once prescribed). */
-  dias: number;
 }
 
 export interface CriteriosTurnado {
@@ -87,81 +90,11 @@ export interface CriteriosTurnado {
   creditoIds?: number[];
 }
 
-/** An account the criteria found, before it is turned over. */
-export interface Candidato {
-  creditoId: number;
-  numero: string;
-  acreditado: string;
-  oficina: string;
-  /** Saldo para liquidar of the latest aging snapshot; null before the first one. */
-  saldo: Monto | null;
-  bucket: string | null;
-  prescribe: PrescripcionCercana | null;
-  convenioIncumplido: boolean;
-  /** The day of its last effective contact; null: never. */
-  ultimoContactoEfectivo: string | null;
-}
-
-export interface Actuacion {
-  id: number;
-  /** The firm that held the account when it was recorded. */
-  despacho: { id: number; nombre: string };
-  estado: EstadoJuridico;
-  fecha: string;
-  juzgado: string | null;
-  expedienteJudicial: string | null;
-  nota: string | null;
-  registradoPor: string;
-  registradoEn: string;
-}
-
-/** An account held by a law firm now (the lawyer's list; the coordinador's, by firm). */
-export interface CuentaTurnada {
-  creditoId: number;
-  numero: string;
-  acreditado: string;
-  oficina: string;
-  despacho: { id: number; nombre: string };
-  turnadoId: number;
-  motivo: string;
-  desde: string;
-  hasta: string;
-  /** Past its end date and not recalled: no lawyer sees it any more; the coordinador decides. */
-  vencido: boolean;
-  saldo: Monto | null;
-  /** Its nearest pagaré not yet prescribed; all prescribed: the last one (days negative). */
-  prescribe: PrescripcionCercana | null;
-  ultimaActuacion: Pick<Actuacion, 'estado' | 'fecha'> | null;
-}
-
-export interface Turnado {
-  turnadoId: number;
-  creditoId: number;
-  numero: string;
-  despacho: { id: number; nombre: string };
-  desde: string;
-  hasta: string;
-  acuseId: number;
-  acusePdf: string;
-}
-
 export interface DatosTurnado {
   creditoIds: number[];
   despachoId: number;
   motivo: string;
   hasta: string;
-}
-
-export interface FilaReporte {
-  despacho: { id: number; nombre: string };
-  cuentas: number;
-  saldo: Monto;
-  /** Payments applied while the firm held the account, within the period. */
-  recuperado: Monto;
-  pagos: number;
-  diasPromedio: number | null;
-  /** Accounts recalled within the period. */
-  devueltas: number;
 }
 
 export interface DatosActuacion {
@@ -177,15 +110,11 @@ export const LARGO_EXPEDIENTE_JUDICIAL = 60;
 export function useDespachos(habilitada = true) {
   return useQuery({
     queryKey: ['despachos'],
-    queryFn: ({ signal }) =>
-      solicitar<{ despachos: Despacho[] }>('GET', '/api/despachos', { senal: signal }),
+    queryFn: ({ signal }) => solicitar<ListaDespachos>('GET', '/api/despachos', { senal: signal }),
     select: (r) => r.despachos,
     enabled: habilitada,
   });
 }
-
-/** The answer of a create or edit: the despacho itself or wrapped, whichever the server sends. */
-type RespuestaDespacho = Despacho | { despacho: Despacho };
 
 export function useGuardarDespacho() {
   const clienteConsultas = useQueryClient();
@@ -202,13 +131,7 @@ export function useGuardarDespacho() {
 export function useCandidatos() {
   return useMutation({
     mutationFn: (criterios: CriteriosTurnado) =>
-      solicitar<{ hoy: string; candidatos: Candidato[]; hayMas: boolean }>(
-        'POST',
-        '/api/turnados/candidatos',
-        {
-          cuerpo: criterios,
-        },
-      ),
+      solicitar<Candidatos>('POST', '/api/turnados/candidatos', { cuerpo: criterios }),
   });
 }
 
@@ -226,7 +149,7 @@ export function useTurnar() {
   const clienteConsultas = useQueryClient();
   return useMutation({
     mutationFn: ({ datos, clave }: { datos: DatosTurnado; clave: string }) =>
-      solicitar<{ turnados: Turnado[] }>('POST', '/api/turnados', {
+      solicitar<Turnados>('POST', '/api/turnados', {
         cuerpo: datos,
         encabezados: { 'Idempotency-Key': clave },
       }),
@@ -238,7 +161,7 @@ export function useDevolverTurnado() {
   const clienteConsultas = useQueryClient();
   return useMutation({
     mutationFn: ({ creditoId, motivo }: { creditoId: number; motivo: string }) =>
-      solicitar<unknown>('POST', `/api/creditos/${creditoId}/turnado/devolucion`, {
+      solicitar<Devolucion>('POST', `/api/creditos/${creditoId}/turnado/devolucion`, {
         cuerpo: { motivo },
       }),
     onSuccess: (_, { creditoId }) => refrescar(clienteConsultas, [creditoId]),
@@ -252,11 +175,9 @@ export function useCuentasTurnadas(despachoId: number | null, pagina: number) {
   return useQuery({
     queryKey: ['juridico', 'cuentas', despachoId, pagina],
     queryFn: ({ signal }) =>
-      solicitar<{ cuentas: CuentaTurnada[]; pagina: number; porPagina: number }>(
-        'GET',
-        `/api/juridico/cuentas?${consulta.toString()}`,
-        { senal: signal },
-      ),
+      solicitar<CuentasTurnadas>('GET', `/api/juridico/cuentas?${consulta.toString()}`, {
+        senal: signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -265,11 +186,9 @@ export function useReporteDespachos(desde: string, hasta: string) {
   return useQuery({
     queryKey: ['despachos', 'reporte', desde, hasta],
     queryFn: ({ signal }) =>
-      solicitar<{ despachos: FilaReporte[] }>(
-        'GET',
-        `/api/despachos/reporte?desde=${desde}&hasta=${hasta}`,
-        { senal: signal },
-      ),
+      solicitar<ReporteDespachos>('GET', `/api/despachos/reporte?desde=${desde}&hasta=${hasta}`, {
+        senal: signal,
+      }),
     select: (r) => r.despachos,
   });
 }
@@ -278,7 +197,7 @@ export function useActuaciones(creditoId: number, habilitada = true) {
   return useQuery({
     queryKey: ['juridico', 'actuaciones', creditoId],
     queryFn: ({ signal }) =>
-      solicitar<{ actuaciones: Actuacion[] }>('GET', `/api/creditos/${creditoId}/actuaciones`, {
+      solicitar<ListaActuaciones>('GET', `/api/creditos/${creditoId}/actuaciones`, {
         senal: signal,
       }),
     select: (r) => r.actuaciones,
@@ -290,7 +209,9 @@ export function useRegistrarActuacion(creditoId: number) {
   const clienteConsultas = useQueryClient();
   return useMutation({
     mutationFn: (datos: DatosActuacion) =>
-      solicitar<unknown>('POST', `/api/creditos/${creditoId}/actuaciones`, { cuerpo: datos }),
+      solicitar<RespuestaActuacion>('POST', `/api/creditos/${creditoId}/actuaciones`, {
+        cuerpo: datos,
+      }),
     // A lawsuit restarts the prescription clock: the expediente's dates change too.
     onSuccess: () =>
       Promise.all([

@@ -11,58 +11,27 @@ import type { Rol } from './tipos.ts';
 export const ROLES_METAS: readonly Rol[] = ['gestor', 'coordinador', 'administrador'];
 export const ROLES_DEFINIR_METAS: readonly Rol[] = ['coordinador', 'administrador'];
 
-export interface ObjetivoDeItem {
-  /** Recuperación in decimal pesos ("150000.00"); the counts as integer text ("120"). */
-  meta: string;
-  /** pg's numeric(6,2): "40.00". */
-  peso: string;
-}
+import type {
+  HistorialDeMeta,
+  MetaDefinida,
+  MetasDelMes,
+  ResultadoImportacionMetas,
+} from '../../../src/contrato/metas.ts';
 
-export type ItemsDeMeta = Partial<Record<ItemMeta, ObjetivoDeItem>>;
-
-export interface OficinaDeMeta {
-  id: number;
-  clave: string;
-  nombre: string;
-}
-
-export interface GestorDeMeta {
-  id: number;
-  usuario: string;
-  nombre: string;
-}
-
-/** A version of a goal: what it asks for, why, who set it and when. */
-export interface VersionDeMeta {
-  version: number;
-  items: ItemsDeMeta;
-  motivo: string | null;
-  registradaPor: { id: number; nombre: string };
-  /** ISO instant. */
-  registrada: string;
-}
-
-/** One subject's current goal for the month; no goal yet: version null. */
-export interface MetaEnLista {
-  oficina: OficinaDeMeta;
-  /** null: the office's own goal. */
-  gestor: GestorDeMeta | null;
-  version: number | null;
-  items: ItemsDeMeta;
-  motivo: string | null;
-  registradaPor: { id: number; nombre: string } | null;
-  registrada: string | null;
-}
-
-/** PUT's answer: the subject's goal now; `cambio` false when it already asked for that. */
-export interface MetaDefinida extends MetaEnLista {
-  cambio: boolean;
-}
-
-export interface MetasDelMes {
-  mes: string;
-  metas: MetaEnLista[];
-}
+// The wire's shapes are the server's contract (src/contrato/metas.ts), imported type-only.
+export type {
+  ErrorDeFilaMetas,
+  GestorDeMeta,
+  HistorialDeMeta,
+  ItemsDeMeta,
+  MetaDefinida,
+  MetaEnLista,
+  MetasDelMes,
+  ObjetivoDeItem,
+  OficinaDeMeta,
+  ResultadoImportacionMetas,
+  VersionDeMeta,
+} from '../../../src/contrato/metas.ts';
 
 /** What PUT sends per item: the amount as decimal text, a count as an integer. */
 export interface ObjetivoEnviado {
@@ -87,14 +56,6 @@ export function useMetas(mes: string) {
         senal: signal,
       }),
   });
-}
-
-export interface HistorialDeMeta {
-  mes: string;
-  oficina: OficinaDeMeta;
-  gestor: GestorDeMeta | null;
-  /** Newest first; empty when no goal was ever set for the month. */
-  versiones: VersionDeMeta[];
 }
 
 export type SujetoPedido = { gestorId: number } | { oficinaId: number };
@@ -127,17 +88,6 @@ export function useGuardarMeta(mes: string) {
       ]),
   });
 }
-
-export interface ErrorDeFilaMetas {
-  fila: number;
-  columna: string;
-  mensaje: string;
-}
-
-/** Nothing is written when a row is wrong: the 422 lists every error. */
-export type ResultadoImportacionMetas =
-  | { importadas: number; sinCambios: number }
-  | { errores: ErrorDeFilaMetas[] };
 
 export function useImportarMetas(mes: string) {
   const clienteConsultas = useQueryClient();

@@ -1,6 +1,5 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { esErrorApi, solicitar } from './cliente.ts';
-import type { Aplicacion, EstadoDeCuenta } from './creditos.ts';
 import type { Rol } from './tipos.ts';
 
 /** The server's rules (src/modules/autorizacion/politicas.ts), to show only what will work. */
@@ -18,8 +17,29 @@ export const ROLES_RECIBO: readonly Rol[] = [
 export const ROLES_EMITIR_FINIQUITO: readonly Rol[] = ['coordinador'];
 export const ROLES_IMPRIMIR_FINIQUITO: readonly Rol[] = ROLES_RECIBO;
 
-export type Excedente = 'reducir_plazo' | 'adelantar';
-export type CanalPago = 'banco' | 'caja' | 'nomina';
+import type {
+  CanalPago,
+  CartaFiniquito,
+  Excedente,
+  MovimientoCancelado,
+  PagoAnterior,
+  PagoRegistrado,
+  VistaPreviaDePago,
+} from '../../../src/contrato/pagos.ts';
+
+// The wire's shapes are the server's contract (src/contrato/pagos.ts), imported type-only.
+export type {
+  AplicacionDePago,
+  CanalPago,
+  CartaFiniquito,
+  ExcedeAdeudo,
+  Excedente,
+  MovimientoCancelado,
+  PagoAnterior,
+  PagoParecido,
+  PagoRegistrado,
+  VistaPreviaDePago,
+} from '../../../src/contrato/pagos.ts';
 
 export interface DatosVistaPrevia {
   /** `aaaa-mm-dd`; the server's today when absent. */
@@ -38,50 +58,6 @@ export interface DatosPago extends DatosVistaPrevia {
   confirmarDuplicado?: number;
 }
 
-export interface AplicacionDePago {
-  aplicacion: Aplicacion;
-  /** The statement with this payment (as of today for a registered one). */
-  estado: EstadoDeCuenta;
-}
-
-/** A payment already in force with the same date and amount: maybe this one, typed twice. */
-export interface PagoParecido {
-  movimientoId: number;
-  fecha: string;
-  monto: string;
-  canal: CanalPago | null;
-  referencia: string | null;
-}
-
-export interface VistaPreviaDePago extends AplicacionDePago {
-  pagosParecidos: PagoParecido[];
-  /** Part kept as a pago adelantado to keep the punctual rate, in words; null otherwise. */
-  anticipoPuntual: string | null;
-  /** It pays more than settles the credit: registering it needs an authorization. */
-  excedeAdeudo: {
-    adeudo: string;
-    exceso: string;
-    mensaje: string;
-    /** Whether the one asking may authorize it (coordinador, contabilidad). */
-    puedeAutorizar: boolean;
-  } | null;
-}
-
-/** A payment above what settled the credit: who authorized it; null for a bank deposit. */
-export interface ExcedeAdeudo {
-  adeudo: string;
-  exceso: string;
-  autorizadoPor: { id: number; usuario: string; nombre: string } | null;
-}
-
-/** Today's equal payment a 409 `posible_duplicado` names. */
-export interface PagoAnterior extends PagoParecido {
-  registradoPor: string | null;
-  registrado: string;
-  /** `HH:MM`, the institute's time. */
-  hora: string;
-}
-
 /** The earlier payment of a `posible_duplicado` answer; null for any other error. */
 export function pagoAnteriorDe(error: unknown): PagoAnterior | null {
   if (!esErrorApi(error) || error.codigo !== 'posible_duplicado') return null;
@@ -90,25 +66,6 @@ export function pagoAnteriorDe(error: unknown): PagoAnterior | null {
   return typeof (anterior as { movimientoId?: unknown }).movimientoId === 'number'
     ? (anterior as PagoAnterior)
     : null;
-}
-
-export interface PagoRegistrado extends AplicacionDePago {
-  movimiento: {
-    id: number;
-    fecha: string;
-    monto: string;
-    canal: CanalPago;
-    referencia: string;
-    excedente: Excedente;
-  };
-  excedeAdeudo: ExcedeAdeudo | null;
-}
-
-export interface CartaFiniquito {
-  folio: number;
-  fecha: string;
-  totalPagado: string;
-  nueva: boolean;
 }
 
 /**
@@ -159,11 +116,10 @@ export function useCancelarPago(creditoId: number) {
       motivo: string;
       clave: string;
     }) =>
-      solicitar<{ cancelacion: { id: number; fecha: string; cancela: number; motivo: string } }>(
-        'POST',
-        `/api/movimientos/${movimientoId}/cancelacion`,
-        { cuerpo: { motivo }, encabezados: { 'Idempotency-Key': clave } },
-      ),
+      solicitar<MovimientoCancelado>('POST', `/api/movimientos/${movimientoId}/cancelacion`, {
+        cuerpo: { motivo },
+        encabezados: { 'Idempotency-Key': clave },
+      }),
     onSuccess: () => refrescarDespuesDeMover(clienteConsultas, creditoId),
   });
 }

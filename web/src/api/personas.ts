@@ -1,35 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CorreccionesDePersona, DatosDePersona } from '../../../src/contrato/personas.ts';
 import { solicitar } from './cliente.ts';
 import type { Rol } from './tipos.ts';
 
 /** Who corrects a person's name, CURP or birth date (the server's rule; office checked there). */
 export const ROLES_CORREGIR_PERSONA: readonly Rol[] = ['coordinador', 'administrador'];
 
-export interface DatosDePersona {
-  id: number;
-  nombres: string;
-  primerApellido: string;
-  segundoApellido: string | null;
-  /** Masked: `HESJ47…N04`. */
-  curp: string | null;
-  fechaNacimiento: string | null;
-}
-
-export interface CorreccionDePersona {
-  id: number;
-  /** Only the fields corrected, by their API name (`segundoApellido`); a CURP masked. */
-  antes: Record<string, string | null>;
-  despues: Record<string, string | null>;
-  motivo: string;
-  registradaPor: { id: number; nombre: string };
-  registrada: string;
-}
-
-export interface CorreccionesDePersona {
-  personaId: number;
-  persona: DatosDePersona;
-  correcciones: CorreccionDePersona[];
-}
+// The wire's shapes are the server's contract (src/contrato/personas.ts), imported type-only.
+export type {
+  CorreccionDePersona,
+  CorreccionesDePersona,
+  DatosDePersona,
+} from '../../../src/contrato/personas.ts';
 
 /** What a correction sends: only the fields that change, and why. */
 export interface CorreccionNueva {

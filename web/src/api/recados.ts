@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { Referencia } from './asignacion.ts';
 import { solicitar } from './cliente.ts';
 import type { DatosGestion } from './gestiones.ts';
 import type { Rol } from './tipos.ts';
@@ -16,34 +15,15 @@ export const ROLES_RECADOS: readonly Rol[] = [
 /** A recado is attended with a gestión, which only the office's staff log. */
 export const ROLES_ATENDER_RECADOS: readonly Rol[] = ['gestor', 'coordinador'];
 
-export type EstadoRecado = 'nuevo' | 'leido' | 'atendido';
+import type { Recado, RecadoAtendido, RecadosDelUsuario } from '../../../src/contrato/recados.ts';
 
-export interface Recado {
-  id: number;
-  estado: EstadoRecado;
-  oficinaId: number;
-  /** The account it is about, with its acreditado; null when the caller named none. */
-  creditoId: number | null;
-  numero: string | null;
-  acreditado: string | null;
-  /** The caller, when found with the search. */
-  persona: Referencia | null;
-  llamanteNombre: string;
-  /** Masked, `•••• 4567`: whoever attends the recado reveals it to call back. */
-  llamanteTelefono: string | null;
-  para: Referencia;
-  /** Who answered the phone and took the message. */
-  tomadoPor: Referencia;
-  mensaje: string;
-  /** Instant the caller asked to be called back; null: not said. */
-  volverALlamar: string | null;
-  creado: string;
-  leido: string | null;
-  atendido: string | null;
-  gestionId: number | null;
-  /** Instant it reached the coordinador for lack of attention; null: not escalated. */
-  escalado: string | null;
-}
+// The wire's shapes are the server's contract (src/contrato/recados.ts), imported type-only.
+export type {
+  EstadoRecado,
+  Recado,
+  RecadoAtendido,
+  RecadosDelUsuario,
+} from '../../../src/contrato/recados.ts';
 
 export interface DatosRecado {
   creditoId?: number;
@@ -68,8 +48,7 @@ export const INTERVALO_SIN_AVISOS_MS = 60_000;
 export function useRecados(intervalo: number | false = false, habilitada = true) {
   return useQuery({
     queryKey: CLAVE_RECADOS,
-    queryFn: ({ signal }) =>
-      solicitar<{ recados: Recado[]; nuevos: number }>('GET', '/api/recados', { senal: signal }),
+    queryFn: ({ signal }) => solicitar<RecadosDelUsuario>('GET', '/api/recados', { senal: signal }),
     staleTime: 0,
     refetchInterval: intervalo,
     enabled: habilitada,
@@ -116,7 +95,7 @@ export function useMarcarLeido() {
   const clienteConsultas = useQueryClient();
   return useMutation({
     mutationFn: (id: number) =>
-      solicitar<unknown>('POST', `/api/recados/${id}/lectura`, { cuerpo: {} }),
+      solicitar<Recado>('POST', `/api/recados/${id}/lectura`, { cuerpo: {} }),
     onSettled: () => clienteConsultas.invalidateQueries({ queryKey: CLAVE_RECADOS }),
   });
 }
@@ -135,7 +114,7 @@ export function useAtenderRecado() {
       /** Only when the recado names no credit. */
       creditoId: number | null;
     }) =>
-      solicitar<unknown>('POST', `/api/recados/${id}/atencion`, {
+      solicitar<RecadoAtendido>('POST', `/api/recados/${id}/atencion`, {
         cuerpo: creditoId === null ? gestion : { ...gestion, creditoId },
       }),
     onSuccess: (_, { creditoId }) =>

@@ -1,4 +1,6 @@
-/** Shapes the API returns (see the API contract in the web brief). */
+/** Roles as a value for the screens; the shapes come from the server's contract (src/contrato/). */
+
+import type { Rol } from '../../../src/contrato/comun.ts';
 
 export const ROLES = [
   'gestor',
@@ -6,27 +8,8 @@ export const ROLES = [
   'contabilidad',
   'abogado_externo',
   'administrador',
-] as const;
+] as const satisfies readonly Rol[];
 
-export type Rol = (typeof ROLES)[number];
-
-export interface Oficina {
-  id: number;
-  nombre: string;
-}
-
-export interface Usuario {
-  id: number;
-  usuario: string;
-  nombre: string;
-  rol: Rol;
-  oficina: Oficina | null;
-  activo: boolean;
-}
-
-export interface RespuestaSesion {
-  usuario: Usuario;
-  csrf: string;
-  /** The server's business date `aaaa-mm-dd` (America/Hermosillo): the UI's only "today". */
-  hoy: string;
-}
+export type { Oficina, Rol } from '../../../src/contrato/comun.ts';
+// The wire's shapes are the server's contract (src/contrato/sesion.ts), imported type-only.
+export type { RespuestaSesion, Usuario } from '../../../src/contrato/sesion.ts';

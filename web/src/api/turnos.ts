@@ -6,44 +6,29 @@ import type { Rol } from './tipos.ts';
 /** Walk-ins are registered and attended by an office's staff (the server's rule). */
 export const ROLES_TURNOS: readonly Rol[] = ['gestor', 'coordinador'];
 
-export const MOTIVOS_TURNO = ['informes', 'abono', 'liquidacion', 'convenio', 'otro'] as const;
-export type MotivoTurno = (typeof MOTIVOS_TURNO)[number];
-export type EstadoTurno = 'en_espera' | 'en_atencion' | 'atendido' | 'abandonado';
+import type {
+  IndicadoresTurnos,
+  ListaTurnos,
+  MotivoTurno,
+  Turno,
+} from '../../../src/contrato/turnos.ts';
 
-export interface Turno {
-  id: number;
-  /** `H-007`: the office's letter and the day's number, what the person hears called. */
-  clave: string;
-  fecha: string;
-  nombre: string;
-  motivo: MotivoTurno;
-  estado: EstadoTurno;
-  /** Instants (ISO, UTC): shown in Hermosillo time. */
-  llegada: string;
-  inicioAtencion: string | null;
-  finAtencion: string | null;
-  gestor: { id: number; nombre: string } | null;
-  persona: { id: number; nombre: string } | null;
-  resultado: string | null;
-}
+// The wire's shapes are the server's contract (src/contrato/turnos.ts), imported type-only.
+export type {
+  EstadoTurno,
+  Indicador,
+  IndicadoresTurnos,
+  MotivoTurno,
+  Turno,
+} from '../../../src/contrato/turnos.ts';
 
-export interface Indicador {
-  registrados: number;
-  atendidos: number;
-  abandonados: number;
-  pendientes: number;
-  /** atendidos ÷ registrados, 0..1. */
-  tasaAtencion: number;
-  esperaPromedioMin: number | null;
-  atencionPromedioMin: number | null;
-}
-
-export interface IndicadoresTurnos {
-  desde: string;
-  hasta: string;
-  porDia: Array<Indicador & { fecha: string }>;
-  porGestor: Array<Indicador & { gestor: string }>;
-}
+export const MOTIVOS_TURNO = [
+  'informes',
+  'abono',
+  'liquidacion',
+  'convenio',
+  'otro',
+] as const satisfies readonly MotivoTurno[];
 
 export type CambioTurno =
   | { evento: 'tomar' }
@@ -62,11 +47,9 @@ export function useTurnos(fecha: string, actualizacion: Actualizacion) {
   return useQuery({
     queryKey: [...CLAVE_TURNOS, 'lista', fecha],
     queryFn: ({ signal }) =>
-      solicitar<{ fecha: string; turnos: Turno[] }>(
-        'GET',
-        `/api/turnos?fecha=${encodeURIComponent(fecha)}`,
-        { senal: signal },
-      ),
+      solicitar<ListaTurnos>('GET', `/api/turnos?fecha=${encodeURIComponent(fecha)}`, {
+        senal: signal,
+      }),
     select: (r) => r.turnos,
     staleTime: 0,
     refetchInterval: actualizacion === 'en_vivo' ? false : INTERVALO_SIN_AVISOS_MS,

@@ -1,5 +1,5 @@
 import { Alert, Button } from 'antd';
-import type { Aplicacion, EstadoDeCuenta } from '../../api/creditos.ts';
+import type { Aplicacion, EstadoDelMotor } from '../../api/creditos.ts';
 import { type PagoRegistrado, urlRecibo } from '../../api/pagos.ts';
 import { centavosDe, fecha, pesosDe } from '../../formato.ts';
 import { NOMBRE_CANAL } from '../Etiquetas.tsx';
@@ -34,7 +34,8 @@ export function PagoAplicado({
 }: {
   titulo: string;
   aplicacion: Aplicacion;
-  estado: EstadoDeCuenta;
+  /** A payment's answer carries the engine's statement, without R9. */
+  estado: EstadoDelMotor;
 }) {
   return (
     <section aria-label={titulo} className="pago-aplicado">
