@@ -1,4 +1,4 @@
-import { CERO, type Centavos, formatearCentavos as pesos } from '../dinero.ts';
+import { CERO, formatearCentavos as pesos } from '../dinero.ts';
 import { ahorroDe, type DescuentoOtorgado, descuentoDe, type Oferta, totalDe } from './oferta.ts';
 import type { PagoDelPlan } from './plan-en-pagos.ts';
 import type { OfertaDeCredito } from './simular-credito.ts';

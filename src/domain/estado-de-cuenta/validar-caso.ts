@@ -1,17 +1,9 @@
-import type { Centavos } from '../dinero.ts';
 import type { FactorDiario, Tasa } from '../tasa.ts';
 import { simular } from './calcular.ts';
 import type { Caso, CasoSinVerificar, Credito, Dia, EntradaDeCaso, Producto } from './caso.ts';
 import { exito, type Resultado } from './errores.ts';
 import type { EstadoDeCuenta } from './estado-de-cuenta.ts';
-import {
-  CasoRechazado,
-  esObjeto,
-  leerFecha,
-  leerObjeto,
-  type Objeto,
-  rechazar,
-} from './lectura.ts';
+import { CasoRechazado, esObjeto, leerFecha, leerObjeto, rechazar } from './lectura.ts';
 import { movimientosVigentes } from './linea-de-tiempo.ts';
 import { leerCredito, totalSeguro, verificarCredito } from './validar-credito.ts';
 import {

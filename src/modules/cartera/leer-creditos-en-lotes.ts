@@ -3,7 +3,6 @@ import type { Db } from '../../db/conexion.ts';
 import type { FilasDeCredito } from '../../db/mapeo-caso.ts';
 import { tasaOrdinariaEnVigor, tasaPuntualDeVersion } from '../../db/tasas-en-vigor.ts';
 import { type Centavos, centavosDesdeEntero } from '../../domain/dinero.ts';
-import type { EstadoCredito } from '../../domain/estado-credito.ts';
 import { type ColumnasDeCredito, type CreditoCargado, creditoCargado } from './cargar-credito.ts';
 
 type Ministracion = FilasDeCredito['ministraciones'][number];
