@@ -8,6 +8,9 @@
  * contract test (test/http/contrato.test.ts), so the screens never read a field nobody declared.
  */
 import { z } from 'zod';
+import { ROLES } from './valores.ts';
+
+export { ROLES };
 
 /** A calendar date `AAAA-MM-DD`. */
 export const fecha = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -22,13 +25,6 @@ export const tasa = z.string().regex(/^-?\d+(\.\d+)?$/);
 /** A record's id. */
 export const id = z.number().int().positive();
 
-export const ROLES = [
-  'gestor',
-  'coordinador',
-  'contabilidad',
-  'abogado_externo',
-  'administrador',
-] as const;
 export const rol = z.enum(ROLES);
 export type Rol = z.infer<typeof rol>;
 

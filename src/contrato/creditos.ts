@@ -1,17 +1,11 @@
 /** Créditos: the list, a credit's header, its ledger and its statement (src/http/rutas/creditos.ts). */
 import { z } from 'zod';
+import { BUCKETS } from './valores.ts';
+
+export { BUCKETS };
+
 import { fecha, id, instante, pesos, tasa } from './comun.ts';
 
-/** Aging buckets, in the order the institute reports them. */
-export const BUCKETS = [
-  'al_corriente',
-  '1-30',
-  '31-60',
-  '61-90',
-  '91-180',
-  '181-365',
-  'mas_de_365',
-] as const;
 export const bucket = z.enum(BUCKETS);
 export type Bucket = z.infer<typeof bucket>;
 

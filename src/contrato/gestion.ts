@@ -3,19 +3,13 @@
  * rules' parameters (src/http/rutas/gestion.ts; the work queue is src/contrato/cola.ts).
  */
 import { z } from 'zod';
+import { CANALES_GESTION } from './valores.ts';
+
+export { CANALES_GESTION };
+
 import { tipoProximaAccion } from './cola.ts';
 import { fecha, id, instante, pesos } from './comun.ts';
 
-export const CANALES_GESTION = [
-  'llamada_saliente',
-  'llamada_entrante',
-  'visita_domiciliaria',
-  'correo',
-  'sms',
-  'whatsapp',
-  'carta',
-  'ventanilla',
-] as const;
 export const canalGestion = z.enum(CANALES_GESTION);
 export type CanalGestion = z.infer<typeof canalGestion>;
 export const estadoPromesaPago = z.enum(['pendiente', 'cumplida', 'incumplida']);

@@ -4,6 +4,10 @@
  * docs/metas-e-indicadores.md. Percentages are text with one decimal (`"87.5"`).
  */
 import { z } from 'zod';
+import { ITEMS_META } from './valores.ts';
+
+export { ITEMS_META };
+
 import { fecha, id, instante, pesos } from './comun.ts';
 import { bucket } from './creditos.ts';
 
@@ -21,12 +25,6 @@ export type CanalRecuperacion = z.infer<typeof canalRecuperacion>;
 /** `sin_dato`: no aging was computed for the account before the payment's date. */
 export const bucketDeRecuperacion = z.enum([...bucket.options, 'sin_dato']);
 export type BucketDeRecuperacion = z.infer<typeof bucketDeRecuperacion>;
-export const ITEMS_META = [
-  'recuperacion',
-  'contactosEfectivos',
-  'convenios',
-  'turnosAtendidos',
-] as const;
 export const itemMeta = z.enum(ITEMS_META);
 export type ItemMeta = z.infer<typeof itemMeta>;
 

@@ -3,22 +3,14 @@
  * they record, and the firms' report (src/http/rutas/juridico.ts).
  */
 import { z } from 'zod';
+import { ESTADOS_JURIDICOS } from './valores.ts';
+
+export { ESTADOS_JURIDICOS };
+
 import { fecha, id, instante, pesos } from './comun.ts';
 import { bucket, estadoCredito } from './creditos.ts';
 import { nombrado } from './expedientes.ts';
 
-/** The legal states a law firm records, in the order a lawsuit usually goes. */
-export const ESTADOS_JURIDICOS = [
-  'recibido',
-  'requerimiento_extrajudicial',
-  'demanda_presentada',
-  'emplazado',
-  'sentencia',
-  'embargo',
-  'convenio_judicial',
-  'cobrado',
-  'incobrable',
-] as const;
 export const estadoJuridico = z.enum(ESTADOS_JURIDICOS);
 export type EstadoJuridico = z.infer<typeof estadoJuridico>;
 

@@ -1,8 +1,11 @@
 /** Turnos: the counter's walk-in queue and its figures (src/http/rutas/turnos.ts). */
 import { z } from 'zod';
+import { MOTIVOS_TURNO } from './valores.ts';
+
+export { MOTIVOS_TURNO };
+
 import { fecha, id, instante } from './comun.ts';
 
-export const MOTIVOS_TURNO = ['informes', 'abono', 'liquidacion', 'convenio', 'otro'] as const;
 export const motivoTurno = z.enum(MOTIVOS_TURNO);
 export type MotivoTurno = z.infer<typeof motivoTurno>;
 export const estadoTurno = z.enum(['en_espera', 'en_atencion', 'atendido', 'abandonado']);

@@ -30,16 +30,8 @@ export type {
   TipoMovimiento,
 } from '../../../src/contrato/creditos.ts';
 
-/** Aging buckets, in the order the institute reports them (the contract's, as a value). */
-export const BUCKETS = [
-  'al_corriente',
-  '1-30',
-  '31-60',
-  '61-90',
-  '91-180',
-  '181-365',
-  'mas_de_365',
-] as const satisfies readonly Bucket[];
+/** The contract's own values (src/contrato/valores.ts: plain arrays, no zod in the bundle). */
+export { BUCKETS } from '../../../src/contrato/valores.ts';
 
 export interface FiltroCreditos {
   numero: string;

@@ -24,16 +24,8 @@ export type {
   TipoEvento,
 } from '../../../src/contrato/gestion.ts';
 
-export const CANALES_GESTION = [
-  'llamada_saliente',
-  'llamada_entrante',
-  'visita_domiciliaria',
-  'correo',
-  'sms',
-  'whatsapp',
-  'carta',
-  'ventanilla',
-] as const satisfies readonly CanalGestion[];
+/** The contract's own values (src/contrato/valores.ts: plain arrays, no zod in the bundle). */
+export { CANALES_GESTION } from '../../../src/contrato/valores.ts';
 
 export const NOMBRE_CANAL_GESTION: Record<CanalGestion, string> = {
   llamada_saliente: 'Llamada saliente',

@@ -43,12 +43,8 @@ export type {
   TurnosMes,
 } from '../../../src/contrato/indicadores.ts';
 
-export const ITEMS_META: readonly ItemMeta[] = [
-  'recuperacion',
-  'contactosEfectivos',
-  'convenios',
-  'turnosAtendidos',
-];
+/** The contract's own values (src/contrato/valores.ts: plain arrays, no zod in the bundle). */
+export { ITEMS_META } from '../../../src/contrato/valores.ts';
 
 export interface ConsultaIndicadores {
   mes: string;

@@ -43,18 +43,8 @@ export const ROLES_CUENTAS_JURIDICO: readonly Rol[] = [
 export const ROLES_ACTUAR: readonly Rol[] = ['abogado_externo', 'administrador'];
 export const ROLES_EVIDENCIA: readonly Rol[] = ['abogado_externo', 'coordinador', 'administrador'];
 
-/** The legal states a law firm records, in the order a lawsuit usually goes. */
-export const ESTADOS_JURIDICOS = [
-  'recibido',
-  'requerimiento_extrajudicial',
-  'demanda_presentada',
-  'emplazado',
-  'sentencia',
-  'embargo',
-  'convenio_judicial',
-  'cobrado',
-  'incobrable',
-] as const satisfies readonly EstadoJuridico[];
+/** The contract's own values (src/contrato/valores.ts: plain arrays, no zod in the bundle). */
+export { ESTADOS_JURIDICOS } from '../../../src/contrato/valores.ts';
 
 export const NOMBRE_ESTADO_JURIDICO: Record<EstadoJuridico, string> = {
   recibido: 'Recibido',

@@ -22,13 +22,8 @@ export type {
   Turno,
 } from '../../../src/contrato/turnos.ts';
 
-export const MOTIVOS_TURNO = [
-  'informes',
-  'abono',
-  'liquidacion',
-  'convenio',
-  'otro',
-] as const satisfies readonly MotivoTurno[];
+/** The contract's own values (src/contrato/valores.ts: plain arrays, no zod in the bundle). */
+export { MOTIVOS_TURNO } from '../../../src/contrato/valores.ts';
 
 export type CambioTurno =
   | { evento: 'tomar' }
