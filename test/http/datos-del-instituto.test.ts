@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
+import { proponerOferta } from '../soporte/convenios.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 
@@ -67,30 +68,9 @@ beforeAll(async () => {
   });
   expect(pago.statusCode, pago.body).toBe(201);
   urls.recibo = `/api/movimientos/${pago.json().movimiento.id}/recibo.pdf`;
-  const acreditado = await t.base.db
-    .selectFrom('participantes_credito')
-    .select('persona_id')
-    .where('credito_id', '=', c.id)
-    .executeTakeFirstOrThrow();
-  const simulacion = await t.pedir('POST', '/api/simulaciones', {
-    sesion: s.gestor,
-    cuerpo: { creditoId: c.id },
-  });
-  const oferta = (simulacion.json().ofertas as Array<{ clave: string; versionId: number }>).find(
-    (o) => o.clave === 'reestructura',
-  );
-  versionId = oferta?.versionId ?? 0;
-  const convenio = await t.pedir('POST', '/api/convenios', {
-    sesion: s.gestor,
-    cuerpo: {
-      creditoId: c.id,
-      origen: 'alternativa',
-      versionId,
-      plazo: 12,
-      condiciones: 'El acreditado se obliga a pagar en las fechas pactadas.',
-      firmantes: [acreditado.persona_id],
-    },
-  });
+  const propuesta = await proponerOferta(t, s.gestor, c.id, 'reestructura', { plazo: 12 });
+  versionId = propuesta.versionId;
+  const convenio = propuesta.respuesta;
   expect(convenio.statusCode, convenio.body).toBe(201);
   urls.convenio = `/api/convenios/${convenio.json().convenio.id}/convenio.pdf`;
   versionDelCatalogo = (

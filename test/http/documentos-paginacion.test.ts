@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATOS_DEL_INSTITUTO_DEMO } from '../../src/modules/demo/datos-del-instituto-demo.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
+import { proponerOferta } from '../soporte/convenios.ts';
 import { type CasoEntrada, casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 import { PNG } from '../soporte/imagenes.ts';
 import { paginasDePdf } from '../soporte/pdf.ts';
@@ -142,28 +143,8 @@ describe('estado de cuenta de 1, 120 y 360 amortizaciones', () => {
 describe('convenio de 60 promesas', () => {
   it('una reestructura a 60 meses: el plan y el pagaré completos en páginas numeradas, sin páginas en blanco, y las firmas al final', async () => {
     const c = await guardarCaso(t.base.db, caso01);
-    const acreditado = await t.base.db
-      .selectFrom('participantes_credito')
-      .select('persona_id')
-      .where('credito_id', '=', c.id)
-      .executeTakeFirstOrThrow();
-    const simulacion = await t.pedir('POST', '/api/simulaciones', {
-      sesion: s.gestor,
-      cuerpo: { creditoId: c.id },
-    });
-    const oferta = (simulacion.json().ofertas as Array<{ clave: string; versionId: number }>).find(
-      (o) => o.clave === 'reestructura',
-    );
-    const r = await t.pedir('POST', '/api/convenios', {
-      sesion: s.gestor,
-      cuerpo: {
-        creditoId: c.id,
-        origen: 'alternativa',
-        versionId: oferta?.versionId,
-        plazo: 60,
-        condiciones: 'El acreditado se obliga a pagar en las fechas pactadas.',
-        firmantes: [acreditado.persona_id],
-      },
+    const { respuesta: r } = await proponerOferta(t, s.gestor, c.id, 'reestructura', {
+      plazo: 60,
     });
     expect(r.statusCode, r.body).toBe(201);
     const convenio = r.json().convenio;

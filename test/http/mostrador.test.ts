@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Avisos, iniciarAvisos } from '../../src/plataforma/avisos.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
 import { crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
+import { proponerOferta } from '../soporte/convenios.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 
@@ -350,28 +351,7 @@ describe('aviso en vivo al gestor cuando deciden su convenio', () => {
 
   async function proponerArribaDelLimite() {
     const c = await guardarCaso(t.base.db, caso, { oficina: 'HMO' });
-    const { persona_id } = await t.base.db
-      .selectFrom('participantes_credito')
-      .select('persona_id')
-      .where('credito_id', '=', c.id)
-      .executeTakeFirstOrThrow();
-    const sim = await t.pedir('POST', '/api/simulaciones', {
-      sesion: s.gestor,
-      cuerpo: { creditoId: c.id },
-    });
-    const oferta = (sim.json().ofertas as Array<{ clave: string; versionId: number }>).find(
-      (o) => o.clave === 'liquidacion-con-descuento',
-    );
-    const r = await t.pedir('POST', '/api/convenios', {
-      sesion: s.gestor,
-      cuerpo: {
-        creditoId: c.id,
-        origen: 'alternativa',
-        versionId: oferta?.versionId,
-        condiciones: 'El acreditado se obliga a pagar en las fechas pactadas.',
-        firmantes: [persona_id],
-      },
-    });
+    const { respuesta: r } = await proponerOferta(t, s.gestor, c.id, 'liquidacion-con-descuento');
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json().convenio.estado).toBe('propuesto');
     return r.json().convenio.id as number;

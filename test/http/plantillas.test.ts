@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEXTOS_POR_OMISION } from '../../src/domain/plantillas/index.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
+import { proponerOferta } from '../soporte/convenios.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 
@@ -304,28 +305,9 @@ describe('estado de cuenta y convenio', () => {
 
   it('las condiciones y el pagaré de una reestructura salen de sus plantillas', async () => {
     const c = await guardarCaso(t.base.db, caso01);
-    const acreditado = await t.base.db
-      .selectFrom('participantes_credito')
-      .select('persona_id')
-      .where('credito_id', '=', c.id)
-      .executeTakeFirstOrThrow();
-    const simulacion = await t.pedir('POST', '/api/simulaciones', {
-      sesion: s.gestor,
-      cuerpo: { creditoId: c.id },
-    });
-    const oferta = (simulacion.json().ofertas as Array<{ clave: string; versionId: number }>).find(
-      (o) => o.clave === 'reestructura',
-    );
-    const propuesto = await t.pedir('POST', '/api/convenios', {
-      sesion: s.gestor,
-      cuerpo: {
-        creditoId: c.id,
-        origen: 'alternativa',
-        versionId: oferta?.versionId,
-        plazo: 12,
-        condiciones: 'Cláusula propia de la alternativa.',
-        firmantes: [acreditado.persona_id],
-      },
+    const { respuesta: propuesto } = await proponerOferta(t, s.gestor, c.id, 'reestructura', {
+      plazo: 12,
+      condiciones: 'Cláusula propia de la alternativa.',
     });
     expect(propuesto.statusCode, propuesto.body).toBe(201);
     const convenio = propuesto.json().convenio.id as number;
