@@ -62,6 +62,9 @@ export async function crearEscenario(): Promise<Escenario> {
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
+      // As a person who asked their system for less motion: the app then drops antd's
+      // animations, so axe never measures a notice's contrast halfway through a fade.
+      '--force-prefers-reduced-motion',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

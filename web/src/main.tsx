@@ -10,18 +10,24 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { crearClienteConsultas } from './api/consultas.ts';
 import { Rutas } from './Rutas.tsx';
-import { tema } from './tema.ts';
+import { temaSegunMovimiento } from './tema.ts';
 
 dayjs.locale('es-mx');
 
 const clienteConsultas = crearClienteConsultas();
+
+const menosMovimiento = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 const raiz = document.getElementById('raiz');
 if (raiz === null) throw new Error('Falta el elemento #raiz en index.html');
 
 createRoot(raiz).render(
   <StrictMode>
-    <ConfigProvider locale={esES} theme={tema} form={{ requiredMark: false }}>
+    <ConfigProvider
+      locale={esES}
+      theme={temaSegunMovimiento(menosMovimiento)}
+      form={{ requiredMark: false }}
+    >
       <AppAntd>
         <QueryClientProvider client={clienteConsultas}>
           <BrowserRouter>

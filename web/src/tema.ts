@@ -50,3 +50,11 @@ export const tema: ThemeConfig = {
     },
   },
 };
+
+/**
+ * The theme for someone who asked their system for less motion (WCAG 2.3.3): antd's fades,
+ * slides and zooms are turned off; notices still come and go, without animating.
+ */
+export function temaSegunMovimiento(menosMovimiento: boolean): ThemeConfig {
+  return menosMovimiento ? { ...tema, token: { ...tema.token, motion: false } } : tema;
+}
