@@ -64,7 +64,7 @@ export function importarEnHilo(
   alAvanzar: (a: AvanceImportacion) => void = () => {},
 ): Promise<ResultadoImportacion> {
   const memoriaMb = opciones.memoriaMb ?? MEMORIA_IMPORTACION_MB;
-  const hilo = new Worker(new URL('../modules/importacion/arranque-hilo.mjs', import.meta.url), {
+  const hilo = new Worker(new URL('./arranque-hilo.mjs', import.meta.url), {
     workerData: {
       modulo: new URL('./importacion-en-hilo.ts', import.meta.url).href,
       url: opciones.url,

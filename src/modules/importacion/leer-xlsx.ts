@@ -75,7 +75,7 @@ export async function leerLibroXlsx(
   fuente: Uint8Array | string,
   alLeer: (filas: number) => void = () => {},
 ): Promise<HojasLeidas> {
-  const hilo = new Worker(new URL('./arranque-hilo.mjs', import.meta.url), {
+  const hilo = new Worker(new URL('../../plataforma/arranque-hilo.mjs', import.meta.url), {
     workerData: { modulo: new URL('./xlsx-en-hilo.ts', import.meta.url).href, fuente },
   });
   const hojas: Array<{ nombre: string; encabezados: string[]; lotes: string[] }> = [];

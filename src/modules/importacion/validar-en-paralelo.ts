@@ -23,7 +23,7 @@ async function validarEnHilo(
   parte: readonly CreditoParaMotor[],
   hoy: Fecha,
 ): Promise<Observacion[]> {
-  const hilo = new Worker(new URL('./arranque-hilo.mjs', import.meta.url), {
+  const hilo = new Worker(new URL('../../plataforma/arranque-hilo.mjs', import.meta.url), {
     workerData: { modulo: new URL('./motor-en-hilo.ts', import.meta.url).href },
   });
   let esperando: { resolver: (f: Fallas) => void; rechazar: (e: unknown) => void } | null = null;
