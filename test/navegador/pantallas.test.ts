@@ -15,6 +15,7 @@ import {
   MenuMovil,
   queSobresale,
   sobranteHorizontal,
+  sobranteTrasAcomodarse,
   TELEFONO,
   TELEFONO_CHICO,
   tituloDePagina,
@@ -199,7 +200,7 @@ describe.runIf(hayChromium)('pantallas: en un teléfono y para todos', () => {
         for (const i of await infraccionesGraves(r.page))
           problemas.push(`${ruta} (${tamano}) ${i}`);
       }
-      const sobra = await sobranteHorizontal(r.page);
+      const sobra = await sobranteTrasAcomodarse(r.page);
       if (sobra > 0) {
         problemas.push(
           `${ruta} (${tamano}) ${sobra} px más ancha: ${(await queSobresale(r.page)).join(', ')}`,

@@ -43,6 +43,20 @@ export async function sobranteHorizontal(page: Page): Promise<number> {
   );
 }
 
+/**
+ * The overflow once the layout has settled after a resize: charts and tables measure their box
+ * and lay out again a frame or more later (a CI run under load caught the tablero's chart 5 px
+ * wide at 360 px, gone a moment after). Polled for up to 3 s; what is still over then is real.
+ */
+export async function sobranteTrasAcomodarse(page: Page): Promise<number> {
+  const hasta = Date.now() + 3000;
+  for (;;) {
+    const sobra = await sobranteHorizontal(page);
+    if (sobra === 0 || Date.now() > hasta) return sobra;
+    await page.waitForTimeout(100);
+  }
+}
+
 /** The elements that stick out past the right edge of the window, to say what to fix. */
 export async function queSobresale(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(`(() => {
