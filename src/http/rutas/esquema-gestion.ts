@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CANALES_GESTION } from '../../contrato/valores.ts';
 import type { GestionNueva } from '../../modules/gestion/gestion-nueva.ts';
 import { cadena, fecha, id, instante, montoEnPesos, textoOpcional } from '../validacion.ts';
 
@@ -8,17 +9,8 @@ const PROMESA_INVALIDA =
 /** The body of a gestión (POST /api/creditos/:id/gestiones and a recado's atención). */
 export const cuerpoGestion = z.strictObject({
   canal: z.enum(
-    [
-      'llamada_saliente',
-      'llamada_entrante',
-      'visita_domiciliaria',
-      'correo',
-      'sms',
-      'whatsapp',
-      'carta',
-      'ventanilla',
-    ],
-    'debe ser llamada_saliente, llamada_entrante, visita_domiciliaria, correo, sms, whatsapp, carta o ventanilla',
+    CANALES_GESTION,
+    `debe ser ${CANALES_GESTION.slice(0, -1).join(', ')} o ${CANALES_GESTION.at(-1)}`,
   ),
   personaId: id.nullable().default(null),
   contactoNombre: textoOpcional(200).default(null),
