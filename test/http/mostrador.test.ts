@@ -5,6 +5,12 @@ import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-
 import { crearBaseDePrueba } from '../soporte/base-de-prueba.ts';
 import { proponerOferta } from '../soporte/convenios.ts';
 import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
+import {
+  ANGEL_DE_HERMOSILLO,
+  ANGEL_DE_URES,
+  type DatosDePersona,
+  guardarPersonaConCredito,
+} from '../soporte/homonimos.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 
 // Issue 14 item 6: the counter tells homonyms apart, pages on, finds part of a phone, sends a
@@ -30,45 +36,8 @@ interface Resultado {
   otrasOficinas: Array<{ clave: string; nombre: string }>;
 }
 
-/** A credit of `oficina` whose acreditado is the given person (name, CURP, birth, town). */
-async function persona(
-  oficina: 'HMO' | 'OBR' | 'NOG',
-  datos: {
-    nombres: string;
-    primerApellido: string;
-    segundoApellido: string;
-    curp: string;
-    nacimiento: string;
-    municipio: string | null;
-  },
-) {
-  const c = await guardarCaso(t.base.db, caso, {
-    oficina,
-    nombres: datos.nombres,
-    primerApellido: datos.primerApellido,
-  });
-  const { persona_id: id } = await t.base.db
-    .selectFrom('participantes_credito')
-    .select('persona_id')
-    .where('credito_id', '=', c.id)
-    .executeTakeFirstOrThrow();
-  await t.base.db
-    .updateTable('personas')
-    .set({
-      segundo_apellido: datos.segundoApellido,
-      curp: datos.curp,
-      fecha_nacimiento: datos.nacimiento,
-    })
-    .where('id', '=', id)
-    .execute();
-  if (datos.municipio !== null) {
-    await t.base.db
-      .insertInto('domicilios')
-      .values({ persona_id: id, calle: 'Calle 5 de Mayo 12', municipio: datos.municipio })
-      .execute();
-  }
-  return { personaId: id, creditoId: c.id, numero: c.numero };
-}
+const persona = (oficina: 'HMO' | 'OBR' | 'NOG', datos: DatosDePersona) =>
+  guardarPersonaConCredito(t.base.db, caso, oficina, datos);
 
 const buscar = async (q: string, quien = 'gestor', pagina?: number): Promise<Resultado> => {
   const r = await t.pedir(
@@ -89,22 +58,8 @@ beforeAll(async () => {
   avisos = await iniciarAvisos(base.url, ['turnos', 'recados', 'convenios']);
   t = await crearAppDePrueba({ avisos }, base);
   t.reloj.fijar('2024-06-30T18:00:00Z');
-  angel1 = await persona('HMO', {
-    nombres: 'Ángel',
-    primerApellido: 'Íñiguez',
-    segundoApellido: 'Noriega',
-    curp: 'IINA850312HSRXRN07',
-    nacimiento: '1985-03-12',
-    municipio: 'Hermosillo',
-  });
-  angel2 = await persona('HMO', {
-    nombres: 'Ángel',
-    primerApellido: 'Íñiguez',
-    segundoApellido: 'Noriega',
-    curp: 'IINA990721HSRXRN02',
-    nacimiento: '1999-07-21',
-    municipio: 'Ures',
-  });
+  angel1 = await persona('HMO', ANGEL_DE_HERMOSILLO);
+  angel2 = await persona('HMO', ANGEL_DE_URES);
   forastera = await persona('NOG', {
     nombres: 'Xóchitl',
     primerApellido: 'Zazueta',

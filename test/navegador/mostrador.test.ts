@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
+import { casoPublicado } from '../soporte/fabricas.ts';
+import {
+  ANGEL_DE_HERMOSILLO,
+  ANGEL_DE_URES,
+  type DatosDePersona,
+  guardarPersonaConCredito,
+} from '../soporte/homonimos.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { BuscadorGlobal, PaginaFicha } from './paginas/atencion.ts';
 import { PaginaCredito } from './paginas/cartera.ts';
@@ -22,61 +28,16 @@ const sumarDias = (iso: string, dias: number) =>
 describe.runIf(hayChromium)('recorrido en el navegador: el mostrador, más ágil', () => {
   let e: Escenario;
 
-  /** A credit of `oficina` whose acreditado is this person; returns both ids and the number. */
-  async function persona(
-    oficina: 'HMO' | 'NOG',
-    d: {
-      nombres: string;
-      primerApellido: string;
-      segundoApellido: string;
-      curp: string;
-      nacimiento: string;
-      municipio: string;
-    },
-  ) {
-    const c = await guardarCaso(e.base.db, CASO, {
-      oficina,
-      nombres: d.nombres,
-      primerApellido: d.primerApellido,
-    });
-    const { persona_id: id } = await e.base.db
-      .selectFrom('participantes_credito')
-      .select('persona_id')
-      .where('credito_id', '=', c.id)
-      .executeTakeFirstOrThrow();
-    await e.base.db
-      .updateTable('personas')
-      .set({ segundo_apellido: d.segundoApellido, curp: d.curp, fecha_nacimiento: d.nacimiento })
-      .where('id', '=', id)
-      .execute();
-    await e.base.db
-      .insertInto('domicilios')
-      .values({ persona_id: id, calle: 'Calle Rosales 40', municipio: d.municipio })
-      .execute();
-    return { personaId: id, creditoId: c.id, numero: c.numero };
-  }
+  const persona = (oficina: 'HMO' | 'NOG', datos: DatosDePersona) =>
+    guardarPersonaConCredito(e.base.db, CASO, oficina, datos);
 
   let angel1: Awaited<ReturnType<typeof persona>>;
   let angel2: Awaited<ReturnType<typeof persona>>;
 
   beforeAll(async () => {
     e = await crearEscenario();
-    angel1 = await persona('HMO', {
-      nombres: 'Ángel',
-      primerApellido: 'Íñiguez',
-      segundoApellido: 'Noriega',
-      curp: 'IINA850312HSRXRN07',
-      nacimiento: '1985-03-12',
-      municipio: 'Hermosillo',
-    });
-    angel2 = await persona('HMO', {
-      nombres: 'Ángel',
-      primerApellido: 'Íñiguez',
-      segundoApellido: 'Noriega',
-      curp: 'IINA990721HSRXRN02',
-      nacimiento: '1999-07-21',
-      municipio: 'Ures',
-    });
+    angel1 = await persona('HMO', ANGEL_DE_HERMOSILLO);
+    angel2 = await persona('HMO', ANGEL_DE_URES);
     mkdirSync('test-results', { recursive: true });
   });
   afterAll(async () => {
