@@ -117,7 +117,7 @@ import { indicadoresTurnos, listaTurnos, turno } from '../../src/contrato/turnos
 import { generarReferencia } from '../../src/domain/referencia.ts';
 import { calcularAntiguedad } from '../../src/modules/cartera/calcular-antiguedad.ts';
 import { type AppDePrueba, crearAppDePrueba, type Sesion } from '../soporte/app-de-prueba.ts';
-import { casoPublicado, guardarCaso } from '../soporte/fabricas.ts';
+import { acreditadoDe, casoPublicado, guardarCaso, idDeUsuario } from '../soporte/fabricas.ts';
 
 /**
  * The wire contract (src/contrato/) is the truth the screens compile against: every route
@@ -291,11 +291,7 @@ describe('las respuestas reales cumplen el contrato', () => {
         casoPublicado('01-pago-parcial-con-atraso.json'),
         { oficina: 'HMO' },
       );
-      const { persona_id } = await t.base.db
-        .selectFrom('participantes_credito')
-        .select('persona_id')
-        .where('credito_id', '=', id)
-        .executeTakeFirstOrThrow();
+      const persona_id = await acreditadoDe(t.base.db, id);
       return { id, acreditado: persona_id };
     };
     const primero = await nuevoCredito();
@@ -413,11 +409,7 @@ describe('las respuestas reales cumplen el contrato (indicadores, metas, asignac
   });
 
   it('metas: definir, listar, historial, y reimportar el libro exportado', async () => {
-    const { id: gestorId } = await t.base.db
-      .selectFrom('usuarios')
-      .select('id')
-      .where('usuario', '=', 'gestor')
-      .executeTakeFirstOrThrow();
+    const gestorId = await idDeUsuario(t.base.db, 'gestor');
     const definida = await respuestaSegun(metaDefinida, 'PUT', '/api/metas/2024-06', {
       sesion: coordinador,
       cuerpo: {
@@ -522,12 +514,7 @@ describe('las respuestas reales cumplen el contrato (indicadores, metas, asignac
   });
 
   it('turnos: llegada, toma, persona, cierre, lista e indicadores', async () => {
-    const { persona_id: personaId } = await t.base.db
-      .selectFrom('participantes_credito')
-      .select('persona_id')
-      .where('credito_id', '=', creditoId)
-      .where('rol', '=', 'acreditado')
-      .executeTakeFirstOrThrow();
+    const personaId = await acreditadoDe(t.base.db, creditoId);
     const llegada = await respuestaSegun(turno, 'POST', '/api/turnos', {
       cuerpo: { nombre: 'Rosa Elvia Moreno', motivo: 'abono' },
     });
@@ -549,12 +536,7 @@ describe('las respuestas reales cumplen el contrato (indicadores, metas, asignac
   });
 
   it('gestión: registrar con promesa, listar, historia, catálogo y parámetros', async () => {
-    const { persona_id: personaId } = await t.base.db
-      .selectFrom('participantes_credito')
-      .select('persona_id')
-      .where('credito_id', '=', creditoId)
-      .where('rol', '=', 'acreditado')
-      .executeTakeFirstOrThrow();
+    const personaId = await acreditadoDe(t.base.db, creditoId);
     const base = `/api/creditos/${creditoId}`;
     const registrada = await respuestaSegun(gestion, 'POST', `${base}/gestiones`, {
       sesion: coordinador,
@@ -599,11 +581,7 @@ describe('las respuestas reales cumplen el contrato (indicadores, metas, asignac
   });
 
   it('recados: tomar, listar, leer, revelar el teléfono y atender con una gestión', async () => {
-    const { id: paraId } = await t.base.db
-      .selectFrom('usuarios')
-      .select('id')
-      .where('usuario', '=', 'gestor')
-      .executeTakeFirstOrThrow();
+    const paraId = await idDeUsuario(t.base.db, 'gestor');
     const tomado = await respuestaSegun(recado, 'POST', '/api/recados', {
       sesion: coordinador,
       cuerpo: {
@@ -648,13 +626,7 @@ describe('las respuestas reales cumplen el contrato: expedientes, custodia y pre
       .where('id', '=', creditoId)
       .executeTakeFirstOrThrow();
     // A scan's row (its file is not read to list it): no upload writes to a shared folder.
-    const gestorId = (
-      await t.base.db
-        .selectFrom('usuarios')
-        .select('id')
-        .where('usuario', '=', 'gestor')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const gestorId = await idDeUsuario(t.base.db, 'gestor');
     await t.base.db
       .insertInto('escaneos')
       .values({
@@ -841,11 +813,7 @@ describe('contrato: alternativas, campañas, simulador y límites de convenio', 
 describe('las respuestas reales cumplen el contrato: jurídico', () => {
   it('despachos, candidatos, turnado, cuentas, actuaciones, reporte y devolución', async () => {
     const admin = await t.entrar('admin');
-    const { id: abogadoId } = await t.base.db
-      .selectFrom('usuarios')
-      .select('id')
-      .where('usuario', '=', 'abogado')
-      .executeTakeFirstOrThrow();
+    const abogadoId = await idDeUsuario(t.base.db, 'abogado');
     const { despacho } = await respuestaSegun(respuestaDespacho, 'POST', '/api/despachos', {
       sesion: admin,
       cuerpo: { nombre: 'Contrato y Asociados, S.C.', abogadoIds: [abogadoId] },
@@ -917,11 +885,7 @@ describe('las respuestas reales cumplen el contrato: ARCO', () => {
       casoPublicado('01-pago-parcial-con-atraso.json'),
       { oficina: 'HMO' },
     );
-    const { persona_id } = await t.base.db
-      .selectFrom('participantes_credito')
-      .select('persona_id')
-      .where('credito_id', '=', nuevo)
-      .executeTakeFirstOrThrow();
+    const persona_id = await acreditadoDe(t.base.db, nuevo);
     const registrada = await respuestaSegun(solicitudConEventos, 'POST', '/api/arco', {
       sesion: coordinador,
       cuerpo: {
@@ -1003,11 +967,7 @@ describe('las respuestas reales cumplen el contrato: bitácora y seguridad', () 
 
 describe('contrato: contactos y correcciones de una persona', () => {
   it('lista, altas y cambios de teléfono, correo y domicilio; correcciones de la persona', async () => {
-    const { persona_id: personaId } = await t.base.db
-      .selectFrom('participantes_credito')
-      .select('persona_id')
-      .where('credito_id', '=', creditoId)
-      .executeTakeFirstOrThrow();
+    const personaId = await acreditadoDe(t.base.db, creditoId);
     const base = `/api/personas/${personaId}`;
     const motivo = 'Lo confirmó la acreditada por teléfono';
     const { telefono } = await respuestaSegun(telefonoAgregado, 'POST', `${base}/telefonos`, {
@@ -1150,11 +1110,7 @@ describe('contrato: corte de caja y datos del instituto', () => {
 
 describe('contrato: ficha de una persona', () => {
   it('la ficha y revelar su CURP', async () => {
-    const { persona_id: personaId } = await t.base.db
-      .selectFrom('participantes_credito')
-      .select('persona_id')
-      .where('credito_id', '=', creditoId)
-      .executeTakeFirstOrThrow();
+    const personaId = await acreditadoDe(t.base.db, creditoId);
     const deudor = await respuestaSegun(ficha, 'GET', `/api/personas/${personaId}/ficha`);
     expect(deudor.creditos.map((c) => c.id)).toContain(creditoId);
     await respuestaSegun(revelado, 'POST', `/api/personas/${personaId}/revelar`, {

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { AppDePrueba, Sesion } from './app-de-prueba.ts';
+import { acreditadoDe } from './fabricas.ts';
 
 export interface Propuesta {
   /** The answer of `POST /api/convenios`, for the caller to assert on. */
@@ -21,12 +22,7 @@ export async function proponerOferta(
   clave: string,
   opciones: { plazo?: number; condiciones?: string } = {},
 ): Promise<Propuesta> {
-  const { persona_id: acreditadoId } = await t.base.db
-    .selectFrom('participantes_credito')
-    .select('persona_id')
-    .where('credito_id', '=', creditoId)
-    .where('rol', '=', 'acreditado')
-    .executeTakeFirstOrThrow();
+  const acreditadoId = await acreditadoDe(t.base.db, creditoId);
   const simulacion = await t.pedir('POST', '/api/simulaciones', {
     sesion,
     cuerpo: { creditoId },

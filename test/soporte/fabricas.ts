@@ -202,3 +202,24 @@ export async function despachoDelAbogado(
     .execute();
   return despacho;
 }
+
+/** The acreditado of a credit `guardarCaso` stored (its only participant). */
+export async function acreditadoDe(db: Db, creditoId: number): Promise<number> {
+  const { persona_id } = await db
+    .selectFrom('participantes_credito')
+    .select('persona_id')
+    .where('credito_id', '=', creditoId)
+    .where('rol', '=', 'acreditado')
+    .executeTakeFirstOrThrow();
+  return persona_id;
+}
+
+/** A user's id, by the username (the demo's `gestor`, `abogado`…). */
+export async function idDeUsuario(db: Db, usuario: string): Promise<number> {
+  const { id } = await db
+    .selectFrom('usuarios')
+    .select('id')
+    .where('usuario', '=', usuario)
+    .executeTakeFirstOrThrow();
+  return id;
+}
