@@ -1,6 +1,6 @@
 /**
- * What the administrador may edit in each document, and with which variables. The keys are the
- * document types of the datos del instituto (src/modules/instituto/datos-del-instituto.ts).
+ * What the administrador may edit in each document, and with which variables. The datos del
+ * instituto name the same document types (src/modules/instituto/datos-del-instituto.ts).
  * Tables (amortizaciones, movements, promises) and figures stay generated: a template holds
  * the prose around them. docs/documentos.md «Plantillas» lists the same, for people.
  */

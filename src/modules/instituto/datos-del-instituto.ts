@@ -1,23 +1,13 @@
 import type { Db } from '../../db/conexion.ts';
 import { ErrorDominio } from '../../domain/errores.ts';
+import { TIPOS_DE_PLANTILLA, type TipoPlantilla } from '../../domain/plantillas/catalogo.ts';
 
-/** Documents the institute issues; the same keys name templates (helper "plantillas"). */
-export type TipoDocumento =
-  | 'convenio'
-  | 'pagare'
-  | 'carta_finiquito'
-  | 'recibo'
-  | 'ficha_de_pago'
-  | 'estado_de_cuenta';
-
-export const TIPOS_DE_DOCUMENTO: readonly TipoDocumento[] = [
-  'convenio',
-  'pagare',
-  'carta_finiquito',
-  'recibo',
-  'ficha_de_pago',
-  'estado_de_cuenta',
-];
+/**
+ * Documents the institute issues: the same six whose texts are templates, one list for both
+ * (src/domain/plantillas/catalogo.ts).
+ */
+export type TipoDocumento = TipoPlantilla;
+export const TIPOS_DE_DOCUMENTO: readonly TipoDocumento[] = TIPOS_DE_PLANTILLA;
 
 /** How each document is named in a sentence («para imprimir el convenio»). */
 export const NOMBRE_DEL_DOCUMENTO: Record<TipoDocumento, string> = {
