@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { centavos } from '../../src/domain/dinero.ts';
 import {
   alertasAlcanzadas,
   type ClaveMotivo,
@@ -15,10 +16,10 @@ const PARAMETROS = {
   hoy: '2026-03-10',
   diasSinContacto: 30,
   alertasPrescripcion: [180, 90, 30],
-  saldoAlto: 5_000_000,
+  saldoAlto: centavos(5_000_000),
 };
 const TRANQUILA: HechosDeCuenta = {
-  saldoExigible: 100_000,
+  saldoExigible: centavos(100_000),
   bucket: '31-60',
   promesaIncumplida: false,
   promesaHoy: null,
@@ -35,7 +36,7 @@ describe('motivos de la cola', () => {
   const casos: Array<[string, Partial<HechosDeCuenta>, ClaveMotivo[]]> = [
     ['sin nada pendiente', {}, []],
     ['promesa rota', { promesaIncumplida: true }, ['promesa_incumplida']],
-    ['promesa de hoy', { promesaHoy: 120_000 }, ['promesa_hoy']],
+    ['promesa de hoy', { promesaHoy: centavos(120_000) }, ['promesa_hoy']],
     ['acción vencida', { proximaAccionFecha: '2026-03-09' }, ['llamada_programada']],
     ['acción de hoy', { proximaAccionFecha: '2026-03-10' }, ['llamada_programada']],
     ['prescripción en 180 días', { diasParaPrescribir: 180 }, ['prescripcion_cercana']],
@@ -47,7 +48,7 @@ describe('motivos de la cola', () => {
       ['nunca_contactado'],
     ],
     ['30 días sin contacto efectivo', { diasSinContactoEfectivo: 30 }, ['sin_contacto']],
-    ['saldo alto', { saldoExigible: 5_000_000 }, ['saldo_alto']],
+    ['saldo alto', { saldoExigible: centavos(5_000_000) }, ['saldo_alto']],
     ['dos recados', { recadosPendientes: 2 }, ['recado']],
     ['convenio incumplido', { convenioIncumplido: true }, ['convenio_incumplido']],
     ['pago de convenio hoy', { pagoDeConvenioHoy: true }, ['pago_de_convenio']],
@@ -56,13 +57,13 @@ describe('motivos de la cola', () => {
       {
         promesaIncumplida: true,
         convenioIncumplido: true,
-        promesaHoy: 10_000,
+        promesaHoy: centavos(10_000),
         pagoDeConvenioHoy: true,
         recadosPendientes: 1,
         proximaAccionFecha: '2026-03-10',
         diasParaPrescribir: 10,
         diasSinContactoEfectivo: 45,
-        saldoExigible: 6_000_000,
+        saldoExigible: centavos(6_000_000),
       },
       [
         'promesa_incumplida',
@@ -85,7 +86,7 @@ describe('motivos de la cola', () => {
 
   it('las frases dicen el monto, los días y el número de recados', () => {
     const m = motivosDeCuenta(
-      { ...TRANQUILA, promesaHoy: 123_456, recadosPendientes: 2, diasParaPrescribir: 1 },
+      { ...TRANQUILA, promesaHoy: centavos(123_456), recadosPendientes: 2, diasParaPrescribir: 1 },
       PARAMETROS,
     );
     expect(m.map((x) => x.texto)).toEqual([
@@ -174,11 +175,11 @@ describe('motivos de convenio', () => {
 
 describe('puntaje', () => {
   const claves = fc.subarray(Object.keys(PESO_MOTIVO) as ClaveMotivo[]);
-  const centavos = fc.integer({ min: 0, max: 10_000_000_000 });
+  const montos = fc.integer({ min: 0, max: 10_000_000_000 });
 
   it('un motivo más nunca baja el puntaje', () => {
     fc.assert(
-      fc.property(claves, centavos, (c, r) => {
+      fc.property(claves, montos, (c, r) => {
         const extra = (Object.keys(PESO_MOTIVO) as ClaveMotivo[]).find((k) => !c.includes(k));
         fc.pre(extra !== undefined);
         return puntajeDeCuenta([...c, extra as ClaveMotivo], r) >= puntajeDeCuenta(c, r);
@@ -190,8 +191,8 @@ describe('puntaje', () => {
     fc.assert(
       fc.property(
         claves,
-        centavos,
-        centavos,
+        montos,
+        montos,
         (c, a, b) => puntajeDeCuenta(c, Math.max(a, b)) >= puntajeDeCuenta(c, Math.min(a, b)),
       ),
     );
@@ -200,24 +201,24 @@ describe('puntaje', () => {
   it('una promesa rota en una cuenta pequeña va antes que una cuenta grande sin pendientes', () => {
     const pequena = puntajeDeCuenta(
       ['promesa_incumplida'],
-      recuperacionEsperada({ ...TRANQUILA, saldoExigible: 50_000 }),
+      recuperacionEsperada({ ...TRANQUILA, saldoExigible: centavos(50_000) }),
     );
     const grande = puntajeDeCuenta(
       ['saldo_alto'],
-      recuperacionEsperada({ ...TRANQUILA, saldoExigible: 50_000_000 }),
+      recuperacionEsperada({ ...TRANQUILA, saldoExigible: centavos(50_000_000) }),
     );
     expect(pequena).toBeGreaterThan(grande);
   });
 
   it('la recuperación esperada es el saldo (o lo prometido, si es mayor) por la probabilidad del rango', () => {
-    expect(recuperacionEsperada({ ...TRANQUILA, saldoExigible: 100_000, bucket: '61-90' })).toBe(
-      50_000,
-    );
+    expect(
+      recuperacionEsperada({ ...TRANQUILA, saldoExigible: centavos(100_000), bucket: '61-90' }),
+    ).toBe(50_000);
     expect(
       recuperacionEsperada({
         ...TRANQUILA,
-        saldoExigible: 10_000,
-        promesaHoy: 40_000,
+        saldoExigible: centavos(10_000),
+        promesaHoy: centavos(40_000),
         bucket: 'al_corriente',
       }),
     ).toBe(36_000);

@@ -17,6 +17,8 @@
  * to losing the summary action, the higher the account. With five alerts the last step weighs
  * 120, above a broken promise: a promise can be made again, a prescribed pagaré cannot sue.
  */
+import { CERO, type Centavos, formatearPesos } from '../dinero.ts';
+
 export type ClaveMotivo =
   | 'promesa_incumplida'
   | 'convenio_incumplido'
@@ -58,12 +60,12 @@ export const PROBABILIDAD_POR_BUCKET: Record<string, number> = {
 const PROBABILIDAD_SIN_DATO = 0.3;
 
 export interface HechosDeCuenta {
-  /** Centavos due today (latest aging snapshot); null without a snapshot. */
-  saldoExigible: number | null;
+  /** Due today (latest aging snapshot); null without a snapshot. */
+  saldoExigible: Centavos | null;
   bucket: string | null;
   promesaIncumplida: boolean;
-  /** Amount of a promise due today or within its tolerance, in centavos; null: none. */
-  promesaHoy: number | null;
+  /** Amount of a promise due today or within its tolerance; null: none. */
+  promesaHoy: Centavos | null;
   convenioIncumplido: boolean;
   pagoDeConvenioHoy: boolean;
   recadosPendientes: number;
@@ -80,18 +82,13 @@ export interface ParametrosDeCola {
   diasSinContacto: number;
   /** Days before a pagaré prescribes at which the queue alerts (parametros_prescripcion). */
   alertasPrescripcion: readonly number[];
-  /** Centavos from which an amount due is "high". */
-  saldoAlto: number;
+  /** From this amount due on, an account's balance is "high". */
+  saldoAlto: Centavos;
 }
 
 export interface Motivo {
   clave: ClaveMotivo;
   texto: string;
-}
-
-function pesosTexto(centavos: number): string {
-  const pesos = Math.floor(centavos / 100);
-  return `$${pesos.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(centavos % 100).padStart(2, '0')}`;
 }
 
 /**
@@ -132,7 +129,7 @@ export function textoDeMotivo(clave: ClaveMotivo, h: HechosDeCuenta, p: Parametr
     case 'convenio_incumplido':
       return 'Convenio incumplido';
     case 'promesa_hoy':
-      return `Promesa de pago de ${pesosTexto(h.promesaHoy ?? 0)} vence hoy`;
+      return `Promesa de pago de ${formatearPesos(h.promesaHoy ?? CERO)} vence hoy`;
     case 'pago_de_convenio':
       return 'Pago de convenio vence hoy';
     case 'recado':
@@ -152,7 +149,7 @@ export function textoDeMotivo(clave: ClaveMotivo, h: HechosDeCuenta, p: Parametr
         ? 'Sin contacto efectivo nunca'
         : `Sin contacto efectivo hace ${h.diasSinContactoEfectivo} días`;
     case 'saldo_alto':
-      return `Saldo exigible alto: ${pesosTexto(h.saldoExigible ?? 0)}`;
+      return `Saldo exigible alto: ${formatearPesos(h.saldoExigible ?? CERO)}`;
   }
 }
 
