@@ -87,6 +87,31 @@ describe('búsqueda', () => {
     expect((await buscar('ibanez', 'admin')).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('doscientas personas del mismo apellido fuera de su cartera no le tapan al gestor la suya', async () => {
+    // Without credits, or on other offices' credits, they match the name as much as she does;
+    // they were inserted first, so a search that cut the matches before the office filter
+    // left the gestor with nobody.
+    await t.base.db
+      .insertInto('personas')
+      .values(
+        Array.from({ length: 250 }, (_, i) => ({
+          nombres: `Persona ${i}`,
+          primer_apellido: 'Zazueta',
+          segundo_apellido: 'Olachea',
+          curp: null,
+          fecha_nacimiento: '1990-01-01',
+        })),
+      )
+      .execute();
+    const propia = await guardarCaso(t.base.db, caso, {
+      oficina: 'HMO',
+      nombres: 'Rosario',
+      primerApellido: 'Zazueta',
+    });
+    const r = await buscar('zazueta');
+    expect(r.map((h) => h.creditos)).toEqual([[propia.numero]]);
+  });
+
   it('dos letras no bastan para buscar por nombre; el abogado externo no usa la búsqueda', async () => {
     expect(await buscar('jo')).toEqual([]);
     expect((await t.pedir('GET', '/api/buscar?q=jose', { sesion: s.abogado })).statusCode).toBe(

@@ -5,6 +5,7 @@ import { enmascararCurp } from '../../domain/enmascarar.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { filtroDeAlcance } from '../cartera/alcance-sql.ts';
 import { type ContextoAutenticado, origenDe } from '../contexto.ts';
+import type { Actor } from '../seguridad/actor.ts';
 import { type OficinaQueAtiende, oficinasQueAtienden } from './oficinas-que-atienden.ts';
 
 export interface Hallazgo {
@@ -67,10 +68,12 @@ function claves(q: string) {
 const patron = (s: string) => `${s.replace(/[%_\\]/g, '\\$&')}%`;
 
 /**
- * The people the text points at, best first, before anyone's portfolio is considered: at most
- * `limite` of them (a ranked prefix that grows as the counter asks for more pages).
+ * The people the text points at, best first: at most `limite` of them (a ranked prefix that
+ * grows as the counter asks for more pages). With an actor, only people on a credit the actor
+ * may see: the limit counts them, not people of other offices, who would otherwise fill the
+ * prefix and hide the actor's own (200 «García» elsewhere left a gestor none of hers).
  */
-function candidatos(trx: Db, q: string, limite: number) {
+function candidatos(trx: Db, q: string, limite: number, actor: Actor | null) {
   const k = claves(q);
   // A name has letters and no digits; an identifier is looked up where identifiers live.
   const porNombre = !/\d/.test(q) && k.palabras.some((p) => p.length >= 3);
@@ -149,7 +152,22 @@ function candidatos(trx: Db, q: string, limite: number) {
   // arbitrary few could leave out the person whose whole name was typed. One fragment matches
   // everyone who contains it equally well; ranking tens of thousands of them would cost 80 ms
   // at 300,000 acreditados for nothing.
-  return (k.palabras.length >= 2 ? consulta.orderBy('puntaje', 'desc') : consulta).limit(limite);
+  const enAlcance = trx
+    .selectFrom(consulta.as('u'))
+    .select(['u.id', 'u.puntaje'])
+    .where(({ exists, lit, selectFrom }) =>
+      actor === null
+        ? lit(true)
+        : exists(
+            selectFrom('participantes_credito as pc')
+              .innerJoin('creditos as c', 'c.id', 'pc.credito_id')
+              .select(sql`1`.as('uno'))
+              .whereRef('pc.persona_id', '=', 'u.id')
+              .where('pc.rol', 'in', ['acreditado', 'aval'])
+              .where(filtroDeAlcance(actor)),
+          ),
+    );
+  return (k.palabras.length >= 2 ? enAlcance.orderBy('puntaje', 'desc') : enAlcance).limit(limite);
 }
 
 /**
@@ -165,8 +183,10 @@ export async function buscar(
   ctx: ContextoAutenticado,
 ): Promise<ResultadoBusqueda> {
   const desde = (pagina - 1) * POR_PAGINA_BUSQUEDA;
-  const base = candidatos(trx, q, Math.max(CANDIDATOS, desde + POR_PAGINA_BUSQUEDA + 1));
-  if (base === null) return { resultados: [], hayMas: false, otrasOficinas: [] };
+  const limite = Math.max(CANDIDATOS, desde + POR_PAGINA_BUSQUEDA + 1);
+  const base = candidatos(trx, q, limite, ctx.actor);
+  const todos = candidatos(trx, q, limite, null);
+  if (base === null || todos === null) return { resultados: [], hayMas: false, otrasOficinas: [] };
 
   const filas = await trx
     .with('candidatos', () => base)
@@ -205,7 +225,7 @@ export async function buscar(
     .execute();
   const hayMas = filas.length > POR_PAGINA_BUSQUEDA;
   const visibles = filas.slice(0, POR_PAGINA_BUSQUEDA);
-  const otrasOficinas = pagina === 1 ? await oficinasQueAtienden(trx, base, q, ctx) : [];
+  const otrasOficinas = pagina === 1 ? await oficinasQueAtienden(trx, todos, q, ctx) : [];
   // Names are personal data: even a search that shows them is logged (the UI debounces typing).
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'atencion.buscar',
