@@ -70,6 +70,22 @@ describe('minutosHabilesEntre (Hermosillo by default)', () => {
     },
   );
 
+  it('a día inhábil of the calendar counts as a weekend day', () => {
+    // Monday 16 March 2026 (Benito Juárez's day): Friday 14:00 + 8 business hours is Tuesday.
+    const inhabiles = new Set(['2026-03-16']);
+    const viernes = en('2026-03-13T21:00Z');
+    expect(minutosHabilesEntre(viernes, en('2026-03-16T21:00Z'), undefined, inhabiles)).toBe(120);
+    expect(minutosHabilesEntre(viernes, en('2026-03-17T21:00Z'), undefined, inhabiles)).toBe(480);
+    // A holiday inside a longer span, and one at either end.
+    const semana = minutosHabilesEntre(en('2026-03-12T15:00Z'), en('2026-03-19T15:00Z'));
+    expect(
+      minutosHabilesEntre(en('2026-03-12T15:00Z'), en('2026-03-19T15:00Z'), undefined, inhabiles),
+    ).toBe(semana - 480);
+    expect(
+      minutosHabilesEntre(en('2026-03-16T15:00Z'), en('2026-03-16T20:00Z'), undefined, inhabiles),
+    ).toBe(0);
+  });
+
   it('takes one step per day, not per minute: ten years are quick', () => {
     const m = minutosHabilesEntre(en('2020-01-01T00:00Z'), en('2030-01-01T00:00Z'));
     // 2020-01-01 to 2029-12-31: 2609 weekdays.

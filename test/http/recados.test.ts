@@ -277,8 +277,9 @@ describe('recados', () => {
     expect((await leer('suplente', primero)).statusCode).toBe(403);
   });
 
-  it('sin atender tras las horas hábiles (lunes a viernes de 8 a 16, Hermosillo) pasa al coordinador de la oficina', async () => {
-    // Friday 14:00 in Hermosillo: 2 business hours on Friday, 6 more on Monday until 14:00.
+  it('sin atender tras las horas hábiles (lunes a viernes de 8 a 16, Hermosillo, sin los días inhábiles) pasa al coordinador de la oficina', async () => {
+    // Friday 14:00 in Hermosillo: 2 business hours on Friday; Monday 16 March is a día
+    // inhábil of the calendar (LFT art. 74), so the 6 more run on Tuesday until 14:00.
     t.reloj.fijar('2026-03-13T21:00:00Z');
     await entrarTodos();
     const nuevo = (await tomar('gestor', { paraId: id.suplente })).json().id as number;
@@ -299,15 +300,17 @@ describe('recados', () => {
     expect(await escalado(primero)).toEqual(new Date('2026-03-13T21:00:00Z'));
     expect(await escalado(nuevo)).toBeNull();
 
-    t.reloj.fijar('2026-03-16T20:59:00Z'); // Monday 13:59: 7 h 59 min
+    t.reloj.fijar('2026-03-16T21:00:00Z'); // Monday 14:00, a holiday: still 2 hours
+    expect((await escalar()).escalados).toBe(0);
+    t.reloj.fijar('2026-03-17T20:59:00Z'); // Tuesday 13:59: 7 h 59 min
     expect((await escalar()).escalados).toBe(0);
     expect(await escalado(nuevo)).toBeNull();
     await entrarTodos();
     expect(ids(await listar('coordinador'))).not.toContain(nuevo);
 
-    t.reloj.fijar('2026-03-16T21:00:00Z'); // Monday 14:00: 8 business hours
+    t.reloj.fijar('2026-03-17T21:00:00Z'); // Tuesday 14:00: 8 business hours
     expect(await escalar()).toEqual({ escalados: 1 });
-    expect(await escalado(nuevo)).toEqual(new Date('2026-03-16T21:00:00Z'));
+    expect(await escalado(nuevo)).toEqual(new Date('2026-03-17T21:00:00Z'));
     // Each recado escalates once.
     expect((await escalar()).escalados).toBe(0);
 
@@ -364,7 +367,7 @@ describe('recados', () => {
       id: recado,
       estado: 'atendido',
       gestionId: registrada.id,
-      atendido: '2026-03-16T21:00:00.000Z',
+      atendido: '2026-03-17T21:00:00.000Z',
     });
     const otraVez = await atender('gestor', recado);
     expect(otraVez.statusCode).toBe(409);

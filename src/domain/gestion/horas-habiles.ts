@@ -1,4 +1,4 @@
-import { civilDesdeDia, numeroDeDia } from '../fecha.ts';
+import { civilDesdeDia, fechaDesdeNumeroDeDia, numeroDeDia } from '../fecha.ts';
 import { horaLocal } from './ventana-de-contacto.ts';
 import { ZONA_INSTITUTO, type ZonaHoraria } from './zona-horaria.ts';
 
@@ -32,10 +32,22 @@ function instanteLocal(dia: number, hora: number, zona: ZonaHoraria): number {
   return comoUtc - desfaseEnMinutos(tentativo, zona) * MS_POR_MINUTO;
 }
 
-/** The part of [a, b) inside the office hours of one local day, in milliseconds. */
-function msHabilesDelDia(dia: number, a: number, b: number, zona: ZonaHoraria): number {
+/** Monday to Friday and not a holiday of the institute's calendar. */
+function esHabil(dia: number, inhabiles: ReadonlySet<string>): boolean {
   const semana = diaDeLaSemana(dia);
-  if (semana === 0 || semana === 6) return 0;
+  if (semana === 0 || semana === 6) return false;
+  return inhabiles.size === 0 || !inhabiles.has(fechaDesdeNumeroDeDia(dia));
+}
+
+/** The part of [a, b) inside the office hours of one local day, in milliseconds. */
+function msHabilesDelDia(
+  dia: number,
+  a: number,
+  b: number,
+  zona: ZonaHoraria,
+  inhabiles: ReadonlySet<string>,
+): number {
+  if (!esHabil(dia, inhabiles)) return 0;
   const inicio = Math.max(a, instanteLocal(dia, HORA_APERTURA, zona));
   const fin = Math.min(b, instanteLocal(dia, HORA_CIERRE, zona));
   return fin > inicio ? fin - inicio : 0;
@@ -43,11 +55,10 @@ function msHabilesDelDia(dia: number, a: number, b: number, zona: ZonaHoraria): 
 
 /**
  * Business minutes between two instants: the part of [desde, hasta) that falls on Monday to
- * Friday between 08:00 and 16:00 in `zona` (at most 480 a day). Used to escalate unattended
- * recados after `horasHabilesParaEscalar`. Public holidays are not modelled: the institute
- * has no holiday calendar yet, so a holiday counts as a working day (escalation comes early,
- * never late). Fractional when the instants are not on whole minutes; 0 when `hasta` is not
- * after `desde`.
+ * Friday between 08:00 and 16:00 in `zona` (at most 480 a day), except on the days of
+ * `inhabiles` (`YYYY-MM-DD`: the institute's calendar of non-working days, the one ARCO's
+ * terms count with). Used to escalate unattended recados after `horasHabilesParaEscalar`.
+ * Fractional when the instants are not on whole minutes; 0 when `hasta` is not after `desde`.
  *
  * Only the first and last local days need the zone's clock; a weekday in between is a whole
  * 480 minutes, because no zone we use changes its offset between 08:00 and 16:00 (switches
@@ -57,17 +68,21 @@ export function minutosHabilesEntre(
   desde: Date,
   hasta: Date,
   zona: ZonaHoraria = ZONA_INSTITUTO,
+  inhabiles: ReadonlySet<string> = new Set(),
 ): number {
   const a = desde.getTime();
   const b = hasta.getTime();
   if (!(b > a)) return 0;
   const primerDia = numeroDeDia(horaLocal(desde, zona).fecha);
   const ultimoDia = numeroDeDia(horaLocal(hasta, zona).fecha);
-  if (primerDia === ultimoDia) return msHabilesDelDia(primerDia, a, b, zona) / MS_POR_MINUTO;
-  let ms = msHabilesDelDia(primerDia, a, b, zona) + msHabilesDelDia(ultimoDia, a, b, zona);
+  if (primerDia === ultimoDia) {
+    return msHabilesDelDia(primerDia, a, b, zona, inhabiles) / MS_POR_MINUTO;
+  }
+  let ms =
+    msHabilesDelDia(primerDia, a, b, zona, inhabiles) +
+    msHabilesDelDia(ultimoDia, a, b, zona, inhabiles);
   for (let dia = primerDia + 1; dia < ultimoDia; dia++) {
-    const semana = diaDeLaSemana(dia);
-    if (semana !== 0 && semana !== 6) ms += MS_POR_JORNADA;
+    if (esHabil(dia, inhabiles)) ms += MS_POR_JORNADA;
   }
   return ms / MS_POR_MINUTO;
 }

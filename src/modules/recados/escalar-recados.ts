@@ -1,6 +1,7 @@
 import type { Db } from '../../db/conexion.ts';
 import { minutosHabilesEntre } from '../../domain/gestion/horas-habiles.ts';
 import { ZONA_INSTITUTO } from '../../domain/gestion/zona-horaria.ts';
+import { leerDiasInhabiles } from '../arco/calendario.ts';
 import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type Contexto, origenDe } from '../contexto.ts';
 import { leerParametrosGestion } from '../gestion/parametros-gestion.ts';
@@ -13,7 +14,8 @@ export interface RecadosEscalados {
 
 /**
  * Recados still unattended after `horasHabilesParaEscalar` business hours (Monday to Friday,
- * 08:00–16:00 in Hermosillo) go to their office's coordinador: marked `escalado`, and every
+ * 08:00–16:00 in Hermosillo, not on the institute's días inhábiles) go to their office's
+ * coordinador: marked `escalado`, and every
  * active coordinador of the office is told live. Run every 15 minutes by the job queue; each
  * recado escalates once. One bitácora row per run that escalated something.
  */
@@ -35,8 +37,10 @@ export async function escalarRecados(
     .forUpdate()
     .skipLocked()
     .execute();
+  if (candidatos.length === 0) return { escalados: 0 };
+  const inhabiles = await leerDiasInhabiles(trx);
   const vencidos = candidatos.filter(
-    (r) => minutosHabilesEntre(r.creado, ahora, ZONA_INSTITUTO) >= horas * 60,
+    (r) => minutosHabilesEntre(r.creado, ahora, ZONA_INSTITUTO, inhabiles) >= horas * 60,
   );
   if (vencidos.length === 0) return { escalados: 0 };
   const ids = vencidos.map((r) => r.id);

@@ -54,6 +54,10 @@ export function DiasInhabiles({ anioActual, editable }: { anioActual: number; ed
 
   return (
     <>
+      <p className="texto-secundario" style={{ marginTop: 0 }}>
+        Además de sábados y domingos, no cuentan para los plazos de las solicitudes ARCO ni para las
+        horas hábiles tras las que un recado sin atender pasa al coordinador.
+      </p>
       <Space wrap style={{ marginBottom: 8 }}>
         <label htmlFor="anio-inhabiles">Año</label>
         <Select<number>
