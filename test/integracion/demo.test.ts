@@ -279,6 +279,37 @@ describe('cartera de demostración en la base', () => {
     expect(ajenos.rows[0]?.n).toBe(0);
   });
 
+  it('convenios del gestor: firmados (uno paga hoy), autorizados por firmar y propuestos para el coordinador', async () => {
+    const { rows } = await sql<{
+      estado: string;
+      propuso: string;
+      requiere: string | null;
+      autorizo: string | null;
+      primer_pago: string;
+      firmado: string | null;
+    }>`
+      SELECT c.estado, p.usuario AS propuso, c.requiere_rol AS requiere, a.usuario AS autorizo,
+             c.primer_pago::text AS primer_pago, c.fecha_firma::text AS firmado
+        FROM convenios c JOIN usuarios p ON p.id = c.propuesto_por
+        LEFT JOIN usuarios a ON a.id = c.autorizado_por
+       ORDER BY c.id`.execute(a.db);
+    const porEstado = (e: string) => rows.filter((r) => r.estado === e);
+    expect(porEstado('firmado')).toHaveLength(3);
+    expect(porEstado('autorizado')).toHaveLength(2);
+    expect(porEstado('propuesto')).toHaveLength(2);
+    expect(rows.every((r) => r.propuso === 'gestor')).toBe(true);
+    // Above the gestor's limit a convenio waits for the coordinador, who alone authorizes it.
+    for (const r of porEstado('propuesto')) {
+      expect(r.requiere).not.toBeNull();
+      expect(r.autorizo).toBeNull();
+    }
+    for (const r of rows.filter((x) => x.requiere !== null && x.estado !== 'propuesto')) {
+      expect(r.autorizo).toBe('coordinador');
+    }
+    expect(porEstado('firmado').every((r) => r.firmado === reloj.hoy())).toBe(true);
+    expect(porEstado('firmado').map((r) => r.primer_pago)).toContain(reloj.hoy());
+  });
+
   it('el motor calcula cada crédito desde lo guardado; «liquidado» lo es para el motor', async () => {
     const filas = await a.db.selectFrom('creditos').select(['id', 'estado']).execute();
     const creditos = await cargarCreditos(

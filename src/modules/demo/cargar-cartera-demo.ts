@@ -5,6 +5,7 @@ import { registrarEnBitacora } from '../bitacora/registrar-en-bitacora.ts';
 import { type Contexto, origenDe } from '../contexto.ts';
 import type { Actor } from '../seguridad/actor.ts';
 import { Aleatorio } from './aleatorio.ts';
+import { type ConveniosDemo, cargarConveniosDemo } from './cargar-convenios-demo.ts';
 import { cargarCustodiaDemo } from './cargar-custodia-demo.ts';
 import { cargarGestionDemo, type ResumenGestionDemo } from './cargar-gestion-demo.ts';
 import { cargarTurnadosDemo } from './cargar-turnados-demo.ts';
@@ -33,6 +34,7 @@ export interface ResultadoCarteraDemo {
   porTipo: Partial<Record<TipoHistorial, number>>;
   /** Assignment history, gestiones, promises and recados written for it. */
   gestion: ResumenGestionDemo;
+  convenios: ConveniosDemo;
 }
 
 // Any constant works; it names the lock that keeps two demo loads from running at once.
@@ -134,6 +136,7 @@ export async function cargarCarteraDemo(
     movimientos: 0,
     porTipo: {},
     gestion: { asignaciones: 0, gestiones: 0, promesas: 0, recados: 0 },
+    convenios: { firmados: 0, autorizados: 0, propuestos: 0 },
   };
   await sql`SELECT pg_advisory_xact_lock(${CANDADO_DEMO})`.execute(trx);
   if (await trx.selectFrom('creditos').select('id').limit(1).executeTakeFirst()) return r;
@@ -157,6 +160,8 @@ export async function cargarCarteraDemo(
   );
   // Shelves, boxes and a few loans (one overdue) for the custody screens.
   await cargarCustodiaDemo(trx, ctx);
+  // Signed, authorized and proposed convenios, through the counter's own use cases.
+  r.convenios = await cargarConveniosDemo(trx, ctx);
   r.creada = true;
   await registrarEnBitacora(trx, origenDe(ctx), {
     accion: 'demo.cargar_cartera',
