@@ -6,7 +6,7 @@ import type { Contexto, ContextoAutenticado } from '../contexto.ts';
 import { autorizarConvenio } from '../convenios/autorizar-convenio.ts';
 import { firmarConvenio } from '../convenios/firmar-convenio.ts';
 import { proponerConvenio } from '../convenios/proponer-convenio.ts';
-import type { Actor } from '../seguridad/actor.ts';
+import { actorDemo } from './actor-demo.ts';
 
 export interface ConveniosDemo {
   firmados: number;
@@ -18,25 +18,6 @@ export interface ConveniosDemo {
 const CUPO: ConveniosDemo = { firmados: 3, autorizados: 2, propuestos: 2 };
 /** Accounts tried at most: an offer may not qualify, or the catalogue may have changed. */
 const INTENTOS = 40;
-
-async function actorDemo(trx: Db, usuario: string, hoy: Actor['hoy']): Promise<Actor | null> {
-  const u = await trx
-    .selectFrom('usuarios')
-    .select(['id', 'usuario', 'nombre', 'rol', 'oficina_id', 'despacho_id'])
-    .where('usuario', '=', usuario)
-    .where('activo', '=', true)
-    .executeTakeFirst();
-  if (u === undefined) return null;
-  return {
-    id: u.id,
-    usuario: u.usuario,
-    nombre: u.nombre,
-    rol: u.rol,
-    oficinaId: u.oficina_id,
-    despachoId: u.despacho_id,
-    hoy,
-  };
-}
 
 /**
  * A few convenios on the demo gestor's overdue accounts, made the way the counter makes them

@@ -3,6 +3,7 @@ import type { EstadoJuridico } from '../../db/esquema.ts';
 import { type Fecha, sumarDias } from '../../domain/fecha.ts';
 import type { Contexto } from '../contexto.ts';
 import { moverPiezas } from '../expedientes/custodia/mover-piezas.ts';
+import { actorDemo } from './actor-demo.ts';
 import type { Aleatorio } from './aleatorio.ts';
 
 const CREDITOS_POR_ACUSE = 200;
@@ -25,12 +26,7 @@ export async function cargarTurnadosDemo(
   ctx: Contexto,
   rnd: Aleatorio,
 ): Promise<{ turnados: number; actuaciones: number }> {
-  const admin = await trx
-    .selectFrom('usuarios')
-    .select(['id', 'usuario', 'nombre', 'rol', 'oficina_id', 'despacho_id'])
-    .where('rol', '=', 'administrador')
-    .orderBy('id')
-    .executeTakeFirst();
+  const admin = await actorDemo(trx, 'admin');
   const creditos = await trx
     .selectFrom('creditos as c')
     .innerJoin('despachos as d', 'd.id', 'c.despacho_id')
@@ -51,17 +47,7 @@ export async function cargarTurnadosDemo(
     .execute();
   if (!admin || creditos.length === 0) return { turnados: 0, actuaciones: 0 };
   const hoy = ctx.reloj.hoy();
-  const conActor = {
-    ...ctx,
-    actor: {
-      id: admin.id,
-      usuario: admin.usuario,
-      nombre: admin.nombre,
-      rol: admin.rol,
-      oficinaId: admin.oficina_id,
-      despachoId: admin.despacho_id,
-    },
-  };
+  const conActor = { ...ctx, actor: admin };
   // A few end dates, so that the papers go to each firm on a few acuses, not one per account.
   const plazos = [120, 210, 300].map((d) => sumarDias(hoy, d));
   const grupos = new Map<

@@ -4,6 +4,7 @@ import {
   guardarDatosDelInstituto,
   type NuevosDatosDelInstituto,
 } from '../instituto/guardar-datos-del-instituto.ts';
+import { actorDemo } from './actor-demo.ts';
 
 /**
  * The demo institute's data: fictitious (the accounts' CLABEs carry a valid control digit but
@@ -64,22 +65,8 @@ export async function cargarDatosDelInstitutoDemo(trx: Db, ctx: Contexto): Promi
     .limit(1)
     .executeTakeFirst();
   if (hay !== undefined) return false;
-  const admin = await trx
-    .selectFrom('usuarios')
-    .select(['id', 'usuario', 'nombre', 'rol', 'oficina_id'])
-    .where('usuario', '=', 'admin')
-    .executeTakeFirst();
-  if (admin === undefined) return false;
-  await guardarDatosDelInstituto(trx, DATOS_DEL_INSTITUTO_DEMO, {
-    ...ctx,
-    actor: {
-      id: admin.id,
-      usuario: admin.usuario,
-      nombre: admin.nombre,
-      rol: admin.rol,
-      oficinaId: admin.oficina_id,
-      despachoId: null,
-    },
-  });
+  const admin = await actorDemo(trx, 'admin');
+  if (admin === null) return false;
+  await guardarDatosDelInstituto(trx, DATOS_DEL_INSTITUTO_DEMO, { ...ctx, actor: admin });
   return true;
 }
