@@ -98,7 +98,9 @@ describe.runIf(hayChromium)('recorrido en el navegador: mi cartera hoy', () => {
     await dialogo.esperarFoco('registrar-gestion_canal');
 
     // Llamada saliente (by default) to the acreditado (by default) at his phone (by default),
-    // shown masked: «Mostrar» brings the whole number to dial (the server logs it).
+    // shown masked: «Mostrar» brings the whole number to dial (the server logs it). The
+    // contacts load after the dialog opens: tabbing before they are on screen skips them.
+    await dialogo.dialogo.getByRole('button', { name: /^Mostrar teléfono completo/ }).waitFor();
     await dialogo.tab(3);
     expect(await dialogo.etiquetaEnfocada()).toMatch(
       /^Mostrar teléfono completo, terminado en 559[12]$/,
