@@ -10,6 +10,7 @@ import {
   ANGEL_DE_URES,
   type DatosDePersona,
   guardarPersonaConCredito,
+  XOCHITL_DE_NOGALES,
 } from '../soporte/homonimos.ts';
 import { textoDePdf } from '../soporte/pdf.ts';
 
@@ -60,14 +61,7 @@ beforeAll(async () => {
   t.reloj.fijar('2024-06-30T18:00:00Z');
   angel1 = await persona('HMO', ANGEL_DE_HERMOSILLO);
   angel2 = await persona('HMO', ANGEL_DE_URES);
-  forastera = await persona('NOG', {
-    nombres: 'Xóchitl',
-    primerApellido: 'Zazueta',
-    segundoApellido: 'Quijada',
-    curp: 'ZAQX920505MSRZJC09',
-    nacimiento: '1992-05-05',
-    municipio: 'Nogales',
-  });
+  forastera = await persona('NOG', XOCHITL_DE_NOGALES);
   for (const u of ['gestor', 'coordinador', 'gestor.nogales', 'admin']) s[u] = await t.entrar(u);
 });
 afterAll(async () => {

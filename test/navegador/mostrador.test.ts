@@ -6,6 +6,7 @@ import {
   ANGEL_DE_URES,
   type DatosDePersona,
   guardarPersonaConCredito,
+  XOCHITL_DE_NOGALES,
 } from '../soporte/homonimos.ts';
 import { crearEscenario, type Escenario, hayChromium } from '../soporte/navegador.ts';
 import { BuscadorGlobal, PaginaFicha } from './paginas/atencion.ts';
@@ -104,14 +105,7 @@ describe.runIf(hayChromium)('recorrido en el navegador: el mostrador, más ágil
   });
 
   it('a quien atiende otra oficina solo se le dice cuál', async () => {
-    await persona('NOG', {
-      nombres: 'Xóchitl',
-      primerApellido: 'Zazueta',
-      segundoApellido: 'Quijada',
-      curp: 'ZAQX920505MSRZJC09',
-      nacimiento: '1992-05-05',
-      municipio: 'Nogales',
-    });
+    await persona('NOG', XOCHITL_DE_NOGALES);
     const r = await e.entrarComo('gestor');
     const buscador = new BuscadorGlobal(r.page);
     await buscador.escribir('xochitl zazueta');

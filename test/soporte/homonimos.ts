@@ -29,6 +29,16 @@ export const ANGEL_DE_URES: DatosDePersona = {
   municipio: 'Ures',
 };
 
+/** A walk-in whose only credit Nogales holds: a Hermosillo gestor is told the office, no more. */
+export const XOCHITL_DE_NOGALES: DatosDePersona = {
+  nombres: 'Xóchitl',
+  primerApellido: 'Zazueta',
+  segundoApellido: 'Quijada',
+  curp: 'ZAQX920505MSRZJC09',
+  nacimiento: '1992-05-05',
+  municipio: 'Nogales',
+};
+
 /** A credit of `oficina` whose acreditado is exactly this person (name, CURP, birth, town). */
 export async function guardarPersonaConCredito(
   db: Db,
