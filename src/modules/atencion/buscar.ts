@@ -148,10 +148,7 @@ function candidatos(trx: Db, q: string, limite: number, actor: Actor | null) {
           .where('m.pagare_numero', 'like', folio),
       );
   }
-  // With two or more words, the best-scoring ones: a common surname matches thousands, and an
-  // arbitrary few could leave out the person whose whole name was typed. One fragment matches
-  // everyone who contains it equally well; ranking tens of thousands of them would cost 80 ms
-  // at 300,000 acreditados for nothing.
+  // Only people on a credit the actor may see count toward the limit.
   const enAlcance = trx
     .selectFrom(consulta.as('u'))
     .select(['u.id', 'u.puntaje'])
@@ -167,6 +164,10 @@ function candidatos(trx: Db, q: string, limite: number, actor: Actor | null) {
               .where(filtroDeAlcance(actor)),
           ),
     );
+  // With two or more words, the best-scoring ones: a common surname matches thousands, and an
+  // arbitrary few could leave out the person whose whole name was typed. One fragment matches
+  // everyone who contains it equally well; ranking tens of thousands of them would cost 80 ms
+  // at 300,000 acreditados for nothing.
   return (k.palabras.length >= 2 ? enAlcance.orderBy('puntaje', 'desc') : enAlcance).limit(limite);
 }
 
